@@ -1,0 +1,60 @@
+# yearbook — the two commands of the quick start are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO   ?= yearbook-demo
+
+.PHONY: demo test lint typecheck unit system-deps docs bench bench-claims clean help
+
+help:
+	@echo "make demo          set everything up and build the FY2023 report from demo data"
+	@echo "make test          lint, type-check and run the whole test suite"
+	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
+	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
+	@echo "make bench-claims  precision and recall of the claim checker"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Runtime install (what `make demo` needs); redone when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+# Test install: test tools and the Spark backend as well.
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	PIP_NO_CACHE_DIR=1 $(BIN)/python -m pip install -q -e '.[test,spark]'
+	@touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/yearbook demo --out $(DEMO)
+
+# System packages and the browser-side tools the tests drive (chromium,
+# pdftotext, axe-core); installs only what is missing.
+system-deps:
+	@sh scripts/test-setup.sh
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed-test system-deps
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+docs: $(VENV)/.installed
+	$(BIN)/yearbook docs --out docs
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.run
+
+bench-claims: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.claims
+
+clean:
+	rm -rf $(DEMO) .pytest_cache .mypy_cache .ruff_cache build

@@ -1,0 +1,216 @@
+"""The metric declaration: what a figure means, as data.
+
+A metric is declared in YAML in a report's ``metrics/`` folder::
+
+    - id: ero.admin_arrests
+      label: administrative arrests
+      definition: Administrative arrests made by ERO in the fiscal year.
+      unit: arrests
+      measure: count
+      table: arrests
+      breakdowns: [aor, criminality]
+
+Measures (an explicit, ordered registry in `MEASURES`):
+
+``count``           rows of ``table`` that pass ``filter``
+``count_distinct``  distinct values of ``column``
+``sum``             the sum of ``column``
+``ratio``           ``numerator`` / ``denominator`` (two other metrics)
+``share``           100 x ``numerator`` / ``denominator``, a percent
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Literal
+
+import sqlglot
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from sqlglot import exp
+
+from yearbook.errors import DeclarationError
+from yearbook.tables import TABLES
+
+__all__ = [
+    "MEASURES",
+    "Display",
+    "Join",
+    "MetricDecl",
+    "load_metrics",
+]
+
+MEASURES = ("count", "count_distinct", "sum", "ratio", "share", "submitted")
+"""Every measure a declaration may use, in the order the compiler knows them."""
+
+SOURCE_MEASURES = ("count", "count_distinct", "sum")
+DERIVED_MEASURES = ("ratio", "share")
+
+METRIC_ID = re.compile(r"^[a-z][a-z0-9]*(\.[a-z][a-z0-9_]*)+$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Join(_Model):
+    """Another canonical table joined to the metric's table on a key column."""
+
+    table: str
+    key: str
+
+
+class Display(_Model):
+    """How prose shows the figure by default; a template may override any of these."""
+
+    digits: int = 0
+    """Decimal places for percents, ratios and averages."""
+    round_to: int | None = None
+    """Round counts to this step (100 gives "more than 1,300")."""
+    words_below: int = 10
+    """Whole counts below this are written in words ("six")."""
+
+
+class MetricDecl(_Model):
+    """One declared metric. Its id is its name in every layer."""
+
+    id: str
+    label: str
+    definition: str
+    unit: str
+    measure: Literal["count", "count_distinct", "sum", "ratio", "share", "submitted"]
+    office: str = ""
+    synonyms: tuple[str, ...] = ()
+    table: str | None = None
+    column: str | None = None
+    filter: str | None = None
+    join: Join | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    breakdowns: tuple[str, ...] = ()
+    include_duplicates: bool = False
+    """Count rows flagged as likely duplicates too (excluded by default)."""
+    display: Display = Field(default_factory=Display)
+    disclosure: Literal["count", "rate", "none"] = "count"
+    """``count``: small cells are suppressed; ``rate``: derived from counts, follows them;
+    ``none``: not about people (e.g. dollars seized) and never suppressed."""
+    source: str = ""
+    """For ``submitted`` measures: which office submission provides the value."""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not METRIC_ID.match(value):
+            raise ValueError(
+                "a metric id is dotted and lower case, office first, e.g. 'ero.admin_arrests'"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _measure_fields(self) -> MetricDecl:
+        office = self.id.split(".", 1)[0]
+        if self.office and self.office != office:
+            raise ValueError(f"office {self.office!r} does not match the id's prefix {office!r}")
+        object.__setattr__(self, "office", office)
+        if self.measure in SOURCE_MEASURES:
+            if not self.table:
+                raise ValueError(f"measure {self.measure!r} needs 'table'")
+            if self.table not in TABLES:
+                raise ValueError(f"unknown table {self.table!r}; known: {', '.join(TABLES)}")
+            if self.measure != "count" and not self.column:
+                raise ValueError(f"measure {self.measure!r} needs 'column'")
+            if self.numerator or self.denominator:
+                raise ValueError(f"measure {self.measure!r} takes no numerator/denominator")
+            if self.join and self.join.table not in TABLES:
+                raise ValueError(f"unknown join table {self.join.table!r}")
+            if self.filter:
+                _check_sql_condition(self.filter)
+        elif self.measure in DERIVED_MEASURES:
+            if not (self.numerator and self.denominator):
+                raise ValueError(f"measure {self.measure!r} needs 'numerator' and 'denominator'")
+            if self.table or self.filter or self.column:
+                raise ValueError(f"measure {self.measure!r} reads other metrics, not a table")
+        return self
+
+    @property
+    def is_derived(self) -> bool:
+        return self.measure in DERIVED_MEASURES
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The canonical tables the metric reads directly."""
+        out: list[str] = []
+        if self.table:
+            out.append(self.table)
+        if self.join:
+            out.append(self.join.table)
+        return tuple(out)
+
+    def digest(self) -> str:
+        """A checksum of the declaration, part of every figure's fingerprint."""
+        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True)
+        return hashlib.blake2b(payload.encode(), digest_size=8).hexdigest()
+
+
+def _check_sql_condition(condition: str) -> None:
+    try:
+        parsed = sqlglot.parse_one(condition, read="duckdb")
+    except sqlglot.errors.ParseError as err:
+        raise ValueError(f"filter is not valid SQL: {err}") from None
+    forbidden = (exp.Select, exp.Insert, exp.Delete, exp.Update, exp.Drop, exp.Create)
+    for node in parsed.walk():
+        if isinstance(node, forbidden) and not isinstance(node.parent, exp.In | exp.Subquery):
+            raise ValueError("a filter is a condition, not a statement")
+
+
+def load_metrics(folder: Path) -> dict[str, MetricDecl]:
+    """Load and validate every declaration in ``folder/*.yaml``, in file then list order."""
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise DeclarationError(
+            f"no metric declarations in {folder}",
+            hint="a report folder keeps its metrics as YAML lists in metrics/*.yaml",
+        )
+    metrics: dict[str, MetricDecl] = {}
+    for path in files:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(items, list):
+            raise DeclarationError(f"{path.name}: expected a YAML list of metric declarations")
+        for index, item in enumerate(items):
+            where = f"{path.name} item {index + 1}"
+            try:
+                decl = MetricDecl.model_validate(item)
+            except ValidationError as err:
+                first = err.errors()[0]
+                loc = ".".join(str(p) for p in first["loc"]) or "declaration"
+                ident = item.get("id", "?") if isinstance(item, dict) else "?"
+                raise DeclarationError(
+                    f"{where} ({ident}): {loc}: {first['msg']}",
+                    hint="see docs/metrics.md for the declaration schema",
+                ) from None
+            if decl.id in metrics:
+                raise DeclarationError(f"{where}: metric {decl.id!r} is declared twice")
+            metrics[decl.id] = decl
+    _check_references(metrics)
+    return metrics
+
+
+def _check_references(metrics: dict[str, MetricDecl]) -> None:
+    for decl in metrics.values():
+        for ref in (decl.numerator, decl.denominator):
+            if ref and ref not in metrics:
+                raise DeclarationError(
+                    f"metric {decl.id!r} refers to unknown metric {ref!r}",
+                    hint="declare it, or fix the id",
+                )
+        if decl.is_derived:
+            num = metrics[decl.numerator or ""]
+            for name in decl.breakdowns:
+                if name not in num.breakdowns:
+                    raise DeclarationError(
+                        f"metric {decl.id!r} breaks down by {name!r} but its numerator "
+                        f"{num.id!r} does not"
+                    )

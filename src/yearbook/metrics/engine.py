@@ -1,0 +1,148 @@
+"""Run a compiled plan on a backend and assemble the figures table."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from yearbook import __version__
+from yearbook.figures import FIGURES_SCHEMA
+from yearbook.metrics.compiler import TOTAL, Plan, compile_plan, reference_tables
+from yearbook.metrics.declarations import MetricDecl
+
+__all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures"]
+
+Key = tuple[str, int, str, str]
+"""(metric, fiscal year, breakdown, breakdown value)."""
+
+RunSQL = Callable[[str], pa.Table]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Checksums of what figures are computed from."""
+
+    partitions: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    """(table, fiscal year) -> checksum of that partition's files."""
+    references: Mapping[str, str] = field(default_factory=dict)
+    """reference table name -> checksum of its file."""
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.blake2b(digest_size=12)
+    for part in parts:
+        h.update(part.encode())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _fingerprint(
+    decl: MetricDecl, year: int, metrics: Mapping[str, MetricDecl], inputs: Inputs
+) -> str:
+    if decl.is_derived:
+        parts = [
+            _fingerprint(metrics[ref], year, metrics, inputs)
+            for ref in (decl.numerator or "", decl.denominator or "")
+        ]
+    else:
+        parts = [inputs.partitions.get((t, year), "absent") for t in decl.tables]
+        parts += [inputs.references.get(r, "absent") for r in sorted(reference_tables(decl))]
+    return _digest(__version__, decl.digest(), *parts)
+
+
+def compute_figures(
+    metrics: Mapping[str, MetricDecl],
+    run_sql: RunSQL,
+    years: Iterable[int],
+    inputs: Inputs | None = None,
+    plan: Plan | None = None,
+) -> pa.Table:
+    """Compute every figure of every metric for the given fiscal years.
+
+    ``run_sql`` runs one SQL statement on a backend and returns Arrow; the
+    engine never opens a connection itself.
+    """
+    plan = plan or compile_plan(metrics)
+    inputs = inputs or Inputs()
+    wanted = sorted(set(years))
+    values: dict[Key, float] = {}
+    for scan in plan.scans:
+        result = run_sql(scan.sql).to_pydict()
+        cats = result.get("breakdown_value") or [TOTAL] * len(result["fiscal_year"])
+        for metric in scan.metrics:
+            for fy, cat, val in zip(result["fiscal_year"], cats, result[metric], strict=True):
+                if fy in wanted and (val or not scan.breakdown):
+                    values[(metric, int(fy), scan.breakdown, str(cat))] = float(val or 0)
+    # A year with no matching rows is a zero, not a gap.
+    for scan in plan.scans:
+        if not scan.breakdown:
+            for metric in scan.metrics:
+                for fy in wanted:
+                    values.setdefault((metric, fy, TOTAL, TOTAL), 0.0)
+    for mid in plan.derived:
+        _derive(metrics[mid], metrics, values)
+    rows = []
+    for (metric, fy, breakdown, cat), value in sorted(values.items()):
+        decl = metrics[metric]
+        rows.append(
+            {
+                "metric": metric,
+                "fiscal_year": fy,
+                "breakdown": breakdown,
+                "breakdown_value": cat,
+                "value": value,
+                "unit": decl.unit,
+                "status": "published",
+                "bound": "exact",
+                "sql": plan.lineage[(metric, breakdown)],
+                "fingerprint": _fingerprint(decl, fy, metrics, inputs),
+            }
+        )
+    return add_year_over_year(pa.Table.from_pylist(rows, schema=_without_yoy()))
+
+
+def _derive(decl: MetricDecl, metrics: Mapping[str, MetricDecl], values: dict[Key, float]) -> None:
+    num, den = decl.numerator or "", decl.denominator or ""
+    den_breaks = metrics[den].breakdowns
+    factor = 100.0 if decl.measure == "share" else 1.0
+    for (metric, fy, breakdown, cat), value in list(values.items()):
+        if metric != num or (breakdown and breakdown not in decl.breakdowns):
+            continue
+        den_key = (
+            (den, fy, breakdown, cat)
+            if breakdown in den_breaks or not breakdown
+            else (den, fy, TOTAL, TOTAL)
+        )
+        denominator = values.get(den_key)
+        if denominator:
+            values[(decl.id, fy, breakdown, cat)] = factor * value / denominator
+
+
+def _without_yoy() -> pa.Schema:
+    return pa.schema([f for f in FIGURES_SCHEMA if f.name not in _YOY])
+
+
+_YOY = ("prior_value", "yoy_change", "yoy_change_pct")
+
+
+def add_year_over_year(table: pa.Table) -> pa.Table:
+    """Add the change on the previous fiscal year to every figure that has one.
+
+    Every metric gets it without declaring anything. The change of a percent
+    is in percentage points (``yoy_change``); ``yoy_change_pct`` is relative.
+    """
+    rows = table.to_pylist()
+    index = {(r["metric"], r["fiscal_year"], r["breakdown"], r["breakdown_value"]): r for r in rows}
+    for row in rows:
+        prior = index.get(
+            (row["metric"], row["fiscal_year"] - 1, row["breakdown"], row["breakdown_value"])
+        )
+        pv = prior["value"] if prior else None
+        v = row["value"]
+        row["prior_value"] = pv
+        row["yoy_change"] = v - pv if v is not None and pv is not None else None
+        row["yoy_change_pct"] = 100.0 * (v - pv) / pv if v is not None and pv else None
+    return pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)

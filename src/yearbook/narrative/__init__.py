@@ -1,0 +1,1 @@
+"""Report prose: number style and the text that carries computed figures."""

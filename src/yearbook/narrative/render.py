@@ -1,0 +1,231 @@
+"""Render prose templates: every number comes from a figure, through the style rules.
+
+Templates are Jinja, written in words, and never contain a number. They name
+figures through these functions (each returns Markdown: the styled number
+linked to its figure page)::
+
+    {{ count("ero.admin_arrests") }}                    170,590
+    {{ count("ero.removals_hrv") }}                     six
+    {{ count("ero.charges_total", breakdown="charge_category", value="homicide") }}
+    {{ pct("ero.arrests_criminal_history_share", fy=prior, digits=1) }}   32.5%
+    {{ change("ero.removals_gang") }}                   an increase of 27.7%
+    {{ average("ero.charges_per_person") }}             four
+    {{ money("hsi.currency_seized_usd", above="over") }} over $949 million
+    {{ updown("ero.admin_arrests", up="up from") }}     a word from the sign of the change
+    {{ raw("ero.admin_arrests") }}                      the value, for conditions
+
+``fy`` is the report's fiscal year and ``prior`` the one before; ``year(x)``
+writes ``FY 2023``. A template that names an unknown metric, or a figure that
+does not exist or is suppressed, fails the build with the template, the line
+and the metric.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+
+from yearbook.calendar import label as fy_label
+from yearbook.errors import TemplateError, UserError
+from yearbook.figures import Figure, Figures
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.narrative import style
+
+__all__ = ["FIGURE_FUNCTIONS", "Renderer", "figure_anchor", "figure_href", "strip_links"]
+
+FIGURE_FUNCTIONS = ("count", "money", "pct", "change", "average", "raw", "updown")
+"""Template functions whose first argument is a metric id."""
+
+
+def figure_anchor(fiscal_year: int, breakdown: str = "", value: str = "") -> str:
+    anchor = f"fy{fiscal_year}"
+    if breakdown:
+        slug = "".join(c if c.isalnum() else "-" for c in value.lower()).strip("-")
+        anchor += f"-{breakdown}-{slug}"
+    return anchor
+
+
+def figure_href(metric: str, fiscal_year: int, breakdown: str = "", value: str = "") -> str:
+    """Where a number in the prose links to: its figure page, at the right row."""
+    return f"figures/{metric}.html#{figure_anchor(fiscal_year, breakdown, value)}"
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def strip_links(markdown: str) -> str:
+    """The prose without its figure links: ``[170,590](figures/...)`` -> ``170,590``."""
+    return _LINK.sub(r"\1", markdown)
+
+
+@dataclass(frozen=True)
+class _Where:
+    template: str
+    line: int | None
+
+
+class Renderer:
+    """Renders a report's templates against one figures table."""
+
+    def __init__(
+        self,
+        template_dir: Path,
+        metrics: Mapping[str, MetricDecl],
+        figures: Figures,
+        fiscal_year: int,
+        *,
+        links: bool = True,
+    ) -> None:
+        self.metrics = metrics
+        self.figures = figures
+        self.fiscal_year = fiscal_year
+        self.links = links
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(template_dir),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        funcs: dict[str, Callable[..., Any]] = {
+            "count": self._count,
+            "money": self._money,
+            "pct": self._pct,
+            "change": self._change,
+            "average": self._average,
+            "raw": self._raw,
+            "updown": self._updown,
+        }
+        self.env.globals.update(funcs)
+        self.env.globals.update(
+            fy=fiscal_year, prior=fiscal_year - 1, year=fy_label, number_words=style.number_words
+        )
+
+    # -- checks ---------------------------------------------------------------
+    def check(self, name: str) -> None:
+        """Fail on any figure function naming an unknown metric, before rendering."""
+        source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        try:
+            tree = self.env.parse(source, name, filename)
+        except jinja2.TemplateSyntaxError as err:
+            raise TemplateError(f"template {name}, line {err.lineno}: {err.message}") from None
+        for call in tree.find_all(nodes.Call):
+            if not isinstance(call.node, nodes.Name) or call.node.name not in FIGURE_FUNCTIONS:
+                continue
+            if call.args and isinstance(call.args[0], nodes.Const):
+                metric = call.args[0].value
+                if metric not in self.metrics:
+                    raise TemplateError(
+                        f"template {name}, line {call.lineno}: unknown metric {metric!r}",
+                        hint="declare it in the report's metrics/*.yaml or fix the id",
+                    )
+
+    def render(self, name: str) -> str:
+        self.check(name)
+        template = self.env.get_template(name)
+        try:
+            return template.render()
+        except UserError as err:
+            where = _template_line(name, sys.exc_info()[2])
+            line = f", line {where.line}" if where.line else ""
+            raise TemplateError(f"template {name}{line}: {err.message}", hint=err.hint) from None
+
+    # -- figure functions -----------------------------------------------------
+    def _figure(self, metric: str, fy: int | None, breakdown: str, value: str) -> Figure:
+        if metric not in self.metrics:
+            raise UserError(f"unknown metric {metric!r}", hint="declare it or fix the id")
+        fig = self.figures.get(metric, fy or self.fiscal_year, breakdown, value)
+        if fig.suppressed or fig.value is None:
+            raise UserError(
+                f"the figure {metric} FY{fig.fiscal_year} is suppressed by the disclosure policy",
+                hint="write it in the 'fewer than' form or drop it from the prose",
+            )
+        return fig
+
+    def _link(self, text: str, fig: Figure) -> str:
+        if not self.links:
+            return text
+        href = figure_href(fig.metric, fig.fiscal_year, fig.breakdown, fig.breakdown_value)
+        return f"[{text}]({href})"
+
+    def _display(self, metric: str) -> Any:
+        return self.metrics[metric].display
+
+    def _count(
+        self, metric: str, fy: int | None = None, breakdown: str = "", value: str = "", **kw: Any
+    ) -> str:
+        fig = self._figure(metric, fy, breakdown, value)
+        kw.setdefault("words_below", self._display(metric).words_below)
+        if self._display(metric).round_to:
+            kw.setdefault("round_to", self._display(metric).round_to)
+        if fig.bound == "approximate":
+            kw.setdefault("approx", True)
+        return self._link(style.count(_num(fig), **kw).text, fig)
+
+    def _money(
+        self, metric: str, fy: int | None = None, breakdown: str = "", value: str = "", **kw: Any
+    ) -> str:
+        fig = self._figure(metric, fy, breakdown, value)
+        return self._link(style.money(_num(fig), **kw).text, fig)
+
+    def _pct(self, metric: str, fy: int | None = None, digits: int | None = None, **kw: Any) -> str:
+        fig = self._figure(metric, fy, kw.pop("breakdown", ""), kw.pop("value", ""))
+        d = self._display(metric).digits if digits is None else digits
+        return self._link(style.percent(_num(fig), digits=d).text, fig)
+
+    def _change(
+        self, metric: str, fy: int | None = None, digits: int = 1, form: str = "of", **kw: Any
+    ) -> str:
+        fig = self._figure(metric, fy, kw.pop("breakdown", ""), kw.pop("value", ""))
+        if fig.yoy_change_pct is None:
+            raise UserError(f"{metric} FY{fig.fiscal_year} has no prior year to compare with")
+        return self._link(style.change(fig.yoy_change_pct, digits=digits, form=form).text, fig)
+
+    def _average(self, metric: str, fy: int | None = None, digits: int | None = None) -> str:
+        fig = self._figure(metric, fy, "", "")
+        d = self._display(metric).digits if digits is None else digits
+        return self._link(style.average(_num(fig), digits=d).text, fig)
+
+    def _updown(
+        self,
+        metric: str,
+        fy: int | None = None,
+        up: str = "up",
+        down: str = "down",
+        same: str = "unchanged",
+    ) -> str:
+        """A direction word chosen from the sign of the year-over-year change."""
+        fig = self._figure(metric, fy, "", "")
+        if fig.yoy_change is None:
+            raise UserError(f"{metric} FY{fig.fiscal_year} has no prior year to compare with")
+        return up if fig.yoy_change > 0 else down if fig.yoy_change < 0 else same
+
+    def _raw(
+        self, metric: str, fy: int | None = None, breakdown: str = "", value: str = ""
+    ) -> float:
+        return _num(self._figure(metric, fy, breakdown, value))
+
+
+def _num(fig: Figure) -> float:
+    assert fig.value is not None
+    return fig.value
+
+
+def _template_line(name: str, tb: TracebackType | None) -> _Where:
+    """The template line being rendered when an error was raised, from the traceback."""
+    line = None
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename.endswith(name) or code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return _Where(name, line)

@@ -1,0 +1,65 @@
+"""Shared fixtures: the flagship report, the demo warehouse and its build."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from yearbook.build import BuildResult, build
+from yearbook.report import Report, load_report
+from yearbook.synth import write_demo
+from yearbook.warehouse import Warehouse
+
+REPO = Path(__file__).resolve().parents[1]
+REPORT_DIR = REPO / "reports" / "ice-fy2023"
+SHARED = REPO.parent / "shared"
+SEED_PAGE = SHARED / "seed" / "000_212e185398705e82.txt"
+OFFICIAL_FIGURES = SHARED / "data" / "official_figures.csv"
+
+
+@dataclass
+class Demo:
+    report: Report
+    warehouse: Warehouse
+    result: BuildResult
+
+
+@pytest.fixture(scope="session")
+def report() -> Report:
+    return load_report(REPORT_DIR)
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory, report: Report) -> Warehouse:
+    """The demo records, generated once per test run. Tests must not modify it."""
+    warehouse = Warehouse(tmp_path_factory.mktemp("demo") / "warehouse")
+    write_demo(warehouse, report.folder, seed=2023)
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, report: Report, demo_warehouse: Warehouse
+) -> Demo:
+    """The demo report built once per test run."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    return Demo(report, demo_warehouse, build(report, demo_warehouse, out))
+
+
+@pytest.fixture
+def warehouse_copy(tmp_path: Path, demo_warehouse: Warehouse) -> Iterator[Warehouse]:
+    """A private copy of the demo warehouse that a test may change."""
+    target = tmp_path / "warehouse"
+    shutil.copytree(demo_warehouse.root, target)
+    yield Warehouse(target)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED_PAGE.is_file():
+        pytest.skip("the seed page (shared/seed/) is not beside this checkout")
+    return SEED_PAGE.read_text(encoding="utf-8")

@@ -1,0 +1,141 @@
+"""Metric declarations: validated, compiled to SQL, fused plan equal to each figure's own SQL."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, Demo
+from yearbook.docs import render_metrics
+from yearbook.errors import DeclarationError
+from yearbook.metrics.compiler import compile_plan, transpile
+from yearbook.metrics.declarations import load_metrics
+from yearbook.report import Report
+from yearbook.tables import render_docs
+from yearbook.warehouse import Database
+
+METRIC_IDS = [
+    "ero.admin_arrests",
+    "ero.at_large_arrests",
+    "ero.arrests_criminal_history",
+    "ero.arrests_criminal_history_share",
+    "ero.charges_total",
+    "ero.charges_per_person",
+    "ero.removals_gang",
+    "ero.removals_kst",
+    "ero.removals_hrv",
+]
+
+
+def test_fixed_metric_ids_are_declared(report: Report) -> None:
+    for mid in METRIC_IDS:
+        assert mid in report.metrics
+
+
+def test_every_figure_equals_its_own_sql(demo: Demo) -> None:
+    """The fused plan and the per-figure lineage SQL give the same numbers."""
+    figures = demo.result.figures
+    lineage = {(f.metric, f.breakdown): f.sql for f in figures}
+    with Database(demo.warehouse, references=demo.report.references) as db:
+        for (metric, breakdown), sql in lineage.items():
+            rows = db.query(sql).to_pylist()
+            assert rows, f"{metric} {breakdown}: the lineage SQL returned nothing"
+            for row in rows:
+                fig = figures.get(
+                    metric, row["fiscal_year"], breakdown, row.get("breakdown_value", "")
+                )
+                assert fig.value is not None
+                assert math.isclose(fig.value, row["value"], rel_tol=1e-12), (
+                    metric,
+                    breakdown,
+                    row,
+                )
+
+
+def test_year_over_year_exists_for_every_metric(demo: Demo) -> None:
+    figures = demo.result.figures
+    for mid in demo.report.metrics:
+        fig = figures.get(mid, 2023)
+        prior = figures.get(mid, 2022)
+        assert fig.prior_value == prior.value
+        assert fig.yoy_change is not None and fig.value is not None and prior.value is not None
+        assert math.isclose(fig.yoy_change, fig.value - prior.value)
+        assert fig.yoy_change_pct is not None
+        assert math.isclose(fig.yoy_change_pct, 100 * (fig.value - prior.value) / prior.value)
+
+
+def test_breakdowns_add_up_to_the_total(demo: Demo) -> None:
+    figures = demo.result.figures
+    for metric, breakdown in [("ero.admin_arrests", "aor"), ("ero.removals", "departure_country")]:
+        for year in figures.years:
+            parts = figures.breakdown(metric, year, breakdown)
+            assert sum(f.value or 0 for f in parts) == figures.value(metric, year)
+
+
+def test_fused_plan_reads_each_table_once_per_breakdown(report: Report) -> None:
+    plan = compile_plan(report.metrics)
+    keys = [(s.table, s.join, s.breakdown) for s in plan.scans]
+    assert len(keys) == len(set(keys))
+    arrests_total = next(s for s in plan.scans if s.table == "arrests" and not s.breakdown)
+    assert {"ero.admin_arrests", "ero.at_large_arrests", "ero.arrests_criminal_history"} <= set(
+        arrests_total.metrics
+    )
+    assert "FILTER" in arrests_total.sql
+
+
+def test_sql_transpiles_to_spark(report: Report) -> None:
+    plan = compile_plan(report.metrics)
+    for sql in plan.lineage.values():
+        assert "SELECT" in transpile(sql, "spark")
+
+
+def _write(tmp_path: Path, items: list[dict[str, object]]) -> Path:
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "m.yaml").write_text(yaml.safe_dump(items))
+    return folder
+
+
+BASE = {"label": "x", "definition": "x", "unit": "arrests", "measure": "count", "table": "arrests"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": "Admin Arrests"}, "dotted and lower case"),
+        ({"id": "ero.x", "table": "nowhere"}, "unknown table"),
+        ({"id": "ero.x", "measure": "median"}, "measure"),
+        ({"id": "ero.x", "filter": "criminality = = 'x'"}, "not valid SQL"),
+        ({"id": "ero.x", "measure": "count_distinct"}, "needs 'column'"),
+        ({"id": "ero.x", "colour": "red"}, "Extra inputs"),
+    ],
+)
+def test_invalid_declarations_are_refused(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    with pytest.raises(DeclarationError, match=message):
+        load_metrics(_write(tmp_path, [{**BASE, **change}]))
+
+
+def test_ratio_must_name_declared_metrics(tmp_path: Path) -> None:
+    ratio = {
+        "id": "ero.r",
+        "label": "r",
+        "definition": "r",
+        "unit": "x",
+        "measure": "ratio",
+        "numerator": "ero.a",
+        "denominator": "ero.b",
+    }
+    with pytest.raises(DeclarationError, match="unknown metric 'ero.a'"):
+        load_metrics(_write(tmp_path, [{**BASE, "id": "ero.b"}, ratio]))
+
+
+def test_generated_docs_are_current(report: Report) -> None:
+    assert (REPO / "docs" / "tables.md").read_text() == render_docs() + "\n", "run `make docs`"
+    assert (REPO / "docs" / "metrics.md").read_text() == render_metrics(report) + "\n", (
+        "run `make docs`"
+    )
