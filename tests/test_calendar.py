@@ -6,7 +6,7 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yearbook.calendar import fiscal_year, fiscal_year_bounds, fiscal_year_sql, label
@@ -65,6 +65,7 @@ def test_datetime_matches_its_date(moment: dt.datetime) -> None:
     assert fiscal_year(moment) == fiscal_year(moment.date())
 
 
+@settings(deadline=None)  # each example opens a database: slow on a loaded machine
 @given(
     st.lists(
         st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 1, 1)),

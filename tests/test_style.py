@@ -160,7 +160,7 @@ def test_styled_fields() -> None:
 
 def test_module_exports() -> None:
     assert sorted(style.__all__) == sorted(
-        ["Styled", "average", "change", "count", "money", "number_words", "percent"]
+        ["Styled", "average", "change", "count", "money", "month_label", "number_words", "percent"]
     )
 
 
@@ -478,3 +478,48 @@ def test_interval_follows_from_text(value: float, kind: str) -> None:
     styled = fns[kind](value)
     got = (styled.low, styled.high, styled.low_inclusive, styled.high_inclusive)
     assert got == interval_from_text(styled, kind, value)
+
+
+# ------------------------------------------------------------------ lower bounds, months
+
+AT_LEAST = [
+    (count, 152_232, {}, "more than 152,232"),
+    (count, 232_218, {"above": "over"}, "over 232,218"),
+    (count, 1_218_463, {"above": "over"}, "over 1.2 million"),
+    (count, 1_180_000, {}, "nearly 1.2 million"),
+    (money, 949_000_000, {"above": "over"}, "over $949 million"),
+]
+
+
+@pytest.mark.parametrize(("fn", "value", "kw", "text"), AT_LEAST)
+def test_at_least_writes_the_above_word_even_when_exact(
+    fn: Callable[..., Styled], value: float, kw: dict[str, Any], text: str
+) -> None:
+    styled = fn(value, at_least=True, **kw)
+    assert styled.text == text
+    assert styled.contains(value)
+
+
+@given(st.integers(min_value=10, max_value=10**12), st.sampled_from([None, 10, 100, 1000]))
+def test_at_least_never_claims_less_than_the_value(value: int, round_to: int | None) -> None:
+    styled = count(value, at_least=True, round_to=round_to)
+    assert styled.contains(value)
+    if styled.shown <= value:
+        assert styled.qualifier == "more than"
+    if styled.shown == value:  # a lower bound stated as is: the value itself is included
+        assert styled.low == value and styled.low_inclusive
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_month_label_round_trip(year: int, month: int) -> None:
+    text = style.month_label(f"{year:04d}-{month:02d}")
+    name, shown_year = text.split(" ")
+    assert shown_year == f"{year:04d}"
+    assert name == ["January", "February", "March", "April", "May", "June", "July",
+                    "August", "September", "October", "November", "December"][month - 1]  # fmt: skip
+
+
+@pytest.mark.parametrize("bad", ["2023-00", "2023-13", "23-05", "2023/05", "May 2023", ""])
+def test_month_label_refuses_what_is_not_a_month(bad: str) -> None:
+    with pytest.raises(ValueError, match="not a month"):
+        style.month_label(bad)

@@ -22,9 +22,9 @@ from yearbook.synth import (
     load_targets,
     parse_targets,
     read_apprehension_methods,
-    write_demo,
 )
 from yearbook.synth.distributions import hex_ids, serial_ids
+from yearbook.synth.ero import write_demo
 from yearbook.tables.ero import CHARGE_CATEGORIES, CRIMINALITY
 from yearbook.warehouse import Database, Warehouse
 

@@ -7,22 +7,29 @@ Each step has the same shape (inputs in, outputs out, checks inside) and
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 
 from yearbook import __version__
+from yearbook.backends import open_backend
+from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.figures import Figures, write_figures
+from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.engine import Inputs, compute_figures
 from yearbook.narrative.render import Renderer
+from yearbook.publish import publish
+from yearbook.publish.release import promote, start_release
 from yearbook.report import Report
-from yearbook.warehouse import Database, Warehouse, checksum
+from yearbook.warehouse import Warehouse, checksum
 
-__all__ = ["BuildResult", "build", "compute", "render_markdown"]
+__all__ = ["BuildResult", "build", "compute", "recompute", "render_markdown"]
 
 Progress = Callable[[str], None]
 
@@ -33,6 +40,8 @@ class BuildResult:
     figures: Figures
     markdown: str
     timings: dict[str, float] = field(default_factory=dict)
+    delta: Delta | None = None
+    """What the build recomputed and what it reused (see `yearbook.incremental`)."""
 
     @property
     def page(self) -> Path:
@@ -40,32 +49,68 @@ class BuildResult:
 
 
 def _inputs(warehouse: Warehouse, report: Report) -> Inputs:
-    partitions = {
-        (p.table, p.fiscal_year): p.fingerprint
-        for table in warehouse.tables()
-        for p in warehouse.partitions(table)
-    }
+    # Checksumming reads every file; hashing releases the GIL, so tables go in parallel.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        found = pool.map(warehouse.partitions, warehouse.tables())
+        partitions = {(p.table, p.fiscal_year): p.fingerprint for parts in found for p in parts}
     references = {name: checksum([path]) for name, path in report.references.items()}
     return Inputs(partitions=partitions, references=references)
 
 
-def compute(report: Report, warehouse: Warehouse) -> pa.Table:
-    """Compute the figures table of a report from a warehouse."""
+def compute(
+    report: Report,
+    warehouse: Warehouse,
+    *,
+    engine: str = "duckdb",
+    settings: Mapping[str, str] | None = None,
+) -> pa.Table:
+    """Compute the figures table of a report from a warehouse, on a backend (`ENGINES`)."""
+    report = report.for_tables(warehouse.tables())
     warehouse.require(sorted(report.tables))
     plan = compile_plan(report.metrics)
-    with Database(warehouse, references=report.references) as db:
-        return compute_figures(
-            report.metrics, db.query, report.spec.years, _inputs(warehouse, report), plan
+    backend = open_backend(engine, warehouse, report.references, settings)
+    try:
+        inputs = _inputs(warehouse, report)
+        return compute_figures(report.metrics, backend.query, report.spec.years, inputs, plan)
+    finally:
+        backend.close()
+
+
+def recompute(
+    report: Report,
+    warehouse: Warehouse,
+    previous: Computed | None,
+    *,
+    engine: str = "duckdb",
+    settings: Mapping[str, str] | None = None,
+) -> tuple[Computed, Delta]:
+    """Compute the figures, reusing those of `previous` whose inputs are unchanged."""
+    report = report.for_tables(warehouse.tables())
+    warehouse.require(sorted(report.tables))
+    inputs = _inputs(warehouse, report)
+    backend = open_backend(engine, warehouse, report.references, settings)
+    try:
+        return compute_incremental(
+            report.metrics, backend.query, report.spec.years, inputs, previous
         )
+    finally:
+        backend.close()
 
 
 def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> str:
     """The whole report as Markdown: a title, then each section from its template."""
     renderer = Renderer(
-        report.templates, report.metrics, figures, report.spec.fiscal_year, links=links
+        report.templates,
+        report.metrics,
+        figures,
+        report.spec.fiscal_year,
+        links=links,
+        fewer_than=report.spec.disclosure.threshold,
     )
     parts = [f"# {report.spec.title}\n", f"{report.spec.summary}\n" if report.spec.summary else ""]
     for section in report.spec.sections:
+        if not report.section_computed(section, figures.metrics):
+            continue
         body = renderer.render(section.template).strip()
         parts.append(f"## {section.title}\n\n{body}\n")
     return "\n".join(p for p in parts if p)
@@ -77,13 +122,29 @@ def build(
     out: Path,
     *,
     progress: Progress | None = None,
+    engine: str = "duckdb",
+    settings: Mapping[str, str] | None = None,
+    incremental: bool = False,
 ) -> BuildResult:
-    """Compute, render and write a report into ``out``."""
+    """Compute, render and write a report into ``out``.
+
+    With `incremental`, figures whose inputs are unchanged since the last
+    build into ``out`` are reused (see `yearbook.incremental`).
+    """
     say = progress or (lambda _msg: None)
+    report = report.for_tables(warehouse.tables())
     timings: dict[str, float] = {}
+    published = Path(out)
+    out = start_release(published)  # written aside, swapped in whole by `promote` below
     t0 = time.perf_counter()
     say("computing figures")
-    table = compute(report, warehouse)
+    previous = read_cache(published) if incremental else None
+    computed, delta = recompute(report, warehouse, previous, engine=engine, settings=settings)
+    if incremental:
+        say(delta.describe())
+    write_cache(published, computed)
+    table = computed.figures
+    table = apply_policy(table, report.metrics, report.spec.disclosure)
     figures = Figures(table)
     timings["compute"] = time.perf_counter() - t0
 
@@ -97,9 +158,10 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     write_figures(figures.table, out)
     (out / "report.md").write_text(markdown, encoding="utf-8")
-    from yearbook.publish.html import write_site
+    from yearbook.claims.selfcheck import self_check
 
-    write_site(report, figures, markdown, out)
+    self_check(report, figures, markdown, out)  # writes claims.json; fails on a contradiction
+    publish(report, figures, markdown, out, progress=say)
     timings["write"] = time.perf_counter() - t2
     manifest = {
         "report": report.spec.id,
@@ -107,6 +169,10 @@ def build(
         "fiscal_year": report.spec.fiscal_year,
         "figures": len(figures),
         "metrics": len(report.metrics),
+        "disclosure": disclosure_manifest(report),
     }
     (out / "build.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return BuildResult(out=out, figures=figures, markdown=markdown, timings=timings)
+    promote(out, published)
+    return BuildResult(
+        out=published, figures=figures, markdown=markdown, timings=timings, delta=delta
+    )

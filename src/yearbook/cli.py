@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from yearbook import __version__
 from yearbook.errors import InternalError, UserError, YearbookError
@@ -68,6 +69,7 @@ def demo(
 ) -> None:
     """Generate the demo data, load it, compute every figure and write the report."""
     from yearbook.build import build
+    from yearbook.ingest import load_real_data
     from yearbook.report import load_report
     from yearbook.synth import write_demo
     from yearbook.warehouse import Warehouse
@@ -78,6 +80,10 @@ def demo(
     with console.status("generating synthetic records") as status:
         rows = write_demo(warehouse, report.folder, seed=seed)
         _progress("generated " + ", ".join(f"{n:,} {t}" for t, n in rows.items()))
+        status.update("loading the real files beside the checkout")
+        real = load_real_data(report.folder, warehouse)
+        if real is not None:
+            _progress("loaded " + ", ".join(f"{f.loaded:,} rows of {f.file}" for f in real.files))
         status.update("building the report")
         result = build(report, warehouse, out_dir / "site", progress=_progress)
     took = time.perf_counter() - started
@@ -93,14 +99,38 @@ def build_cmd(
     ],
     warehouse_dir: Annotated[Path, typer.Option("--warehouse", help="Warehouse folder.")],
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")],
+    engine: Annotated[
+        str, typer.Option(help="Where the SQL runs: duckdb (embedded) or spark.")
+    ] = "duckdb",
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--setting",
+            help="Engine setting KEY=VALUE, repeatable: memory_limit=3GB, threads=2 (duckdb); "
+            "spark.master=spark://host:7077 or any Spark setting (spark).",
+        ),
+    ] = None,
+    incremental: Annotated[
+        bool,
+        typer.Option(help="Reuse the figures of the last build into --out whose inputs held."),
+    ] = False,
 ) -> None:
     """Build a report from a warehouse into an output folder."""
+    from yearbook.backends import parse_settings
     from yearbook.build import build
     from yearbook.report import load_report
     from yearbook.warehouse import Warehouse
 
     report = load_report(report_dir)
-    result = build(report, Warehouse(warehouse_dir), out_dir, progress=_progress)
+    result = build(
+        report,
+        Warehouse(warehouse_dir),
+        out_dir,
+        progress=_progress,
+        engine=engine,
+        settings=parse_settings(setting or []),
+        incremental=incremental,
+    )
     out.print(f"[bold green]Built[/bold green] {len(result.figures):,} figures.")
     out.print(f"Report page: {result.page}")
 
@@ -129,6 +159,8 @@ def explain(
     out.print(f"[bold]{title}[/bold]: {shown} {fig.unit}")
     if fig.yoy_change_pct is not None:
         out.print(f"change on {label(fy - 1)}: {fig.yoy_change_pct:+.1f}%")
+    if fig.bound != "exact":
+        out.print(f"bound: {fig.bound} (some records are lower bounds or estimates)")
     out.print(f"input fingerprint: {fig.fingerprint}")
     out.print("SQL:")
     out.print(fig.sql, markup=False, highlight=False)
@@ -161,12 +193,123 @@ def docs(
         out.print(f"wrote {path}")
 
 
+@app.command()
+def serve(
+    site: Annotated[Path, typer.Argument(help="A build's output folder (the --out of build).")],
+    port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the report site and its read-only JSON API (/api/..., schema at /docs)."""
+    import uvicorn
+
+    from yearbook.api import create_app
+
+    app_ = create_app(site)
+    uvicorn.run(app_, host=host, port=port, log_level="info")
+
+
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[Path, typer.Argument(help="The earlier build folder.")],
+    new: Annotated[Path, typer.Argument(help="The later build folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """What changed between two builds: figures added, removed, revised; sentences."""
+    import json
+
+    from yearbook.publish.diff import diff_builds, print_diff
+
+    result = diff_builds(old, new)
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        print_diff(result, out)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Record files: .xlsx, .csv(.gz), .parquet.")],
+    into: Annotated[Path, typer.Option("--into", help="Warehouse folder to load into.")],
+    release: Annotated[
+        str | None, typer.Option(help="Name of the release the files belong to.")
+    ] = None,
+    layouts: Annotated[
+        Path | None, typer.Option(help="A folder of extra mapping files (*.yaml).")
+    ] = None,
+) -> None:
+    """Load ICE record files into a warehouse: detect layouts, quarantine, flag duplicates."""
+    from yearbook.ingest.console import run_ingest, summary_table
+    from yearbook.warehouse import Warehouse
+
+    result = run_ingest(
+        paths, Warehouse(into), release=release, layouts_dir=layouts, console=console
+    )
+    out.print(summary_table(result))
+
+
+@app.command()
+def audit(
+    build_dir: Annotated[
+        Path, typer.Argument(help="A build's output folder (the --out of build).")
+    ],
+    api: Annotated[
+        bool, typer.Option("--api/--no-api", help="Also start the API and read its responses.")
+    ] = True,
+) -> None:
+    """Re-read every published artefact of a build and report disclosure leaks (exit 1)."""
+    from yearbook.disclosure.audit import audit_build
+    from yearbook.disclosure.serving import serve_api
+
+    if api:
+        with serve_api(build_dir) as client:
+            findings, read = audit_build(build_dir, client)
+    else:
+        findings, read = audit_build(build_dir)
+    for finding in findings:
+        out.print(finding.line(), markup=False, highlight=False, soft_wrap=True)
+    verdict = f"{len(findings)} finding(s)" if findings else "no findings"
+    out.print(f"audited {len(read)} artefacts: {verdict}", markup=False, highlight=False)
+    if findings:
+        raise typer.Exit(1)
+
+
+@app.command("check")
+def check_cmd(
+    file: Annotated[Path, typer.Argument(help="The prose to check: plain text, Markdown or HTML.")],
+    figures: Annotated[
+        Path | None,
+        typer.Option(
+            help="A build folder, or a CSV of published figures (metric,fiscal_year,value)."
+        ),
+    ] = None,
+    output: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",
+    fy: Annotated[
+        int | None, typer.Option("--fy", help="Fiscal year of claims that name none.")
+    ] = None,
+    report_dir: Annotated[Path | None, typer.Option("--report", help="Report folder.")] = None,
+) -> None:
+    """Check every number in a text against the figures and against the text itself."""
+    from yearbook.claims.command import run_check
+
+    run = run_check(
+        file,
+        report_dir=report_dir or default_report(),
+        figures=figures,
+        output=output,
+        fiscal_year=fy,
+    )
+    print(run.output)
+    raise typer.Exit(run.exit_code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning yearbook errors into one clear line."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except UserError as err:
-        console.print(f"[bold red]error:[/bold red] {err}", highlight=False, markup=False)
+        console.print(Text("error: ", style="bold red") + Text(str(err)), highlight=False)
         sys.exit(2)
     except InternalError as err:
         console.print(f"internal error (a bug in yearbook): {err}", markup=False)
@@ -181,8 +324,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except Exception as exc:  # click usage errors arrive as ClickException
         import click
+        from typer._click.exceptions import ClickException
 
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, click.ClickException | ClickException):
             exc.show()
             sys.exit(2)
         raise

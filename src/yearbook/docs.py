@@ -39,6 +39,10 @@ def render_metrics(report: Report) -> str:
                 facts.append(f"filter `{d.filter}`")
             if d.numerator:
                 facts.append(f"`{d.numerator}` / `{d.denominator}`")
+            if d.measure == "submitted":
+                facts.append(f"the submissions' rows with `metric = '{d.id}'`")
+            if d.bound_column:
+                facts.append(f"bound (lower, approximate) from `{d.bound_column}`")
             if d.breakdowns:
                 facts.append("breakdowns " + ", ".join(f"`{b}`" for b in d.breakdowns))
             if d.table and not d.include_duplicates:

@@ -12,13 +12,17 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from yearbook.disclosure import DisclosurePolicy, refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
+from yearbook.tables import TABLES
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
 
@@ -36,6 +40,10 @@ class Section(_Model):
     template: str
     panel: tuple[str, ...] = ()
     """Metric ids shown in the section's statistics panel."""
+    charts: tuple[str, ...] = ()
+    """Breakdown charts of the section, each ``metric:breakdown``."""
+    requires: tuple[str, ...] = ()
+    """Tables the section needs; without them it is left out and its metrics not computed."""
 
 
 class ReportSpec(_Model):
@@ -51,6 +59,8 @@ class ReportSpec(_Model):
     references: dict[str, str] = Field(default_factory=dict)
     breakdowns: dict[str, str] = Field(default_factory=dict)
     """Breakdown name -> its label in tables and charts."""
+    disclosure: DisclosurePolicy = Field(default_factory=DisclosurePolicy)
+    """Small-cell protection and identifying columns (`yearbook.disclosure.policy`)."""
 
     @property
     def years(self) -> list[int]:
@@ -70,21 +80,43 @@ class Report:
                 raise DeclarationError(f"breakdown {name!r} needs a label in report.yaml")
         for decl in self.metrics.values():
             for name in decl.breakdowns:
+                refuse_identifying_breakdown(decl.id, name, self.spec.disclosure.identifying)
                 if name not in self.spec.breakdowns:
                     raise DeclarationError(
                         f"metric {decl.id!r} breaks down by {name!r}, which report.yaml "
                         "does not declare under 'breakdowns'",
                     )
+        for released in self.spec.disclosure.released:
+            target = self.metrics.get(released.metric)
+            if target is None or target.breakdowns:
+                raise DeclarationError(
+                    f"disclosure.released names {released.metric!r}, which is not a declared "
+                    "metric without breakdowns",
+                    hint="only headline metrics can be released exactly",
+                )
         for section in self.spec.sections:
             if not (self.templates / section.template).is_file():
                 raise DeclarationError(
                     f"section {section.id!r}: template {section.template!r} not found in "
                     f"{self.templates}"
                 )
+            unknown = [t for t in section.requires if t not in TABLES]
+            if unknown:
+                raise DeclarationError(
+                    f"section {section.id!r} requires unknown tables: {', '.join(unknown)}",
+                    hint="name canonical tables (docs/tables.md)",
+                )
             for mid in section.panel:
                 if mid not in self.metrics:
                     raise DeclarationError(
                         f"section {section.id!r}: panel names unknown metric {mid!r}"
+                    )
+            for chart in section.charts:
+                mid, _, name = chart.partition(":")
+                if mid not in self.metrics or name not in self.metrics[mid].breakdowns:
+                    raise DeclarationError(
+                        f"section {section.id!r}: chart {chart!r} is not a declared "
+                        "metric:breakdown pair"
                     )
 
     @property
@@ -94,6 +126,35 @@ class Report:
     @property
     def tables(self) -> set[str]:
         return {t for d in self.metrics.values() for t in d.tables}
+
+    @property
+    def optional_tables(self) -> set[str]:
+        """Tables only sections with `requires` need: a warehouse may lack them."""
+        return {t for section in self.spec.sections for t in section.requires}
+
+    def for_tables(self, present: Iterable[str]) -> Report:
+        """This report without the sections and metrics whose optional tables are absent."""
+        missing = self.optional_tables - set(present)
+        if not missing:
+            return self
+        metrics = {m: d for m, d in self.metrics.items() if not set(d.tables) & missing}
+        while dropped := [
+            m
+            for m, d in metrics.items()
+            if d.is_derived and not {d.numerator, d.denominator} <= set(metrics)
+        ]:
+            for m in dropped:
+                del metrics[m]
+        clone = copy.copy(self)
+        clone.metrics = metrics
+        sections = tuple(s for s in self.spec.sections if not set(s.requires) & missing)
+        clone.spec = self.spec.model_copy(update={"sections": sections})
+        return clone
+
+    def section_computed(self, section: Section, figure_metrics: Iterable[str]) -> bool:
+        """Whether the figures hold a metric on every table the section requires."""
+        have = {t for m in figure_metrics if m in self.metrics for t in self.metrics[m].tables}
+        return set(section.requires) <= have
 
 
 def _load_spec(path: Path) -> ReportSpec:

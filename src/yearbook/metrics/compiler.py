@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import sqlglot
 from sqlglot import exp
 
+from yearbook.disclosure.identifiers import refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.tables import TABLES
@@ -45,13 +46,19 @@ DEDUP_COLUMN = "duplicate_rule"
 
 @dataclass(frozen=True)
 class Scan:
-    """One query of the fused plan: metrics sharing a table, join and breakdown."""
+    """One query of the fused plan: metrics sharing a table and join.
+
+    A scan with `breakdowns` computes all of them in one pass (``GROUPING SETS``)
+    and names each row's breakdown in a ``breakdown`` column; otherwise it
+    computes the single `breakdown`.
+    """
 
     table: str
     join: str | None
     breakdown: str
     metrics: tuple[str, ...]
     sql: str
+    breakdowns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,14 +70,21 @@ class Plan:
     """Ratio and share metrics, in an order where inputs come first."""
     lineage: Mapping[tuple[str, str], str]
     """(metric id, breakdown) -> the standalone SQL of those figures."""
+    bounds: tuple[Scan, ...] = ()
+    """Queries counting, per figure, the rows whose quantity is a lower bound or an
+    estimate (metrics with a ``bound_column``); they set the figures' ``bound``."""
 
     def explain(self) -> str:
         parts = []
         for scan in self.scans:
             head = f"-- scan {scan.table}"
             head += f" join {scan.join}" if scan.join else ""
-            head += f" by {scan.breakdown or 'fiscal year'}: {', '.join(scan.metrics)}"
+            by = ", ".join(b or "fiscal year" for b in scan.breakdowns or (scan.breakdown,))
+            head += f" by {by}: {', '.join(scan.metrics)}"
             parts.append(f"{head}\n{scan.sql};")
+        for scan in self.bounds:
+            head = f"-- bounds of {scan.table} by {scan.breakdown or 'fiscal year'}"
+            parts.append(f"{head}: {', '.join(scan.metrics)}\n{scan.sql};")
         if self.derived:
             parts.append("-- derived from the figures above: " + ", ".join(self.derived))
         return "\n\n".join(parts)
@@ -101,6 +115,8 @@ def _col(decl: MetricDecl, column: str) -> str:
 
 def _condition(decl: MetricDecl) -> str | None:
     parts = []
+    if decl.measure == "submitted":
+        parts.append(f"metric = '{decl.id}'")
     if decl.filter:
         parts.append(f"({decl.filter})")
     if not decl.include_duplicates:
@@ -118,6 +134,8 @@ def _aggregate(decl: MetricDecl) -> str:
         return f"COUNT(DISTINCT {column})"
     if decl.measure == "sum":
         return f"COALESCE(SUM({column}), 0)"
+    if decl.measure == "submitted":
+        return f"SUM({column})"  # NULL when nothing was submitted: a gap, not a zero
     raise DeclarationError(f"metric {decl.id!r}: measure {decl.measure!r} has no aggregate")
 
 
@@ -138,7 +156,7 @@ def _source_sql(decl: MetricDecl, breakdown: str) -> str:
     if breakdown:
         keys.append(f"{breakdown_sql(decl, breakdown)} AS breakdown_value")
         groups.append(breakdown_sql(decl, breakdown))
-    select = ", ".join([*keys, f"{_aggregate(decl)} AS value"])
+    select = ", ".join([*keys, f"{_aggregate(decl)} AS value", *_provenance(decl)])
     sql = f"SELECT {select} FROM {_source(decl)}"
     condition = _condition(decl)
     if condition:
@@ -147,6 +165,17 @@ def _source_sql(decl: MetricDecl, breakdown: str) -> str:
         f" GROUP BY {', '.join(groups)} ORDER BY {', '.join(str(i + 1) for i in range(len(keys)))}"
     )
     return sql
+
+
+def _provenance(decl: MetricDecl) -> list[str]:
+    """For a submitted figure, who submitted it, when and from what source."""
+    if decl.measure != "submitted":
+        return []
+    return [
+        "STRING_AGG(DISTINCT submitted_by, '; ') AS submitted_by",
+        "MAX(submitted_on) AS submitted_on",
+        "STRING_AGG(DISTINCT source, '; ') AS source",
+    ]
 
 
 def _derived_sql(
@@ -180,7 +209,16 @@ def _pretty(sql: str, dialect: str = "duckdb") -> str:
 
 
 def transpile(sql: str, dialect: str) -> str:
-    """The same query in another engine's dialect (``spark``, ...)."""
+    """The same query in another engine's dialect (``spark``, ...).
+
+    ``MATERIALIZED`` (a DuckDB hint on a common table expression) is dropped
+    for engines that do not know it.
+    """
+    if dialect not in ("duckdb", "postgres") and "MATERIALIZED" in sql.upper():
+        tree = sqlglot.parse_one(sql, read="duckdb")
+        for cte in tree.find_all(exp.CTE):
+            cte.set("materialized", None)
+        sql = tree.sql(dialect="duckdb")
     return _pretty(sql, dialect)
 
 
@@ -217,9 +255,10 @@ def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None =
     lineage: dict[tuple[str, str], str] = {}
     groups: dict[tuple[str, str | None, str], list[MetricDecl]] = {}
     for decl in metrics.values():
-        if decl.measure not in ("count", "count_distinct", "sum"):
+        if decl.measure not in ("count", "count_distinct", "sum", "submitted"):
             continue
         for breakdown in (TOTAL, *decl.breakdowns):
+            refuse_identifying_breakdown(decl.id, breakdown)
             lineage[(decl.id, breakdown)] = _pretty(_source_sql(decl, breakdown))
             if decl.id in chosen:
                 key = (str(decl.table), decl.join.table if decl.join else None, breakdown)
@@ -229,20 +268,33 @@ def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None =
         decl = metrics[mid]
         for breakdown in (TOTAL, *decl.breakdowns):
             lineage[(mid, breakdown)] = _pretty(_derived_sql(decl, breakdown, metrics, lineage))
-    scans = tuple(
-        Scan(
-            table,
-            join,
-            breakdown,
-            tuple(d.id for d in decls),
-            _pretty(_fused_sql(decls, breakdown)),
-        )
-        for (table, join, breakdown), decls in groups.items()
+    scans = _scans([d for d in metrics.values() if d.id in chosen])
+    return Plan(
+        scans=scans,
+        derived=tuple(m for m in derived if m in chosen),
+        lineage=lineage,
+        bounds=_bound_scans(groups),
     )
-    return Plan(scans=scans, derived=tuple(m for m in derived if m in chosen), lineage=lineage)
 
 
-def _fused_sql(decls: list[MetricDecl], breakdown: str) -> str:
+QUALIFIED = {"lower": "at_least", "approximate": "estimated"}
+"""Figure bound -> the value of a row's bound column that makes a total that bound."""
+
+
+def _bound_scans(
+    groups: Mapping[tuple[str, str | None, str], list[MetricDecl]],
+) -> tuple[Scan, ...]:
+    scans = []
+    for (table, join, breakdown), decls in groups.items():
+        bounded = [d for d in decls if d.bound_column]
+        if bounded:
+            sql = _pretty(_bound_sql(bounded, breakdown))
+            scans.append(Scan(table, join, breakdown, tuple(d.id for d in bounded), sql))
+    return tuple(scans)
+
+
+def _bound_sql(decls: list[MetricDecl], breakdown: str) -> str:
+    """Per figure, how many of its rows are lower bounds and how many are estimates."""
     first = decls[0]
     keys = [f"{_fy(first)} AS fiscal_year"]
     groups = [_fy(first)]
@@ -251,12 +303,128 @@ def _fused_sql(decls: list[MetricDecl], breakdown: str) -> str:
         groups.append(breakdown_sql(first, breakdown))
     measures = []
     for decl in decls:
+        for bound, flag in QUALIFIED.items():
+            condition = _condition(decl)
+            qualified = f"{_col(decl, decl.bound_column or '')} = '{flag}'"
+            where = f"{condition} AND {qualified}" if condition else qualified
+            measures.append(f'COUNT(*) FILTER (WHERE {where}) AS "{decl.id}|{bound}"')
+    return f"SELECT {', '.join(keys + measures)} FROM {_source(first)} GROUP BY {', '.join(groups)}"
+
+
+def _scans(decls: list[MetricDecl]) -> tuple[Scan, ...]:
+    """The fused plan's queries.
+
+    Counts and sums reading the same table (and join) share one scan computing
+    every breakdown at once; each distinct count gets its own, which first
+    reduces the rows to distinct (year, categories, value) and counts those.
+    """
+    additive: dict[tuple[str, str | None], list[MetricDecl]] = {}
+    distinct: list[Scan] = []
+    for decl in decls:
+        if decl.measure not in ("count", "count_distinct", "sum", "submitted"):
+            continue
+        key = (str(decl.table), decl.join.table if decl.join else None)
+        if decl.measure == "count_distinct":
+            sql = _pretty(_distinct_sql(decl))
+            breakdowns = (TOTAL, *decl.breakdowns)
+            distinct.append(Scan(*key, TOTAL, (decl.id,), sql, breakdowns))
+        else:
+            additive.setdefault(key, []).append(decl)
+    scans = []
+    for key, group in additive.items():
+        breakdowns = tuple(dict.fromkeys(b for d in group for b in (TOTAL, *d.breakdowns)))
+        sql = _pretty(_grouped_sql(group, breakdowns))
+        scans.append(Scan(*key, TOTAL, tuple(d.id for d in group), sql, breakdowns))
+    return (*scans, *distinct)
+
+
+def _grouped_sql(decls: list[MetricDecl], breakdowns: tuple[str, ...]) -> str:
+    """Every breakdown of the metrics in one pass.
+
+    The rows are first aggregated to the finest grain (year and every breakdown
+    at once, one hash table), then that small cube is rolled up to each
+    breakdown with ``GROUPING SETS``: counts and sums add up.
+    """
+    first = decls[0]
+    fy = _fy(first)
+    named = [
+        (b, f"b{i}", breakdown_sql(first, b)) for i, b in enumerate(x for x in breakdowns if x)
+    ]
+    measures = []
+    for decl in decls:
         agg = _aggregate(decl)
         condition = _condition(decl)
         if condition:
             agg = _with_filter(agg, condition)
         measures.append(f'{agg} AS "{decl.id}"')
-    return f"SELECT {', '.join(keys + measures)} FROM {_source(first)} GROUP BY {', '.join(groups)}"
+    common = _common_conditions(decls)
+    where = f" WHERE {common}" if common else ""
+    inner_keys = [f"{fy} AS fiscal_year", *(f"{e} AS {c}" for _, c, e in named)]
+    groups = [fy, *(e for _, _, e in named)]
+    cube = (
+        f"SELECT {', '.join(inner_keys + measures)} FROM {_source(first)}{where} "
+        f"GROUP BY {', '.join(groups)}"
+    )
+    keys = ["fiscal_year"]
+    if named:
+        cases = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{b}'" for b, c, _ in named)
+        values = ", ".join(c for _, c, _ in named)
+        keys += [
+            f"CASE {cases} ELSE '' END AS breakdown",
+            f"COALESCE({values}, '') AS breakdown_value",
+        ]
+        sets = ", ".join(["(fiscal_year)", *(f"(fiscal_year, {c})" for _, c, _ in named)])
+        group = f"GROUPING SETS ({sets})"
+    else:
+        keys += ["'' AS breakdown", "'' AS breakdown_value"]
+        group = "fiscal_year"
+    totals = [f'SUM("{d.id}") AS "{d.id}"' for d in decls]
+    return f"SELECT {', '.join(keys + totals)} FROM ({cube}) AS cube GROUP BY {group}"
+
+
+def _common_conditions(decls: list[MetricDecl]) -> str | None:
+    """The conditions every metric of a scan has: applied once, before any join or grouping."""
+    shared: list[str] | None = None
+    for decl in decls:
+        condition = _condition(decl)
+        if condition is None:
+            return None
+        tree = sqlglot.parse_one(condition, read="duckdb")
+        parts = (
+            [p.sql(dialect="duckdb") for p in tree.flatten()]
+            if isinstance(tree, exp.And)
+            else [tree.sql(dialect="duckdb")]
+        )
+        shared = parts if shared is None else [p for p in shared if p in parts]
+    return " AND ".join(f"({p})" for p in shared or []) or None
+
+
+def _distinct_sql(decl: MetricDecl) -> str:
+    """A distinct count by year and each breakdown, the rows made distinct once."""
+    fy, column = _fy(decl), _col(decl, decl.column or "")
+    condition = _condition(decl)
+    where = f" WHERE {condition}" if condition else ""
+    name = f'"{decl.id}"'
+    if not decl.breakdowns:
+        return (
+            f"SELECT {fy} AS fiscal_year, '' AS breakdown, '' AS breakdown_value, "
+            f"COUNT(DISTINCT {column}) AS {name} FROM {_source(decl)}{where} GROUP BY {fy}"
+        )
+    cats = ", ".join(f"{breakdown_sql(decl, b)} AS b{i}" for i, b in enumerate(decl.breakdowns))
+    rows = (
+        f"WITH rows AS MATERIALIZED (SELECT DISTINCT {fy} AS fiscal_year, {cats}, "
+        f"{column} AS v FROM {_source(decl)}{where}) "
+    )
+    per = "COUNT(*)" if len(decl.breakdowns) == 1 else "COUNT(DISTINCT v)"
+    parts = [
+        f"SELECT fiscal_year, '' AS breakdown, '' AS breakdown_value, COUNT(DISTINCT v) AS {name} "
+        "FROM rows GROUP BY fiscal_year",
+        *(
+            f"SELECT fiscal_year, '{b}', b{i}, {per} FROM rows GROUP BY fiscal_year, b{i}"
+            for i, b in enumerate(decl.breakdowns)
+        ),
+    ]
+    return rows + " UNION ALL ".join(parts)
 
 
 def _with_filter(aggregate: str, condition: str) -> str:

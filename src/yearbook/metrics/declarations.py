@@ -17,6 +17,9 @@ Measures (an explicit, ordered registry in `MEASURES`):
 ``sum``             the sum of ``column``
 ``ratio``           ``numerator`` / ``denominator`` (two other metrics)
 ``share``           100 x ``numerator`` / ``denominator``, a percent
+``submitted``       the value an office submitted: the sum of ``value`` over the rows
+                    of the ``submissions`` table whose ``metric`` is this id (one row
+                    per item for a submitted list, so the value is its length)
 """
 
 from __future__ import annotations
@@ -99,6 +102,10 @@ class MetricDecl(_Model):
     ``none``: not about people (e.g. dollars seized) and never suppressed."""
     source: str = ""
     """For ``submitted`` measures: which office submission provides the value."""
+    bound_column: str | None = None
+    """A column saying whether a row's quantity is ``exact``, a lower bound (``at_least``)
+    or an estimate (``estimated``); it sets the figures' ``bound``. ``submitted``
+    measures use the submissions' ``quantity_qualifier``."""
 
     @field_validator("id")
     @classmethod
@@ -128,11 +135,17 @@ class MetricDecl(_Model):
                 raise ValueError(f"unknown join table {self.join.table!r}")
             if self.filter:
                 _check_sql_condition(self.filter)
+        elif self.measure == "submitted":
+            _submitted_fields(self)
         elif self.measure in DERIVED_MEASURES:
             if not (self.numerator and self.denominator):
                 raise ValueError(f"measure {self.measure!r} needs 'numerator' and 'denominator'")
             if self.table or self.filter or self.column:
                 raise ValueError(f"measure {self.measure!r} reads other metrics, not a table")
+        if self.bound_column and (
+            self.table is None or self.bound_column not in TABLES[self.table].column_names
+        ):
+            raise ValueError(f"bound_column {self.bound_column!r} is not a column of its table")
         return self
 
     @property
@@ -153,6 +166,20 @@ class MetricDecl(_Model):
         """A checksum of the declaration, part of every figure's fingerprint."""
         payload = json.dumps(self.model_dump(mode="json"), sort_keys=True)
         return hashlib.blake2b(payload.encode(), digest_size=8).hexdigest()
+
+
+def _submitted_fields(decl: MetricDecl) -> None:
+    """A submitted figure reads the submissions table: fill in where, check the rest."""
+    if decl.table not in (None, "submissions") or decl.column not in (None, "value"):
+        raise ValueError("measure 'submitted' reads the submissions table's 'value'")
+    if decl.numerator or decl.denominator or decl.join:
+        raise ValueError("measure 'submitted' takes no numerator, denominator or join")
+    if decl.filter:
+        _check_sql_condition(decl.filter)
+    object.__setattr__(decl, "table", "submissions")
+    object.__setattr__(decl, "column", "value")
+    if decl.bound_column is None:
+        object.__setattr__(decl, "bound_column", "quantity_qualifier")
 
 
 def _check_sql_condition(condition: str) -> None:

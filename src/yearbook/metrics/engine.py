@@ -13,7 +13,7 @@ from yearbook.figures import FIGURES_SCHEMA
 from yearbook.metrics.compiler import TOTAL, Plan, compile_plan, reference_tables
 from yearbook.metrics.declarations import MetricDecl
 
-__all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures"]
+__all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures", "figure_fingerprint"]
 
 Key = tuple[str, int, str, str]
 """(metric, fiscal year, breakdown, breakdown value)."""
@@ -53,6 +53,13 @@ def _fingerprint(
     return _digest(__version__, decl.digest(), *parts)
 
 
+def figure_fingerprint(
+    decl: MetricDecl, year: int, metrics: Mapping[str, MetricDecl], inputs: Inputs
+) -> str:
+    """The fingerprint a metric's figures of one fiscal year carry (incremental builds)."""
+    return _fingerprint(decl, year, metrics, inputs)
+
+
 def compute_figures(
     metrics: Mapping[str, MetricDecl],
     run_sql: RunSQL,
@@ -71,22 +78,34 @@ def compute_figures(
     values: dict[Key, float] = {}
     for scan in plan.scans:
         result = run_sql(scan.sql).to_pydict()
-        cats = result.get("breakdown_value") or [TOTAL] * len(result["fiscal_year"])
+        found_rows = len(result["fiscal_year"])
+        names = result.get("breakdown") or [scan.breakdown] * found_rows
+        cats = result.get("breakdown_value") or [TOTAL] * found_rows
         for metric in scan.metrics:
-            for fy, cat, val in zip(result["fiscal_year"], cats, result[metric], strict=True):
-                if fy in wanted and (val or not scan.breakdown):
-                    values[(metric, int(fy), scan.breakdown, str(cat))] = float(val or 0)
+            declared = {TOTAL, *metrics[metric].breakdowns}
+            found = zip(result["fiscal_year"], names, cats, result[metric], strict=True)
+            for fy, name, cat, val in found:
+                if val is None and metrics[metric].measure == "submitted":
+                    continue  # nothing submitted for that year: a gap, not a zero
+                if name in declared and fy in wanted and (val or not name):
+                    values[(metric, int(fy), name, str(cat))] = float(val or 0)
     # A year with no matching rows is a zero, not a gap.
     for scan in plan.scans:
         if not scan.breakdown:
             for metric in scan.metrics:
+                if metrics[metric].measure == "submitted":
+                    continue
                 for fy in wanted:
                     values.setdefault((metric, fy, TOTAL, TOTAL), 0.0)
     for mid in plan.derived:
         _derive(metrics[mid], metrics, values)
+    bounds = _bounds(plan, run_sql)
     rows = []
+    prints: dict[tuple[str, int], str] = {}  # one fingerprint per metric and year
     for (metric, fy, breakdown, cat), value in sorted(values.items()):
         decl = metrics[metric]
+        if (metric, fy) not in prints:
+            prints[(metric, fy)] = _fingerprint(decl, fy, metrics, inputs)
         rows.append(
             {
                 "metric": metric,
@@ -96,12 +115,28 @@ def compute_figures(
                 "value": value,
                 "unit": decl.unit,
                 "status": "published",
-                "bound": "exact",
+                "bound": bounds.get((metric, fy, breakdown, cat), "exact"),
                 "sql": plan.lineage[(metric, breakdown)],
-                "fingerprint": _fingerprint(decl, fy, metrics, inputs),
+                "fingerprint": prints[(metric, fy)],
             }
         )
     return add_year_over_year(pa.Table.from_pylist(rows, schema=_without_yoy()))
+
+
+def _bounds(plan: Plan, run_sql: RunSQL) -> dict[Key, str]:
+    """Figures that include estimated rows are ``approximate``; else, with lower-bound
+    rows, ``lower``; the rest are ``exact`` (the default, not listed)."""
+    out: dict[Key, str] = {}
+    for scan in plan.bounds:
+        result = run_sql(scan.sql).to_pydict()
+        cats = result.get("breakdown_value") or [TOTAL] * len(result["fiscal_year"])
+        for metric in scan.metrics:
+            pairs = zip(result[f"{metric}|approximate"], result[f"{metric}|lower"], strict=True)
+            for fy, cat, (approx, lower) in zip(result["fiscal_year"], cats, pairs, strict=True):
+                key = (metric, int(fy), scan.breakdown, str(cat))
+                if approx or lower:
+                    out[key] = "approximate" if approx else "lower"
+    return out
 
 
 def _derive(decl: MetricDecl, metrics: Mapping[str, MetricDecl], values: dict[Key, float]) -> None:

@@ -5,7 +5,8 @@ figures through these functions (each returns Markdown: the styled number
 linked to its figure page)::
 
     {{ count("ero.admin_arrests") }}                    170,590
-    {{ count("ero.removals_hrv") }}                     six
+    {{ count("ero.removals_gang") }}                    3,406
+    {{ count("ero.removals_hrv", small="fewer than") }} fewer than ten (when suppressed)
     {{ count("ero.charges_total", breakdown="charge_category", value="homicide") }}
     {{ pct("ero.arrests_criminal_history_share", fy=prior, digits=1) }}   32.5%
     {{ change("ero.removals_gang") }}                   an increase of 27.7%
@@ -18,6 +19,16 @@ linked to its figure page)::
 writes ``FY 2023``. A template that names an unknown metric, or a figure that
 does not exist or is suppressed, fails the build with the template, the line
 and the metric.
+
+Suppressed figures (see `yearbook.disclosure`) have no value. The only way to
+name one is the "fewer than N" form of ``count``: ``small="fewer than"`` (or
+"less than", ...) writes the words followed by the disclosure threshold N
+("fewer than ten"), and is allowed on headline figures only: a headline is
+withheld only when it is itself below N, whereas a breakdown cell may be
+withheld to protect another one and be larger. When the figure is published
+the same call writes its value as usual. A change (``change``, ``updown``)
+computed from a suppressed figure of either year is suppressed too, and naming
+it fails the build.
 """
 
 from __future__ import annotations
@@ -41,7 +52,17 @@ from yearbook.narrative import style
 
 __all__ = ["FIGURE_FUNCTIONS", "Renderer", "figure_anchor", "figure_href", "strip_links"]
 
-FIGURE_FUNCTIONS = ("count", "money", "pct", "change", "average", "raw", "updown")
+FIGURE_FUNCTIONS = (
+    "count",
+    "money",
+    "pct",
+    "change",
+    "average",
+    "raw",
+    "updown",
+    "items",
+    "launched",
+)
 """Template functions whose first argument is a metric id."""
 
 
@@ -83,8 +104,11 @@ class Renderer:
         fiscal_year: int,
         *,
         links: bool = True,
+        fewer_than: int = 10,
     ) -> None:
         self.metrics = metrics
+        self.fewer_than = fewer_than
+        """The N of the "fewer than N" form: the disclosure policy's threshold."""
         self.figures = figures
         self.fiscal_year = fiscal_year
         self.links = links
@@ -104,6 +128,8 @@ class Renderer:
             "average": self._average,
             "raw": self._raw,
             "updown": self._updown,
+            "items": self._items,
+            "launched": self._launched,
         }
         self.env.globals.update(funcs)
         self.env.globals.update(
@@ -151,6 +177,39 @@ class Renderer:
             )
         return fig
 
+    def _changed(self, metric: str, fy: int | None, breakdown: str, value: str) -> Figure:
+        """A figure whose change on the prior year is named: both years must be published."""
+        year = fy or self.fiscal_year
+        for when in (year, year - 1):
+            other = self.figures.find(metric, when, breakdown, value)
+            if other is not None and other.suppressed:
+                raise UserError(
+                    f"the change of {metric} FY{year} on FY{year - 1} is suppressed: it is "
+                    f"computed from the FY{when} figure, which the disclosure policy withholds",
+                    hint="drop the change from the prose",
+                )
+        return self._figure(metric, fy, breakdown, value)
+
+    def _withheld(
+        self, metric: str, fy: int | None, breakdown: str, value: str, words: str
+    ) -> str | None:
+        """The "fewer than N" text of a suppressed headline figure (None when published)."""
+        if metric not in self.metrics:
+            raise UserError(f"unknown metric {metric!r}", hint="declare it or fix the id")
+        fig = self.figures.get(metric, fy or self.fiscal_year, breakdown, value)
+        if not fig.suppressed:
+            return None
+        if breakdown:
+            raise UserError(
+                f"the figure {metric} FY{fig.fiscal_year} {breakdown}={value!r} is suppressed, "
+                "and a breakdown cell may be withheld to protect another, so it has no "
+                "'fewer than' form",
+                hint="leave suppressed breakdown cells to the tables",
+            )
+        words_below = self._display(metric).words_below
+        bound = style.count(self.fewer_than, words_below=words_below).text
+        return self._link(f"{words} {bound}", fig)
+
     def _link(self, text: str, fig: Figure) -> str:
         if not self.links:
             return text
@@ -161,20 +220,36 @@ class Renderer:
         return self.metrics[metric].display
 
     def _count(
-        self, metric: str, fy: int | None = None, breakdown: str = "", value: str = "", **kw: Any
+        self,
+        metric: str,
+        fy: int | None = None,
+        breakdown: str = "",
+        value: str = "",
+        small: str = "",
+        **kw: Any,
     ) -> str:
+        if small:
+            withheld = self._withheld(metric, fy, breakdown, value, small)
+            if withheld is not None:
+                return withheld
         fig = self._figure(metric, fy, breakdown, value)
         kw.setdefault("words_below", self._display(metric).words_below)
         if self._display(metric).round_to:
             kw.setdefault("round_to", self._display(metric).round_to)
         if fig.bound == "approximate":
             kw.setdefault("approx", True)
+        if fig.bound == "lower":
+            kw.setdefault("at_least", True)
         return self._link(style.count(_num(fig), **kw).text, fig)
 
     def _money(
         self, metric: str, fy: int | None = None, breakdown: str = "", value: str = "", **kw: Any
     ) -> str:
         fig = self._figure(metric, fy, breakdown, value)
+        if fig.bound == "approximate":
+            kw.setdefault("approx", True)
+        if fig.bound == "lower":
+            kw.setdefault("at_least", True)
         return self._link(style.money(_num(fig), **kw).text, fig)
 
     def _pct(self, metric: str, fy: int | None = None, digits: int | None = None, **kw: Any) -> str:
@@ -185,7 +260,7 @@ class Renderer:
     def _change(
         self, metric: str, fy: int | None = None, digits: int = 1, form: str = "of", **kw: Any
     ) -> str:
-        fig = self._figure(metric, fy, kw.pop("breakdown", ""), kw.pop("value", ""))
+        fig = self._changed(metric, fy, kw.pop("breakdown", ""), kw.pop("value", ""))
         if fig.yoy_change_pct is None:
             raise UserError(f"{metric} FY{fig.fiscal_year} has no prior year to compare with")
         return self._link(style.change(fig.yoy_change_pct, digits=digits, form=form).text, fig)
@@ -204,10 +279,35 @@ class Renderer:
         same: str = "unchanged",
     ) -> str:
         """A direction word chosen from the sign of the year-over-year change."""
-        fig = self._figure(metric, fy, "", "")
+        fig = self._changed(metric, fy, "", "")
         if fig.yoy_change is None:
             raise UserError(f"{metric} FY{fig.fiscal_year} has no prior year to compare with")
         return up if fig.yoy_change > 0 else down if fig.yoy_change < 0 else same
+
+    def _items(
+        self, metric: str, fy: int | None = None, breakdown: str = "item", links: bool = True
+    ) -> list[str]:
+        """The items of a submitted list (its ``item`` breakdown), in alphabetical order,
+        each linked to its figure (``links=False``: the bare names, e.g. as lookup keys).
+
+        The list's length is the headline figure, so prose that announces "four
+        goals" and then lists them states the same figure twice.
+        """
+        self._figure(metric, fy, "", "")
+        cells = self.figures.breakdown(metric, fy or self.fiscal_year, breakdown)
+        named = sorted((f.breakdown_value, f) for f in cells if f.value)
+        return [self._link(name, fig) if links else name for name, fig in named]
+
+    def _launched(self, metric: str, fy: int | None = None) -> str:
+        """The month of a one-off event ("May 2023"), from the figure's ``month`` breakdown."""
+        fig = self._figure(metric, fy, "", "")
+        months = [f for f in self.figures.breakdown(metric, fig.fiscal_year, "month") if f.value]
+        if len(months) != 1:
+            raise UserError(
+                f"{metric} FY{fig.fiscal_year} happened in {len(months)} months, not one",
+                hint="name a metric that counts a single event, with a 'month' breakdown",
+            )
+        return self._link(style.month_label(months[0].breakdown_value), months[0])
 
     def _raw(
         self, metric: str, fy: int | None = None, breakdown: str = "", value: str = ""

@@ -79,6 +79,17 @@ Rules
    >>> count(210, round_to=100, approx=True).text
    'approximately 200'
 
+   ``at_least=True`` is for a value that is itself a lower bound (records
+   that say "at least so many"): the ``above`` word is written even when the
+   shown number equals the value, and the text stands for the value's own
+   rounding interval from ``s`` up: [s, s] for an unrounded whole number,
+   [s, s+h) otherwise. A value that rounds up still gets the ``below`` word.
+
+   >>> count(152_232, at_least=True).text
+   'more than 152,232'
+   >>> count(1_218_463, above="over", at_least=True).text
+   'over 1.2 million'
+
 6. **Intervals.** Write ``s`` for the shown number and ``h`` for half the
    step. The rounding interval of ``s`` is [s-h, s+h) for s > 0,
    (s-h, s+h] for s < 0 and (-h, h) for s = 0 (rounding is half away from
@@ -172,6 +183,7 @@ __all__ = [
     "change",
     "count",
     "money",
+    "month_label",
     "number_words",
     "percent",
 ]
@@ -253,6 +265,28 @@ def number_words(n: int) -> str:
     return " ".join(parts)
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def month_label(month: str) -> str:
+    """A calendar month as prose writes it, from its ``YYYY-MM`` form.
+
+    >>> month_label("2023-05")
+    'May 2023'
+    >>> month_label("2023-13")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a month in the YYYY-MM form: '2023-13'
+    """
+    year, _, number = month.partition("-")
+    if not (year.isdigit() and len(year) == 4 and number.isdigit() and 1 <= int(number) <= 12):
+        raise ValueError(f"not a month in the YYYY-MM form: {month!r}")
+    return f"{_MONTHS[int(number) - 1]} {year}"
+
+
 def _below_thousand(n: int) -> str:
     hundreds, rest = divmod(n, 100)
     parts: list[str] = []
@@ -279,6 +313,7 @@ def count(
     below: str = "nearly",
     approx: bool = False,
     scale: str | None = "auto",
+    at_least: bool = False,
 ) -> Styled:
     """Write a count (people, cases, pounds...) by rules 1, 2, 4, 5 and 6.
 
@@ -305,7 +340,9 @@ def count(
         number = number_words(int(shown))
     else:
         number = _fixed(shown, _places(step))
-    return _qualified(true, shown, step, number, above=above, below=below, approx=approx)
+    return _qualified(
+        true, shown, step, number, above=above, below=below, approx=approx, at_least=at_least
+    )
 
 
 def money(
@@ -316,6 +353,7 @@ def money(
     above: str = "more than",
     below: str = "nearly",
     approx: bool = False,
+    at_least: bool = False,
 ) -> Styled:
     """Write an amount of dollars by rules 3, 4, 5 and 6.
 
@@ -338,7 +376,9 @@ def money(
         number = f"{sign}${_with_unit(abs(shown), unit)}"
     else:
         number = f"{sign}${_fixed(abs(shown), _places(step))}"
-    return _qualified(true, shown, step, number, above=above, below=below, approx=approx)
+    return _qualified(
+        true, shown, step, number, above=above, below=below, approx=approx, at_least=at_least
+    )
 
 
 def percent(value: float, *, digits: int = 0) -> Styled:
@@ -634,6 +674,7 @@ def _qualified(
     above: str,
     below: str,
     approx: bool,
+    at_least: bool = False,
 ) -> Styled:
     """Counts and money: pick the qualifier by rule 5 and the interval by rule 6."""
     low, high, low_inclusive, high_inclusive = _rounding_bounds(shown, step)
@@ -648,6 +689,9 @@ def _qualified(
         )
     if side < 0:
         return _styled(true, f"{below} {number}", shown, below, (low, shown, low_inclusive, False))
+    if at_least:
+        top = shown if step == 1 else high
+        return _styled(true, f"{above} {number}", shown, above, (shown, top, True, step == 1))
     if step == 1:
         return _styled(true, number, shown, "", (shown, shown, True, True))
     return _styled(true, number, shown, "", (low, high, low_inclusive, high_inclusive))

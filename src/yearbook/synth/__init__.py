@@ -11,6 +11,8 @@ and reference tables and writes the records into a warehouse.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from yearbook.synth.ero import (
     ERO_TABLES,
     EroYear,
@@ -20,9 +22,11 @@ from yearbook.synth.ero import (
     generate_years,
     iter_generate,
     read_apprehension_methods,
-    write_demo,
 )
+from yearbook.synth.ero import write_demo as write_ero_demo
+from yearbook.synth.offices import write_offices
 from yearbook.synth.targets import Target, Targets, TargetsError, load_targets, parse_targets
+from yearbook.warehouse import Warehouse
 
 __all__ = [
     "ERO_TABLES",
@@ -39,4 +43,19 @@ __all__ = [
     "parse_targets",
     "read_apprehension_methods",
     "write_demo",
+    "write_offices",
 ]
+
+
+def write_demo(
+    warehouse: Warehouse,
+    report_dir: Path,
+    seed: int = 2023,
+    *,
+    scale: float = 1.0,
+    profile: Profile | None = None,
+) -> dict[str, int]:
+    """Write every office's demo records (ERO's scaled by `scale`); rows per table."""
+    rows = write_ero_demo(warehouse, report_dir, seed, scale=scale, profile=profile)
+    rows.update(write_offices(warehouse, report_dir, seed))
+    return rows

@@ -118,4 +118,11 @@ def render_docs() -> str:
 
 
 # The registries of each office's tables; importing them fills TABLES in order.
+from yearbook.tables import detention as detention  # noqa: E402
 from yearbook.tables import ero as ero  # noqa: E402
+from yearbook.tables import foia as foia  # noqa: E402
+from yearbook.tables import hsi as hsi  # noqa: E402
+from yearbook.tables import ingest as ingest  # noqa: E402
+from yearbook.tables import opla as opla  # noqa: E402
+from yearbook.tables import submissions as submissions  # noqa: E402
+from yearbook.tables import workforce as workforce  # noqa: E402

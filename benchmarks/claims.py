@@ -1,0 +1,184 @@
+"""Claim checker benchmarks: accuracy on the labelled corpus, and speed.
+
+Run with ``make bench-claims`` (``python -m benchmarks.claims``). Prints the
+precision and recall of ``contradicted`` and ``supported`` on
+tests/data/claims_corpus.yaml and the time to check a 25,000-word document.
+``--docs`` also writes the numbers into docs/benchmarks.md, between the claims
+markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from yearbook.claims import check
+from yearbook.claims.sources import figures_from_rows
+from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl, load_metrics
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "data" / "claims_corpus.yaml"
+METRICS = REPO / "reports" / "ice-fy2023" / "metrics"
+DOCS = REPO / "docs" / "benchmarks.md"
+START, END = "<!-- claims:start -->", "<!-- claims:end -->"
+WORDS = 25_000
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One corpus item: what it should get and what it got."""
+
+    item: Mapping[str, Any]
+    got: str
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision and recall of each verdict over the corpus."""
+
+    scored: list[Scored]
+
+    def precision(self, verdict: str) -> float:
+        said = [s for s in self.scored if s.got == verdict]
+        return sum(s.item["expect"] == verdict for s in said) / len(said) if said else 0.0
+
+    def recall(self, verdict: str) -> float:
+        due = [s for s in self.scored if s.item["expect"] == verdict]
+        return sum(s.got == verdict for s in due) / len(due) if due else 0.0
+
+    def misses(self) -> list[Scored]:
+        return [s for s in self.scored if s.got != s.item["expect"]]
+
+
+def load_corpus(path: Path = CORPUS) -> tuple[Figures, list[dict[str, Any]]]:
+    """The corpus figures and items."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = [{k: str(v) for k, v in row.items()} for row in data["figures"]]
+    return figures_from_rows(rows), list(data["items"])
+
+
+def score_item(item: Mapping[str, Any], figures: Figures, metrics: Mapping[str, MetricDecl]) -> str:
+    """The verdict the checker gives the item's scored claim ("missing" if not found)."""
+    data = figures if item.get("data", True) is not False else None
+    result = check(item["text"], data, metrics=metrics)
+    for claim in result.claims:
+        if claim.text.replace("\n", " ") == item["claim"]:
+            return claim.verdict
+    return "missing"
+
+
+def evaluate(path: Path = CORPUS) -> Scores:
+    """Check every corpus item."""
+    figures, items = load_corpus(path)
+    metrics = load_metrics(METRICS)
+    return Scores([Scored(item, score_item(item, figures, metrics)) for item in items])
+
+
+def long_document(words: int = WORDS) -> str:
+    """A report-like document of about ``words`` words, built from the corpus texts."""
+    _, items = load_corpus()
+    texts = [str(item["text"]) for item in items]
+    parts: list[str] = []
+    count = 0
+    section = 0
+    while count < words:
+        section += 1
+        parts.append(f"## Section {section}\n")
+        for text in texts[section % 7 :: 7]:
+            parts.append(text + "\n")
+            count += len(text.split())
+    return "\n".join(parts)
+
+
+def speed(repeat: int = 5) -> tuple[float, int, int]:
+    """Median seconds to check the long document, its words and its claims."""
+    text = long_document()
+    metrics = load_metrics(METRICS)
+    figures, _ = load_corpus()
+    times = []
+    claims = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        claims = len(check(text, figures, metrics=metrics).claims)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), len(text.split()), claims
+
+
+def write_docs(section: str, path: Path = DOCS) -> None:
+    """Replace the claims section of docs/benchmarks.md (and nothing else)."""
+    block = f"{START}\n{section.strip()}\n{END}"
+    if not path.exists():
+        path.write_text(f"# Benchmarks\n\n{block}\n", encoding="utf-8")
+        return
+    text = path.read_text(encoding="utf-8")
+    if START in text and END in text:
+        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+        text = pattern.sub(lambda _m: block, text)
+    else:
+        text = text.rstrip("\n") + f"\n\n{block}\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", action="store_true", help="write the numbers into docs")
+    args = parser.parse_args(argv)
+    scores = evaluate()
+    n = len(scores.scored)
+    lines = [f"corpus: {n} labelled claims ({CORPUS.relative_to(REPO)})"]
+    for verdict in ("contradicted", "supported"):
+        lines.append(
+            f"{verdict:<13} precision {scores.precision(verdict):.3f}  "
+            f"recall {scores.recall(verdict):.3f}"
+        )
+    for miss in scores.misses():
+        lines.append(
+            f"  miss: expected {miss.item['expect']}, got {miss.got}: {miss.item['text']!r}"
+        )
+    seconds, words, claims = speed()
+    lines.append(
+        f"speed: {words:,} words, {claims:,} claims checked in {seconds:.2f} s (median of 5)"
+    )
+    print("\n".join(lines))
+    if args.docs:
+        write_docs(_section(scores, seconds, words, claims))
+    ok = all(
+        scores.precision(v) >= 0.95 and scores.recall(v) >= 0.95
+        for v in ("contradicted", "supported")
+    )
+    return 0 if ok else 1
+
+
+def _section(scores: Scores, seconds: float, words: int, claims: int) -> str:
+    rows = "\n".join(
+        f"| `{v}` | {scores.precision(v):.3f} | {scores.recall(v):.3f} |"
+        for v in ("contradicted", "supported")
+    )
+    return f"""## Claim checker
+
+`make bench-claims` (`python -m benchmarks.claims --docs` writes this section).
+
+Accuracy on the labelled corpus (`tests/data/claims_corpus.yaml`, {len(scores.scored)} claims in
+the voices of a report, a press release and a news story; true claims and claims altered to a
+wrong number, direction, year, rounding or list count, or to parts larger than their whole):
+
+| verdict | precision | recall |
+|---|---|---|
+{rows}
+
+Speed: a {words:,}-word document with {claims:,} claims, checked against a figures table, in
+{seconds:.2f} s (median of five runs on the development machine; the target is under 2 s)."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

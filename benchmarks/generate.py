@@ -1,0 +1,91 @@
+"""Benchmark data: demo-shaped ERO records at a chosen size, FY2014-FY2023.
+
+The per-year shape (arrests, at-large share, people with a criminal history,
+charges per person, removals and their flags) follows the report's FY2019-
+FY2023 targets, repeated for FY2014-FY2018, and scaled so that the ten years
+hold the requested number of arrests; removals come to about 0.8x and
+charges about 1.7x the arrests, as in the demo data.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow as pa
+
+from yearbook.synth import EroYear, generate_years, load_targets, read_apprehension_methods
+from yearbook.warehouse import Warehouse
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "bench_years", "make_warehouse"]
+
+FIRST_YEAR, LAST_YEAR = 2014, 2023
+SEED = 2023
+MARKER = "bench.json"
+
+
+def bench_years(report_dir: Path, arrests: int) -> list[EroYear]:
+    """Ten years of targets adding up to `arrests` arrests.
+
+    Every year has the FY2023 shape (removals ~0.84x and charges ~1.7x the
+    arrests); the volume of each year follows the FY2019-FY2023 arrests.
+    """
+    targets = load_targets(report_dir / "targets.yaml")
+    shape = EroYear.from_targets(targets, LAST_YEAR)
+    volumes = [targets.get("arrests.total", fy) for fy in range(2019, 2024)]
+    weights = [volumes[(fy - FIRST_YEAR) % len(volumes)] for fy in range(FIRST_YEAR, LAST_YEAR + 1)]
+    unit = arrests / sum(weights) / shape.arrests
+    return [
+        replace(shape.scaled(unit * weight), fiscal_year=fy)
+        for fy, weight in zip(range(FIRST_YEAR, LAST_YEAR + 1), weights, strict=True)
+    ]
+
+
+def _write(warehouse: Warehouse, tables: dict[str, pa.Table]) -> None:
+    for name, table in tables.items():
+        warehouse.write_table(name, table)
+
+
+def make_warehouse(
+    root: Path, report_dir: Path, arrests: int
+) -> tuple[Warehouse, dict[str, float]]:
+    """Generate (or reuse) the benchmark warehouse; returns it and generation stats."""
+    marker = root / MARKER
+    if marker.is_file():
+        stats = json.loads(marker.read_text())
+        if stats.get("arrests_requested") == arrests:
+            return Warehouse(root), stats
+    if root.exists():
+        shutil.rmtree(root)
+    warehouse = Warehouse(root)
+    at_large, other = read_apprehension_methods(
+        report_dir / "reference" / "apprehension_methods.csv"
+    )
+    rows = {"arrests": 0, "charges": 0, "removals": 0}
+    started = time.perf_counter()
+    # A year is written while the next is generated (Parquet encoding releases the GIL).
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: Future[None] | None = None
+        for _, tables in generate_years(bench_years(report_dir, arrests), SEED, at_large, other):
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(_write, warehouse, tables)
+            for name, table in tables.items():
+                rows[name] += table.num_rows
+        if pending is not None:
+            pending.result()
+    took = time.perf_counter() - started
+    total = sum(rows.values())
+    stats = {
+        "arrests_requested": arrests,
+        **{f"rows_{k}": v for k, v in rows.items()},
+        "seconds": round(took, 2),
+        "rows_per_second": round(total / took),
+    }
+    root.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps(stats, indent=2))
+    return warehouse, stats

@@ -1,0 +1,377 @@
+"""A read-only JSON API over a build's figures, and the static site beside it.
+
+::
+
+    GET  /api/metrics                      every metric: label, definition, unit, SQL
+    GET  /api/metrics/{metric_id}          one metric and its headline figure per year
+    GET  /api/figures?metric=&fy=&breakdown=
+    POST /api/check                        text in, the claim checker's verdicts out
+
+Read-only by construction: the figures are an Arrow table registered in an
+in-memory database that cannot read or write files; every query is built from
+names checked against the declared ones (`FigureStore`) and runs under a time
+limit. Every error has one shape: ``{"error": {"status", "code", "message",
+"hint"}}``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from yearbook import __version__
+from yearbook.errors import UserError
+from yearbook.figures import read_figures
+from yearbook.warehouse import Database, QueryTimeout
+
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_TEXT_CHARS",
+    "QUERY_TIMEOUT",
+    "ApiError",
+    "FigureStore",
+    "create_app",
+]
+
+QUERY_TIMEOUT = 2.0
+"""Seconds any one query may run."""
+MAX_TEXT_CHARS = 20_000
+"""The longest text ``POST /api/check`` accepts."""
+MAX_BODY_BYTES = 64_000
+"""The largest request body accepted at all."""
+
+ALL = "all"
+HEADLINE = "headline"
+
+
+class ApiError(UserError):
+    """An error the API reports to its client, with an HTTP status and a code."""
+
+    def __init__(self, status: int, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.status = status
+        self.code = code
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str
+    hint: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error."""
+
+    error: ErrorBody
+
+
+class MetricInfo(BaseModel):
+    id: str
+    office: str
+    label: str
+    definition: str
+    unit: str
+    measure: str
+    source_tables: list[str]
+    breakdowns: list[str]
+    sql: str
+
+
+class FigureOut(BaseModel):
+    metric: str
+    fiscal_year: int
+    breakdown: str
+    breakdown_value: str
+    value: float | None
+    unit: str
+    status: str
+    bound: str
+    prior_value: float | None
+    yoy_change: float | None
+    yoy_change_pct: float | None
+    fingerprint: str
+
+
+class FiguresOut(BaseModel):
+    count: int
+    figures: list[FigureOut]
+
+
+class MetricDetail(MetricInfo):
+    figures: list[FigureOut] = Field(description="The headline figure of each fiscal year.")
+
+
+class CheckIn(BaseModel):
+    text: str = Field(max_length=MAX_TEXT_CHARS, description="Prose to check.")
+    fiscal_year: int | None = Field(default=None, ge=1900, le=2100)
+
+
+class ClaimOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    kind: str = ""
+    fiscal_year: int | None = None
+    verdict: str
+    metric: str | None = None
+    expected: float | None = None
+    reason: str | None = None
+
+
+class CheckOut(BaseModel):
+    count: int
+    claims: list[ClaimOut]
+
+
+_FIGURE_COLUMNS = [name for name in FigureOut.model_fields]
+
+
+def _quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class FigureStore:
+    """The API's only access to data: whitelisted lookups over the figures table."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.figures = read_figures(site)
+        self.metrics: dict[str, dict[str, Any]] = {
+            m["id"]: m for m in _load_metadata(site / "data" / "metrics.json")
+        }
+        self.breakdowns = sorted(
+            {b for m in self.metrics.values() for b in str(m["breakdowns"]).split() if b}
+        )
+        manifest = site / "build.json"
+        self.manifest = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
+        self._lock = threading.Lock()
+        self._db = Database()
+        self._db.register_arrow("figures", self.figures.table)
+        self._db.execute("SET enable_external_access = false")
+        self._db.execute("SET lock_configuration = true")
+
+    @property
+    def fiscal_year(self) -> int:
+        return int(self.manifest.get("fiscal_year") or max(self.figures.years))
+
+    def metric(self, metric_id: str) -> dict[str, Any]:
+        if metric_id not in self.metrics:
+            raise ApiError(
+                404, "unknown_metric", f"no metric {metric_id!r}", "list them at /api/metrics"
+            )
+        return self.metrics[metric_id]
+
+    def _breakdown_clause(self, breakdown: str) -> str:
+        if breakdown == ALL:
+            return ""
+        if breakdown == HEADLINE:
+            return "breakdown = ''"
+        if breakdown not in self.breakdowns:
+            raise ApiError(
+                400,
+                "unknown_breakdown",
+                f"no breakdown {breakdown!r}",
+                f"use {HEADLINE}, {ALL} or one of: {', '.join(self.breakdowns)}",
+            )
+        return f"breakdown = {_quote(breakdown)}"
+
+    def query(self, metric: str | None, fy: int | None, breakdown: str) -> list[dict[str, Any]]:
+        """Figures matching the filters; every name is checked before it reaches SQL."""
+        where = []
+        if metric:
+            self.metric(metric)
+            where.append(f"metric = {_quote(metric)}")
+        if fy is not None:
+            where.append(f"fiscal_year = {int(fy)}")
+        clause = self._breakdown_clause(breakdown)
+        if clause:
+            where.append(clause)
+        sql = (
+            f"SELECT {', '.join(_FIGURE_COLUMNS)} FROM figures"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY metric, fiscal_year, breakdown, breakdown_value"
+        )
+        with self._lock:
+            result: pa.Table = self._db.query(sql, timeout=QUERY_TIMEOUT)
+        return [_clean(row) for row in result.to_pylist()]
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+
+
+def _load_metadata(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise UserError(
+            f"no metric metadata at {path}",
+            hint="serve a folder written by `yearbook build` or `yearbook demo`",
+        )
+    data: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+def _metric_info(meta: dict[str, Any]) -> MetricInfo:
+    return MetricInfo(
+        id=meta["id"],
+        office=meta["office"],
+        label=meta["label"],
+        definition=meta["definition"],
+        unit=meta["unit"],
+        measure=meta["measure"],
+        source_tables=str(meta["source_tables"]).split(),
+        breakdowns=str(meta["breakdowns"]).split(),
+        sql=meta["sql"],
+    )
+
+
+def _error(
+    status: int,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(status=status, code=code, message=message, hint=hint))
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_request"}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "A name that is not declared."},
+    404: {"model": ErrorResponse, "description": "No such metric."},
+    413: {"model": ErrorResponse, "description": "The request body is too large."},
+    422: {"model": ErrorResponse, "description": "A parameter of the wrong type or range."},
+    504: {"model": ErrorResponse, "description": "A query ran past its time limit."},
+}
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, exc.hint)
+
+    @app.exception_handler(QueryTimeout)
+    async def _timeout(_: Request, exc: QueryTimeout) -> JSONResponse:
+        return _error(504, "query_timeout", exc.message, exc.hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _CODES.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
+
+    @app.middleware("http")
+    async def _limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return _error(413, "too_large", f"request body over {MAX_BODY_BYTES} bytes")
+        return await call_next(request)
+
+
+def create_app(site: Path) -> FastAPI:
+    """The API (and the static site, at ``/``) for one build folder."""
+    store = FigureStore(Path(site))
+    app = FastAPI(
+        title="yearbook figures API",
+        version=__version__,
+        description="Read-only access to the figures of one report build.",
+    )
+    _install_errors(app)
+    metric_ids = sorted(store.metrics)
+    breakdown_names = [HEADLINE, ALL, *store.breakdowns]
+
+    @app.get("/api/metrics", response_model=list[MetricInfo], responses=_ERRORS)
+    def list_metrics() -> list[MetricInfo]:
+        """Every declared metric with its definition, unit, SQL and source tables."""
+        return [_metric_info(m) for m in store.metrics.values()]
+
+    @app.get("/api/metrics/{metric_id}", response_model=MetricDetail, responses=_ERRORS)
+    def get_metric(
+        metric_id: str = PathParam(json_schema_extra={"enum": metric_ids}),
+    ) -> MetricDetail:
+        """One metric and its headline figure in each fiscal year."""
+        info = _metric_info(store.metric(metric_id))
+        rows = store.query(metric_id, None, HEADLINE)
+        return MetricDetail(**info.model_dump(), figures=[FigureOut(**r) for r in rows])
+
+    @app.get("/api/figures", response_model=FiguresOut, responses=_ERRORS)
+    def get_figures(
+        metric: str | None = Query(None, json_schema_extra={"enum": metric_ids}),
+        fy: int | None = Query(None, ge=1900, le=2100, description="Fiscal year."),
+        breakdown: str = Query(
+            HEADLINE,
+            json_schema_extra={"enum": breakdown_names},
+            description=f"{HEADLINE} (default), {ALL}, or a declared breakdown name.",
+        ),
+    ) -> FiguresOut:
+        """Figures filtered by metric, fiscal year and breakdown."""
+        rows = store.query(metric, fy, breakdown)
+        return FiguresOut(count=len(rows), figures=[FigureOut(**r) for r in rows])
+
+    @app.post("/api/check", response_model=CheckOut, responses=_ERRORS)
+    def check(body: CheckIn) -> CheckOut:
+        """Check the numbers in a text against the figures."""
+        from yearbook.claims import check as check_claims
+
+        fy = body.fiscal_year or store.fiscal_year
+        result = check_claims(body.text, store.figures, fiscal_year=fy)
+        claims = [ClaimOut(**_claim_fields(c.to_dict())) for c in result.claims]
+        return CheckOut(count=len(claims), claims=claims)
+
+    static = StaticFiles(directory=str(site), html=True)
+
+    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def site_file(path: str, request: Request) -> Response:
+        """The static site; under /api/ only the routes above exist."""
+        if path == "api" or path.startswith("api/"):
+            allowed = _allowed_methods(app, "/" + path)
+            if allowed:
+                raise StarletteHTTPException(405, headers={"Allow": ", ".join(allowed)})
+            raise StarletteHTTPException(404, f"no API path /{path}")
+        if any(part.startswith(".") for part in path.split("/")):
+            raise StarletteHTTPException(404, "hidden files are not published")
+        response: Response = await static.get_response(path, request.scope)
+        return response
+
+    return app
+
+
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """The methods the API routes accept on ``path`` (for a 405's Allow header)."""
+    methods: set[str] = set()
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.include_in_schema and route.path_regex.match(path):
+            methods |= route.methods or set()
+    return sorted(methods)
+
+
+def _claim_fields(data: dict[str, Any]) -> dict[str, Any]:
+    fields = set(ClaimOut.model_fields)
+    out = {k: v for k, v in data.items() if k in fields}
+    for key in ("value", "expected"):
+        if out.get(key) is not None and not isinstance(out[key], int | float):
+            out[key] = None
+    out["verdict"] = str(out.get("verdict", ""))
+    return out

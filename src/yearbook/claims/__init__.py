@@ -1,0 +1,154 @@
+"""The claim checker: every number in a text, checked against the data and itself.
+
+`check` reads prose (plain text, Markdown or HTML), finds each numeric claim
+(`yearbook.claims.extract`), reads each printed number as the interval of
+true values it stands for (`yearbook.claims.numbers`), checks the claims
+against each other (`yearbook.claims.consistency`), links them to metrics
+(`yearbook.claims.link`) and verifies them against a figures table
+(`yearbook.claims.verify`). It does no I/O.
+
+>>> result = check("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: "
+...                "a 9.9% increase.")
+>>> [(c.text, c.verdict) for c in result.claims]
+[('91,497', 'unverifiable'), ('85,343', 'unverifiable'), ('a 9.9% increase', 'contradicted')]
+>>> print(result.contradicted[0].reason)  # doctest: +NORMALIZE_WHITESPACE
+the text gives 85,343 (FY 2022) and 91,497 (FY 2023), a change of 7.2%,
+but says 'a 9.9% increase' [9.85, 9.95)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from yearbook.claims.consistency import Finding, check_consistency
+from yearbook.claims.extract import Claim, Document, extract_document
+from yearbook.claims.link import Linker
+from yearbook.claims.output import render_html, render_table
+from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
+from yearbook.claims.text import detect_format, to_plain
+from yearbook.claims.verify import Evidence, verify
+from yearbook.errors import UserError
+from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl
+
+__all__ = [
+    "FORMATS",
+    "JSON_FIELDS",
+    "VERDICTS",
+    "CheckResult",
+    "ClaimVerdict",
+    "check",
+    "render_html",
+    "render_table",
+]
+
+FORMATS = ("auto", "text", "markdown", "html")
+"""Input formats `check` reads; ``auto`` tells HTML from Markdown/plain text."""
+
+
+def check(
+    text: str,
+    figures: Figures | None = None,
+    *,
+    fiscal_year: int | None = None,
+    fmt: str = "auto",
+    metrics: Mapping[str, MetricDecl] | None = None,
+) -> CheckResult:
+    """Check every numeric claim of ``text``; see the module docstring.
+
+    ``figures`` are the data to verify against (none: internal consistency
+    only); ``metrics`` are the declarations whose labels and synonyms link
+    claims to figures (none: metrics are named by the words of their ids);
+    ``fiscal_year`` is the year of claims whose text names none.
+    """
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    kind = detect_format(text) if fmt == "auto" else fmt
+    plain = to_plain(text, kind)
+    doc = extract_document(plain, fiscal_year)
+    decls = dict(metrics) if metrics is not None else _id_metrics(figures)
+    Linker(decls, figures).link(doc)
+    findings = check_consistency(doc, decls)
+    evidence = verify(doc, figures) if figures is not None else []
+    by_claim: dict[int, list[Finding]] = {}
+    for finding in findings:
+        by_claim.setdefault(finding.claim, []).append(finding)
+    seen: dict[int, list[Evidence]] = {}
+    for item in evidence:
+        seen.setdefault(item.claim, []).append(item)
+    return CheckResult(
+        [_verdict(doc, c, by_claim.get(c.index, []), seen.get(c.index, [])) for c in doc.claims]
+    )
+
+
+def _id_metrics(figures: Figures | None) -> dict[str, MetricDecl]:
+    """Stand-in declarations when none are given: a metric's id words are its label."""
+    if figures is None:
+        return {}
+    out: dict[str, MetricDecl] = {}
+    for fig in figures:
+        if fig.metric in out or fig.breakdown:
+            continue
+        label = fig.metric.split(".", 1)[-1].replace("_", " ")
+        measure = "share" if fig.unit == "percent" else "submitted"
+        out[fig.metric] = MetricDecl.model_construct(
+            id=fig.metric,
+            label=label,
+            definition="",
+            unit=fig.unit,
+            measure=measure,
+            office=fig.metric.split(".", 1)[0],
+            synonyms=(),
+        )
+    return out
+
+
+def _verdict(
+    doc: Document, claim: Claim, findings: list[Finding], evidence: list[Evidence]
+) -> ClaimVerdict:
+    checks = [Check("text", f.rule, f.verdict, f.reason, f.expected) for f in findings] + [
+        Check("figures", "figure", e.verdict, e.reason, e.expected) for e in evidence
+    ]
+    verdict, chosen = "unverifiable", None
+    for wanted in ("contradicted", "supported"):
+        picked = [c for c in checks if c.verdict == wanted]
+        if picked:
+            verdict, chosen = wanted, picked[0]
+            break
+    if chosen is None:
+        unverified = [c for c in checks if c.verdict == "unverifiable"]
+        reason = unverified[0].reason if unverified else _why_unlinked(claim)
+        expected = None
+    else:
+        reason, expected = chosen.reason, chosen.expected
+    start, end = doc.plain.span(claim.start, claim.end)
+    return ClaimVerdict(
+        text=claim.text,
+        start=start,
+        end=end,
+        value=claim.value,
+        kind=claim.kind,
+        fiscal_year=claim.fiscal_year,
+        verdict=verdict,
+        metric=claim.metric,
+        expected=expected,
+        reason=reason,
+        breakdown=claim.breakdown,
+        breakdown_value=claim.breakdown_value,
+        qualifier=claim.qualifier,
+        low=claim.interval.low,
+        high=claim.interval.high,
+        low_inclusive=claim.interval.low_inclusive,
+        high_inclusive=claim.interval.high_inclusive,
+        checks=tuple(checks),
+    )
+
+
+def _why_unlinked(claim: Claim) -> str:
+    if claim.kind == "list_count":
+        return "no list follows the announced count"
+    if claim.metric:
+        return f"it states {claim.metric}, and no figures were given to check it against"
+    if claim.link_reason:
+        return f"it {claim.link_reason}, so no figure states it"
+    return "no metric matches what the number counts, and nothing in the text relates to it"

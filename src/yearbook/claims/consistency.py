@@ -1,0 +1,416 @@
+"""Internal consistency: claims checked against each other, with no data.
+
+Rules (an explicit, ordered registry in `RULES`), each looking at the claim's
+sentence and the previous sentence of the same paragraph:
+
+``change``     a stated change against the two values it relates
+               ("91,497 ... compared to 85,343 ... a 7.2% increase")
+``direction``  "up from" / "down from" against the value it follows
+``share``      a share against its part and whole ("73,822 of the 170,590
+               arrested, 43%"), by wording or by the share metric's
+               numerator and denominator
+``average``    an average against its total and the count it is per
+``list``       an announced count against the list that follows it
+``parts``      parts against their whole ("7,110 victims, including 1,919
+               minors"; a list of categories of one total; no share above 100%)
+
+Arithmetic is done on intervals: a derived range that meets the stated
+interval is consistent, one that misses it is a contradiction.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from yearbook.claims.extract import Claim, Document
+from yearbook.claims.link import tokens
+from yearbook.claims.numbers import Interval
+from yearbook.metrics.declarations import MetricDecl
+
+__all__ = ["RULES", "Finding", "check_consistency"]
+
+_VALUES = ("count", "money", "weight", "average")
+_OF_BETWEEN = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+|its\s+|their\s+)?$",
+    re.I,
+)
+_OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
+_LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
+_INCLUDING = re.compile(r"^\s*(?:[\w-]+,?\s+){0,6}?(?:including|among\s+them)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one rule says about one claim."""
+
+    claim: int
+    verdict: str  # supported | contradicted
+    rule: str
+    reason: str
+    expected: float | None = None
+
+
+Rule = Callable[[Document, Mapping[str, MetricDecl]], Iterator[Finding]]
+
+
+def _near(doc: Document, claim: Claim, back: int = 1) -> list[Claim]:
+    """Claims of the same sentence and the ``back`` sentences before it in its paragraph."""
+    return [
+        c
+        for s in range(claim.sentence - back, claim.sentence + 1)
+        for c in doc.in_sentence(s)
+        if c.block == claim.block
+    ]
+
+
+def _ratio(num: Interval, den: Interval, scale: float = 1.0) -> tuple[float, float] | None:
+    if den.low <= 0:
+        return None
+    return scale * num.low / den.high, scale * num.high / den.low
+
+
+def _meets(claim: Claim, low: float, high: float) -> bool:
+    return claim.interval.overlaps(Interval(low, high))
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _range(low: float, high: float, digits: int = 2) -> str:
+    if abs(high - low) < 10 ** (-digits):
+        return f"{low:,.{digits}f}"
+    return f"{low:,.{digits}f} to {high:,.{digits}f}"
+
+
+def _family(kind: str) -> str:
+    return "percent" if kind in ("percent", "share") else kind
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    if a.metric and b.metric:
+        return a.metric == b.metric and a.breakdown == b.breakdown
+    return True
+
+
+# ------------------------------------------------------------------- change
+
+
+def _change(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    for claim in doc.claims:
+        if claim.kind != "change" or claim.fiscal_year is None:
+            continue
+        values = [
+            c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)
+        ]
+        current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
+        prior = [c for c in values if c.fiscal_year == claim.base_year]
+        if not current or not prior:
+            continue
+        now, then = current[-1], prior[-1]
+        if now.kind != then.kind or now is then:
+            continue
+        span = _ratio(now.interval, then.interval, 100.0)
+        if span is None:
+            continue
+        low, high = span[0] - 100.0, span[1] - 100.0
+        exact = 100.0 * (now.value / then.value - 1) if then.value else None
+        if _meets(claim, low, high):
+            yield Finding(
+                claim.index,
+                "supported",
+                "change",
+                f"from {_num(then.value)} to {_num(now.value)} "
+                f"is a change of {_range(low, high, 1)}%",
+                exact,
+            )
+        else:
+            yield Finding(
+                claim.index,
+                "contradicted",
+                "change",
+                f"the text gives {_num(then.value)} (FY {then.fiscal_year}) and {_num(now.value)} "
+                f"(FY {now.fiscal_year}), a change of {_range(low, high, 1)}%, but says "
+                f"{claim.text!r} {claim.interval.text()}",
+                exact,
+            )
+
+
+def _direction(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    for claim in doc.claims:
+        if claim.role != "prior" or not claim.direction:
+            continue
+        earlier = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.index < claim.index
+            and _family(c.kind) == _family(claim.kind)
+            and c.role != "prior"
+        ]
+        if not earlier:
+            continue
+        now = earlier[-1]
+        word = "up" if claim.direction > 0 else "down"
+        if (claim.direction > 0 and now.interval.high < claim.interval.low) or (
+            claim.direction < 0 and now.interval.low > claim.interval.high
+        ):
+            yield Finding(
+                claim.index,
+                "contradicted",
+                "direction",
+                f"says {word} from {claim.text}, but the value it follows is {now.text}",
+                now.value,
+            )
+        elif (claim.direction > 0 and now.interval.low > claim.interval.high) or (
+            claim.direction < 0 and now.interval.high < claim.interval.low
+        ):
+            yield Finding(
+                claim.index,
+                "supported",
+                "direction",
+                f"{now.text} is indeed {word} from {claim.text}",
+                now.value,
+            )
+
+
+# -------------------------------------------------------------------- share
+
+
+def _parts(doc: Document) -> Iterator[tuple[Claim, Claim]]:
+    """(part, whole) pairs stated by wording: "P of the W", "Of the W ..., P"."""
+    text = doc.text
+    for sentence in range(len(doc.sentences)):
+        claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
+        for a, b in itertools.pairwise(claims):
+            if _OF_BETWEEN.match(text[a.end : b.start]):
+                yield a, b
+        if len(claims) >= 2:
+            _, s_start, _ = doc.sentences[sentence]
+            first = claims[0]
+            if (
+                _OF_LEAD.search(text[s_start : first.start])
+                and claims[1].fiscal_year == first.fiscal_year
+            ):
+                yield claims[1], first
+
+
+def _share(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    pairs = list(_parts(doc))
+    for claim in doc.claims:
+        if claim.kind not in ("share", "percent") or claim.role == "prior":
+            continue
+        if claim.interval.low > 100.0 and claim.kind == "share":
+            yield Finding(
+                claim.index, "contradicted", "share", "a share of a whole cannot exceed 100%"
+            )
+            continue
+        pair = _metric_pair(doc, claim, metrics) or _worded_pair(doc, claim, pairs)
+        if pair is None:
+            continue
+        part, whole = pair
+        span = _ratio(part.interval, whole.interval, 100.0)
+        if span is None:
+            continue
+        verdict = "supported" if _meets(claim, *span) else "contradicted"
+        yield Finding(
+            claim.index,
+            verdict,
+            "share",
+            f"{part.text} of {whole.text} is {_range(*span, 2)}%; the text says {claim.text}",
+            100.0 * part.value / whole.value if whole.value else None,
+        )
+
+
+def _metric_pair(
+    doc: Document, claim: Claim, metrics: Mapping[str, MetricDecl]
+) -> tuple[Claim, Claim] | None:
+    decl = metrics.get(claim.metric or "")
+    if decl is None or decl.measure != "share":
+        return None
+    same = [
+        c
+        for c in doc.in_block(claim.block)
+        if c.fiscal_year == claim.fiscal_year and not c.breakdown
+    ]
+    part = [c for c in same if c.metric == decl.numerator]
+    whole = [c for c in same if c.metric == decl.denominator]
+    return (part[0], whole[0]) if part and whole else None
+
+
+def _worded_pair(
+    doc: Document, claim: Claim, pairs: list[tuple[Claim, Claim]]
+) -> tuple[Claim, Claim] | None:
+    for part, whole in pairs:
+        if part.sentence == claim.sentence or (
+            part.block == claim.block and part.sentence == claim.sentence - 1
+        ):
+            return part, whole
+    return None
+
+
+# ------------------------------------------------------------------ average
+
+
+def _average(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    for claim in doc.claims:
+        if claim.kind != "average":
+            continue
+        pair = _ratio_pair(doc, claim, metrics) or _worded_average(doc, claim)
+        if pair is None:
+            continue
+        total, per = pair
+        span = _ratio(total.interval, per.interval)
+        if span is None:
+            continue
+        verdict = "supported" if _meets(claim, *span) else "contradicted"
+        yield Finding(
+            claim.index,
+            verdict,
+            "average",
+            f"{total.text} over {per.text} is {_range(*span, 2)}; "
+            f"the text says {claim.text} {claim.interval.text()}",
+            total.value / per.value if per.value else None,
+        )
+
+
+def _ratio_pair(
+    doc: Document, claim: Claim, metrics: Mapping[str, MetricDecl]
+) -> tuple[Claim, Claim] | None:
+    decl = metrics.get(claim.metric or "")
+    if decl is None or decl.measure != "ratio":
+        return None
+    same = [c for c in _near(doc, claim) if c.fiscal_year == claim.fiscal_year and not c.breakdown]
+    total = [c for c in same if c.metric == decl.numerator]
+    per = [c for c in same if c.metric == decl.denominator]
+    return (total[-1], per[-1]) if total and per else None
+
+
+def _worded_average(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    _, _, s_end = doc.sentences[claim.sentence]
+    match = re.match(
+        r"^\s*(?:[\w-]+\s+){0,3}?(?:per|each)\s+([a-z-]+)", doc.text[claim.end : s_end], re.I
+    )
+    if not match:
+        return None
+    noun = tokens(match.group(1))
+    counts = [c for c in _near(doc, claim) if c.kind == "count" and c.index < claim.index]
+    per = [c for c in counts if tokens(doc.text[c.end : c.end + 40])[:1] == noun]
+    if not per:
+        return None
+    totals = [c for c in counts if c is not per[-1] and c.sentence == claim.sentence]
+    return (totals[-1], per[-1]) if totals else None
+
+
+# --------------------------------------------------------------------- lists
+
+
+def _lists(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    for claim in doc.claims:
+        if claim.kind != "list_count" or claim.list_items is None:
+            continue
+        n, said = claim.list_items, int(claim.value)
+        ok = n <= said if claim.list_inclusive else n == said
+        how = "up to" if claim.list_inclusive else "exactly"
+        verdict = "supported" if ok else "contradicted"
+        yield Finding(
+            claim.index, verdict, "list", f"announces {how} {said} items and lists {n}", float(n)
+        )
+
+
+# --------------------------------------------------------------------- parts
+
+
+def _parts_whole(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+    for part, whole in _parts(doc):
+        yield _part_finding(part, whole)
+    yield from _including(doc)
+    yield from _categories(doc)
+
+
+def _part_finding(part: Claim, whole: Claim) -> Finding:
+    if part.interval.low > whole.interval.high:
+        return Finding(
+            part.index,
+            "contradicted",
+            "parts",
+            f"the part {part.text} is larger than its whole {whole.text}",
+            whole.value,
+        )
+    return Finding(
+        part.index,
+        "supported",
+        "parts",
+        f"the part {part.text} is within its whole {whole.text}",
+        whole.value,
+    )
+
+
+def _including(doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for whole in doc.claims:
+        if whole.kind not in ("count", "money", "weight"):
+            continue
+        match = _INCLUDING.match(text[whole.end : whole.end + 120])
+        if not match or "," not in text[whole.end : whole.end + match.end()]:
+            continue
+        begin = whole.end + match.end()
+        _, _, s_end = doc.sentences[whole.sentence]
+        stop = _LIST_END.search(text, begin, s_end)
+        end = stop.start() if stop else s_end
+        after = [
+            c
+            for c in doc.in_sentence(whole.sentence)
+            if begin <= c.start < end and c.kind == whole.kind
+        ]
+        if not after:
+            continue
+        for part in after:
+            yield _part_finding(part, whole)
+        low = sum(p.interval.low for p in after)
+        if len(after) > 1 and low > whole.interval.high:
+            names = " + ".join(p.text for p in after)
+            yield Finding(
+                whole.index,
+                "contradicted",
+                "parts",
+                f"its parts {names} add up to more than {whole.text}",
+                low,
+            )
+
+
+def _categories(doc: Document) -> Iterator[Finding]:
+    items = [c for c in doc.claims if c.breakdown and doc.blocks[c.block].kind == "item"]
+    for part in items:
+        lead = part.block
+        while lead > 0 and doc.blocks[lead].kind == "item":
+            lead -= 1
+        wholes = [
+            c
+            for c in doc.in_block(lead)
+            if c.metric == part.metric
+            and not c.breakdown
+            and c.index < part.index
+            and c.fiscal_year == part.fiscal_year
+            and c.kind == part.kind
+        ]
+        if wholes:
+            yield _part_finding(part, wholes[-1])
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("change", _change),
+    ("direction", _direction),
+    ("share", _share),
+    ("average", _average),
+    ("list", _lists),
+    ("parts", _parts_whole),
+)
+"""Every consistency rule, in the order they run."""
+
+
+def check_consistency(doc: Document, metrics: Mapping[str, MetricDecl]) -> list[Finding]:
+    """Every finding of every rule, in rule order."""
+    return [finding for _, rule in RULES for finding in rule(doc, metrics)]

@@ -1,0 +1,73 @@
+"""The claims of one text and the text they were found in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yearbook.claims.numbers import Interval
+from yearbook.claims.text import Block, Plain
+
+__all__ = ["Claim", "Document"]
+
+
+@dataclass
+class Claim:
+    """One numeric claim found in the plain text (offsets into the plain text)."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: float
+    interval: Interval
+    qualifier: str = ""
+    fiscal_year: int | None = None
+    base_year: int | None = None
+    role: str = ""  # "prior" for "up from X", "compared to X"
+    direction: int = 0
+    block: int = 0
+    sentence: int = 0
+    number_start: int = 0
+    number_end: int = 0
+    list_items: int | None = None
+    list_inclusive: bool = False
+    metric: str | None = None
+    breakdown: str = ""
+    breakdown_value: str = ""
+    link_reason: str = ""
+
+
+@dataclass
+class Document:
+    """The plain text, its blocks and sentences, and the claims found in it."""
+
+    plain: Plain
+    blocks: list[Block]
+    sentences: list[tuple[int, int, int]]  # (block, start, end)
+    claims: list[Claim] = field(default_factory=list)
+    default_year: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.plain.text
+
+    def sentence_text(self, index: int) -> str:
+        _, start, end = self.sentences[index]
+        return self.plain.text[start:end]
+
+    def in_sentence(self, index: int) -> list[Claim]:
+        """The claims of one sentence, in text order."""
+        return self._by_sentence.get(index, [])
+
+    def in_block(self, index: int) -> list[Claim]:
+        """The claims of one block, in text order."""
+        return self._by_block.get(index, [])
+
+    def index(self) -> None:
+        """Build the lookups by sentence and block (after the claims are found)."""
+        self._by_sentence: dict[int, list[Claim]] = {}
+        self._by_block: dict[int, list[Claim]] = {}
+        for claim in self.claims:
+            self._by_sentence.setdefault(claim.sentence, []).append(claim)
+            self._by_block.setdefault(claim.block, []).append(claim)

@@ -1,0 +1,334 @@
+"""Finding the numeric claims in prose, with their kind, interval and fiscal year.
+
+Kinds: ``count``, ``money``, ``weight``, ``percent``, ``share`` (a percent
+"of" something), ``change`` (a stated increase or decrease), ``average`` and
+``list_count`` (a number announcing a list that follows). Years, list
+markers and numbers inside names ("Title 42", "COVID-19") are not claims.
+
+>>> found = extract("In FY 2023 ERO removed 139 people, a 148.2% increase.")
+>>> [(c.text, c.kind, c.fiscal_year) for c in found]
+[('139', 'count', 2023), ('a 148.2% increase', 'change', 2023)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.lists import announced_lists
+from yearbook.claims.numbers import ABOVE, APPROX, BELOW, WORD_VALUES, Interval, read_number
+from yearbook.claims.text import Plain, segment
+from yearbook.claims.years import assign_years, most_common_year
+
+__all__ = ["KINDS", "Claim", "Document", "extract", "extract_document"]
+
+KINDS = ("count", "money", "weight", "percent", "share", "change", "average", "list_count")
+"""Every kind of claim, in the order the documentation lists them."""
+
+_QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
+_QUAL_END = re.compile(rf"\b(?P<q>{_QUAL})\s*$", re.I)
+_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?P<dollar>\$\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|\b(?P<words>(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
+    re.I,
+)
+_SCALE = re.compile(r"\s?(?P<scale>million|billion|trillion|thousand)\b", re.I)
+_PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.I)
+_NAMES_BEFORE = re.compile(
+    r"\b(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|act|"
+    r"rule|room|route|highway|interstate|grade|version)\s*$",
+    re.I,
+)
+_WEIGHTS = re.compile(
+    r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
+)
+_CHANGE_NOUN = r"increase|decrease|rise|drop|decline|jump|fall|reduction|growth|gain|cut|dip|surge"
+_CHANGE_VERB = (
+    r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
+    r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
+    r"rise|fall|increase|decrease|decline|drop|grow|climb|shrank|shrunk|sank"
+)
+_DOWN_WORDS = {
+    "decrease", "drop", "decline", "fall", "reduction", "cut", "dip", "down", "fell",
+    "decreased", "declined", "dropped", "slipped", "plunged", "falling", "decreasing",
+    "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
+}  # fmt: skip
+_CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})\s+of\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
+_CHANGE_ADJ_HEAD = re.compile(rf"\ban?\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
+_CHANGE_ADJ_TAIL = re.compile(rf"^[\s-]*(?P<w>{_CHANGE_NOUN})\b", re.I)
+_CHANGE_VERB_HEAD = re.compile(
+    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
+)
+_COMPARE_TAIL = re.compile(
+    r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller)\b", re.I
+)
+_MULTIPLE = re.compile(
+    rf"\b(?:(?P<q>{_QUAL})\s+)?(?P<w>doubled|tripled|quadrupled|halved)\b|\bno\s+change\b", re.I
+)
+_MULTIPLE_CHANGE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+_RELATION = re.compile(
+    rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
+    rf"against|versus|vs\.?|from)\s+(?:the\s+|a\s+)?(?:(?P<q>{_QUAL})\s+)?\$?$",
+    re.I,
+)
+_AVERAGE_HEAD = re.compile(
+    rf"\b(?:an?\s+)?(?:average|mean)\s+(?:of\s+)?(?:(?:{_QUAL})\s+)?$|\baveraged\s+(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+
+
+def extract(text: str, fiscal_year: int | None = None) -> list[Claim]:
+    """Claims of plain text (no markup); see `extract_document` for marked-up text."""
+    return extract_document(Plain(text, list(range(len(text))), len(text)), fiscal_year).claims
+
+
+def extract_document(plain: Plain, fiscal_year: int | None = None) -> Document:
+    """Segment the plain text and find every claim in it."""
+    blocks = segment(plain.text)
+    sentences = [(b, s, e) for b, block in enumerate(blocks) for s, e in block.sentences]
+    doc = Document(plain, blocks, sentences, default_year=fiscal_year)
+    if doc.default_year is None:
+        doc.default_year = most_common_year(plain.text)
+    for index, (block, start, end) in enumerate(sentences):
+        if blocks[block].kind == "heading":
+            continue
+        for claim in _sentence_claims(plain.text, start, end):
+            claim.block, claim.sentence = block, index
+            claim.index = len(doc.claims)
+            doc.claims.append(claim)
+    doc.index()
+    assign_years(doc)
+    announced_lists(doc)
+    return doc
+
+
+# ---------------------------------------------------------------- finding numbers
+
+
+def _sentence_claims(text: str, start: int, end: int) -> list[Claim]:
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for match in _MULTIPLE.finditer(text, start, end):
+        claims.append(_multiple_claim(match))
+        taken.append((match.start(), match.end()))
+    for match in _NUMBER.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        claim = _number_claim(text, match, start, end)
+        if claim is not None:
+            claims.append(claim)
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def _multiple_claim(match: re.Match[str]) -> Claim:
+    word = (match.group("w") or "").lower()
+    change = _MULTIPLE_CHANGE.get(word, 0.0)
+    if word:
+        half = 5.0 if change > 0 else 2.5
+        qual = (match.group("q") or "").lower()
+        low, high = change - half, change + half
+        if qual in ABOVE:
+            low = change
+        elif qual in BELOW:
+            high = change
+        interval = Interval(low, high, True, False)
+    else:
+        interval = Interval(-0.05, 0.05, False, False)
+    return Claim(
+        index=0,
+        text=match.group(),
+        start=match.start(),
+        end=match.end(),
+        kind="change",
+        value=change,
+        interval=interval,
+        qualifier=(match.group("q") or "") if word else "",
+        direction=(1 if change > 0 else -1 if change < 0 else 0),
+        number_start=match.start(),
+        number_end=match.end(),
+    )
+
+
+def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> Claim | None:
+    words = match.group("words")
+    before = text[max(s_start, match.start() - 60) : match.start()]
+    if words is not None:
+        if _skip_words(words, text, match, before):
+            return None
+        digits, num_end, dollar = words, match.end(), False
+    else:
+        digits, num_end, dollar = match.group("num"), match.end(), bool(match.group("dollar"))
+        if _skip_digits(text, match, before, s_start):
+            return None
+    negative = not words and match.start() > s_start and text[match.start() - 1] == "-"
+    negative = negative and (match.start() - 1 == s_start or text[match.start() - 2] in " (")
+    scale = _SCALE.match(text, num_end, s_end)
+    scale_word = ""
+    if scale and not words:
+        scale_word, num_end = scale.group("scale"), scale.end()
+    pct = _PCT.match(text, num_end, s_end)
+    if pct and not dollar:
+        num_end = pct.end()
+    after = text[num_end : min(s_end, num_end + 80)]
+    if not pct and not dollar and not scale_word and words is None and _is_year(digits):
+        return None
+    return _classify(
+        text,
+        match,
+        digits,
+        num_end,
+        before,
+        after,
+        words=words is not None,
+        dollar=dollar,
+        pct=bool(pct and not dollar),
+        scale=scale_word,
+        negative=negative,
+    )
+
+
+def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> bool:
+    lowered = words.lower()
+    if lowered in ("one", "zero") or lowered.startswith(("hundred", "thousand")):
+        return True
+    following = text[match.end() : match.end() + 3]
+    return bool(re.match(r"-\w|\s?%", following)) or bool(
+        re.search(r"\b(?:title|number)\s*$", before, re.I)
+    )
+
+
+def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> bool:
+    start, end = match.start(), match.end()
+    prev = text[start - 1] if start > s_start else " "
+    nxt = text[end] if end < len(text) else " "
+    if (
+        prev.isalpha()
+        or prev in "_/#"
+        or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum())
+    ):
+        return True
+    if (nxt.isalpha() and text[end : end + 2].lower() not in ("m ", "bn", "k ")) or nxt in "/_":
+        return True
+    if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
+        return True
+    if re.match(r"-\d", text[end : end + 2]) or re.match(r":\d\d", text[end : end + 3]):
+        return True
+    return bool(_NAMES_BEFORE.search(before))
+
+
+def _is_year(digits: str) -> bool:
+    if "," in digits or "." in digits or len(digits) != 4:
+        return False
+    return 1900 <= int(digits) <= 2100
+
+
+def _classify(
+    text: str,
+    match: re.Match[str],
+    digits: str,
+    num_end: int,
+    before: str,
+    after: str,
+    *,
+    words: bool,
+    dollar: bool,
+    pct: bool,
+    scale: str,
+    negative: bool,
+) -> Claim:
+    num_start = match.start()
+    qual_match = _QUAL_END.search(before)
+    qualifier = qual_match.group("q") if qual_match else ""
+    start = num_start - (len(before) - qual_match.start()) if qual_match else num_start
+    if negative:
+        start = min(start, num_start - 1)
+    kind, end, direction = "count", num_end, 0
+    if pct:
+        kind, start, end, direction, qualifier = _percent_kind(
+            text, before, after, num_start, num_end, qualifier, start
+        )
+    elif dollar:
+        kind = "money"
+    elif _AVERAGE_HEAD.search(before) or re.match(r"^\s*on\s+average\b", after, re.I):
+        kind = "average"
+    elif _WEIGHTS.match(after):
+        kind = "weight"
+    rounded = kind in ("percent", "share", "change", "average")
+    reading = read_number(
+        digits,
+        scale=scale,
+        qualifier=qualifier,
+        money=dollar,
+        rounded=rounded,
+        words=words,
+        negative=negative or direction < 0,
+    )
+    claim = Claim(
+        index=0,
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        value=reading.shown,
+        interval=reading.interval,
+        qualifier=qualifier.lower(),
+        direction=direction,
+        number_start=num_start,
+        number_end=num_end,
+    )
+    if kind != "change":
+        relation = _RELATION.search(before)
+        if relation and _relation_applies(relation.group("w"), after):
+            word = relation.group("w").lower()
+            claim.role = "prior"
+            claim.direction = (
+                -1
+                if word.startswith(("down", "falling"))
+                else 1
+                if word.startswith(("up", "rising"))
+                else 0
+            )
+    return claim
+
+
+def _relation_applies(word: str, after: str) -> bool:
+    if word.lower() != "from":
+        return True
+    return bool(re.match(r"^[^.;]*?\bto\s+(?:[a-z]+\s+){0,2}\$?\d", after, re.I))
+
+
+def _percent_kind(
+    text: str, before: str, after: str, num_start: int, num_end: int, qualifier: str, start: int
+) -> tuple[str, int, int, int, str]:
+    base = num_start - len(before)
+    m = _CHANGE_OF.search(before)
+    if m:
+        word = m.group("w").lower()
+        return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""
+    m = _CHANGE_VERB_HEAD.search(before)
+    if m:
+        word = m.group("w").lower()
+        return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""
+    head = _CHANGE_ADJ_HEAD.search(before)
+    tail = _CHANGE_ADJ_TAIL.match(after)
+    if head and tail:
+        word = tail.group("w").lower()
+        return (
+            "change",
+            base + head.start(),
+            num_end + tail.end(),
+            _sign(word),
+            head.group("q") or "",
+        )
+    m = _COMPARE_TAIL.match(after)
+    if m and re.match(r"^\s*\w+\s+(?:than|arrests|removals|cases|people)\b", after, re.I):
+        return "change", start, num_end + m.end(), _sign(m.group("w").lower()), qualifier
+    if re.match(r"^\s*of\b", after, re.I):
+        return "share", start, num_end, 0, qualifier
+    return "percent", start, num_end, 0, qualifier
+
+
+def _sign(word: str) -> int:
+    return -1 if word in _DOWN_WORDS else 1

@@ -1,0 +1,359 @@
+"""Linking claims to metrics: by label and synonyms, office, unit, year and value.
+
+A claim links to a metric when one of the metric's phrases (its label or a
+synonym) names what the number counts: right after the number ("3,406 known or
+suspected gang members", stopwords such as "the" or "in" skipped) or ending
+just before it ("Removals of known or suspected terrorists reached 139"). The
+longest phrase wins; a tie goes to the metric whose figure agrees with the
+number. A metric of another office than the one the sentence or its section
+names is never linked, and the metric's unit must fit the claim's kind.
+Changes take the metric of the value they follow; a value with nothing after
+it ("up from 32.5% in FY 2022") takes the metric of the value it is compared
+with. List items take a breakdown category of the metric of the paragraph that
+introduces the list ("Homicide (1,713)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from yearbook.claims.extract import Claim, Document
+from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl
+
+__all__ = ["OFFICES", "Linker", "tokens"]
+
+OFFICES: dict[str, tuple[str, ...]] = {
+    "ero": ("ERO", "Enforcement and Removal Operations"),
+    "hsi": ("HSI", "Homeland Security Investigations"),
+    "opla": ("OPLA", "Office of the Principal Legal Advisor"),
+    "ma": ("M&A", "Management and Administration"),
+    "opr": ("OPR", "Office of Professional Responsibility"),
+}
+"""Office ids (the first part of a metric id) and the names prose uses for them."""
+
+_STOP = {"the", "in", "of", "its", "their", "these", "those", "all", "a", "an", "for", "on", "by"}
+_IRREGULAR = {
+    "people": "person",
+    "persons": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+}
+_OFFICE_RE = {
+    office: re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
+    for office, names in OFFICES.items()
+}
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s")
+_HEAD_CLAUSE = re.compile(r"[,;:()]|\.\s")
+_FILLER = _STOP | {
+    "had",
+    "have",
+    "has",
+    "with",
+    "were",
+    "wa",
+    "who",
+    "or",
+    "and",
+    "fiscal",
+    "fy",
+    "year",
+}
+_LINKING = {
+    "reached", "numbered", "totaled", "totalled", "wa", "were", "stood", "at", "came", "to",
+    "is", "are", "rose", "fell", "increased", "decreased", "climbed", "dropped", "grew", "hit",
+    "amounted", "reach", "number", "total",
+}  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word stems: "At-large arrests" -> ['at', 'large', 'arrest'].
+
+    >>> tokens("individuals with criminal histories")
+    ['individual', 'with', 'criminal', 'history']
+    """
+    return [_stem(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    metric: str
+    words: tuple[str, ...]
+
+    def key_words(self) -> frozenset[str]:
+        """Words one of which must be near the number for the phrase to match."""
+        content = [w for w in self.words if w not in _FILLER]
+        return frozenset(self.words[:1] + self.words[-1:] + tuple(content[:1]))
+
+
+def _fits(kind: str, decl: MetricDecl) -> bool:
+    unit = decl.unit.lower()
+    if kind in ("percent", "share"):
+        return unit in ("percent", "%") or decl.measure == "share"
+    if kind == "average":
+        return decl.measure == "ratio"
+    if kind == "money":
+        return unit in ("usd", "dollars", "$")
+    if kind == "weight":
+        return unit in ("pounds", "lbs", "kilograms", "kg")
+    if kind == "count":
+        return decl.measure not in ("share", "ratio") and unit not in ("usd", "dollars", "percent")
+    return True
+
+
+class Linker:
+    """Links the claims of one document to metrics."""
+
+    def __init__(self, metrics: Mapping[str, MetricDecl], figures: Figures | None) -> None:
+        self.metrics = metrics
+        self.figures = figures
+        phrases: set[_Phrase] = set()
+        for decl in metrics.values():
+            for text in (decl.label, *decl.synonyms):
+                words = tuple(tokens(text))
+                if words:
+                    phrases.add(_Phrase(decl.id, words))
+        self.phrases = sorted(phrases, key=lambda p: (-len(p.words), p.metric))
+        self.vocab: dict[str, set[str]] = {}
+        for phrase in self.phrases:
+            self.vocab.setdefault(phrase.metric, set()).update(phrase.words)
+        self.categories = self._categories()
+        self._by_kind: dict[str, set[_Phrase]] = {}
+        self._by_word: dict[str, list[_Phrase]] = {}
+        for phrase in self.phrases:
+            for word in phrase.key_words():
+                self._by_word.setdefault(word, []).append(phrase)
+        self._order = {phrase: n for n, phrase in enumerate(self.phrases)}
+        self._offices: dict[int, str | None] = {}
+
+    def _categories(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+        out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        if self.figures is None:
+            return out
+        seen: set[tuple[str, str, str]] = set()
+        for fig in self.figures:
+            key = (fig.metric, fig.breakdown, fig.breakdown_value)
+            if fig.breakdown and key not in seen:
+                seen.add(key)
+                words = tuple(tokens(fig.breakdown_value.replace("_", " ")))
+                out.setdefault(fig.metric, []).append((fig.breakdown, fig.breakdown_value, words))
+        for cats in out.values():
+            cats.sort(key=lambda c: -len(c[2]))
+        return out
+
+    def link(self, doc: Document) -> None:
+        """Set ``metric`` (and breakdown) on every claim that can be linked."""
+        offices = self._block_offices(doc)
+        for claim in doc.claims:
+            if claim.kind == "list_count":
+                continue
+            office = self._sentence_office(doc, claim) or offices[claim.block]
+            found = self._by_phrase(doc, claim, office)
+            if found:
+                claim.metric, claim.link_reason = found, "named"
+        for claim in doc.claims:
+            if claim.metric is None and claim.kind != "list_count":
+                self._by_context(doc, claim)
+        for claim in doc.claims:
+            if claim.metric is None and doc.blocks[claim.block].kind == "item":
+                self._by_category(doc, claim)
+        _one_value_per_figure(doc)
+
+    # ------------------------------------------------------------- by phrase
+
+    def _fitting(self, kind: str) -> set[_Phrase]:
+        if kind not in self._by_kind:
+            self._by_kind[kind] = {p for p in self.phrases if _fits(kind, self.metrics[p.metric])}
+        return self._by_kind[kind]
+
+    def _candidates(self, kind: str, present: set[str]) -> list[_Phrase]:
+        """Phrases of metrics that fit the kind and have a key word near the number."""
+        fitting = self._fitting(kind)
+        found = {p for word in present for p in self._by_word.get(word, ()) if p in fitting}
+        return sorted(found, key=self._order.__getitem__)
+
+    def _by_phrase(self, doc: Document, claim: Claim, office: str | None) -> str | None:
+        text = doc.text
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        following = [c.start for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+        tail_text = text[claim.end : min([s_end, *following])]
+        cut = _CLAUSE.search(tail_text)
+        tail = tokens(tail_text[: cut.start()] if cut else tail_text)[:14]
+        head_text = text[s_start : claim.start]
+        clause = list(_HEAD_CLAUSE.finditer(head_text))
+        head = tokens(head_text[clause[-1].end() :] if clause else head_text)[-14:]
+        best: list[tuple[int, str]] = []
+        for phrase in self._candidates(claim.kind, set(tail) | set(head)):
+            decl = self.metrics[phrase.metric]
+            if office and decl.office != office:
+                continue
+            score = self._score(phrase, tail, head, claim.kind)
+            if score:
+                best.append((score, phrase.metric))
+        if not best:
+            return None
+        top = max(s for s, _ in best)
+        tied = sorted({m for s, m in best if s == top})
+        if len(tied) > 1:
+            agreeing = [m for m in tied if self._agrees(m, claim)]
+            tied = agreeing or tied
+        return tied[0]
+
+    def _score(self, phrase: _Phrase, tail: list[str], head: list[str], kind: str) -> int:
+        words, n = phrase.words, len(phrase.words)
+        vocab = self.vocab[phrase.metric]
+        start = 0
+        while start < len(tail):
+            if tuple(tail[start : start + n]) == words:
+                return 2 * n + 1
+            if _loose(words, tail, start):
+                return 2 * n
+            if tail[start] in _STOP or tail[start] in vocab:
+                start += 1
+                continue
+            break
+        end = len(head)
+        while kind != "change" and end > 0 and head[end - 1] in _LINKING and len(head) - end < 3:
+            end -= 1
+        if end >= n and tuple(head[end - n : end]) == words:
+            return 2 * n
+        return 0
+
+    def _agrees(self, metric: str, claim: Claim) -> bool:
+        if self.figures is None or claim.fiscal_year is None:
+            return False
+        fig = self.figures.find(metric, claim.fiscal_year)
+        if fig is None or fig.value is None:
+            return False
+        value = fig.yoy_change_pct if claim.kind == "change" else fig.value
+        return value is not None and claim.interval.contains(value)
+
+    # ------------------------------------------------------------- by context
+
+    def _by_context(self, doc: Document, claim: Claim) -> None:
+        earlier = [
+            c
+            for c in doc.in_sentence(claim.sentence - 1) + doc.in_sentence(claim.sentence)
+            if c.index < claim.index
+            and c.block == claim.block
+            and c.metric is not None
+            and c.kind != "change"
+        ]
+        if not earlier:
+            return
+        if claim.kind == "change":
+            same = [c for c in earlier if c.sentence == claim.sentence] or earlier
+            claim.metric, claim.link_reason = same[-1].metric, "follows its value"
+            claim.breakdown, claim.breakdown_value = same[-1].breakdown, same[-1].breakdown_value
+            return
+        if claim.role != "prior" and not self._bare(doc, claim):
+            return
+        family = _family(claim.kind)
+        same_kind = [c for c in earlier if _family(c.kind) == family]
+        if same_kind:
+            claim.metric, claim.link_reason = same_kind[-1].metric, "compared with a named value"
+
+    @staticmethod
+    def _bare(doc: Document, claim: Claim) -> bool:
+        """Whether nothing after the number names what it counts."""
+        _, _, s_end = doc.sentences[claim.sentence]
+        tail = doc.text[claim.end : s_end]
+        return bool(
+            re.match(r"^\s*(?:$|[,.;:)\u2014]|in\b|during\b|for\b|the\s+year|a\s+year)", tail)
+        )
+
+    # ------------------------------------------------------------ by category
+
+    def _by_category(self, doc: Document, claim: Claim) -> None:
+        lead = self._lead_metric(doc, claim.block)
+        if lead is None or lead not in self.categories:
+            return
+        block = doc.blocks[claim.block]
+        words = tokens(doc.text[block.start : claim.start])
+        for breakdown, value, cat in self.categories[lead]:
+            n = len(cat)
+            if any(tuple(words[i : i + n]) == cat for i in range(len(words) - n + 1)):
+                claim.metric, claim.link_reason = lead, "a category of the list's metric"
+                claim.breakdown, claim.breakdown_value = breakdown, value
+                return
+
+    @staticmethod
+    def _lead_metric(doc: Document, block: int) -> str | None:
+        b = block
+        while b >= 0 and doc.blocks[b].kind == "item":
+            b -= 1
+        if b < 0:
+            return None
+        named = [c for c in doc.in_block(b) if c.metric and c.kind == "count"]
+        return named[-1].metric if named else None
+
+    # --------------------------------------------------------------- offices
+
+    def _sentence_office(self, doc: Document, claim: Claim) -> str | None:
+        if claim.sentence not in self._offices:
+            found = _offices_in(doc.sentence_text(claim.sentence))
+            self._offices[claim.sentence] = found[0] if len(found) == 1 else None
+        return self._offices[claim.sentence]
+
+    def _block_offices(self, doc: Document) -> list[str | None]:
+        out: list[str | None] = []
+        current: str | None = None
+        for block in doc.blocks:
+            found = _offices_in(doc.text[block.start : block.end])
+            if block.kind == "heading" and found:
+                current = found[0]
+            out.append(current)
+        return out
+
+
+def _one_value_per_figure(doc: Document) -> None:
+    """A later claim that gives a figure another value counts something narrower: unlink it.
+
+    ("HSI made 33,108 criminal arrests ... Operation WaT led to 185 criminal
+    arrests": the second number is a part of the first, not the same figure.)
+    """
+    first: dict[tuple[str, int | None, str, str, str], Claim] = {}
+    for claim in doc.claims:
+        if claim.metric is None:
+            continue
+        key = (claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value, claim.kind)
+        earlier = first.setdefault(key, claim)
+        if earlier is not claim and not earlier.interval.overlaps(claim.interval):
+            claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
+            claim.link_reason = f"counts something narrower than {earlier.text}"
+
+
+def _loose(words: tuple[str, ...], tail: list[str], start: int) -> bool:
+    """The phrase's content words, in order from ``start``, ignoring filler and years.
+
+    ("of those arrested in fiscal 2023 had criminal convictions" matches "of those
+    arrested had criminal convictions".)
+    """
+    want = [w for w in words if w not in _FILLER]
+    if len(want) < 2 or start >= len(tail) or tail[start] not in (words[0], want[0]):
+        return False
+    got = [w for w in tail[start:] if w not in _FILLER and not w.isdigit()]
+    return got[: len(want)] == want
+
+
+def _offices_in(text: str) -> list[str]:
+    return [office for office, pattern in _OFFICE_RE.items() if pattern.search(text)]
+
+
+def _family(kind: str) -> str:
+    return "percent" if kind in ("percent", "share") else kind

@@ -1,0 +1,216 @@
+"""Numbers as printed: the interval of true values each text stands for.
+
+A printed number is read back by the rules of `yearbook.narrative.style`
+(its docstring is the reference), extended to the ways people write:
+
+* the **step** of a number is its last written place: ``27.7%`` has step 0.1,
+  ``1.2 million`` step 0.1 million (a scaled count always has at least one
+  decimal of its unit, so ``1 million`` has step 0.1 million too), money in
+  millions from ``$100 million`` up has step 1 million, and a whole number
+  ending in zeros has the step of its last non-zero digit when it carries a
+  qualifier or ends in at least two zeros, keeping at least two significant
+  digits (``more than 1,300``: step 100; ``84,000``: step 1,000; ``2,000``:
+  step 100);
+* an unqualified whole number with step 1 is **exact**: ``170,590`` is
+  [170590, 170590];
+* any other number has its **rounding interval** [s - h, s + h) (mirrored for
+  negative values), where h is half the step;
+* an **above** word (``over``, ``more than``) keeps the part above s, a
+  **below** word (``nearly``, ``almost``) the part below, an
+  **approximate** word (``about``, ``approximately``) the whole rounding
+  interval.
+
+>>> read_number("43", rounded=True).interval
+Interval(low=42.5, high=43.5, low_inclusive=True, high_inclusive=False)
+>>> read_number("1.2", scale="million", qualifier="over").interval
+Interval(low=1200000.0, high=1250000.0, low_inclusive=False, high_inclusive=False)
+>>> read_number("170,590").interval
+Interval(low=170590.0, high=170590.0, low_inclusive=True, high_inclusive=True)
+>>> parse_words("one thousand three hundred five")
+1305
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = [
+    "ABOVE",
+    "APPROX",
+    "BELOW",
+    "WORD_VALUES",
+    "Interval",
+    "Reading",
+    "parse_words",
+    "qualifier_side",
+    "read_number",
+]
+
+ABOVE = ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least")
+BELOW = ("nearly", "almost", "just under", "close to", "less than", "under", "fewer than")
+APPROX = ("approximately", "about", "around", "roughly", "some", "an estimated", "an estimate of")
+
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+WORD_VALUES: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of real values between two bounds, each open or closed."""
+
+    low: float
+    high: float
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+
+    def contains(self, value: float) -> bool:
+        """Whether `value` is inside, compared exactly, as the number style decides."""
+        above = value >= self.low if self.low_inclusive else value > self.low
+        below = value <= self.high if self.high_inclusive else value < self.high
+        return above and below
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two intervals share a value (bounds treated as closed)."""
+        slack = 1e-9 * max(1.0, abs(self.low), abs(self.high))
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+    def text(self) -> str:
+        """The interval in mathematical notation, e.g. ``[42.5, 43.5)``."""
+        left = "[" if self.low_inclusive else "("
+        right = "]" if self.high_inclusive else ")"
+        if self.low == self.high:
+            return f"[{_fmt(self.low)}]"
+        return f"{left}{_fmt(self.low)}, {_fmt(self.high)}{right}"
+
+
+def _fmt(value: float) -> str:
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A printed number read back: the shown value, its step and its interval."""
+
+    shown: float
+    step: float
+    interval: Interval
+
+
+def qualifier_side(qualifier: str) -> str:
+    """``above``, ``below``, ``approx`` or ``""`` for a qualifier phrase.
+
+    >>> qualifier_side("More than"), qualifier_side("nearly"), qualifier_side("")
+    ('above', 'below', '')
+    """
+    q = " ".join(qualifier.lower().split())
+    if not q:
+        return ""
+    if q in ABOVE:
+        return "above"
+    if q in BELOW:
+        return "below"
+    return "approx"
+
+
+def parse_words(text: str) -> int:
+    """The whole number that number words spell: "twenty-one" -> 21.
+
+    >>> parse_words("two hundred forty-six")
+    246
+    """
+    total = 0
+    current = 0
+    for word in re.split(r"[\s-]+", text.lower().strip()):
+        if word in ("", "and"):
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        elif word in WORD_VALUES:
+            current += WORD_VALUES[word]
+        else:
+            raise ValueError(f"not a number word: {word!r}")
+    return total + current
+
+
+def read_number(
+    digits: str,
+    *,
+    scale: str = "",
+    qualifier: str = "",
+    money: bool = False,
+    rounded: bool = False,
+    words: bool = False,
+    negative: bool = False,
+) -> Reading:
+    """Read a printed number (digits or words) into its interval; see the module rules.
+
+    ``rounded`` marks numbers that are always rounded (percentages, changes,
+    averages): they never read as exact.
+    """
+    if words:
+        dec = Decimal(parse_words(digits))
+        places = 0
+    else:
+        clean = digits.replace(",", "")
+        dec = Decimal(clean)
+        places = len(clean.split(".")[1]) if "." in clean else 0
+    unit = Decimal(_SCALES[scale.lower()]) if scale else Decimal(1)
+    step = _step(dec, places, unit, money=money, rounded=rounded, words=words, qual=bool(qualifier))
+    shown = dec * unit * (-1 if negative else 1)
+    interval = _interval(shown, step, qualifier_side(qualifier), rounded=rounded)
+    return Reading(float(shown), float(step), interval)
+
+
+def _step(
+    dec: Decimal, places: int, unit: Decimal, *, money: bool, rounded: bool, words: bool, qual: bool
+) -> Decimal:
+    if unit > 1:
+        if money and places == 0 and dec >= 100:
+            return unit
+        return unit * Decimal(1).scaleb(-max(places, 1 if not money or dec < 100 else 0))
+    if places:
+        return Decimal(1).scaleb(-places)
+    if rounded or words:
+        return Decimal(1)
+    whole = int(dec)
+    zeros = 0
+    while whole and whole % 10 == 0:
+        whole //= 10
+        zeros += 1
+    if qual or zeros >= 2:
+        return Decimal(10) ** min(zeros, max(len(str(int(dec))) - 2, 0))
+    return Decimal(1)
+
+
+def _interval(shown: Decimal, step: Decimal, side: str, *, rounded: bool) -> Interval:
+    half = step / 2
+    if shown > 0:
+        low, high, li, hi = shown - half, shown + half, True, False
+    elif shown < 0:
+        low, high, li, hi = shown - half, shown + half, False, True
+    else:
+        low, high, li, hi = -half, half, False, False
+    if side == "above":
+        return Interval(float(shown), float(high), False, hi)
+    if side == "below":
+        return Interval(float(low), float(shown), li, False)
+    if side == "" and step == 1 and not rounded and shown == shown.to_integral_value():
+        return Interval(float(shown), float(shown))
+    return Interval(float(low), float(high), li, hi)

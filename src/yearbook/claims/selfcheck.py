@@ -1,0 +1,33 @@
+"""The build checks itself: its own rendered text against its own figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yearbook.claims import CheckResult, check
+from yearbook.errors import UserError
+from yearbook.figures import Figures
+from yearbook.narrative.render import strip_links
+from yearbook.report import Report
+
+__all__ = ["CLAIMS_FILE", "self_check"]
+
+CLAIMS_FILE = "claims.json"
+"""The verdicts a build writes beside its report (offsets into the text without links)."""
+
+
+def self_check(report: Report, figures: Figures, markdown: str, out: Path) -> CheckResult:
+    """Check the rendered report, write ``claims.json`` and fail on any contradiction."""
+    text = strip_links(markdown)
+    result = check(
+        text, figures, fiscal_year=report.spec.fiscal_year, fmt="markdown", metrics=report.metrics
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / CLAIMS_FILE).write_text(result.to_json() + "\n", encoding="utf-8")
+    if result.contradicted:
+        named = "; ".join(f"{c.text!r} ({c.reason})" for c in result.contradicted)
+        raise UserError(
+            f"the report contradicts its own figures: {named}",
+            hint=f"fix the template or the metric; every verdict is in {out / CLAIMS_FILE}",
+        )
+    return result

@@ -1,0 +1,175 @@
+"""Verification against figures: each linked claim against its figure.
+
+A figure's own interval depends on its ``bound``: ``exact`` is the value
+itself, ``lower`` is the value and anything above, ``approximate`` is the
+rounding interval of its last non-zero digit. A claim is supported when its
+interval meets the figure's, contradicted when it misses. A change claim is
+checked against the figure's change on its base year; when the change
+misses and the metric counts whole things, the reason names the base year
+value the stated change implies ("a 148.2% increase to 139 implies a FY 2022
+base of 56; the FY 2022 figure is 55").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from yearbook.claims.extract import Claim, Document
+from yearbook.claims.numbers import Interval
+from yearbook.figures import Figure, Figures
+
+__all__ = ["Evidence", "figure_interval", "verify"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the figures say about one claim."""
+
+    claim: int
+    verdict: str  # supported | contradicted | unverifiable
+    reason: str
+    expected: float | None = None
+    figure: Interval | None = None
+
+
+def figure_interval(fig: Figure) -> Interval | None:
+    """The values a figure stands for, by its ``bound``."""
+    if fig.value is None:
+        return None
+    value = fig.value
+    if fig.bound == "lower":
+        return Interval(value, math.inf)
+    if fig.bound == "approximate":
+        step = 1.0
+        while value and value % (step * 10) == 0:
+            step *= 10
+        return Interval(value - step / 2, value + step / 2, True, False)
+    return Interval(value, value)
+
+
+def _num(value: float) -> str:
+    if value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:,.2f}" if abs(value) >= 1 else f"{value:.4g}"
+
+
+def verify(doc: Document, figures: Figures) -> list[Evidence]:
+    """Evidence for every linked claim; unlinked claims get none."""
+    known = set(figures.metrics)
+    out: list[Evidence] = []
+    for claim in doc.claims:
+        if claim.metric is None or claim.kind == "list_count":
+            continue
+        if claim.metric not in known:
+            out.append(Evidence(claim.index, "unverifiable", f"no figures for {claim.metric}"))
+            continue
+        if claim.fiscal_year is None:
+            out.append(
+                Evidence(claim.index, "unverifiable", "the text does not say which fiscal year")
+            )
+            continue
+        out.append(
+            _change(claim, doc, figures) if claim.kind == "change" else _value(claim, figures)
+        )
+    return out
+
+
+def _where(claim: Claim, year: int | None = None) -> str:
+    where = f"{claim.metric} FY {year or claim.fiscal_year}"
+    return f"{where} ({claim.breakdown_value})" if claim.breakdown else where
+
+
+def _value(claim: Claim, figures: Figures) -> Evidence:
+    assert claim.metric is not None and claim.fiscal_year is not None
+    fig = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
+    if fig is None or fig.value is None:
+        state = "is suppressed" if fig is not None else "has no figure"
+        return Evidence(claim.index, "unverifiable", f"{_where(claim)} {state}")
+    shown = figure_interval(fig)
+    assert shown is not None
+    if claim.interval.overlaps(shown) and (
+        fig.bound != "exact" or claim.interval.contains(fig.value)
+    ):
+        reason = f"{_where(claim)} is {_num(fig.value)}, inside {claim.interval.text()}"
+        return Evidence(claim.index, "supported", reason, fig.value, shown)
+    reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"
+    return Evidence(claim.index, "contradicted", reason, fig.value, shown)
+
+
+def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
+    assert claim.metric is not None and claim.fiscal_year is not None
+    base_year = claim.base_year or claim.fiscal_year - 1
+    now = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
+    then = figures.find(claim.metric, base_year, claim.breakdown, claim.breakdown_value)
+    if now is None or now.value is None:
+        return Evidence(claim.index, "unverifiable", f"{_where(claim)} has no figure")
+    expected = _expected_change(now, then, base_year, claim.fiscal_year)
+    if expected is None:
+        return Evidence(
+            claim.index, "unverifiable", f"{_where(claim, base_year)} has no figure to compare with"
+        )
+    low, high = expected
+    if claim.interval.overlaps(Interval(low, high)):
+        reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}"
+        return Evidence(claim.index, "supported", reason, (low + high) / 2)
+    span = claim.interval.text()
+    reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}, not {span}"
+    implied = _implied_base(claim, doc, now, then, base_year)
+    return Evidence(claim.index, "contradicted", implied or reason, (low + high) / 2)
+
+
+def _expected_change(
+    now: Figure, then: Figure | None, base_year: int, year: int
+) -> tuple[float, float] | None:
+    if then is not None and then.value:
+        a, b = figure_interval(now), figure_interval(then)
+        assert a is not None and b is not None
+        if b.low <= 0:
+            return None
+        return 100.0 * (a.low / b.high - 1), 100.0 * (min(a.high, 1e300) / b.low - 1)
+    if base_year == year - 1 and now.yoy_change_pct is not None:
+        return now.yoy_change_pct, now.yoy_change_pct
+    return None
+
+
+def _years(base_year: int, claim: Claim) -> str:
+    return f"from FY {base_year} to FY {claim.fiscal_year}"
+
+
+def _pct(low: float, high: float) -> str:
+    if math.isinf(high) or abs(high - low) < 0.005:
+        return f"{low:+.2f}%"
+    return f"between {low:+.2f}% and {high:+.2f}%"
+
+
+def _implied_base(
+    claim: Claim, doc: Document, now: Figure, then: Figure | None, base_year: int
+) -> str | None:
+    """For counts: the base value the stated change implies, against the published one."""
+    if then is None or then.value is None or now.value is None or now.unit == "percent":
+        return None
+    value = now.value
+    anchors = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.index < claim.index and c.metric == claim.metric and c.kind != "change"
+    ]
+    if anchors and anchors[-1].interval.low == anchors[-1].interval.high:
+        value = anchors[-1].value
+    factor_low, factor_high = 1 + claim.interval.low / 100, 1 + claim.interval.high / 100
+    if factor_low <= 0 or factor_high <= 0:
+        return None
+    low, high = value / factor_high, value / factor_low
+    whole = [n for n in range(math.ceil(low), math.floor(high) + 1)] if high - low < 1000 else []
+    if len(whole) == 1:
+        base = f"a FY {base_year} base of {whole[0]:,}"
+    elif whole:
+        base = f"a FY {base_year} base between {whole[0]:,} and {whole[-1]:,}"
+    else:
+        base = f"a FY {base_year} base between {low:,.2f} and {high:,.2f}"
+    return (
+        f"{claim.text!r} on {_num(value)} implies {base}, while the FY {base_year} figure of "
+        f"{claim.metric} is {_num(then.value)} "
+        f"(a change of {100 * (now.value / then.value - 1):+.1f}%)"
+    )

@@ -1,0 +1,36 @@
+"""The public entry point of ingest: `ingest(paths, warehouse)`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from yearbook.ingest.layouts import IngestError, load_layouts
+from yearbook.ingest.pipeline import IngestResult, Progress, ingest_files
+from yearbook.warehouse import Warehouse
+
+__all__ = ["ingest"]
+
+
+def ingest(
+    paths: Sequence[Path | str],
+    warehouse: Warehouse,
+    *,
+    release: str | None = None,
+    layouts_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Load record files (xlsx, csv, parquet) into a warehouse.
+
+    Each file's layout is detected from its header row and mapped onto a
+    canonical table; failing rows go to the ``quarantine`` table, each file to
+    the ``releases`` table. `release` names the release of every file (default:
+    each file's name); `layouts_dir` adds mapping files to the shipped ones.
+    """
+    files = [Path(p) for p in paths]
+    for path in files:
+        if not path.is_file():
+            raise IngestError(f"no such file: {path}", hint="check the path")
+    return ingest_files(
+        files, warehouse, layouts=load_layouts(layouts_dir), release=release, progress=progress
+    )

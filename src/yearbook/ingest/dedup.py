@@ -1,0 +1,155 @@
+"""De-duplication rules, as the public cleaning work of ICE's releases applies them.
+
+Rows are flagged, never deleted: the rule that flagged a row is written to its
+``duplicate_rule`` column and metrics leave flagged rows out by default. The
+first row of each group (in event time, then file order) is kept unflagged.
+
+``exact``               every canonical column and the event time equal an earlier row's
+``same_person_day``     the same person on the same day (removals, encounters, detainers)
+``arrest_episode_24h``  an arrest of the same person within 24 hours of their previous
+                        arrest (episodes chain; ``ERO Reprocessed Arrest`` sorts last)
+``stint_same_day``      a detention stint of the same person, facility, book-in day and
+                        stay as a later row (the last row is kept)
+
+Rows without a person identifier never match anyone. The rules run as Arrow
+sorts and group-bys over the whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from yearbook.tables import TABLES
+
+__all__ = ["DEDUP_COLUMN", "RULES", "flag_duplicates"]
+
+DEDUP_COLUMN = "duplicate_rule"
+_ROW = "_row"
+_TIME = "_time"
+_DAY_SECONDS = 24 * 3600
+_REPROCESSED = "ERO Reprocessed Arrest"
+
+Mask = np.ndarray
+Rule = Callable[[pa.Table, str, str], Mask]
+"""(rows with ``_row`` and ``_time``, table name, person column) -> rows flagged."""
+
+
+def _numpy(array: pa.Array | pa.ChunkedArray) -> Mask:
+    return np.asarray(array.to_numpy(zero_copy_only=False))
+
+
+def _same_as_previous(data: pa.Table, order: pa.Array, keys: Sequence[str]) -> Mask:
+    """For rows in `order`: whether each has the same keys as the row before it.
+
+    Keys are compared one after another, each only on the pairs still equal, so
+    the first (most telling) key does most of the work.
+    """
+    same = np.zeros(len(order), dtype=bool)
+    pairs = np.arange(1, len(order), dtype=np.int64)
+    for key in keys:
+        if not len(pairs):
+            break
+        col = data.column(key)
+        head = pc.take(col, pc.take(order, pa.array(pairs)))
+        tail = pc.take(col, pc.take(order, pa.array(pairs - 1)))
+        equal = pc.fill_null(pc.equal(head, tail), False)
+        both_null = pc.and_(pc.is_null(head), pc.is_null(tail))
+        pairs = pairs[_numpy(pc.or_(equal, both_null))]
+    same[pairs] = True
+    return same
+
+
+def _known(data: pa.Table, person: str) -> pa.Table:
+    """The rows with a person identifier."""
+    if data.column(person).null_count == 0:
+        return data
+    return data.filter(pc.is_valid(data.column(person)))
+
+
+def _flag_sorted(data: pa.Table, person: str, keys: Sequence[tuple[str, str]]) -> Mask:
+    """Rows of a person whose sort keys match the row before them, in that sort."""
+    flagged = np.zeros(data.num_rows, dtype=bool)
+    known = _known(data, person)
+    if known.num_rows < 2:
+        return flagged
+    order = pc.sort_indices(known, sort_keys=[*keys, (_ROW, keys[-1][1])])
+    group = [k for k, _ in keys if k not in (_TIME, "_late")]
+    same = _same_as_previous(known, order, group)
+    rows = _numpy(pc.take(known.column(_ROW), order))
+    flagged[rows[same]] = True
+    return flagged
+
+
+def _exact(data: pa.Table, table: str, person: str) -> Mask:
+    columns = [_TIME, *(c for c in data.column_names if c not in (_ROW, _TIME))]
+    order = pc.sort_indices(data, sort_keys=[(c, "ascending") for c in [*columns, _ROW]])
+    same = _same_as_previous(data, order, columns)
+    flagged = np.zeros(data.num_rows, dtype=bool)
+    flagged[_numpy(pc.take(data.column(_ROW), order))[same]] = True
+    return flagged
+
+
+def _same_person_day(data: pa.Table, table: str, person: str) -> Mask:
+    date = TABLES[table].date_column
+    keys = [(person, "ascending"), (date, "ascending"), (_TIME, "ascending")]
+    return _flag_sorted(data, person, keys)
+
+
+def _stint_same_day(data: pa.Table, table: str, person: str) -> Mask:
+    keys = [
+        (k, "descending") for k in (person, "facility_code", "book_in_date", "stay_book_in_date")
+    ]
+    return _flag_sorted(data, person, keys)
+
+
+def _arrest_episodes(data: pa.Table, table: str, person: str) -> Mask:
+    flagged = np.zeros(data.num_rows, dtype=bool)
+    known = _known(data, person)
+    if known.num_rows < 2:
+        return flagged
+    if "apprehension_method" in known.column_names:
+        late = pc.fill_null(pc.equal(known.column("apprehension_method"), _REPROCESSED), False)
+    else:
+        late = pa.array(np.zeros(known.num_rows, dtype=bool))
+    known = known.append_column("_late", late)
+    keys = [(person, "ascending"), (_TIME, "ascending"), ("_late", "ascending")]
+    order = pc.sort_indices(known, sort_keys=[*keys, (_ROW, "ascending")])
+    same = _same_as_previous(known, order, [person])
+    seconds = _numpy(pc.cast(pc.take(known.column(_TIME), order), pa.int64()))
+    gap = np.zeros(len(seconds), dtype=np.int64)
+    gap[1:] = seconds[1:] - seconds[:-1]
+    rows = _numpy(pc.take(known.column(_ROW), order))
+    flagged[rows[same & (gap <= _DAY_SECONDS)]] = True
+    return flagged
+
+
+RULES: dict[str, Rule] = {
+    "exact": _exact,
+    "same_person_day": _same_person_day,
+    "arrest_episode_24h": _arrest_episodes,
+    "stint_same_day": _stint_same_day,
+}
+"""Every rule, by the name a layout and the ``duplicate_rule`` column use."""
+
+
+def flag_duplicates(
+    table: str, rows: pa.Table, time: pa.Array, rules: Sequence[str], person: str
+) -> pa.Array:
+    """The rule flagging each row (null when none does); earlier rules win."""
+    if not rules or rows.num_rows == 0:
+        return pa.nulls(rows.num_rows, pa.string())
+    key = TABLES[table].key
+    skipped = (DEDUP_COLUMN, *(key if len(key) == 1 else ()))
+    data = rows.select([c for c in rows.column_names if c not in skipped])
+    data = data.append_column(_TIME, pc.cast(time, pa.timestamp("s")))
+    data = data.append_column(_ROW, pa.array(np.arange(rows.num_rows, dtype=np.int64)))
+    code = np.full(rows.num_rows, -1, dtype=np.int64)
+    for index, rule in enumerate(rules):
+        code[(code < 0) & RULES[rule](data, table, person)] = index
+    names = pa.array(list(rules), pa.string())
+    index = pa.array(code, pa.int64(), mask=code < 0)
+    return pc.take(names, index)

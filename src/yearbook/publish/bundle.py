@@ -1,0 +1,187 @@
+"""The open-data bundle: every figure and every metric's metadata, as CSV and JSON.
+
+::
+
+    OUT/data/
+      figures.csv  figures.json     the figures table (suppressed values empty)
+      metrics.csv  metrics.json     label, definition, unit, SQL, source tables
+      datapackage.json              a Frictionless data package describing both
+      yearbook-fy2023.zip           all of the above in one archive
+
+`assemble_tables` is the one place the bundle's tables are put together, so
+checks on what may be published run there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from yearbook import __version__
+from yearbook.disclosure import check_publishable
+from yearbook.figures import FIGURES_SCHEMA, Figures
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.report import Report
+
+__all__ = [
+    "METRICS_FIELDS",
+    "assemble_tables",
+    "datapackage",
+    "metric_metadata",
+    "source_tables",
+    "write_bundle",
+]
+
+METRICS_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("id", "string", "The metric id, its name in every layer."),
+    ("office", "string", "The office the metric belongs to."),
+    ("label", "string", "What the figure counts, in words."),
+    ("definition", "string", "The definition in words."),
+    ("unit", "string", "The unit of the value."),
+    ("measure", "string", "How it is computed: count, count_distinct, sum, ratio or share."),
+    ("source_tables", "string", "Canonical tables read, space separated."),
+    ("breakdowns", "string", "Breakdowns the metric is published by, space separated."),
+    ("sql", "string", "The SQL that computes the headline figure of the report's year."),
+)
+
+_TYPES = {"string": "string", "int32": "integer", "double": "number"}
+
+_FIGURE_DESCRIPTIONS = {
+    "metric": "The metric id.",
+    "fiscal_year": "Fiscal year (1 October to 30 September, named for the year it ends).",
+    "breakdown": "The breakdown name; empty for the headline figure.",
+    "breakdown_value": "The category within the breakdown; empty for the headline figure.",
+    "value": "The value; empty when suppressed.",
+    "unit": "The unit of the value.",
+    "status": "published or suppressed.",
+    "bound": "exact, lower (the records give a lower bound) or approximate.",
+    "prior_value": "The same figure one fiscal year earlier.",
+    "yoy_change": "value minus prior_value.",
+    "yoy_change_pct": "100 x (value - prior_value) / prior_value.",
+    "sql": "The SQL that computed the figure.",
+    "fingerprint": "Checksum of the inputs: partitions read, declaration, code version.",
+}
+
+
+def source_tables(decl: MetricDecl, metrics: Mapping[str, MetricDecl]) -> list[str]:
+    """The canonical tables a metric reads, through its numerator and denominator too."""
+    found = list(decl.tables)
+    for part in (decl.numerator, decl.denominator):
+        if part and part in metrics:
+            found += source_tables(metrics[part], metrics)
+    return sorted(set(found))
+
+
+def metric_metadata(report: Report, figures: Figures) -> list[dict[str, Any]]:
+    """One record per metric: label, definition, unit, SQL and source tables."""
+    rows = []
+    for decl in report.metrics.values():
+        fig = figures.find(decl.id, report.spec.fiscal_year)
+        rows.append(
+            {
+                "id": decl.id,
+                "office": decl.office,
+                "label": decl.label,
+                "definition": decl.definition,
+                "unit": decl.unit,
+                "measure": decl.measure,
+                "source_tables": " ".join(source_tables(decl, report.metrics)),
+                "breakdowns": " ".join(decl.breakdowns),
+                "sql": fig.sql if fig else "",
+            }
+        )
+    return rows
+
+
+def assemble_tables(report: Report, figures: Figures) -> dict[str, pa.Table]:
+    """The bundle's tables, by resource name: ``figures`` and ``metrics``."""
+    metrics = pa.Table.from_pylist(
+        metric_metadata(report, figures),
+        schema=pa.schema([(name, pa.string()) for name, _, _ in METRICS_FIELDS]),
+    )
+    tables = {"figures": figures.table.select(FIGURES_SCHEMA.names), "metrics": metrics}
+    for name, table in tables.items():
+        check_publishable(table, f"the bundle's {name} table", report.spec.disclosure.identifying)
+    return tables
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _csv_text(table: pa.Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.column_names)
+    for row in table.to_pylist():
+        writer.writerow([_cell(row[name]) for name in table.column_names])
+    return buffer.getvalue()
+
+
+def _schema(table: pa.Table, descriptions: Mapping[str, str]) -> dict[str, Any]:
+    fields = [
+        {
+            "name": field.name,
+            "type": _TYPES.get(str(field.type), "string"),
+            "description": descriptions.get(field.name, ""),
+        }
+        for field in table.schema
+    ]
+    return {"fields": fields, "missingValues": [""]}
+
+
+def datapackage(report: Report, tables: Mapping[str, pa.Table]) -> dict[str, Any]:
+    """The Frictionless descriptor of the bundle."""
+    metric_docs = {name: text for name, _, text in METRICS_FIELDS}
+    docs = {"figures": _FIGURE_DESCRIPTIONS, "metrics": metric_docs}
+    titles = {"figures": "Figures", "metrics": "Metrics"}
+    resources: list[dict[str, Any]] = []
+    for name, table in tables.items():
+        resources.append(
+            {
+                "name": name,
+                "title": titles.get(name, name.capitalize()),
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _schema(table, docs.get(name, {})),
+            }
+        )
+    return {
+        "name": report.spec.id,
+        "title": report.spec.title,
+        "description": report.spec.summary or report.spec.title,
+        "version": __version__,
+        "licenses": [{"name": "CC0-1.0", "title": "Public domain dedication"}],
+        "resources": resources,
+    }
+
+
+def write_bundle(report: Report, figures: Figures, folder: Path, archive: str) -> Path:
+    """Write the bundle's files into ``folder`` and zip them as ``folder/archive``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = assemble_tables(report, figures)
+    files: dict[str, str] = {}
+    for name, table in tables.items():
+        files[f"{name}.csv"] = _csv_text(table)
+        files[f"{name}.json"] = json.dumps(table.to_pylist(), indent=1, ensure_ascii=False) + "\n"
+    files["datapackage.json"] = json.dumps(datapackage(report, tables), indent=2) + "\n"
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = folder / archive
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return path

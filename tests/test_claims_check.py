@@ -1,0 +1,369 @@
+"""Checking claims: against the text itself, against figures, and the published outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.claims import evaluate
+from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR, SEED_PAGE, Demo
+from yearbook.claims import JSON_FIELDS, CheckResult, ClaimVerdict, check, render_html
+from yearbook.claims.command import CROSSWALK
+from yearbook.claims.selfcheck import self_check
+from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures
+from yearbook.cli import main
+from yearbook.errors import UserError
+from yearbook.figures import FIGURES_SCHEMA, Figures
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.narrative import style
+
+
+def verdict_of(result: CheckResult, text: str) -> ClaimVerdict:
+    found = [c for c in result.claims if c.text.replace("\n", " ") == text]
+    assert found, f"no claim {text!r} in {[c.text for c in result.claims]}"
+    return found[0]
+
+
+# ------------------------------------------------------------ consistency, no data
+
+# text, the claim scored, its verdict
+# fmt: off
+CONSISTENCY = [
+    # a stated change against its two values, also across sentences
+    ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 7.2%.", "an increase of 7.2%", "supported"),
+    ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%.", "an increase of 9.2%", "contradicted"),
+    ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: a decrease of 7.2%.", "a decrease of 7.2%", "contradicted"),
+    ("OPLA completed 460,312 cases in FY 2023. In FY 2022 it completed 401,877 cases. That is an increase of 14.5%.", "an increase of 14.5%", "supported"),
+    ("Seizures doubled from 20,000 pounds in FY 2022 to 40,000 pounds in FY 2023.", "doubled", "supported"),
+    # direction of a comparison
+    ("In FY 2023, 62% of detainees had a pending case, up from 55% in FY 2022.", "55%", "supported"),
+    ("In FY 2023, 52% of detainees had a pending case, up from 55% in FY 2022.", "55%", "contradicted"),
+    # a share against its part and whole
+    ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 43%.", "43%", "supported"),
+    ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 34%.", "34%", "contradicted"),
+    ("In FY 2023, 130% of those arrested had a criminal history.", "130%", "contradicted"),
+    # an average against its total and its count
+    ("The 73,822 individuals had 290,708 charges, an average of four per individual.", "four", "supported"),
+    ("The 73,822 individuals had 290,708 charges, an average of six per individual.", "six", "contradicted"),
+    # an announced count against its list
+    ("OPR runs three offices: ICE Security, ICE Inspections, and OPR Investigations.", "three", "supported"),
+    ("OPR runs four offices: ICE Security, ICE Inspections, and OPR Investigations.", "four", "contradicted"),
+    ("HSI set five goals:\n\n- Supply.\n- Demand.\n- Finance.\n- Outreach.\n", "five", "contradicted"),
+    # parts against their whole
+    ("VAP assisted 7,110 victims in FY 2023, including 1,919 minors.", "1,919", "supported"),
+    ("VAP assisted 7,110 victims in FY 2023, including 11,919 minors.", "11,919", "contradicted"),
+    ("Agents seized 5,000 guns in FY 2023, including 3,200 rifles and 2,800 pistols.", "5,000", "contradicted"),
+    # nothing to check against
+    ("The agency employs more than 20,000 people.", "more than 20,000", "unverifiable"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "claim", "verdict"), CONSISTENCY)
+def test_claims_are_checked_against_each_other(text: str, claim: str, verdict: str) -> None:
+    found = verdict_of(check(text), claim)
+    assert found.verdict == verdict, found.reason
+
+
+def test_a_contradiction_says_why_in_words() -> None:
+    text = "In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%."
+    found = verdict_of(check(text), "an increase of 9.2%")
+    assert "85,343" in found.reason and "91,497" in found.reason and "7.2%" in found.reason
+    assert found.expected == pytest.approx(7.2108, abs=1e-3)
+
+
+# ------------------------------------------------------------- against the figures
+
+COUNT = MetricDecl(
+    id="ero.test_arrests", label="administrative arrests", definition="-", unit="arrests",
+    measure="count", table="arrests",
+)  # fmt: skip
+MONEY = MetricDecl(
+    id="hsi.test_seized_usd", label="currency and assets seized", definition="-", unit="usd",
+    measure="count", table="arrests", synonyms=("in currency and assets",),
+)  # fmt: skip
+SHARE = MetricDecl(
+    id="ero.test_share", label="share arrested with a record", definition="-", unit="percent",
+    measure="share", numerator="ero.test_arrests", denominator="ero.test_arrests",
+    synonyms=("of those arrested had a criminal record",),
+)  # fmt: skip
+METRICS = {m.id: m for m in (COUNT, MONEY, SHARE)}
+SENTENCES = {
+    COUNT.id: "In FY 2023, ERO made {} administrative arrests.",
+    MONEY.id: "In FY 2023, HSI seized {} in currency and assets.",
+    SHARE.id: "In FY 2023, {} of those arrested had a criminal record.",
+}
+
+
+def figures_of(metric: str, value: float, prior: float | None = None) -> Figures:
+    rows = [_row(metric, 2023, value, prior)]
+    if prior is not None:
+        rows.append(_row(metric, 2022, prior, None))
+    return Figures(pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA))
+
+
+def _row(metric: str, year: int, value: float, prior: float | None) -> dict[str, object]:
+    change = None if prior is None else 100.0 * (value - prior) / prior
+    return {
+        "metric": metric, "fiscal_year": year, "breakdown": "", "breakdown_value": "",
+        "value": value, "unit": "", "status": "published", "bound": "exact",
+        "prior_value": prior, "yoy_change": None, "yoy_change_pct": change, "sql": "",
+        "fingerprint": "",
+    }  # fmt: skip
+
+
+def altered(text: str, digit: int) -> str | None:
+    """The text with its last significant digit changed to ``digit`` (None if it is that)."""
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    assert number is not None
+    shown = number.group()
+    if "." in shown:
+        at = len(shown) - 1
+    else:
+        at = max(i for i, ch in enumerate(shown) if ch.isdigit() and ch != "0")
+    if shown[at] == str(digit):
+        return None
+    new = shown[:at] + str(digit) + shown[at + 1 :]
+    return text[: number.start()] + new + text[number.end() :]
+
+
+def check_one(metric: str, shown: str, figures: Figures) -> ClaimVerdict:
+    result = check(SENTENCES[metric].format(shown), figures, metrics=METRICS)
+    return verdict_of(result, shown)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([COUNT.id, MONEY.id, SHARE.id]),
+    st.floats(min_value=10, max_value=5e10, allow_nan=False),
+    st.integers(min_value=1, max_value=9),
+)
+def test_any_styled_figure_is_supported_and_any_other_number_contradicted(
+    metric: str, value: float, digit: int
+) -> None:
+    if metric == SHARE.id:
+        value = value % 98 + 1
+        written = style.percent(value, digits=1 if value < 10 else 0)
+    elif metric == MONEY.id:
+        written = style.money(value)
+    else:
+        value = float(round(value))
+        written = style.count(value, words_below=0)
+    figures = figures_of(metric, value)
+    assert check_one(metric, written.text, figures).verdict == "supported"
+    changed = altered(written.text, digit)
+    if changed is not None:
+        assert check_one(metric, changed, figures).verdict == "contradicted", changed
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=50, max_value=10**7), st.floats(min_value=-90, max_value=400))
+def test_any_styled_change_is_supported_and_a_changed_one_contradicted(
+    prior: int, pct: float
+) -> None:
+    value = round(prior * (1 + pct / 100))
+    true = 100.0 * (value - prior) / prior
+    written = style.change(true)
+    if written.text == "no change" or value <= 0:
+        return
+    sentence = "In FY 2023, ERO made {} administrative arrests, {} on FY 2022."
+    figures = figures_of(COUNT.id, value, prior)
+    shown = style.count(value, words_below=0).text
+    result = check(sentence.format(shown, written.text), figures, metrics=METRICS)
+    assert verdict_of(result, written.text).verdict == "supported"
+    changed = altered(written.text, 5) or altered(written.text, 3)
+    assert changed is not None
+    result = check(sentence.format(shown, changed), figures, metrics=METRICS)
+    assert verdict_of(result, changed).verdict == "contradicted"
+
+
+def test_a_claim_whose_metric_has_no_figures_is_unverifiable_never_contradicted() -> None:
+    figures = figures_of(MONEY.id, 1e6)
+    result = check("In FY 2023, ERO made 9 administrative arrests.", figures, metrics=METRICS)
+    assert verdict_of(result, "9").verdict == "unverifiable"
+
+
+# ------------------------------------------------------------------ the acceptance
+
+
+@pytest.fixture(scope="module")
+def official() -> Figures:
+    if not OFFICIAL_FIGURES.is_file():
+        pytest.skip("the published figures (shared/data/) are not beside this checkout")
+    return load_figures(OFFICIAL_FIGURES, load_crosswalk(REPORT_DIR / CROSSWALK))
+
+
+def test_the_kst_change_implies_a_base_the_published_figures_do_not_have(
+    seed_text: str, official: Figures
+) -> None:
+    from yearbook.metrics.declarations import load_metrics
+
+    result = check(seed_text, official, metrics=load_metrics(REPORT_DIR / "metrics"))
+    claim = verdict_of(result, "a 148.2% increase")
+    assert claim.verdict == "contradicted"
+    assert claim.metric == "ero.removals_kst" and claim.fiscal_year == 2023
+    assert "implies a FY 2022 base of 56" in claim.reason
+    assert "FY 2022 figure of ero.removals_kst is 55" in claim.reason
+
+
+# Every number-bearing claim of the seed page, in order, with its kind.
+SEED_CLAIMS = [
+    ("3,406", "count"), ("an increase of 27.7%", "change"), ("139", "count"),
+    ("a 148.2% increase", "change"), ("six", "count"), ("170,590", "count"),
+    ("a 19.5% increase", "change"), ("43%", "share"), ("32.5%", "percent"),
+    ("73,822", "count"), ("290,708", "count"), ("four", "average"), ("1,713", "count"),
+    ("1,655", "count"), ("4,390", "count"), ("33,209", "count"), ("3,097", "count"),
+    ("6,964", "count"), ("7,520", "count"), ("91,497", "count"), ("85,343", "count"),
+    ("a 7.2% increase", "change"), ("more than 1,300", "count"), ("17%", "share"),
+    ("33,108", "count"), ("over 1.2 million", "weight"), ("over $949 million", "money"),
+    ("over $148 million", "money"), ("1,806", "count"), ("731", "count"),
+    ("four", "list_count"), ("246", "count"), ("185", "count"),
+    ("approximately 847", "count"), ("3,788", "count"), ("more than 152,232", "count"),
+    ("three", "list_count"), ("nine", "count"), ("16", "count"),
+    ("approximately 200", "count"), ("eight", "count"), ("2,150", "count"),
+    ("over 232,218", "weight"), ("484", "count"), ("42,957", "count"),
+    ("$10,496,905", "money"), ("$25,858,760", "money"), ("7,110", "count"),
+    ("1,919", "count"), ("731", "count"), ("1,647", "count"), ("1,515", "count"),
+    ("1,300,000", "count"), ("over 460,000", "count"), ("49,000", "count"),
+    ("217,500", "count"), ("84,000", "count"), ("more than 1,800", "count"),
+    ("over 4,000", "count"), ("three", "list_count"),
+]  # fmt: skip
+
+
+def test_every_number_on_the_seed_page_is_found_with_its_kind(seed_text: str) -> None:
+    result = check(seed_text)
+    assert [(c.text, c.kind) for c in result.claims] == SEED_CLAIMS
+    for claim in result.claims:
+        assert seed_text[claim.start : claim.end] == claim.text
+
+
+def test_the_seed_page_against_the_demo_build_has_no_contradiction(
+    seed_text: str, demo: Demo
+) -> None:
+    result = check(seed_text, demo.result.figures, metrics=demo.report.metrics)
+    assert result.contradicted == [], [(c.text, c.reason) for c in result.contradicted]
+    supported = {c.text for c in result.supported}
+    assert {"3,406", "an increase of 27.7%", "a 148.2% increase", "43%", "four"} <= supported
+    assert {"four", "three"} <= {c.text for c in result.claims if c.kind == "list_count"}
+
+
+def test_the_internally_consistent_seed_claims_pass_without_data(seed_text: str) -> None:
+    from yearbook.metrics.declarations import load_metrics
+
+    result = check(seed_text, metrics=load_metrics(REPORT_DIR / "metrics"))
+    assert result.contradicted == []
+    assert {"43%", "four", "a 7.2% increase"} <= {c.text for c in result.supported}
+
+
+# ------------------------------------------------------------------------- the corpus
+
+
+def test_the_labelled_corpus_scores_at_least_095() -> None:
+    scores = evaluate()
+    assert len(scores.scored) >= 150
+    voices = {item.item["voice"] for item in scores.scored}
+    assert voices == {"report", "press", "news"}
+    for verdict in ("contradicted", "supported"):
+        assert scores.precision(verdict) >= 0.95, verdict
+        assert scores.recall(verdict) >= 0.95, verdict
+
+
+# ----------------------------------------------------------------- outputs, contract
+
+
+def test_the_json_output_has_its_documented_shape() -> None:
+    text = "In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%."
+    claims = json.loads(check(text).to_json())
+    assert isinstance(claims, list) and len(claims) == 3
+    for claim in claims:
+        assert tuple(claim) == JSON_FIELDS
+        assert claim["verdict"] in ("supported", "contradicted", "unverifiable")
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+        assert set(claim["interval"]) == {"low", "high", "low_inclusive", "high_inclusive"}
+        for item in claim["checks"]:
+            assert set(item) == {"source", "rule", "verdict", "reason", "expected"}
+    docs = (REPORT_DIR.parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    for field in JSON_FIELDS:
+        assert f"`{field}`" in docs, f"docs/claims.md does not document {field!r}"
+
+
+def test_the_html_marks_each_claim_by_verdict_for_hover_and_keyboard() -> None:
+    text = "In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%."
+    page = render_html(text, check(text))
+    marks = re.findall(
+        r'<mark class="claim claim-(\w+)" tabindex="0" aria-describedby="([\w-]+)"', page
+    )
+    assert [v for v, _ in marks] == ["unverifiable", "unverifiable", "contradicted"]
+    for _, tip in marks:
+        assert f'role="tooltip" id="{tip}"' in page
+    assert "mark.claim:focus .claim-evidence" in page and "mark.claim:hover .claim-evidence" in page
+    assert '<span class="visually-hidden"> (contradicted)</span>' in page
+
+
+def test_check_refuses_an_unknown_format() -> None:
+    with pytest.raises(UserError):
+        check("text", fmt="pdf")
+
+
+def test_a_csv_of_figures_needs_metric_year_and_value(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,value\nx,1\n", encoding="utf-8")
+    with pytest.raises(UserError, match="metric"):
+        load_figures(bad)
+    rows = [{"metric": "m.a", "fiscal_year": "2023", "value": "1300", "qualifier": "over"}]
+    fig = figures_from_rows(rows).get("m.a", 2023)
+    assert fig.bound == "lower"
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """Run `yearbook check` through the real entry point; its exit code and output."""
+    with pytest.raises(SystemExit) as stop:
+        main(["check", *args])
+        raise SystemExit(0)
+    return int(stop.value.code or 0), capsys.readouterr().out
+
+
+def test_the_check_command_exits_0_1_and_2(
+    tmp_path: Path, official: Figures, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.md"
+    good.write_text(
+        "In FY 2023, ERO removed 139 known or suspected terrorists.\n", encoding="utf-8"
+    )
+    assert run_cli(capsys, str(good))[0] == 0
+    code, out = run_cli(
+        capsys, str(SEED_PAGE), "--figures", str(OFFICIAL_FIGURES), "--format", "json"
+    )
+    assert code == 1
+    kst = next(c for c in json.loads(out) if c["text"] == "a 148.2% increase")
+    assert kst["verdict"] == "contradicted" and "base of 56" in kst["reason"]
+    assert run_cli(capsys, str(tmp_path / "missing.md"))[0] == 2
+    assert run_cli(capsys, str(good), "--format", "xml")[0] == 2
+    code, page = run_cli(capsys, str(good), "--format", "html")
+    assert code == 0 and "<mark" in page
+
+
+# ---------------------------------------------------------------- the build checks itself
+
+
+def test_the_demo_build_writes_its_verdicts_and_none_is_contradicted(demo: Demo) -> None:
+    claims = json.loads((demo.result.out / "claims.json").read_text(encoding="utf-8"))
+    assert claims and not [c for c in claims if c["verdict"] == "contradicted"]
+    assert sum(c["verdict"] == "supported" for c in claims) >= 20
+
+
+def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_path: Path) -> None:
+    wrong = "In FY 2023 ERO made 170,591 administrative arrests."
+    with pytest.raises(UserError, match="170,591"):
+        self_check(demo.report, demo.result.figures, wrong, tmp_path)
+    written = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
+    assert written[0]["verdict"] == "contradicted"

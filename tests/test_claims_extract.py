@@ -1,0 +1,222 @@
+"""Finding claims: kinds, intervals and fiscal years, as a specification."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yearbook.claims import check
+from yearbook.claims.extract import Claim, extract, extract_document
+from yearbook.claims.numbers import ABOVE, APPROX, BELOW, Interval, parse_words
+from yearbook.claims.text import to_plain
+from yearbook.narrative import style
+
+
+def only(text: str, fiscal_year: int | None = 2023) -> Claim:
+    claims = extract(text, fiscal_year)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def interval(claim: Claim) -> tuple[float, float, bool, bool]:
+    i = claim.interval
+    return (i.low, i.high, i.low_inclusive, i.high_inclusive)
+
+
+# text, claim text, kind, value, interval (low, high, low closed, high closed)
+# fmt: off
+CASES = [
+    ("ERO made 170,590 arrests.", "170,590", "count", 170590, (170590, 170590, True, True)),
+    ("It removed six people.", "six", "count", 6, (6, 6, True, True)),
+    ("43% of those arrested", "43%", "share", 43, (42.5, 43.5, True, False)),
+    ("up from 32.5% in FY 2022", "32.5%", "percent", 32.5, (32.45, 32.55, True, False)),
+    (
+        "over 1.2 million pounds",
+        "over 1.2 million",
+        "weight",
+        1_200_000,
+        (1_200_000, 1_250_000, False, False),
+    ),
+    (
+        "more than $949 million in assets",
+        "more than $949 million",
+        "money",
+        949e6,
+        (949e6, 949.5e6, False, False),
+    ),
+    ("$25,858,760 in goods", "$25,858,760", "money", 25858760, (25858760, 25858760, True, True)),
+    ("nearly $25.9 million", "nearly $25.9 million", "money", 25.9e6, (25.85e6, 25.9e6, True, False)),
+    ("approximately 847 firearms", "approximately 847", "count", 847, (846.5, 847.5, True, False)),
+    ("more than 1,300 employees", "more than 1,300", "count", 1300, (1300, 1350, False, False)),
+    ("84,000 dismissals", "84,000", "count", 84000, (83500, 84500, True, False)),
+    ("an increase of 27.7% over FY 2022", "an increase of 27.7%", "change", 27.7, (27.65, 27.75, True, False)),
+    ("a 148.2% increase", "a 148.2% increase", "change", 148.2, (148.15, 148.25, True, False)),
+    ("a decrease of 3.1%", "a decrease of 3.1%", "change", -3.1, (-3.15, -3.05, False, True)),
+    ("arrests fell 12% last year", "fell 12%", "change", -12, (-12.5, -11.5, False, True)),
+    ("an average of four per individual", "four", "average", 4, (3.5, 4.5, True, False)),
+    ("an average of 4.3 per person", "4.3", "average", 4.3, (4.25, 4.35, True, False)),
+    ("232,218 pounds of narcotics", "232,218", "weight", 232218, (232218, 232218, True, True)),
+    ("seizures doubled", "doubled", "change", 100, (95, 105, True, False)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "shown", "kind", "value", "bounds"), CASES)
+def test_a_claim_is_read_with_its_kind_and_interval(
+    text: str, shown: str, kind: str, value: float, bounds: tuple[float, float, bool, bool]
+) -> None:
+    claim = only(text)
+    assert (claim.text, claim.kind) == (shown, kind)
+    assert claim.value == pytest.approx(value)
+    low, high, low_closed, high_closed = interval(claim)
+    assert (low, high) == pytest.approx(bounds[:2])
+    assert (low_closed, high_closed) == bounds[2:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sunset of the Title 42 public health order",
+        "In May 2023, ICE rolled out the initiative.",
+        "the Countering Human Trafficking Act of 2021",
+        "the COVID-19 pandemic",
+        "One of ERO's most important functions",
+        "the 21st century",
+        "FY2023 and FY 2022",
+    ],
+)
+def test_years_names_and_ordinals_are_not_claims(text: str) -> None:
+    assert extract(text, 2023) == []
+
+
+# sentence, fiscal year of each claim in order
+YEARS = [
+    ("In FY 2023, ERO removed 139 people, a 148.2% increase over FY 2022.", [2023, 2023]),
+    ("ERO made 91,497 arrests in FY 2023, against 85,343 in FY 2022.", [2023, 2022]),
+    ("In fiscal year 2023, 43% had a record, up from 32.5% the year before.", [2023, 2022]),
+    ("Arrests rose from 142,750 in fiscal 2022 to 170,590 in fiscal 2023.", [2022, 2023]),
+    ("In FY23 the unit made 500 arrests.", [2023]),
+]
+
+
+@pytest.mark.parametrize(("text", "years"), YEARS)
+def test_the_fiscal_year_comes_from_the_sentence(text: str, years: list[int]) -> None:
+    assert [c.fiscal_year for c in extract(text, None)] == years
+
+
+def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:
+    text = "## FY 2022\n\nERO made 142,750 arrests.\n\nIn FY 2023 it made more.\n\nIt removed 139."
+    claims = extract_document(to_plain(text, "markdown"), None).claims
+    assert [(c.text, c.fiscal_year) for c in claims] == [("142,750", 2022), ("139", 2022)]
+
+
+def test_a_change_names_its_base_year() -> None:
+    claim = extract("In FY 2023 removals rose 12% since FY 2019.", None)[0]
+    assert (claim.kind, claim.fiscal_year, claim.base_year) == ("change", 2023, 2019)
+
+
+def test_announced_lists_are_counted() -> None:
+    text = "HSI set four goals:\n\n1. Supply.\n2. Demand.\n3. Finance.\n4. Outreach.\n"
+    claims = extract_document(to_plain(text, "markdown"), 2023).claims
+    assert [(c.text, c.kind, c.list_items) for c in claims] == [("four", "list_count", 4)]
+    inline = extract("It runs three offices: Security, Inspections, and Investigations.", 2023)
+    assert [(c.kind, c.list_items) for c in inline] == [("list_count", 3)]
+
+
+def test_offsets_point_into_markdown_and_html() -> None:
+    for text, fmt in [
+        ("ERO removed [139](figures/x.html) **terrorists**.", "markdown"),
+        ("<p>ERO removed <a href='x'>139</a> terrorists &amp; others.</p>", "html"),
+    ]:
+        plain = to_plain(text, fmt)
+        claim = extract_document(plain, 2023).claims[0]
+        start, end = plain.span(claim.start, claim.end)
+        assert text[start:end] == "139"
+
+
+# ---------------------------------------------------------------------- properties
+
+
+@given(st.integers(min_value=10, max_value=10**12))
+def test_whole_numbers_with_separators_read_back(n: int) -> None:
+    claim = only(f"The office made {n:,} arrests.")
+    assert claim.value == n and claim.interval.contains(n)
+
+
+@given(st.integers(min_value=2, max_value=999_999))
+def test_numbers_in_words_read_back(n: int) -> None:
+    words = style.number_words(n)
+    assert parse_words(words) == n
+    claim = only(f"The office made {words} arrests.")
+    assert claim.value == n and claim.interval == Interval(n, n)
+
+
+@given(st.integers(min_value=10, max_value=999), st.sampled_from(["million", "billion"]))
+def test_scaled_numbers_have_the_step_of_their_last_digit(tenths: int, unit: str) -> None:
+    size = 10**6 if unit == "million" else 10**9
+    text = f"{tenths // 10}.{tenths % 10} {unit}"
+    claim = only(f"They seized {text} pounds.")
+    assert claim.interval.low == pytest.approx((tenths - 0.5) * size / 10)
+    assert claim.interval.high == pytest.approx((tenths + 0.5) * size / 10)
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(ABOVE + BELOW + APPROX),
+)
+def test_qualifiers_keep_their_side_of_the_rounding_interval(tenths: int, qualifier: str) -> None:
+    claim = only(f"They seized {qualifier} {tenths / 10:.1f}% of it.")
+    shown = tenths / 10
+    if qualifier in ABOVE:
+        assert claim.interval.low == pytest.approx(shown)
+    elif qualifier in BELOW:
+        assert claim.interval.high == pytest.approx(shown)
+    else:
+        assert claim.interval.contains(shown - 0.04) and claim.interval.contains(shown + 0.04)
+
+
+@given(st.integers(min_value=10, max_value=10**11))
+def test_any_count_the_style_writes_reads_back_to_an_interval_holding_it(value: int) -> None:
+    written = style.count(value)
+    claim = only(f"ERO made {written.text} arrests.")
+    assert claim.interval.contains(value)
+    assert claim.interval.contains(written.shown) or written.qualifier
+
+
+@given(st.floats(min_value=10, max_value=1e11, allow_nan=False))
+def test_any_amount_of_money_the_style_writes_reads_back(value: float) -> None:
+    written = style.money(value)
+    claim = only(f"HSI seized {written.text} in assets.")
+    assert claim.kind == "money"
+    assert claim.interval.contains(value)
+
+
+@given(st.floats(min_value=0.1, max_value=999, allow_nan=False), st.integers(0, 2))
+def test_any_percent_the_style_writes_reads_back(value: float, digits: int) -> None:
+    written = style.percent(value, digits=digits)
+    claim = only(f"In all, {written.text} of those arrested had a record.")
+    assert claim.interval.contains(value)
+
+
+@given(st.floats(min_value=-99, max_value=1000, allow_nan=False).filter(lambda v: abs(v) >= 0.1))
+def test_any_change_the_style_writes_reads_back(value: float) -> None:
+    for form in ("of", "adjective"):
+        written = style.change(value, form=form)
+        claim = only(f"Arrests rose, {written.text} on the year before.")
+        assert claim.kind == "change"
+        assert claim.interval.contains(value)
+
+
+PIECES = st.sampled_from(
+    [*"0123456789,.$% -\n:;()#*[]<>/&", "million", "more than ", "nearly ", "increase of ",
+     "FY 2023", "<p>", "</li>", "- ", "1. ", "&amp;", "four", "doubled", " of the ",
+     "including ", "up from ", "arrests"]
+)  # fmt: skip
+
+
+@given(st.one_of(st.text(), st.lists(PIECES, max_size=40).map("".join)))
+def test_any_text_is_checked_without_error_and_offsets_stay_inside(text: str) -> None:
+    for claim in check(text).claims:
+        assert 0 <= claim.start <= claim.end <= len(text)
+        assert claim.verdict in ("supported", "contradicted", "unverifiable")

@@ -1,0 +1,78 @@
+"""The PDF: the report's text, panels and charts, with contents and page numbers.
+
+Its text (read back with pdftotext) holds every headline number of the
+published FY2023 page that the rebuilt report states.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Demo
+from yearbook.narrative.render import strip_links
+from yearbook.publish import pdf_name
+from yearbook.publish.site import report_view
+
+NUMBER = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.rstrip(".,") for n in NUMBER.findall(text)}
+
+
+@pytest.fixture(scope="module")
+def pdf_text(demo: Demo) -> str:
+    path = demo.result.out / pdf_name(demo.report)
+    assert path.is_file()
+    run = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return run.stdout
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_pdf_states_every_seed_headline_number_the_report_states(
+    demo: Demo, pdf_text: str, seed_text: str
+) -> None:
+    stated = _numbers(strip_links(demo.result.markdown)) - {"2022", "2023"}
+    headline = stated & _numbers(seed_text)
+    assert len(headline) >= 15, sorted(headline)
+    in_pdf = _numbers(pdf_text)
+    assert sorted(headline - in_pdf) == []
+
+
+def test_the_pdf_has_contents_page_numbers_and_captions(demo: Demo, pdf_text: str) -> None:
+    built = demo.report.for_tables(demo.warehouse.tables())
+    view = report_view(built, demo.result.figures, demo.result.markdown)
+    text = _flat(pdf_text)
+    assert "Contents" in text
+    pages = int(re.search(r"Page \d+ of (\d+)", text).group(1))  # type: ignore[union-attr]
+    assert pages >= 3
+    for n in range(2, pages + 1):
+        assert f"Page {n} of {pages}" in text
+    for chart in view.charts:
+        caption = f"Figure {view.numbers[chart.id]}. {chart.title}"
+        assert text.count(caption) == 2, caption  # once in the contents, once under the chart
+    for section in demo.report.for_tables(demo.warehouse.tables()).spec.sections:
+        assert re.search(rf"{re.escape(section.title)} \.+ \d+", text), section.title
+
+
+def test_the_pdf_follows_the_page_section_by_section(demo: Demo, pdf_text: str) -> None:
+    text = _flat(pdf_text)
+    positions = [
+        text.rfind(s.title) for s in demo.report.for_tables(demo.warehouse.tables()).spec.sections
+    ]
+    assert positions == sorted(positions)
+    assert all(p >= 0 for p in positions)
+
+
+def test_pdf_name_comes_from_the_report_id(demo: Demo) -> None:
+    assert pdf_name(demo.report) == f"{demo.report.spec.id}.pdf"
+    assert Path(demo.result.out / pdf_name(demo.report)).stat().st_size > 10_000

@@ -1,0 +1,178 @@
+"""The Spark backend: the same declarations, transpiled, give the same figures as DuckDB.
+
+One Spark session (a JVM) serves the whole test run; starting one costs seconds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import Demo
+from yearbook.backends import ENGINES, Backend, open_backend, parse_settings
+from yearbook.backends.duckdb import DuckDBBackend
+from yearbook.backends.spark import SparkBackend, spark_session
+from yearbook.build import compute
+from yearbook.cli import main
+from yearbook.errors import UserError
+from yearbook.figures import read_figures
+from yearbook.metrics.compiler import compile_plan
+from yearbook.report import Report
+from yearbook.warehouse import Warehouse
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """The test run's one Spark session, in local mode."""
+    session = spark_session({"spark.master": "local[2]", "spark.sql.shuffle.partitions": "2"})
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def duckdb_figures(report: Report, demo_warehouse: Warehouse) -> pa.Table:
+    return compute(report, demo_warehouse, engine="duckdb")
+
+
+def test_spark_and_duckdb_give_identical_figures(
+    spark: Any, report: Report, demo_warehouse: Warehouse, duckdb_figures: pa.Table
+) -> None:
+    on_spark = compute(report, demo_warehouse, engine="spark")
+    assert on_spark.num_rows == duckdb_figures.num_rows > 1000
+    assert on_spark.equals(duckdb_figures), _first_difference(on_spark, duckdb_figures)
+    assert spark.getActiveSession() is not None, "the shared session must outlive one build"
+
+
+def test_lineage_sql_runs_on_spark(spark: Any, report: Report, demo_warehouse: Warehouse) -> None:
+    """A figure's own SQL (what users see) gives the same rows on both engines."""
+    plan = compile_plan(report.metrics)
+    chosen = [
+        ("ero.at_large_arrests", "aor"),
+        ("ero.charges_total", "charge_category"),
+        ("ero.arrests_criminal_history_share", ""),
+        ("ero.removals", "month"),
+    ]
+    on_spark = SparkBackend(demo_warehouse, report.references, session=spark)
+    on_duckdb = DuckDBBackend(demo_warehouse, report.references)
+    try:
+        for key in chosen:
+            sql = plan.lineage[key]
+            spark_rows, duckdb_rows = _rows(on_spark, sql), _rows(on_duckdb, sql)
+            assert len(spark_rows) == len(duckdb_rows) > 0, key
+            for got, want in zip(spark_rows, duckdb_rows, strict=True):
+                assert got[:-1] == want[:-1], key
+                # Spark computes `100.0 * n / d` in DECIMAL, DuckDB in DOUBLE.
+                assert math.isclose(float(got[-1]), float(want[-1]), rel_tol=1e-12), key
+    finally:
+        on_spark.close()
+        on_duckdb.close()
+
+
+def test_build_command_runs_on_spark(spark: Any, demo: Demo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    main(
+        [
+            "build",
+            str(demo.report.folder),
+            "--warehouse",
+            str(demo.warehouse.root),
+            "--out",
+            str(out),
+            "--engine",
+            "spark",
+            "--setting",
+            "spark.sql.shuffle.partitions=3",
+        ]
+    )
+    built = read_figures(out)
+    assert built.table.equals(demo.result.figures.table)
+    assert spark.conf.get("spark.sql.shuffle.partitions") == "3"
+
+
+def test_duckdb_takes_memory_and_thread_settings(
+    report: Report, demo_warehouse: Warehouse, duckdb_figures: pa.Table
+) -> None:
+    limited = compute(report, demo_warehouse, settings={"memory_limit": "512MB", "threads": "1"})
+    assert limited.equals(duckdb_figures)
+
+
+def test_backends_satisfy_the_protocol(
+    spark: Any, report: Report, demo_warehouse: Warehouse
+) -> None:
+    assert ENGINES == ("duckdb", "spark")
+    for engine in ENGINES:
+        backend = open_backend(engine, demo_warehouse, report.references)
+        try:
+            assert isinstance(backend, Backend)
+            assert backend.name == engine
+            count = backend.query("SELECT count(*) AS n FROM removals").column("n")[0].as_py()
+            assert count > 100_000
+        finally:
+            backend.close()
+
+
+@pytest.mark.parametrize(
+    ("engine", "settings", "message"),
+    [
+        ("oracle", {}, "unknown engine 'oracle'"),
+        ("duckdb", {"spark.master": "local[1]"}, "the duckdb engine has no setting 'spark.master'"),
+        ("duckdb", {"threads": "many"}, "threads must be a whole number"),
+    ],
+)
+def test_engine_choice_errors_are_user_errors(
+    report: Report, demo_warehouse: Warehouse, engine: str, settings: dict[str, str], message: str
+) -> None:
+    with pytest.raises(UserError, match=message):
+        open_backend(engine, demo_warehouse, report.references, settings)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([], {}),
+        (["spark.master=local[2]"], {"spark.master": "local[2]"}),
+        (["a = 1", "b=x=y"], {"a": "1", "b": "x=y"}),
+        (["a=1", "a=2"], {"a": "2"}),
+    ],
+)
+def test_parse_settings(pairs: list[str], expected: dict[str, str]) -> None:
+    assert parse_settings(pairs) == expected
+
+
+@given(
+    key=st.text(alphabet=st.characters(blacklist_characters="=\r\n\x00"), min_size=1).filter(
+        str.strip
+    ),
+    value=st.text(alphabet=st.characters(blacklist_characters="\r\n\x00")),
+)
+def test_parse_settings_round_trips(key: str, value: str) -> None:
+    assert parse_settings([f"{key}={value}"]) == {key.strip(): value.strip()}
+
+
+@pytest.mark.parametrize("bad", ["spark.master", "=local", ""])
+def test_parse_settings_rejects_malformed(bad: str) -> None:
+    with pytest.raises(UserError, match="KEY=VALUE"):
+        parse_settings([bad])
+
+
+def _rows(backend: Backend, sql: str) -> list[tuple[Any, ...]]:
+    table = backend.query(sql)
+    rows = [tuple(row.values()) for row in table.to_pylist()]
+    return sorted(rows, key=repr)
+
+
+def _first_difference(left: pa.Table, right: pa.Table) -> str:
+    for name in left.column_names:
+        if not left.column(name).equals(right.column(name)):
+            pairs = zip(left.column(name).to_pylist(), right.column(name).to_pylist(), strict=True)
+            for index, (a, b) in enumerate(pairs):
+                if a != b:
+                    return f"column {name}, row {index}: spark {a!r} vs duckdb {b!r}"
+    return "the schemas differ"
