@@ -21,8 +21,7 @@ from yearbook.backends import open_backend
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.figures import Figures, write_figures
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
-from yearbook.metrics.compiler import compile_plan
-from yearbook.metrics.engine import Inputs, compute_figures
+from yearbook.metrics.engine import Inputs
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
@@ -65,15 +64,8 @@ def compute(
     settings: Mapping[str, str] | None = None,
 ) -> pa.Table:
     """Compute the figures table of a report from a warehouse, on a backend (`ENGINES`)."""
-    report = report.for_tables(warehouse.tables())
-    warehouse.require(sorted(report.tables))
-    plan = compile_plan(report.metrics)
-    backend = open_backend(engine, warehouse, report.references, settings)
-    try:
-        inputs = _inputs(warehouse, report)
-        return compute_figures(report.metrics, backend.query, report.spec.years, inputs, plan)
-    finally:
-        backend.close()
+    computed, _ = recompute(report, warehouse, None, engine=engine, settings=settings)
+    return computed.figures
 
 
 def recompute(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -44,7 +44,7 @@ __all__ = [
     "normalise_header",
 ]
 
-PARSERS = (
+Parser = Literal[
     "text",
     "upper",
     "date",
@@ -56,7 +56,8 @@ PARSERS = (
     "yes_no",
     "ncic_code",
     "fiscal_year_end",
-)
+]
+PARSERS: tuple[str, ...] = get_args(Parser)
 """Every cell parser a layout may name (see `yearbook.ingest.parse`)."""
 
 DEDUP_RULES = ("exact", "same_person_day", "arrest_episode_24h", "stint_same_day")
@@ -75,19 +76,7 @@ class ColumnMap(_Model):
     """Where one canonical column comes from."""
 
     sources: tuple[str, ...] = Field(alias="from")
-    parse: Literal[
-        "text",
-        "upper",
-        "date",
-        "datetime",
-        "integer",
-        "number",
-        "criminality",
-        "gender",
-        "yes_no",
-        "ncic_code",
-        "fiscal_year_end",
-    ] = "text"
+    parse: Parser = "text"
 
 
 class Layout(_Model):

@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-__all__ = ["TABLES", "Column", "TableSchema", "get_table", "register", "render_docs"]
+__all__ = [
+    "DUPLICATE_RULE",
+    "GENDER",
+    "PERSON_ID",
+    "TABLES",
+    "Column",
+    "TableSchema",
+    "get_table",
+    "register",
+    "render_docs",
+]
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,23 @@ class TableSchema:
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, c.type, nullable=not c.required) for c in self.columns])
 
+
+# Columns that several tables share, defined once so they mean the same everywhere.
+PERSON_ID = Column(
+    "person_id",
+    pa.string(),
+    "Anonymised identifier of the person; links records within one release.",
+    identifying=True,
+)
+DUPLICATE_RULE = Column(
+    "duplicate_rule",
+    pa.string(),
+    "Name of the de-duplication rule that flagged this row as a likely duplicate; "
+    "empty when the row is not a duplicate. Metrics exclude flagged rows.",
+)
+GENDER = Column(
+    "gender", pa.string(), "Male, Female or Unknown.", values=("Male", "Female", "Unknown")
+)
 
 TABLES: dict[str, TableSchema] = {}
 """Every canonical table by name, in declaration order."""

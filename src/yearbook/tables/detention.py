@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import Column, TableSchema, register
+from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
 from yearbook.tables.ero import CRIMINALITY
 
 __all__ = ["DETENTION_HEADCOUNT", "DETENTION_STINTS"]
@@ -59,18 +59,9 @@ DETENTION_STINTS = register(
                 values=CRIMINALITY,
             ),
             Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
-            Column(
-                "gender",
-                pa.string(),
-                "Male, Female or Unknown.",
-                values=("Male", "Female", "Unknown"),
-            ),
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
-            Column(
-                "duplicate_rule",
-                pa.string(),
-                "Name of the de-duplication rule that flagged this row; empty otherwise.",
-            ),
+            GENDER,
+            PERSON_ID,
+            DUPLICATE_RULE,
         ),
     )
 )

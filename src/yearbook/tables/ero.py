@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import Column, TableSchema, register
+from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
 
 __all__ = ["ARRESTS", "CHARGES", "CRIMINALITY", "REMOVALS"]
 
@@ -61,25 +61,10 @@ ARRESTS = register(
             ),
             Column("aor", pa.string(), "ERO area of responsibility that made the arrest."),
             Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
-            Column(
-                "gender",
-                pa.string(),
-                "Male, Female or Unknown.",
-                values=("Male", "Female", "Unknown"),
-            ),
+            GENDER,
             Column("birth_year", pa.int16(), "Year of birth."),
-            Column(
-                "person_id",
-                pa.string(),
-                "Anonymised identifier of the person; links records within one release.",
-                identifying=True,
-            ),
-            Column(
-                "duplicate_rule",
-                pa.string(),
-                "Name of the de-duplication rule that flagged this row as a likely duplicate; "
-                "empty when the row is not a duplicate. Metrics exclude flagged rows.",
-            ),
+            PERSON_ID,
+            DUPLICATE_RULE,
         ),
     )
 )
@@ -118,7 +103,7 @@ CHARGES = register(
                 required=True,
                 values=("convicted", "pending"),
             ),
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
+            PERSON_ID,
         ),
     )
 )
@@ -143,12 +128,8 @@ REMOVALS = register(
                 "Criminal history at removal.",
                 values=CRIMINALITY,
             ),
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
-            Column(
-                "duplicate_rule",
-                pa.string(),
-                "Name of the de-duplication rule that flagged this row; empty otherwise.",
-            ),
+            PERSON_ID,
+            DUPLICATE_RULE,
         ),
     )
 )

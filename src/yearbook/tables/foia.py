@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import Column, TableSchema, register
+from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
 from yearbook.tables.ero import CRIMINALITY
 
 __all__ = ["ARREST_COUNTS", "DETAINERS", "ENCOUNTERS"]
 
-_GENDERS = ("Male", "Female", "Unknown")
-_DUPLICATE = Column(
-    "duplicate_rule",
-    pa.string(),
-    "Name of the de-duplication rule that flagged this row; empty otherwise. Metrics exclude "
-    "flagged rows.",
-)
 
 ENCOUNTERS = register(
     TableSchema(
@@ -32,10 +25,10 @@ ENCOUNTERS = register(
             Column("event_type", pa.string(), "Type of the encounter event."),
             Column("criminality", pa.string(), "Criminal history.", values=CRIMINALITY),
             Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
-            Column("gender", pa.string(), "Male, Female or Unknown.", values=_GENDERS),
+            GENDER,
             Column("birth_year", pa.int16(), "Year of birth."),
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
-            _DUPLICATE,
+            PERSON_ID,
+            DUPLICATE_RULE,
         ),
     )
 )
@@ -59,9 +52,9 @@ DETAINERS = register(
                 "Four-character NCIC code of the most serious conviction, kept as text.",
             ),
             Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
-            Column("gender", pa.string(), "Male, Female or Unknown.", values=_GENDERS),
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
-            _DUPLICATE,
+            GENDER,
+            PERSON_ID,
+            DUPLICATE_RULE,
         ),
     )
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import Column, TableSchema, register
+from yearbook.tables import PERSON_ID, Column, TableSchema, register
 
 __all__ = [
     "COMMODITIES",
@@ -66,7 +66,7 @@ HSI_ARRESTS = register(
             ),
             _OPERATION,
             _TCIU,
-            Column("person_id", pa.string(), "Anonymised person identifier.", identifying=True),
+            PERSON_ID,
         ),
     )
 )
