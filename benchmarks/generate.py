@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-import pyarrow as pa
-
 from yearbook.synth import EroYear, generate_years, load_targets, read_apprehension_methods
+from yearbook.synth.ero import write_years
 from yearbook.warehouse import Warehouse
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "bench_years", "make_warehouse"]
@@ -45,11 +43,6 @@ def bench_years(report_dir: Path, arrests: int) -> list[EroYear]:
     ]
 
 
-def _write(warehouse: Warehouse, tables: dict[str, pa.Table]) -> None:
-    for name, table in tables.items():
-        warehouse.write_table(name, table)
-
-
 def make_warehouse(
     root: Path, report_dir: Path, arrests: int
 ) -> tuple[Warehouse, dict[str, float]]:
@@ -65,19 +58,10 @@ def make_warehouse(
     at_large, other = read_apprehension_methods(
         report_dir / "reference" / "apprehension_methods.csv"
     )
-    rows = {"arrests": 0, "charges": 0, "removals": 0}
     started = time.perf_counter()
-    # A year is written while the next is generated (Parquet encoding releases the GIL).
-    with ThreadPoolExecutor(max_workers=1) as writer:
-        pending: Future[None] | None = None
-        for _, tables in generate_years(bench_years(report_dir, arrests), SEED, at_large, other):
-            if pending is not None:
-                pending.result()
-            pending = writer.submit(_write, warehouse, tables)
-            for name, table in tables.items():
-                rows[name] += table.num_rows
-        if pending is not None:
-            pending.result()
+    rows = write_years(
+        warehouse, generate_years(bench_years(report_dir, arrests), SEED, at_large, other)
+    )
     took = time.perf_counter() - started
     total = sum(rows.values())
     stats = {

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from yearbook.calendar import FIRST_MONTH
+from yearbook.calendar import FIRST_MONTH, fiscal_year
 from yearbook.errors import UserError, WarehouseError
 from yearbook.tables import TABLES, TableSchema, get_table
 
@@ -55,14 +55,14 @@ class Warehouse:
         """Write rows of a canonical table, partitioned by fiscal year of its date column.
 
         Columns are cast to the canonical schema; a missing optional column is
-        filled with nulls. Returns the fiscal years written.
+        filled with nulls. A string column may come dictionary-encoded (as the
+        demo generator makes its categories): Parquet then stores the codes as
+        they are. Returns the fiscal years written.
         """
         schema = get_table(name)
         table = _conform(schema, data)
-        years = _fiscal_years(table.column(schema.date_column))
         written: list[int] = []
-        for year in sorted(set(years.to_pylist())):
-            part = table.filter(pc.equal(years, year))
+        for year, part in _by_fiscal_year(table, schema.date_column):
             folder = self.root / name / f"{PARTITION_KEY}={year}"
             if replace and folder.exists():
                 for old in folder.glob("*.parquet"):
@@ -74,6 +74,10 @@ class Warehouse:
                 folder / f"part-{index}.parquet",
                 compression="zstd",
                 row_group_size=1 << 20,
+                use_dictionary=_dictionary_columns(schema),
+                # The canonical types all have Parquet logical types; without the
+                # Arrow schema a dictionary-encoded column reads back as plain strings.
+                store_schema=False,
             )
             written.append(year)
         return written
@@ -214,13 +218,42 @@ def _conform(schema: TableSchema, data: pa.Table) -> pa.Table:
             f"columns not in the canonical table {schema.name!r}: {', '.join(unknown)}",
             hint="map source columns onto canonical names before writing",
         )
-    arrays = []
+    arrays: list[pa.ChunkedArray | pa.Array] = []
+    fields = []
     for col in schema.columns:
-        if col.name in data.column_names:
-            arrays.append(data.column(col.name).cast(col.type))
+        if col.name not in data.column_names:
+            array: pa.ChunkedArray | pa.Array = pa.nulls(data.num_rows, col.type)
         else:
-            arrays.append(pa.nulls(data.num_rows, col.type))
-    return pa.Table.from_arrays(arrays, schema=schema.arrow_schema())
+            array = data.column(col.name)
+            kind = array.type
+            if not (pa.types.is_dictionary(kind) and kind.value_type == col.type):
+                array = array.cast(col.type)
+        arrays.append(array)
+        fields.append(pa.field(col.name, array.type, nullable=not col.required))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _dictionary_columns(schema: TableSchema) -> list[str]:
+    """Columns Parquet should dictionary-encode: all but identifiers, whose values hardly repeat."""
+    return [c.name for c in schema.columns if not (c.identifying or c.name.endswith("_id"))]
+
+
+def _by_fiscal_year(table: pa.Table, date_column: str) -> Iterator[tuple[int, pa.Table]]:
+    """The rows of each fiscal year of `date_column`, earliest year first.
+
+    Rows without a date cannot be placed and must be caught before writing.
+    """
+    dates = table.column(date_column)
+    if not table.num_rows:
+        return
+    bounds = pc.min_max(dates)
+    first, last = bounds["min"].as_py(), bounds["max"].as_py()
+    if first is not None and not dates.null_count and fiscal_year(first) == fiscal_year(last):
+        yield fiscal_year(first), table  # the common case: one year, no copy
+        return
+    years = _fiscal_years(dates)
+    for year in sorted(set(years.to_pylist())):
+        yield year, table.filter(pc.equal(years, year))
 
 
 def _fiscal_years(dates: pa.ChunkedArray) -> pa.Array:

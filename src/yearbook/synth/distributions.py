@@ -24,19 +24,25 @@ __all__ = [
     "cap_repeats",
     "categorical_from_uniform",
     "date_array",
+    "dictionary_labels",
     "draw_codes",
     "draw_fiscal_days",
     "exact_multiplicities",
     "fiscal_year_span",
     "fixed_width_strings",
     "hash_uniform",
+    "hex_chars",
     "hex_ids",
     "integer_array",
     "labels",
     "mix64",
     "normalise",
     "repeat_counts",
+    "search_uniform",
+    "serial_chars",
     "serial_ids",
+    "sorted_unique",
+    "stable_order",
     "string_array",
 ]
 
@@ -71,6 +77,17 @@ def hash_uniform(numbers: IntArray, key: int) -> NDArray[np.float64]:
     return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / (1 << 53))
 
 
+def hex_chars(numbers: IntArray, keys: tuple[int, int, int]) -> NDArray[np.uint8]:
+    """The characters of `hex_ids`, one row of 40 ASCII codes per number."""
+    unsigned = numbers.astype(np.uint64)
+    words = np.empty((len(numbers), 3), dtype=np.uint64)
+    for column, key in enumerate(keys):
+        words[:, column] = mix64(unsigned ^ np.uint64(key))
+    raw = words.view(np.uint8).reshape(len(numbers), 24)[:, :20]
+    chars: NDArray[np.uint8] = _BYTE_HEX[raw].view(np.uint8).reshape(len(numbers), 40)
+    return chars
+
+
 def hex_ids(numbers: IntArray, keys: tuple[int, int, int]) -> pa.ChunkedArray:
     """40-character lowercase hex identifiers (160 bits) for person numbers.
 
@@ -78,13 +95,7 @@ def hex_ids(numbers: IntArray, keys: tuple[int, int, int]) -> pa.ChunkedArray:
     get distinct identifiers; the three keys (random 64-bit words drawn from the
     seed) make the mapping depend on the seed.
     """
-    unsigned = numbers.astype(np.uint64)
-    words = np.empty((len(numbers), 3), dtype=np.uint64)
-    for column, key in enumerate(keys):
-        words[:, column] = mix64(unsigned ^ np.uint64(key))
-    raw = words.view(np.uint8).reshape(len(numbers), 24)[:, :20]
-    chars = _BYTE_HEX[raw].view(np.uint8).reshape(len(numbers), 40)
-    return fixed_width_strings(chars)
+    return fixed_width_strings(hex_chars(numbers, keys))
 
 
 def _byte_hex() -> NDArray[np.uint16]:
@@ -117,19 +128,52 @@ def fixed_width_strings(chars: NDArray[np.uint8]) -> pa.ChunkedArray:
 
 def serial_ids(prefix: str, first: int, count: int, width: int) -> pa.ChunkedArray:
     """``prefix`` followed by the zero-padded numbers ``first .. first + count - 1``."""
+    return fixed_width_strings(serial_chars(prefix, first, count, width))
+
+
+def serial_chars(prefix: str, first: int, count: int, width: int) -> NDArray[np.uint8]:
+    """The characters of `serial_ids`, one row per number.
+
+    The last four digits of consecutive numbers cycle through 0000 .. 9999, so
+    they are copied from a repeated block; the digits above them change once
+    every 10,000 numbers and are written for each such run.
+    """
     head = np.frombuffer(prefix.encode("ascii"), dtype=np.uint8)
-    numbers = np.arange(first, first + count, dtype=np.int64)
-    if count and numbers[-1] >= 10**width:
-        raise ValueError(f"serial number {numbers[-1]} does not fit in {width} digits")
+    if count and first + count - 1 >= 10**width:
+        raise ValueError(f"serial number {first + count - 1} does not fit in {width} digits")
     chars = np.empty((count, len(head) + width), dtype=np.uint8)
     chars[:, : len(head)] = head
-    end = len(head) + width
-    while end > len(head):  # up to four digits at a time, from the right
-        digits = min(4, end - len(head))
-        chars[:, end - digits : end] = _DIGIT_BLOCKS[digits][numbers % 10**digits]
-        numbers //= 10**digits
+    if not count:
+        return chars
+    low = min(width, 4)
+    cycle = 10**low
+    start = first % cycle
+    laps = -(-(start + count) // cycle)
+    chars[:, len(head) + width - low :] = np.tile(_DIGIT_BLOCKS[low], (laps, 1))[
+        start : start + count
+    ]
+    if width > low:
+        runs = np.arange(first // cycle, (first + count - 1) // cycle + 1, dtype=np.int64)
+        lengths = np.full(len(runs), cycle, dtype=np.int64)
+        lengths[0] = min(count, cycle - start)
+        lengths[-1] = count - lengths[:-1].sum() if len(runs) > 1 else count
+        chars[:, len(head) : len(head) + width - low] = np.repeat(
+            _digits(runs, width - low), lengths, axis=0
+        )
+    return chars
+
+
+def _digits(numbers: IntArray, width: int) -> NDArray[np.uint8]:
+    """The zero-padded decimal text of non-negative numbers, one row each."""
+    chars = np.empty((len(numbers), width), dtype=np.uint8)
+    rest = numbers.copy()
+    end = width
+    while end > 0:  # up to four digits at a time, from the right
+        digits = min(4, end)
+        chars[:, end - digits : end] = _DIGIT_BLOCKS[digits][rest % 10**digits]
+        rest //= 10**digits
         end -= digits
-    return fixed_width_strings(chars)
+    return chars
 
 
 def _digit_block(digits: int) -> NDArray[np.uint8]:
@@ -153,10 +197,19 @@ def string_array(values: Sequence[str]) -> pa.Array:
     return pa.StringArray.from_buffers(len(encoded), pa.py_buffer(offsets), pa.py_buffer(data))
 
 
-def labels(codes: IntArray, names: Sequence[str]) -> pa.Array:
+def labels(codes: NDArray[np.integer], names: Sequence[str]) -> pa.Array:
     """The names of integer category codes, as a plain string column."""
+    return dictionary_labels(codes, names).dictionary_decode()
+
+
+def dictionary_labels(codes: NDArray[np.integer], names: Sequence[str]) -> pa.DictionaryArray:
+    """The names of integer category codes, dictionary-encoded.
+
+    The values are those of `labels`; the column keeps the codes and the names
+    once, which is how Parquet stores a categorical column anyway.
+    """
     indices = integer_array(codes, np.int32)
-    return pa.DictionaryArray.from_arrays(indices, string_array(names)).dictionary_decode()
+    return pa.DictionaryArray.from_arrays(indices, string_array(names))
 
 
 # -- categorical draws --------------------------------------------------------------
@@ -175,8 +228,54 @@ def categorical_from_uniform(
 ) -> IntArray:
     """Category codes by inverting the cumulative weights at given uniform numbers."""
     cumulative = np.cumsum(normalise(weights))
-    codes = np.searchsorted(cumulative, uniform, side="right")
-    return np.minimum(codes, len(cumulative) - 1).astype(np.int64)
+    return np.minimum(search_uniform(cumulative, uniform), len(cumulative) - 1)
+
+
+def search_uniform(
+    edges: NDArray[np.float64],
+    uniform: NDArray[np.float64],
+    groups: NDArray[np.integer] | None = None,
+    group_count: int = 1,
+) -> IntArray:
+    """``np.searchsorted(edges, groups + uniform, side="right")``, mostly without searching.
+
+    `edges` ascend; `uniform` lies in [0, 1); `groups` (all 0 when omitted) are
+    integer codes below `group_count`, so each group's edges lie in
+    ``[group, group + 1]``. For long inputs a guide table (Chen and Asau) splits
+    each group's unit interval into equal buckets and records the answer at
+    both ends of each; a number in a bucket whose ends agree gets that answer
+    without a search, and only the rest are searched. The result is the
+    search's, exactly: adding the group is monotone, and the bucket of a
+    number is exact because the bucket count is a power of two.
+    """
+    if len(uniform) < _GUIDE_MIN_ROWS or len(edges) < _GUIDE_MIN_CODES:
+        values = uniform if groups is None else groups + uniform
+        return np.searchsorted(edges, values, side="right").astype(np.int64)
+    per_group = _guide_buckets(-(-len(edges) // group_count))
+    base = np.arange(group_count, dtype=np.float64)[:, np.newaxis]
+    steps = np.arange(per_group + 1, dtype=np.float64) / per_group
+    starts = (base + steps[:-1]).ravel()
+    ends = (base + np.nextafter(steps[1:], 0.0)).ravel()
+    low = np.searchsorted(edges, starts, side="right").astype(np.int64)
+    unsure_bucket = low != np.searchsorted(edges, ends, side="right")
+    bucket = (uniform * per_group).astype(np.int64)
+    if groups is not None:
+        bucket += groups.astype(np.int64) * per_group
+    codes: IntArray = low[bucket]
+    unsure = np.flatnonzero(unsure_bucket[bucket])
+    values = uniform[unsure] if groups is None else groups[unsure] + uniform[unsure]
+    codes[unsure] = np.searchsorted(edges, values, side="right")
+    return codes
+
+
+_GUIDE_MIN_ROWS = 4096
+_GUIDE_MIN_CODES = 8
+"""Below these sizes a plain binary search is as quick as building a guide table."""
+
+
+def _guide_buckets(codes: int) -> int:
+    """A power of two about 64 times the number of codes, between 2**10 and 2**16."""
+    return 1 << min(16, max(10, (64 * codes - 1).bit_length()))
 
 
 def draw_codes(
@@ -249,6 +348,35 @@ def draw_fiscal_days(
     weights = np.where(weekday >= 5, weights * weekend_factor, weights)
     offsets = draw_codes(rng, count, weights)
     return (offsets + first).astype(np.int32)
+
+
+def stable_order(values: NDArray[np.integer]) -> IntArray:
+    """The stable sorting order of integers, as ``np.argsort(values, kind="stable")``.
+
+    Days of one year and category codes span far fewer than 2**15 values, so
+    they are sorted as 16-bit offsets from the smallest, which numpy sorts by
+    radix in linear time; wider ranges fall back to the general sort.
+    """
+    if not len(values):
+        return np.zeros(0, dtype=np.int64)
+    smallest = int(values.min())
+    if int(values.max()) - smallest < 1 << 15:
+        offsets = (values - smallest).astype(np.int16)
+        return np.argsort(offsets, kind="stable").astype(np.int64)
+    return np.argsort(values, kind="stable").astype(np.int64)
+
+
+def sorted_unique(values: IntArray) -> IntArray:
+    """The distinct values, ascending: ``np.unique(values)``.
+
+    Sorting and dropping repeats is an order of magnitude quicker than numpy's
+    hash-based `unique` on millions of integers.
+    """
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    result: IntArray = ordered[keep]
+    return result
 
 
 # -- arrow columns --------------------------------------------------------------------

@@ -8,14 +8,21 @@ drawn to look plausible: repeat arrests, people who come back in later years,
 skewed areas of responsibility, a long tail of countries, a seasonal year.
 
 Years are generated one after another (`iter_generate`), so memory is bounded
-by the largest year; `scale` multiplies every target for benchmarks. The same
-seed always gives the same records.
+by the largest years; `write_years` writes each year to Parquet on a second
+thread while the next is generated. `scale` multiplies every target for
+benchmarks. The same seed always gives the same records, byte for byte.
+
+Categorical columns come out dictionary-encoded (`dictionary_labels`), as
+Parquet stores them, and identifiers are built as fixed-width character
+matrices, so that a year of tens of millions of rows costs a few array passes.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,18 +37,23 @@ from yearbook.synth.distributions import (
     cap_repeats,
     categorical_from_uniform,
     date_array,
+    dictionary_labels,
     draw_codes,
     draw_fiscal_days,
     exact_multiplicities,
     fiscal_year_span,
+    fixed_width_strings,
     hash_uniform,
-    hex_ids,
+    hex_chars,
     integer_array,
-    labels,
     normalise,
     repeat_counts,
-    serial_ids,
+    search_uniform,
+    serial_chars,
+    sorted_unique,
+    stable_order,
 )
+from yearbook.synth.memory import retained_heap
 from yearbook.synth.targets import Targets, TargetsError, load_targets
 from yearbook.tables import get_table
 from yearbook.tables.ero import CHARGE_CATEGORIES, CRIMINALITY
@@ -57,6 +69,7 @@ __all__ = [
     "iter_generate",
     "read_apprehension_methods",
     "write_demo",
+    "write_years",
 ]
 
 ERO_TABLES = ("arrests", "charges", "removals")
@@ -293,11 +306,12 @@ class _State:
         years = np.array([y for _, y in self.year_starts], dtype=np.int64)
         return years[np.searchsorted(starts, numbers, side="right") - 1]
 
-    def serials(self, prefix: str, count: int) -> pa.ChunkedArray:
+    def serials(self, prefix: str, count: int) -> NDArray[np.uint8]:
+        """The characters of the next `count` record identifiers with `prefix`."""
         counter = {"A": "next_arrest", "C": "next_charge", "R": "next_removal"}[prefix]
         first = getattr(self, counter)
         setattr(self, counter, first + count)
-        return serial_ids(prefix, first, count, ID_DIGITS)
+        return serial_chars(prefix, first, count, ID_DIGITS)
 
 
 @dataclass(frozen=True)
@@ -327,6 +341,10 @@ class _ArrestYear:
     """One year's arrests, with the per-person arrays charges and removals build on."""
 
     table: pa.Table
+    ids: NDArray[np.uint8]
+    """Characters of each row's `arrest_id`."""
+    person_ids: NDArray[np.uint8]
+    """Characters of each row's `person_id`."""
     multiplicity: IntArray
     """Arrests of each person of the year; the first `criminal_persons` have a history."""
     row_person: IntArray
@@ -356,11 +374,13 @@ def _person_numbers(
     low = state.first_person_since(year.fiscal_year - profile.lookback_years)
     high = state.next_person
     wanted = max(0, min(round(people * profile.returning_share), high - low))
-    returning = np.unique(rng.integers(low, max(high, low + 1), size=wanted, dtype=np.int64))
+    returning = sorted_unique(rng.integers(low, max(high, low + 1), size=wanted, dtype=np.int64))
     numbers = np.empty(people, dtype=np.int64)
-    slots = rng.permutation(people)
-    numbers[slots[: len(returning)]] = rng.permutation(returning)
-    numbers[slots[len(returning) :]] = state.new_people(year.fiscal_year, people - len(returning))
+    slots = rng.choice(people, size=len(returning), replace=False)
+    numbers[slots] = returning
+    new = np.ones(people, dtype=bool)
+    new[slots] = False
+    numbers[new] = state.new_people(year.fiscal_year, people - len(returning))
     return numbers
 
 
@@ -403,14 +423,21 @@ def _split_methods(
         raise TargetsError("arrests other than at-large are targeted but no other method exists")
     methods = at_large_methods + other_methods
     codes = np.empty(year.arrests, dtype=np.int64)
-    at_large = np.zeros(year.arrests, dtype=bool)
-    at_large[rng.permutation(year.arrests)[: year.at_large]] = True
+    at_large = _exactly(rng, year.arrests, year.at_large)
     codes[at_large] = draw_codes(rng, year.at_large, catalog.method_weights(at_large_methods))
     rest = year.arrests - year.at_large
     if rest:
         others = draw_codes(rng, rest, catalog.method_weights(other_methods))
         codes[~at_large] = others + len(at_large_methods)
-    return labels(codes, methods)
+    return dictionary_labels(codes, methods)
+
+
+def _exactly(rng: np.random.Generator, rows: int, chosen: int) -> NDArray[np.bool_]:
+    """A mask of `rows` with exactly `chosen` rows set, all such masks equally likely."""
+    flip = chosen > rows // 2  # draw the smaller side: fewer random numbers
+    mask = np.full(rows, flip, dtype=bool)
+    mask[rng.choice(rows, size=rows - chosen if flip else chosen, replace=False)] = not flip
+    return mask
 
 
 def _arrests(
@@ -433,27 +460,38 @@ def _arrests(
 
     row_person = np.repeat(np.arange(people, dtype=np.int64), multiplicity)
     days = _arrest_days(rng, year, profile, row_person, multiplicity)
-    order = np.argsort(days, kind="stable")
+    order = stable_order(days)
     row_person, days = row_person[order], days[order]
     position = np.empty(year.arrests, dtype=np.int64)
     position[order] = np.arange(year.arrests, dtype=np.int64)
 
+    ids = state.serials("A", year.arrests)
+    person_ids = hex_chars(numbers[row_person], state.id_keys)  # cheaper than gathering rows
     table = _table(
         {
-            "arrest_id": state.serials("A", year.arrests),
+            "arrest_id": fixed_width_strings(ids),
             "arrest_date": date_array(days),
             "apprehension_method": _split_methods(rng, year, at_large_methods, other_methods),
-            "criminality": labels(criminality[row_person], CRIMINALITY),
-            "aor": labels(person_aor[row_person], catalog.AORS),
-            "citizenship_country": labels(traits.country[row_person], catalog.COUNTRIES),
-            "gender": labels(traits.gender[row_person], catalog.GENDERS),
+            "criminality": dictionary_labels(criminality[row_person], CRIMINALITY),
+            "aor": dictionary_labels(person_aor[row_person], catalog.AORS),
+            "citizenship_country": dictionary_labels(traits.country[row_person], catalog.COUNTRIES),
+            "gender": dictionary_labels(traits.gender[row_person], catalog.GENDERS),
             "birth_year": integer_array(traits.birth_year[row_person], np.int16),
-            "person_id": hex_ids(numbers[row_person], state.id_keys),
+            "person_id": fixed_width_strings(person_ids),
             "duplicate_rule": pa.nulls(year.arrests, pa.string()),
         }
     )
     return _ArrestYear(
-        table, multiplicity, row_person, position, criminality, numbers, traits.country, days
+        table,
+        ids,
+        person_ids,
+        multiplicity,
+        row_person,
+        position,
+        criminality,
+        numbers,
+        traits.country,
+        days,
     )
 
 
@@ -468,7 +506,7 @@ def _charges_per_person(rng: np.random.Generator, year: EroYear, profile: Profil
     return np.asarray(extra, dtype=np.int64) + 1
 
 
-def _category_codes(rng: np.random.Generator, year: EroYear) -> IntArray:
+def _category_codes(rng: np.random.Generator, year: EroYear) -> NDArray[np.int8]:
     """A shuffled category code per charge: targeted counts exact, the rest by weight."""
     fixed = np.array([year.charge_categories.get(c, -1) for c in CHARGE_CATEGORIES])
     free = fixed < 0
@@ -477,12 +515,12 @@ def _category_codes(rng: np.random.Generator, year: EroYear) -> IntArray:
     if remainder:
         weights = np.array([catalog.CHARGE_WEIGHTS[c] for c in CHARGE_CATEGORIES])[free]
         counts[free] = rng.multinomial(remainder, normalise(weights))
-    codes = np.repeat(np.arange(len(CHARGE_CATEGORIES), dtype=np.int64), counts)
-    rng.shuffle(codes)
+    codes = np.repeat(np.arange(len(CHARGE_CATEGORIES), dtype=np.int8), counts)
+    rng.shuffle(codes)  # one byte a code: a quicker shuffle than of int64
     return codes
 
 
-def _charge_codes(rng: np.random.Generator, categories: IntArray) -> pa.Array:
+def _charge_codes(rng: np.random.Generator, category_codes: NDArray[np.int8]) -> pa.Array:
     """An NCIC code per charge, drawn among the codes of its category.
 
     The cumulative code weights of category ``c`` are laid out in ``(c, c + 1]``,
@@ -497,8 +535,9 @@ def _charge_codes(rng: np.random.Generator, categories: IntArray) -> pa.Array:
         cumulative[-1] = 1.0
         bounds.append(index + cumulative)
     edges = np.concatenate(bounds)
-    codes = np.searchsorted(edges, categories + rng.random(len(categories)), side="right")
-    return labels(np.minimum(codes, len(names) - 1), names)
+    uniform = rng.random(len(category_codes))
+    codes = search_uniform(edges, uniform, category_codes, len(CHARGE_CATEGORIES))
+    return dictionary_labels(np.minimum(codes, len(names) - 1), names)
 
 
 def _charge_statuses(
@@ -531,18 +570,17 @@ def _charges(state: _State, year: EroYear, profile: Profile, arrests: _ArrestYea
     first = np.zeros(len(arrest_row), dtype=np.int64)
     first[(np.cumsum(per_arrest) - per_arrest)[per_arrest > 0]] = 1
 
-    categories = _category_codes(rng, year)
+    codes = _category_codes(rng, year)
     statuses = _charge_statuses(rng, profile, arrests.criminality[person], first)
-    take = integer_array(arrest_row, np.int64)
     return _table(
         {
-            "charge_id": state.serials("C", year.charges),
-            "arrest_id": arrests.table.column("arrest_id").take(take),
-            "arrest_date": arrests.table.column("arrest_date").take(take),
-            "charge_code": _charge_codes(rng, categories),
-            "charge_category": labels(categories, CHARGE_CATEGORIES),
-            "charge_status": labels(statuses, _CHARGE_STATUSES),
-            "person_id": arrests.table.column("person_id").take(take),
+            "charge_id": fixed_width_strings(state.serials("C", year.charges)),
+            "arrest_id": fixed_width_strings(arrests.ids[arrest_row]),
+            "arrest_date": date_array(arrests.days[arrest_row]),
+            "charge_code": _charge_codes(rng, codes),
+            "charge_category": dictionary_labels(codes, CHARGE_CATEGORIES),
+            "charge_status": dictionary_labels(statuses, _CHARGE_STATUSES),
+            "person_id": fixed_width_strings(arrests.person_ids[arrest_row]),
         }
     )
 
@@ -560,7 +598,7 @@ def _link_removals(
     year: EroYear,
     profile: Profile,
     pool: _Pool,
-    countries: IntArray,
+    countries: NDArray[np.int16],
     days: IntArray,
 ) -> tuple[IntArray, IntArray]:
     """Link a share of removals to arrested people of the same country.
@@ -572,10 +610,10 @@ def _link_removals(
     unlinked = np.full(len(countries), -1, dtype=np.int64)
     if not len(pool.numbers):
         return unlinked, days
-    order = np.argsort(pool.countries, kind="stable")
-    sorted_countries = pool.countries[order]
-    low = np.searchsorted(sorted_countries, countries, side="left")
-    size = np.searchsorted(sorted_countries, countries, side="right") - low
+    order = stable_order(pool.countries)  # the pool's rows, country by country
+    size_of = np.bincount(pool.countries, minlength=len(catalog.COUNTRIES))
+    low = (np.cumsum(size_of) - size_of)[countries]
+    size = size_of[countries]
     wanted = (rng.random(len(countries)) < profile.removal_link_share) & (size > 0)
     offset = np.floor(rng.random(len(countries)) * size).astype(np.int64)
     candidate = order[np.minimum(low + offset, len(order) - 1)]
@@ -609,7 +647,7 @@ def _removals(state: _State, year: EroYear, profile: Profile) -> pa.Table:
     rng = state.rng(year.fiscal_year, 3)
     count = year.removals
     countries = np.repeat(
-        np.arange(len(catalog.COUNTRIES), dtype=np.int64),
+        np.arange(len(catalog.COUNTRIES), dtype=np.int16),
         rng.multinomial(count, normalise(catalog.country_weights("removals"))),
     )
     rng.shuffle(countries)
@@ -631,20 +669,20 @@ def _removals(state: _State, year: EroYear, profile: Profile) -> pa.Table:
     )
     criminality[gang] = np.where(criminality[gang] == OTHER, gang_criminal, criminality[gang])
 
-    order = np.argsort(days, kind="stable")
+    order = stable_order(days)
     flags = {name: np.zeros(count, dtype=bool) for name in ("gang", "kst", "hrv")}
     for name, rows in (("gang", gang), ("kst", kst), ("hrv", hrv)):
         flags[name][rows] = True
     return _table(
         {
-            "removal_id": state.serials("R", count),
+            "removal_id": fixed_width_strings(state.serials("R", count)),
             "departure_date": date_array(days[order]),
-            "departure_country": labels(countries[order], catalog.COUNTRIES),
+            "departure_country": dictionary_labels(countries[order], catalog.COUNTRIES),
             "gang": boolean_array(flags["gang"][order]),
             "kst": boolean_array(flags["kst"][order]),
             "hrv": boolean_array(flags["hrv"][order]),
-            "criminality": labels(criminality[order], CRIMINALITY),
-            "person_id": hex_ids(numbers[order], state.id_keys),
+            "criminality": dictionary_labels(criminality[order], CRIMINALITY),
+            "person_id": fixed_width_strings(hex_chars(numbers[order], state.id_keys)),
             "duplicate_rule": pa.nulls(count, pa.string()),
         }
     )
@@ -654,7 +692,9 @@ def _carry_pool(state: _State, year: EroYear, profile: Profile, current: _Pool) 
     """This year's arrested people, sampled down, as last year's arrests for the next year."""
     rng = state.rng(year.fiscal_year, 4)
     if len(current.numbers) > profile.pool_limit:
-        current = current.take(np.unique(rng.integers(0, len(current.numbers), profile.pool_limit)))
+        current = current.take(
+            sorted_unique(rng.integers(0, len(current.numbers), profile.pool_limit))
+        )
     return replace(current, last_day=np.full(len(current.numbers), _NO_ARREST, dtype=np.int64))
 
 
@@ -743,17 +783,13 @@ def generate(
 ) -> dict[str, pa.Table]:
     """Every ERO table for every targeted year, in memory; no input or output."""
     parts: dict[str, list[pa.Table]] = {name: [] for name in ERO_TABLES}
-    for _, tables in iter_generate(
-        targets,
-        seed,
-        at_large_methods,
-        other_methods,
-        scale=scale,
-        years=years,
-        profile=profile,
-    ):
-        for name, table in tables.items():
-            parts[name].append(table)
+    generated = iter_generate(
+        targets, seed, at_large_methods, other_methods, scale=scale, years=years, profile=profile
+    )
+    with retained_heap():
+        for _, tables in generated:
+            for name, table in tables.items():
+                parts[name].append(table)
     return {name: _concat(name, tables) for name, tables in parts.items()}
 
 
@@ -795,16 +831,49 @@ def write_demo(
     """Generate the demo records of a report and write them; returns rows per table.
 
     Reads ``targets.yaml`` and ``reference/apprehension_methods.csv`` from
-    `report_dir`, then writes year by year through `Warehouse.write_table`.
+    `report_dir`, then writes year by year (`write_years`).
     """
     report_dir = Path(report_dir)
     targets = load_targets(report_dir / "targets.yaml")
     at_large, other = read_apprehension_methods(
         report_dir / "reference" / "apprehension_methods.csv"
     )
+    years = iter_generate(targets, seed, at_large, other, scale=scale, profile=profile)
+    return write_years(warehouse, years)
+
+
+def write_years(
+    warehouse: Warehouse,
+    years: Iterable[tuple[int, Mapping[str, pa.Table]]],
+    *,
+    queued: int = 2,
+) -> dict[str, int]:
+    """Write generated years to a warehouse while the following years are generated.
+
+    Parquet encoding and most numpy work release the GIL, so on two cores
+    writing overlaps generating. Up to `queued` generated years wait for the
+    writer, which smooths out years of different sizes; at most ``queued + 1``
+    years are in memory. Returns rows written per table.
+    """
+    if queued < 1:
+        raise ValueError("at least one year must be allowed to wait for the writer")
     rows = dict.fromkeys(ERO_TABLES, 0)
-    for _, tables in iter_generate(targets, seed, at_large, other, scale=scale, profile=profile):
-        for name in ERO_TABLES:
-            warehouse.write_table(name, tables[name])
-            rows[name] += tables[name].num_rows
+    with (
+        retained_heap(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="yearbook-writer") as writer,
+    ):
+        pending: deque[Future[None]] = deque()
+        for _, tables in years:
+            while len(pending) >= queued:
+                pending.popleft().result()
+            pending.append(writer.submit(_write_year, warehouse, tables))
+            for name in ERO_TABLES:
+                rows[name] += tables[name].num_rows
+        while pending:
+            pending.popleft().result()
     return rows
+
+
+def _write_year(warehouse: Warehouse, tables: Mapping[str, pa.Table]) -> None:
+    for name in ERO_TABLES:
+        warehouse.write_table(name, tables[name])
