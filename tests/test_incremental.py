@@ -11,6 +11,7 @@ import pytest
 
 from yearbook.build import build, compute, recompute
 from yearbook.cli import main
+from yearbook.errors import UserError
 from yearbook.incremental import Computed, Delta, cache_folder, compute_incremental, read_cache
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.report import Report
@@ -85,6 +86,37 @@ def test_rebuild_with_nothing_changed_reuses_everything(
     assert again.delta.describe().startswith("nothing changed")
     assert again.figures.table.equals(first.figures.table)
     assert again.markdown == first.markdown
+
+
+def test_rebuild_with_nothing_changed_starts_no_engine(
+    report: Report, warehouse_copy: Warehouse
+) -> None:
+    previous, _ = recompute(report, warehouse_copy, None)
+    # A Spark master that does not exist: starting the engine would fail.
+    nowhere = {"spark.master": "spark://nowhere.invalid:7077"}
+    again, delta = recompute(report, warehouse_copy, previous, engine="spark", settings=nowhere)
+    assert delta.everything_reused
+    assert again.figures.equals(previous.figures)
+    with pytest.raises(UserError, match="unknown engine 'sparky'"):
+        recompute(report, warehouse_copy, previous, engine="sparky")
+
+
+def test_a_change_that_keeps_size_and_timestamp_is_still_seen(warehouse_copy: Warehouse) -> None:
+    before = warehouse_copy.checksums()
+    (part,) = [p for p in warehouse_copy.partitions("removals") if p.fiscal_year == 2022]
+    path = part.files[0]
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one byte, somewhere in the column data
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+    after = warehouse_copy.checksums()
+    assert after[("removals", 2022)] != before[("removals", 2022)]
+    assert {k: v for k, v in after.items() if k != ("removals", 2022)} == {
+        k: v for k, v in before.items() if k != ("removals", 2022)
+    }
 
 
 @pytest.mark.parametrize(("table", "fiscal_year", "expected"), CHANGES)

@@ -7,18 +7,17 @@ Each step has the same shape (inputs in, outputs out, checks inside) and
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 
 from yearbook import __version__
-from yearbook.backends import open_backend
+from yearbook.backends import ENGINES, Backend, open_backend
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
+from yearbook.errors import UserError
 from yearbook.figures import Figures, write_figures
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
 from yearbook.metrics.engine import Inputs
@@ -48,12 +47,8 @@ class BuildResult:
 
 
 def _inputs(warehouse: Warehouse, report: Report) -> Inputs:
-    # Checksumming reads every file; hashing releases the GIL, so tables go in parallel.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        found = pool.map(warehouse.partitions, warehouse.tables())
-        partitions = {(p.table, p.fiscal_year): p.fingerprint for parts in found for p in parts}
     references = {name: checksum([path]) for name, path in report.references.items()}
-    return Inputs(partitions=partitions, references=references)
+    return Inputs(partitions=warehouse.checksums(), references=references)
 
 
 def compute(
@@ -77,16 +72,25 @@ def recompute(
     settings: Mapping[str, str] | None = None,
 ) -> tuple[Computed, Delta]:
     """Compute the figures, reusing those of `previous` whose inputs are unchanged."""
+    if engine not in ENGINES:
+        raise UserError(f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(ENGINES)}")
     report = report.for_tables(warehouse.tables())
     warehouse.require(sorted(report.tables))
     inputs = _inputs(warehouse, report)
-    backend = open_backend(engine, warehouse, report.references, settings)
+    opened: list[Backend] = []
+
+    def run_sql(sql: str) -> pa.Table:
+        # The engine starts only when a figure has to be computed: a rebuild
+        # with nothing changed reads no records and starts nothing.
+        if not opened:
+            opened.append(open_backend(engine, warehouse, report.references, settings))
+        return opened[0].query(sql)
+
     try:
-        return compute_incremental(
-            report.metrics, backend.query, report.spec.years, inputs, previous
-        )
+        return compute_incremental(report.metrics, run_sql, report.spec.years, inputs, previous)
     finally:
-        backend.close()
+        for backend in opened:
+            backend.close()
 
 
 def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> str:

@@ -13,9 +13,10 @@ code hand it SQL and get Arrow tables back; nothing else opens a connection.
 
 from __future__ import annotations
 
-import hashlib
+import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+import xxhash
 
 from yearbook.calendar import FIRST_MONTH, fiscal_year
 from yearbook.errors import UserError, WarehouseError
@@ -89,16 +91,33 @@ class Warehouse:
             return []
         return [t for t in TABLES if any((self.root / t).glob(f"{PARTITION_KEY}=*/*.parquet"))]
 
-    def partitions(self, table: str) -> list[Partition]:
-        folders = sorted((self.root / table).glob(f"{PARTITION_KEY}=*"))
+    def partition_files(self, table: str) -> list[tuple[int, tuple[Path, ...]]]:
+        """The fiscal years of a table with data, and the files of each."""
         parts = []
-        for folder in folders:
+        for folder in sorted((self.root / table).glob(f"{PARTITION_KEY}=*")):
             files = tuple(sorted(folder.glob("*.parquet")))
-            if not files:
-                continue
-            year = int(folder.name.split("=", 1)[1])
-            parts.append(Partition(table, year, files, checksum(files)))
+            if files:
+                parts.append((int(folder.name.split("=", 1)[1]), files))
         return parts
+
+    def partitions(self, table: str) -> list[Partition]:
+        """Every fiscal-year partition of a table, with its checksum."""
+        return [
+            Partition(table, year, files, checksum(files))
+            for year, files in self.partition_files(table)
+        ]
+
+    def checksums(self, tables: Iterable[str] | None = None) -> dict[tuple[str, int], str]:
+        """(table, fiscal year) -> checksum of the partition's files, for every partition.
+
+        Every byte is read; partitions are hashed on as many threads as there are
+        cores (hashing and reading release the GIL).
+        """
+        names = self.tables() if tables is None else list(tables)
+        jobs = [(name, year, files) for name in names for year, files in self.partition_files(name)]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            sums = pool.map(lambda job: checksum(job[2]), jobs)
+            return {(name, year): value for (name, year, _), value in zip(jobs, sums, strict=True)}
 
     def glob(self, table: str) -> str:
         return str(self.root / table / f"{PARTITION_KEY}=*" / "*.parquet")
@@ -264,9 +283,17 @@ def _fiscal_years(dates: pa.ChunkedArray) -> pa.Array:
 
 
 def checksum(files: Iterable[Path]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+    """A 128-bit checksum of files' names and bytes, in the order given.
+
+    It tells whether data changed, not who changed it: XXH3 reads at memory
+    speed (about ten times BLAKE2b's rate), and every build checksums the
+    whole warehouse. Provenance digests of ingested release files are
+    cryptographic (`yearbook.ingest`).
+    """
+    digest = xxhash.xxh3_128()
     for path in files:
         digest.update(path.name.encode())
+        digest.update(b"\x00")
         with path.open("rb") as fh:
             while chunk := fh.read(1 << 20):
                 digest.update(chunk)

@@ -13,6 +13,7 @@ Both give the same numbers; the tests hold them to it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -443,7 +444,11 @@ def _with_filter(aggregate: str, condition: str) -> str:
 
 def reference_tables(decl: MetricDecl) -> set[str]:
     """Names of non-canonical tables (report reference tables) a declaration's filter reads."""
-    if not decl.filter:
-        return set()
-    tree = sqlglot.parse_one(decl.filter, read="duckdb")
-    return {t.name for t in tree.find_all(exp.Table) if t.name not in TABLES}
+    return set(_filter_references(decl.filter)) if decl.filter else set()
+
+
+@functools.lru_cache(maxsize=4096)
+def _filter_references(condition: str) -> frozenset[str]:
+    # Parsed once per distinct filter: fingerprints ask for every metric and year.
+    tree = sqlglot.parse_one(condition, read="duckdb")
+    return frozenset(t.name for t in tree.find_all(exp.Table) if t.name not in TABLES)
