@@ -9,6 +9,8 @@ charges about 1.7x the arrests, as in the demo data.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import shutil
 import time
@@ -43,14 +45,41 @@ def bench_years(report_dir: Path, arrests: int) -> list[EroYear]:
     ]
 
 
+GENERATOR_MODULES = (
+    "yearbook.synth.catalog",
+    "yearbook.synth.distributions",
+    "yearbook.synth.ero",
+    "yearbook.synth.memory",
+    "yearbook.warehouse",
+    "benchmarks.generate",
+)
+"""The code that decides what the benchmark data looks like and how it is written."""
+
+
+def generator_digest() -> str:
+    """A digest of the generator's code: cached data made by other code is made again."""
+    digest = hashlib.blake2b(digest_size=8)
+    for name in GENERATOR_MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise RuntimeError(f"cannot find the source of {name}")
+        digest.update(Path(spec.origin).read_bytes())
+    return digest.hexdigest()
+
+
 def make_warehouse(
     root: Path, report_dir: Path, arrests: int
 ) -> tuple[Warehouse, dict[str, float]]:
-    """Generate (or reuse) the benchmark warehouse; returns it and generation stats."""
+    """Generate (or reuse) the benchmark warehouse; returns it and generation stats.
+
+    Data already in `root` is reused when it was made for the same size by the
+    same generator code (`generator_digest`).
+    """
     marker = root / MARKER
+    made_by = generator_digest()
     if marker.is_file():
         stats = json.loads(marker.read_text())
-        if stats.get("arrests_requested") == arrests:
+        if stats.get("arrests_requested") == arrests and stats.get("generator") == made_by:
             return Warehouse(root), stats
     if root.exists():
         shutil.rmtree(root)
@@ -58,13 +87,13 @@ def make_warehouse(
     at_large, other = read_apprehension_methods(
         report_dir / "reference" / "apprehension_methods.csv"
     )
-    started = time.perf_counter()
-    rows = write_years(
-        warehouse, generate_years(bench_years(report_dir, arrests), SEED, at_large, other)
-    )
+    years = bench_years(report_dir, arrests)
+    started = time.perf_counter()  # from the first record to the last file closed
+    rows = write_years(warehouse, generate_years(years, SEED, at_large, other))
     took = time.perf_counter() - started
     total = sum(rows.values())
     stats = {
+        "generator": made_by,
         "arrests_requested": arrests,
         **{f"rows_{k}": v for k, v in rows.items()},
         "seconds": round(took, 2),

@@ -16,13 +16,13 @@ import copy
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yearbook.disclosure import DisclosurePolicy, refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 from yearbook.tables import TABLES
+from yearbook.yamlio import safe_load
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
 
@@ -164,7 +164,7 @@ def _load_spec(path: Path) -> ReportSpec:
             hint="a report folder holds report.yaml, metrics/, templates/ (see docs/reports.md)",
         )
     try:
-        return ReportSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return ReportSpec.model_validate(safe_load(path.read_text(encoding="utf-8")))
     except ValidationError as err:
         first = err.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from yearbook.errors import UserError
 from yearbook.tables import TABLES
+from yearbook.yamlio import safe_load
 
 __all__ = [
     "PARSERS",
@@ -170,7 +171,7 @@ def _load(extra: Path | None) -> tuple[Layout, ...]:
     layouts: dict[str, Layout] = {}
     for name, text in _layout_files(extra):
         try:
-            layout = Layout.model_validate(yaml.safe_load(text))
+            layout = Layout.model_validate(safe_load(text))
         except (ValidationError, yaml.YAMLError) as err:
             raise IngestError(
                 f"mapping file {name} is invalid: {err}",

@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Literal
 
 import sqlglot
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from sqlglot import exp
 
 from yearbook.errors import DeclarationError
 from yearbook.tables import TABLES
+from yearbook.yamlio import safe_load
 
 __all__ = [
     "MEASURES",
@@ -203,7 +203,7 @@ def load_metrics(folder: Path) -> dict[str, MetricDecl]:
         )
     metrics: dict[str, MetricDecl] = {}
     for path in files:
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        items = safe_load(path.read_text(encoding="utf-8")) or []
         if not isinstance(items, list):
             raise DeclarationError(f"{path.name}: expected a YAML list of metric declarations")
         for index, item in enumerate(items):

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from yearbook.errors import UserError
+from yearbook.yamlio import safe_load
 
 __all__ = ["Target", "Targets", "TargetsError", "load_targets", "parse_targets"]
 
@@ -118,7 +119,7 @@ def load_targets(path: Path) -> Targets:
     except OSError as exc:
         raise TargetsError(f"cannot read targets file {path}: {exc.strerror}") from None
     try:
-        document = yaml.safe_load(text)
+        document = safe_load(text)
     except yaml.YAMLError as exc:
         raise TargetsError(f"{path} is not valid YAML: {exc}") from None
     return parse_targets(document, origin=str(path))
