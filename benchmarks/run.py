@@ -35,7 +35,8 @@ METHODS = REPORT_DIR / "reference" / "apprehension_methods.csv"
 DATA = Path(os.environ.get("BENCH_DATA", REPO / "benchmarks" / "data"))
 DOC = REPO / "docs" / "benchmarks.md"
 IMPLEMENTATIONS = ("yearbook", "reference", "pandas")
-SKIP_PANDAS_ABOVE = int(os.environ.get("BENCH_PANDAS_MAX", 60_000_000))
+SKIP_PANDAS_ABOVE = int(os.environ.get("BENCH_PANDAS_MAX", 10_000_000))
+"""pandas holds about 0.75 GB per million arrests: above 10M it would not fit in 24 GB."""
 
 BENCH_METRICS = (
     "ero.admin_arrests",

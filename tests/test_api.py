@@ -6,18 +6,23 @@ schemathesis fuzzes the API against its own OpenAPI schema and finds nothing.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.conftest import Demo
+from yearbook.build import build
+from yearbook.report import Report
+from yearbook.warehouse import Database, Warehouse
 
 BIN = Path(sys.executable).parent
 
@@ -28,15 +33,12 @@ expected-statuses = ["400", "404", "405", "413", "422"]
 """
 
 
-@pytest.fixture(scope="module")
-def api(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`yearbook serve` on a free port; yields its base URL."""
-    log_path = tmp_path_factory.mktemp("api") / "server.log"
+@contextmanager
+def serving(out: Path, log_path: Path) -> Iterator[str]:
+    """`yearbook serve OUT` on a free port; yields its base URL."""
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [str(BIN / "yearbook"), "serve", str(demo.result.out), "--port", "0"],
-            stderr=log,
-            stdout=log,
+            [str(BIN / "yearbook"), "serve", str(out), "--port", "0"], stderr=log, stdout=log
         )
     try:
         deadline = time.monotonic() + 60
@@ -49,6 +51,13 @@ def api(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def api(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`yearbook serve` on the demo build; yields its base URL."""
+    with serving(demo.result.out, tmp_path_factory.mktemp("api") / "server.log") as url:
+        yield url
 
 
 def get(api: str, path: str, **params: object) -> httpx.Response:
@@ -142,6 +151,38 @@ def test_check_returns_verdicts(api: str, demo: Demo) -> None:
     assert body["count"] == len(body["claims"])
     for claim in body["claims"]:
         assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_check_links_claims_by_the_declared_names(api: str, demo: Demo) -> None:
+    # "known or suspected terrorists" is a declared synonym; the metric id says only "kst".
+    kst = demo.result.figures.find("ero.removals_kst", 2023)
+    assert kst is not None and kst.value is not None
+    for value, verdict in ((int(kst.value), "supported"), (int(kst.value) + 40, "contradicted")):
+        text = f"In FY 2023, ERO removed {value:,} known or suspected terrorists."
+        body = httpx.post(f"{api}/api/check", json={"text": text}, timeout=30).json()
+        (claim,) = [c for c in body["claims"] if c["text"].startswith(f"{value:,}")]
+        assert claim["metric"] == "ero.removals_kst", claim
+        assert claim["verdict"] == verdict, claim
+
+
+def test_serve_moves_to_each_new_build_without_a_restart(
+    report: Report, warehouse_copy: Warehouse, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    first = build(report, warehouse_copy, out)
+    before = first.figures.value("ero.removals", 2023)
+    with serving(out, tmp_path / "server.log") as url:
+        assert get(url, "/api/metrics/ero.removals").json()["figures"][-1]["value"] == before
+        with Database(warehouse_copy) as db:
+            rows = db.query("SELECT * EXCLUDE (fiscal_year) FROM removals WHERE fiscal_year = 2023")
+        warehouse_copy.write_table("removals", rows.slice(0, rows.num_rows - 25), replace=True)
+        build(report, warehouse_copy, out)
+
+        figures = get(url, "/api/metrics/ero.removals").json()["figures"]
+        assert {f["fiscal_year"]: f["value"] for f in figures}[2023] == before - 25
+        page = get(url, "/figures/ero.removals.html")
+        assert f"{int(before - 25):,}" in page.text and f"{int(before):,}" not in page.text
+        assert get(url, "/build.json").json() == json.loads((out / "build.json").read_text())
 
 
 def test_the_site_is_served_beside_the_api(api: str) -> None:

@@ -11,12 +11,14 @@ Read-only by construction: the figures are an Arrow table registered in an
 in-memory database that cannot read or write files; every query is built from
 names checked against the declared ones (`FigureStore`) and runs under a time
 limit. Every error has one shape: ``{"error": {"status", "code", "message",
-"hint"}}``.
+"hint"}}``. `yearbook serve` serves a `LiveApp`, which moves on to each new
+build of its folder as soon as the build is published.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
@@ -31,10 +33,13 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Receive, Scope, Send
 
 from yearbook import __version__
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.publish.bundle import SYNONYM_SEPARATOR
 from yearbook.warehouse import Database, QueryTimeout
 
 __all__ = [
@@ -43,6 +48,7 @@ __all__ = [
     "QUERY_TIMEOUT",
     "ApiError",
     "FigureStore",
+    "LiveApp",
     "create_app",
 ]
 
@@ -55,6 +61,8 @@ MAX_BODY_BYTES = 64_000
 
 ALL = "all"
 HEADLINE = "headline"
+
+_log = logging.getLogger("yearbook.api")
 
 
 class ApiError(UserError):
@@ -157,6 +165,8 @@ class FigureStore:
         self.breakdowns = sorted(
             {b for m in self.metrics.values() for b in str(m["breakdowns"]).split() if b}
         )
+        self.declarations = {mid: _declaration(meta) for mid, meta in self.metrics.items()}
+        """What the claim checker needs of each metric to link prose to it, from the bundle."""
         manifest = site / "build.json"
         self.manifest = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
         self._lock = threading.Lock()
@@ -223,6 +233,26 @@ def _load_metadata(path: Path) -> list[dict[str, Any]]:
         )
     data: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))
     return data
+
+
+def _declaration(meta: Mapping[str, Any]) -> MetricDecl:
+    """A metric's published metadata as the declaration the claim checker links with.
+
+    Builds made before the bundle listed synonyms and parts link by label alone.
+    """
+    synonyms = str(meta.get("synonyms") or "").split(SYNONYM_SEPARATOR.strip())
+    return MetricDecl.model_construct(
+        id=str(meta["id"]),
+        label=str(meta["label"]),
+        definition=str(meta["definition"]),
+        unit=str(meta["unit"]),
+        measure=str(meta["measure"]),
+        office=str(meta["office"]),
+        synonyms=tuple(s.strip() for s in synonyms if s.strip()),
+        numerator=str(meta.get("numerator") or "") or None,
+        denominator=str(meta.get("denominator") or "") or None,
+        breakdowns=tuple(str(meta["breakdowns"]).split()),
+    )
 
 
 def _metric_info(meta: dict[str, Any]) -> MetricInfo:
@@ -336,7 +366,7 @@ def create_app(site: Path) -> FastAPI:
         from yearbook.claims import check as check_claims
 
         fy = body.fiscal_year or store.fiscal_year
-        result = check_claims(body.text, store.figures, fiscal_year=fy)
+        result = check_claims(body.text, store.figures, fiscal_year=fy, metrics=store.declarations)
         claims = [ClaimOut(**_claim_fields(c.to_dict())) for c in result.claims]
         return CheckOut(count=len(claims), claims=claims)
 
@@ -356,6 +386,48 @@ def create_app(site: Path) -> FastAPI:
         return response
 
     return app
+
+
+class LiveApp:
+    """The API and site of a build folder, following it from build to build.
+
+    A build swaps its output folder to a complete new release in one step
+    (`yearbook.publish.release`). Before each request this app looks at what
+    the folder is now (the release it resolves to, and its ``build.json``);
+    when that changed, the new build is loaded once and serves from then on, so
+    `yearbook serve` never needs a restart. A new build that cannot be loaded
+    leaves the previous one serving, with a warning in the log.
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.site = Path(site)
+        self._lock = threading.Lock()
+        key = self._identity()
+        self._key = key
+        self._app = create_app(Path(key[0]))
+
+    def _identity(self) -> tuple[str, int, int]:
+        resolved = self.site.resolve()
+        try:
+            stat = (resolved / "build.json").stat()
+        except OSError:
+            return (str(resolved), 0, 0)
+        return (str(resolved), stat.st_mtime_ns, stat.st_size)
+
+    def current(self) -> FastAPI:
+        """The app of the build the folder holds now (loading it if it is new)."""
+        key = self._identity()
+        with self._lock:
+            if key != self._key:
+                try:
+                    self._app = create_app(Path(key[0]))
+                except (UserError, OSError) as err:
+                    _log.warning("keeping the previous build: cannot load %s: %s", key[0], err)
+                self._key = key
+            return self._app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.current()(scope, receive, send)
 
 
 def _allowed_methods(app: FastAPI, path: str) -> list[str]:

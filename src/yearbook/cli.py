@@ -199,13 +199,15 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
 ) -> None:
-    """Serve the report site and its read-only JSON API (/api/..., schema at /docs)."""
+    """Serve the report site and its read-only JSON API (/api/..., schema at /docs).
+
+    A later build into the same folder is served from its first request on.
+    """
     import uvicorn
 
-    from yearbook.api import create_app
+    from yearbook.api import LiveApp
 
-    app_ = create_app(site)
-    uvicorn.run(app_, host=host, port=port, log_level="info")
+    uvicorn.run(LiveApp(site), host=host, port=port, log_level="info")
 
 
 @app.command("diff")

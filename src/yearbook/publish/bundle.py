@@ -32,6 +32,7 @@ from yearbook.report import Report
 
 __all__ = [
     "METRICS_FIELDS",
+    "SYNONYM_SEPARATOR",
     "assemble_tables",
     "datapackage",
     "metric_metadata",
@@ -46,10 +47,16 @@ METRICS_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("definition", "string", "The definition in words."),
     ("unit", "string", "The unit of the value."),
     ("measure", "string", "How it is computed: count, count_distinct, sum, ratio or share."),
+    ("synonyms", "string", "Other names the metric goes by in prose, separated by '; '."),
+    ("numerator", "string", "For a ratio or share: the metric it divides; else empty."),
+    ("denominator", "string", "For a ratio or share: the metric it divides by; else empty."),
     ("source_tables", "string", "Canonical tables read, space separated."),
     ("breakdowns", "string", "Breakdowns the metric is published by, space separated."),
     ("sql", "string", "The SQL that computes the headline figure of the report's year."),
 )
+
+SYNONYM_SEPARATOR = "; "
+"""Joins a metric's synonyms in the flat metrics table."""
 
 _TYPES = {"string": "string", "int32": "integer", "double": "number"}
 
@@ -92,6 +99,9 @@ def metric_metadata(report: Report, figures: Figures) -> list[dict[str, Any]]:
                 "definition": decl.definition,
                 "unit": decl.unit,
                 "measure": decl.measure,
+                "synonyms": SYNONYM_SEPARATOR.join(decl.synonyms),
+                "numerator": decl.numerator or "",
+                "denominator": decl.denominator or "",
                 "source_tables": " ".join(source_tables(decl, report.metrics)),
                 "breakdowns": " ".join(decl.breakdowns),
                 "sql": fig.sql if fig else "",
