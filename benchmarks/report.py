@@ -45,8 +45,9 @@ cached in `benchmarks/data/`), then runs each implementation in a fresh process:
   (one pass per table into a small cube, distinct people once, the join once);
 * **pandas**: `benchmarks/pandas_impl.py`, a straightforward pandas version.
 
-Wall time is the work itself (the imports happen before the clock starts); peak memory
-is the process's maximum resident set. The run fails unless the three produce identical
+Wall time is the work itself (the imports happen before the clock starts), the best of
+`BENCH_REPEAT` runs (default 3; the implementations take turns; pandas runs once); peak
+memory is the largest maximum resident set of those runs. The run fails unless the three produce identical
 figures. It then times incremental rebuilds on a hard-linked copy of the warehouse: the
 same compute again with nothing changed, and again after one partition (removals,
 FY2023) lost a row.
