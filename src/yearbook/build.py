@@ -15,9 +15,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from yearbook import __version__
-from yearbook.backends import ENGINES, Backend, open_backend
+from yearbook.backends import Backend, check_engine, open_backend
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
-from yearbook.errors import UserError
 from yearbook.figures import Figures, write_figures
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
 from yearbook.metrics.engine import Inputs
@@ -72,8 +71,7 @@ def recompute(
     settings: Mapping[str, str] | None = None,
 ) -> tuple[Computed, Delta]:
     """Compute the figures, reusing those of `previous` whose inputs are unchanged."""
-    if engine not in ENGINES:
-        raise UserError(f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(ENGINES)}")
+    check_engine(engine)  # now, though the engine itself starts only if it is needed
     report = report.for_tables(warehouse.tables())
     warehouse.require(sorted(report.tables))
     inputs = _inputs(warehouse, report)

@@ -23,7 +23,7 @@ import pyarrow as pa
 from yearbook.errors import UserError
 from yearbook.warehouse import Warehouse
 
-__all__ = ["ENGINES", "Backend", "open_backend", "parse_settings"]
+__all__ = ["ENGINES", "Backend", "check_engine", "open_backend", "parse_settings"]
 
 ENGINES = ("duckdb", "spark")
 """Backend names, default first."""
@@ -55,15 +55,20 @@ def open_backend(
     `settings` are engine settings: for DuckDB ``memory_limit`` and ``threads``;
     for Spark ``spark.master`` and any other Spark configuration key.
     """
-    if engine == "duckdb":
-        from yearbook.backends.duckdb import DuckDBBackend
-
-        return DuckDBBackend(warehouse, references, settings or {})
+    check_engine(engine)
     if engine == "spark":
         from yearbook.backends.spark import SparkBackend
 
         return SparkBackend(warehouse, references, settings or {})
-    raise UserError(f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(ENGINES)}")
+    from yearbook.backends.duckdb import DuckDBBackend
+
+    return DuckDBBackend(warehouse, references, settings or {})
+
+
+def check_engine(engine: str) -> None:
+    """Fail clearly unless `engine` names a backend (`ENGINES`)."""
+    if engine not in ENGINES:
+        raise UserError(f"unknown engine {engine!r}", hint=f"choose one of: {', '.join(ENGINES)}")
 
 
 def parse_settings(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
