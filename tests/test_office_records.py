@@ -166,7 +166,11 @@ def test_opr_a_fourth_program_office_is_submitted(demo: Demo, warehouse_copy: Wa
 
     figures, text = _rebuild(demo, warehouse_copy)
     assert figures.value("opr.program_offices", 2023) == 4
-    assert "four program offices: ICE Inspections, ICE Security, OPR Audits and OPR" in text
+    # Listed in the order submitted: the correction, submitted last, comes last.
+    assert (
+        "four program offices: ICE Security, ICE Inspections, OPR Investigations and OPR Audits"
+        in text
+    )
     with Database(warehouse_copy) as db:
         lineage = db.query(figures.get("opr.program_offices", 2023).sql).to_pylist()
     latest = next(r for r in lineage if r["fiscal_year"] == 2023)

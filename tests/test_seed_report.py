@@ -451,6 +451,19 @@ def test_every_seed_number_is_computed_and_stated(
     assert _flat(shown) in page_text, f"{shown!r} not on the web page"
 
 
+def test_numbered_items_are_listed_in_the_seeds_order(demo: Demo, sections: dict[str, str]) -> None:
+    """A list the seed numbers ("1.", "2." ...) comes out in that order, not alphabetically."""
+    numbered: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for section, stated, metric, _, fact, _ in SEED:
+        if isinstance(fact, Items) and fact.item and re.fullmatch(r"\d+\.", stated):
+            numbered.setdefault((section, metric), []).append((int(stated[:-1]), fact.item))
+    assert numbered, "the table has numbered items"
+    for (section, metric), items in numbered.items():
+        text = sections[section]
+        places = [text.index(item) for _, item in sorted(items)]
+        assert places == sorted(places), (metric, [item for _, item in sorted(items)])
+
+
 def test_the_table_covers_every_section_of_the_seed(demo: Demo) -> None:
     """Every section of the seed, in the seed's order, is in the report and in the table."""
     in_order = (ERO, HSI, WAT, DRUGS, TCIU, CCHT, VAP, OPLA, MA, OPR)

@@ -155,6 +155,24 @@ def test_submitted_values_items_and_bounds(figures: Figures) -> None:
     assert figures.get("hsi.trained", 2021).bound == "exact"
 
 
+def test_list_items_keep_the_order_they_were_submitted_in(figures: Figures) -> None:
+    items = figures.breakdown("opr.offices", 2023, "item")
+    places = {f.breakdown_value: f.position for f in items}
+    assert places == {"Security": 1, "Inspections": 2}  # submitted first, not alphabetical
+    assert figures.get("opr.offices", 2023).position is None
+    assert all(f.position is None for f in figures if f.metric != "opr.offices")
+
+
+def test_the_plan_explains_its_order_queries(
+    small: tuple[Warehouse, dict[str, MetricDecl]],
+) -> None:
+    plan = compile_plan(small[1])
+    assert [(s.table, s.breakdown, s.metrics) for s in plan.orders] == [
+        ("submissions", "item", ("opr.offices",))
+    ]
+    assert "order of submissions by item" in plan.explain()
+
+
 def test_nothing_submitted_is_a_gap_not_a_zero(figures: Figures) -> None:
     assert figures.find("hsi.trained", 2022) is None
     assert figures.find("opr.offices", 2022) is None

@@ -108,6 +108,7 @@ class FigureOut(BaseModel):
     unit: str
     status: str
     bound: str
+    position: int | None
     prior_value: float | None
     yoy_change: float | None
     yoy_change_pct: float | None

@@ -13,6 +13,9 @@ One row per (metric, fiscal year, breakdown, category). Columns:
 ``status``         ``published`` or ``suppressed``
 ``bound``          ``exact``, ``lower`` (records give a lower bound) or
                    ``approximate`` (records are estimates)
+``position``       the category's place in its list when the source gives an
+                   order (the items of a submitted list, 1 = first as
+                   submitted); empty otherwise
 ``prior_value``    the same figure one fiscal year earlier, when known
 ``yoy_change``     value - prior_value
 ``yoy_change_pct`` 100 x (value - prior_value) / prior_value
@@ -38,7 +41,15 @@ import pyarrow.parquet as pq
 
 from yearbook.errors import UserError
 
-__all__ = ["FIGURES_SCHEMA", "Figure", "Figures", "read_figures", "write_figures"]
+__all__ = [
+    "FIGURES_SCHEMA",
+    "OPTIONAL_COLUMNS",
+    "Figure",
+    "Figures",
+    "conform",
+    "read_figures",
+    "write_figures",
+]
 
 FIGURES_SCHEMA = pa.schema(
     [
@@ -50,6 +61,7 @@ FIGURES_SCHEMA = pa.schema(
         pa.field("unit", pa.string(), nullable=False),
         pa.field("status", pa.string(), nullable=False),
         pa.field("bound", pa.string(), nullable=False),
+        pa.field("position", pa.int32()),
         pa.field("prior_value", pa.float64()),
         pa.field("yoy_change", pa.float64()),
         pa.field("yoy_change_pct", pa.float64()),
@@ -57,6 +69,22 @@ FIGURES_SCHEMA = pa.schema(
         pa.field("fingerprint", pa.string(), nullable=False),
     ]
 )
+
+
+OPTIONAL_COLUMNS = ("position",)
+"""Columns added to the table after its first release: absent (all empty) in older builds."""
+
+
+def conform(table: pa.Table) -> pa.Table:
+    """A figures table in the schema's column order and types.
+
+    A table from an older build lacks the optional columns; they are added empty.
+    """
+    for name in OPTIONAL_COLUMNS:
+        if name not in table.column_names:
+            field = FIGURES_SCHEMA.field(name)
+            table = table.append_column(field, pa.nulls(table.num_rows, field.type))
+    return table.select(FIGURES_SCHEMA.names).cast(FIGURES_SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -71,6 +99,7 @@ class Figure:
     unit: str
     status: str
     bound: str
+    position: int | None
     prior_value: float | None
     yoy_change: float | None
     yoy_change_pct: float | None
@@ -92,7 +121,7 @@ class Figures:
     """The figures table in memory, with lookups by metric, year and breakdown."""
 
     def __init__(self, table: pa.Table) -> None:
-        self.table = table.select(FIGURES_SCHEMA.names).cast(FIGURES_SCHEMA)
+        self.table = conform(table)
         self._rows: dict[tuple[str, int, str, str], Figure] = {}
         for row in self.table.to_pylist():
             fig = Figure(**{k: _clean(v) for k, v in row.items()})  # type: ignore[arg-type]
@@ -154,7 +183,7 @@ class Figures:
 def write_figures(table: pa.Table, folder: Path) -> None:
     """Write ``figures.parquet`` and ``figures.csv`` into a build folder."""
     folder.mkdir(parents=True, exist_ok=True)
-    table = table.select(FIGURES_SCHEMA.names).cast(FIGURES_SCHEMA)
+    table = conform(table)
     pq.write_table(table, folder / "figures.parquet")
     pacsv.write_csv(table, folder / "figures.csv")
 

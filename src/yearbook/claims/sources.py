@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from yearbook.claims.numbers import qualifier_side
 from yearbook.errors import UserError
-from yearbook.figures import FIGURES_SCHEMA, Figures, read_figures
+from yearbook.figures import FIGURES_SCHEMA, OPTIONAL_COLUMNS, Figures, read_figures
 
 __all__ = ["Crosswalk", "figures_from_rows", "load_crosswalk", "load_figures"]
 
@@ -64,7 +64,7 @@ def load_figures(path: Path, crosswalk: Crosswalk | None = None) -> Figures:
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        if set(FIGURES_SCHEMA.names) <= set(header):
+        if set(FIGURES_SCHEMA.names) - set(OPTIONAL_COLUMNS) <= set(header):
             return read_figures(path)
         missing = [c for c in _REQUIRED if c not in header]
         if missing:

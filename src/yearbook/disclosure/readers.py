@@ -144,6 +144,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
         value = out[name]
         out[name] = None if value in (None, "") else float(value)
     out["fiscal_year"] = int(out["fiscal_year"] or 0)
+    out["position"] = None if out["position"] in (None, "") else int(str(out["position"]))
     for name in ("metric", "breakdown", "breakdown_value", "status", "unit"):
         out[name] = "" if out[name] is None else str(out[name])
     return out

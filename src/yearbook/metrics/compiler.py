@@ -74,6 +74,9 @@ class Plan:
     bounds: tuple[Scan, ...] = ()
     """Queries counting, per figure, the rows whose quantity is a lower bound or an
     estimate (metrics with a ``bound_column``); they set the figures' ``bound``."""
+    orders: tuple[Scan, ...] = ()
+    """Queries giving, per category of a submitted list, the first row submitted for
+    it (the table's key is in submission order); they set the figures' ``position``."""
 
     def explain(self) -> str:
         parts = []
@@ -85,6 +88,9 @@ class Plan:
             parts.append(f"{head}\n{scan.sql};")
         for scan in self.bounds:
             head = f"-- bounds of {scan.table} by {scan.breakdown or 'fiscal year'}"
+            parts.append(f"{head}: {', '.join(scan.metrics)}\n{scan.sql};")
+        for scan in self.orders:
+            head = f"-- order of {scan.table} by {scan.breakdown}"
             parts.append(f"{head}: {', '.join(scan.metrics)}\n{scan.sql};")
         if self.derived:
             parts.append("-- derived from the figures above: " + ", ".join(self.derived))
@@ -275,6 +281,7 @@ def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None =
         derived=tuple(m for m in derived if m in chosen),
         lineage=lineage,
         bounds=_bound_scans(groups),
+        orders=_order_scans(groups),
     )
 
 
@@ -292,6 +299,36 @@ def _bound_scans(
             sql = _pretty(_bound_sql(bounded, breakdown))
             scans.append(Scan(table, join, breakdown, tuple(d.id for d in bounded), sql))
     return tuple(scans)
+
+
+def _order_scans(
+    groups: Mapping[tuple[str, str | None, str], list[MetricDecl]],
+) -> tuple[Scan, ...]:
+    scans = []
+    for (table, join, breakdown), decls in groups.items():
+        listed = [d for d in decls if d.measure == "submitted" and breakdown]
+        if listed:
+            sql = _pretty(_order_sql(listed, breakdown))
+            scans.append(Scan(table, join, breakdown, tuple(d.id for d in listed), sql))
+    return tuple(scans)
+
+
+def _order_sql(decls: list[MetricDecl], breakdown: str) -> str:
+    """Per category, the smallest key of its rows: the first submitted comes first."""
+    first = decls[0]
+    key = _col(first, TABLES[first.table or ""].key[0])
+    category = breakdown_sql(first, breakdown)
+    measures = []
+    for decl in decls:
+        condition = _condition(decl)
+        aggregate = f"MIN({key})"
+        if condition:
+            aggregate = _with_filter(aggregate, condition)
+        measures.append(f'{aggregate} AS "{decl.id}|first"')
+    return (
+        f"SELECT {_fy(first)} AS fiscal_year, {category} AS breakdown_value, "
+        f"{', '.join(measures)} FROM {_source(first)} GROUP BY {_fy(first)}, {category}"
+    )
 
 
 def _bound_sql(decls: list[MetricDecl], breakdown: str) -> str:

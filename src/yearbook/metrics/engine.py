@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
 
@@ -100,6 +101,7 @@ def compute_figures(
     for mid in plan.derived:
         _derive(metrics[mid], metrics, values)
     bounds = _bounds(plan, run_sql)
+    positions = _positions(plan, run_sql, values)
     rows = []
     prints: dict[tuple[str, int], str] = {}  # one fingerprint per metric and year
     for (metric, fy, breakdown, cat), value in sorted(values.items()):
@@ -116,6 +118,7 @@ def compute_figures(
                 "unit": decl.unit,
                 "status": "published",
                 "bound": bounds.get((metric, fy, breakdown, cat), "exact"),
+                "position": positions.get((metric, fy, breakdown, cat)),
                 "sql": plan.lineage[(metric, breakdown)],
                 "fingerprint": prints[(metric, fy)],
             }
@@ -136,6 +139,30 @@ def _bounds(plan: Plan, run_sql: RunSQL) -> dict[Key, str]:
                 key = (metric, int(fy), scan.breakdown, str(cat))
                 if approx or lower:
                     out[key] = "approximate" if approx else "lower"
+    return out
+
+
+def _positions(plan: Plan, run_sql: RunSQL, values: Mapping[Key, float]) -> dict[Key, int]:
+    """The place of each item of a submitted list, 1 for the first submitted.
+
+    Only the items that are figures are numbered, so the places run 1..n.
+    """
+    firsts: dict[tuple[str, int, str], list[tuple[Any, str]]] = {}
+    for scan in plan.orders:
+        result = run_sql(scan.sql).to_pydict()
+        for metric in scan.metrics:
+            found = zip(
+                result["fiscal_year"], result["breakdown_value"], result[f"{metric}|first"],
+                strict=True,
+            )  # fmt: skip
+            for fy, cat, first in found:
+                key = (metric, int(fy), scan.breakdown, str(cat))
+                if first is not None and key in values:
+                    firsts.setdefault(key[:3], []).append((first, str(cat)))
+    out: dict[Key, int] = {}
+    for (metric, fy, breakdown), items in firsts.items():
+        for place, (_, cat) in enumerate(sorted(items), start=1):
+            out[(metric, fy, breakdown, cat)] = place
     return out
 
 

@@ -287,16 +287,18 @@ class Renderer:
     def _items(
         self, metric: str, fy: int | None = None, breakdown: str = "item", links: bool = True
     ) -> list[str]:
-        """The items of a submitted list (its ``item`` breakdown), in alphabetical order,
-        each linked to its figure (``links=False``: the bare names, e.g. as lookup keys).
+        """The items of a submitted list (its ``item`` breakdown) in the order they were
+        submitted (alphabetical where the figures give no order), each linked to its
+        figure (``links=False``: the bare names, e.g. as lookup keys).
 
         The list's length is the headline figure, so prose that announces "four
         goals" and then lists them states the same figure twice.
         """
         self._figure(metric, fy, "", "")
         cells = self.figures.breakdown(metric, fy or self.fiscal_year, breakdown)
-        named = sorted((f.breakdown_value, f) for f in cells if f.value)
-        return [self._link(name, fig) if links else name for name, fig in named]
+        listed = [f for f in cells if f.value]
+        listed.sort(key=lambda f: (f.position is None, f.position or 0, f.breakdown_value))
+        return [self._link(f.breakdown_value, f) if links else f.breakdown_value for f in listed]
 
     def _launched(self, metric: str, fy: int | None = None) -> str:
         """The month of a one-off event ("May 2023"), from the figure's ``month`` breakdown."""

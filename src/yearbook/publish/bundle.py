@@ -69,6 +69,7 @@ _FIGURE_DESCRIPTIONS = {
     "unit": "The unit of the value.",
     "status": "published or suppressed.",
     "bound": "exact, lower (the records give a lower bound) or approximate.",
+    "position": "Place in its list when the source gives an order (1 = first); else empty.",
     "prior_value": "The same figure one fiscal year earlier.",
     "yoy_change": "value minus prior_value.",
     "yoy_change_pct": "100 x (value - prior_value) / prior_value.",

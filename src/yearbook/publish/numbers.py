@@ -7,7 +7,7 @@ footnote explains.
 >>> from yearbook.figures import Figure
 >>> def fig(value, unit="arrests", status="published"):
 ...     return Figure("m.x", 2023, "", "", value, unit, status, "exact",
-...                   None, None, None, "", "")
+...                   None, None, None, None, "", "")
 >>> cell(fig(170590.0))
 '170,590'
 >>> cell(fig(43.27, unit="percent"))
