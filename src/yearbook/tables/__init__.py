@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 __all__ = [
+    "CITIZENSHIP_COUNTRY",
     "DUPLICATE_RULE",
     "GENDER",
     "PERSON_ID",
@@ -80,6 +81,9 @@ DUPLICATE_RULE = Column(
     pa.string(),
     "Name of the de-duplication rule that flagged this row as a likely duplicate; "
     "empty when the row is not a duplicate. Metrics exclude flagged rows.",
+)
+CITIZENSHIP_COUNTRY = Column(
+    "citizenship_country", pa.string(), "Country of citizenship, upper case."
 )
 GENDER = Column(
     "gender", pa.string(), "Male, Female or Unknown.", values=("Male", "Female", "Unknown")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
+from yearbook.tables import (
+    CITIZENSHIP_COUNTRY,
+    DUPLICATE_RULE,
+    GENDER,
+    PERSON_ID,
+    Column,
+    TableSchema,
+    register,
+)
 from yearbook.tables.ero import CRIMINALITY
 
 __all__ = ["DETENTION_HEADCOUNT", "DETENTION_STINTS"]
@@ -58,7 +66,7 @@ DETENTION_STINTS = register(
                 "Criminal history at book-in.",
                 values=CRIMINALITY,
             ),
-            Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
+            CITIZENSHIP_COUNTRY,
             GENDER,
             PERSON_ID,
             DUPLICATE_RULE,

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
+from yearbook.tables import (
+    CITIZENSHIP_COUNTRY,
+    DUPLICATE_RULE,
+    GENDER,
+    PERSON_ID,
+    Column,
+    TableSchema,
+    register,
+)
 
 __all__ = ["ARRESTS", "CHARGES", "CRIMINALITY", "REMOVALS"]
 
@@ -60,7 +68,7 @@ ARRESTS = register(
                 values=CRIMINALITY,
             ),
             Column("aor", pa.string(), "ERO area of responsibility that made the arrest."),
-            Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
+            CITIZENSHIP_COUNTRY,
             GENDER,
             Column("birth_year", pa.int16(), "Year of birth."),
             PERSON_ID,

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from yearbook.tables import DUPLICATE_RULE, GENDER, PERSON_ID, Column, TableSchema, register
+from yearbook.tables import (
+    CITIZENSHIP_COUNTRY,
+    DUPLICATE_RULE,
+    GENDER,
+    PERSON_ID,
+    Column,
+    TableSchema,
+    register,
+)
 from yearbook.tables.ero import CRIMINALITY
 
 __all__ = ["ARREST_COUNTS", "DETAINERS", "ENCOUNTERS"]
@@ -24,7 +32,7 @@ ENCOUNTERS = register(
             Column("aor", pa.string(), "Responsible area of responsibility."),
             Column("event_type", pa.string(), "Type of the encounter event."),
             Column("criminality", pa.string(), "Criminal history.", values=CRIMINALITY),
-            Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
+            CITIZENSHIP_COUNTRY,
             GENDER,
             Column("birth_year", pa.int16(), "Year of birth."),
             PERSON_ID,
@@ -51,7 +59,7 @@ DETAINERS = register(
                 pa.string(),
                 "Four-character NCIC code of the most serious conviction, kept as text.",
             ),
-            Column("citizenship_country", pa.string(), "Country of citizenship, upper case."),
+            CITIZENSHIP_COUNTRY,
             GENDER,
             PERSON_ID,
             DUPLICATE_RULE,
