@@ -14,7 +14,7 @@ Both give the same numbers; the tests hold them to it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import sqlglot
@@ -289,28 +289,31 @@ QUALIFIED = {"lower": "at_least", "approximate": "estimated"}
 """Figure bound -> the value of a row's bound column that makes a total that bound."""
 
 
-def _bound_scans(
-    groups: Mapping[tuple[str, str | None, str], list[MetricDecl]],
+Groups = Mapping[tuple[str, str | None, str], list[MetricDecl]]
+"""(table, joined table, breakdown) -> the declarations computed by that scan."""
+
+
+def _side_scans(
+    groups: Groups,
+    wanted: Callable[[MetricDecl, str], bool],
+    sql: Callable[[list[MetricDecl], str], str],
 ) -> tuple[Scan, ...]:
+    """One extra query per scan group, for its declarations that `wanted` picks."""
     scans = []
     for (table, join, breakdown), decls in groups.items():
-        bounded = [d for d in decls if d.bound_column]
-        if bounded:
-            sql = _pretty(_bound_sql(bounded, breakdown))
-            scans.append(Scan(table, join, breakdown, tuple(d.id for d in bounded), sql))
+        picked = [d for d in decls if wanted(d, breakdown)]
+        if picked:
+            text = _pretty(sql(picked, breakdown))
+            scans.append(Scan(table, join, breakdown, tuple(d.id for d in picked), text))
     return tuple(scans)
 
 
-def _order_scans(
-    groups: Mapping[tuple[str, str | None, str], list[MetricDecl]],
-) -> tuple[Scan, ...]:
-    scans = []
-    for (table, join, breakdown), decls in groups.items():
-        listed = [d for d in decls if d.measure == "submitted" and breakdown]
-        if listed:
-            sql = _pretty(_order_sql(listed, breakdown))
-            scans.append(Scan(table, join, breakdown, tuple(d.id for d in listed), sql))
-    return tuple(scans)
+def _bound_scans(groups: Groups) -> tuple[Scan, ...]:
+    return _side_scans(groups, lambda d, _: bool(d.bound_column), _bound_sql)
+
+
+def _order_scans(groups: Groups) -> tuple[Scan, ...]:
+    return _side_scans(groups, lambda d, b: d.measure == "submitted" and bool(b), _order_sql)
 
 
 def _order_sql(decls: list[MetricDecl], breakdown: str) -> str:
