@@ -40,6 +40,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from yearbook.errors import UserError
+from yearbook.rules import Bound, FigureKey, Status
 
 __all__ = [
     "FIGURES_SCHEMA",
@@ -97,8 +98,8 @@ class Figure:
     breakdown_value: str
     value: float | None
     unit: str
-    status: str
-    bound: str
+    status: Status
+    bound: Bound
     position: int | None
     prior_value: float | None
     yoy_change: float | None
@@ -122,7 +123,7 @@ class Figures:
 
     def __init__(self, table: pa.Table) -> None:
         self.table = conform(table)
-        self._rows: dict[tuple[str, int, str, str], Figure] = {}
+        self._rows: dict[FigureKey, Figure] = {}
         for row in self.table.to_pylist():
             fig = Figure(**{k: _clean(v) for k, v in row.items()})  # type: ignore[arg-type]
             self._rows[(fig.metric, fig.fiscal_year, fig.breakdown, fig.breakdown_value)] = fig

@@ -32,6 +32,7 @@ from yearbook.figures import FIGURES_SCHEMA
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.metrics.engine import Inputs, add_year_over_year, compute_figures, figure_fingerprint
+from yearbook.rules import with_inputs
 
 __all__ = [
     "Computed",
@@ -117,15 +118,7 @@ def _stale(previous: Computed | None, expected: Mapping[MetricYear, str]) -> lis
 
 def _with_inputs(metrics: Mapping[str, MetricDecl], chosen: set[str]) -> set[str]:
     """The chosen metrics and, transitively, the metrics derived ones are computed from."""
-    todo, seen = list(chosen), set()
-    while todo:
-        mid = todo.pop()
-        if mid in seen:
-            continue
-        seen.add(mid)
-        decl = metrics[mid]
-        todo.extend(ref for ref in (decl.numerator, decl.denominator) if ref)
-    return seen
+    return with_inputs(chosen, {m: d.inputs for m, d in metrics.items()})
 
 
 def _in_years(run_sql: RunSQL, years: list[int], every: list[int]) -> RunSQL:

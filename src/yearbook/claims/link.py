@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from yearbook.claims.extract import Claim, Document
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import is_derived, unit_kind
 
 __all__ = ["OFFICES", "Linker", "tokens"]
 
@@ -102,17 +103,15 @@ class _Phrase:
 
 
 def _fits(kind: str, decl: MetricDecl) -> bool:
-    unit = decl.unit.lower()
+    unit = unit_kind(decl.unit)
     if kind in ("percent", "share"):
-        return unit in ("percent", "%") or decl.measure == "share"
+        return unit == "percent" or decl.measure == "share"
     if kind == "average":
         return decl.measure == "ratio"
-    if kind == "money":
-        return unit in ("usd", "dollars", "$")
-    if kind == "weight":
-        return unit in ("pounds", "lbs", "kilograms", "kg")
+    if kind in ("money", "weight"):
+        return unit == kind
     if kind == "count":
-        return decl.measure not in ("share", "ratio") and unit not in ("usd", "dollars", "percent")
+        return not is_derived(decl.measure) and unit not in ("money", "percent")
     return True
 
 

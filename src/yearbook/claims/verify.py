@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.numbers import Interval
 from yearbook.figures import Figure, Figures
+from yearbook.rules import unit_kind
 
 __all__ = ["Evidence", "figure_interval", "verify"]
 
@@ -147,7 +148,7 @@ def _implied_base(
     claim: Claim, doc: Document, now: Figure, then: Figure | None, base_year: int
 ) -> str | None:
     """For counts: the base value the stated change implies, against the published one."""
-    if then is None or then.value is None or now.value is None or now.unit == "percent":
+    if then is None or then.value is None or now.value is None or unit_kind(now.unit) == "percent":
         return None
     value = now.value
     anchors = [

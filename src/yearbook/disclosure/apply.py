@@ -34,8 +34,10 @@ from yearbook.disclosure.policy import ROUND_STEP, DisclosurePolicy
 from yearbook.disclosure.protect import LinearTable, Relation, protect
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.metrics.engine import Key, add_year_over_year
+from yearbook.metrics.engine import add_year_over_year
 from yearbook.report import Report
+from yearbook.rules import ADDITIVE_MEASURES, FigureKey, dependency_order, derived_value, figure_key
+from yearbook.rules import derived_inputs as divided
 
 __all__ = [
     "apply_policy",
@@ -47,11 +49,9 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
+Key = FigureKey
 SUPPRESSED = "suppressed"
-
-
-def _key(row: Row) -> Key:
-    return (row["metric"], row["fiscal_year"], row["breakdown"], row["breakdown_value"])
+_key = figure_key
 
 
 def count_metrics(metrics: Mapping[str, MetricDecl]) -> list[str]:
@@ -67,7 +67,7 @@ def metric_table(metric: MetricDecl, rows: list[Row]) -> LinearTable[Key]:
         _, fy, breakdown, _ = key
         if breakdown:
             cells.setdefault((fy, breakdown), []).append(key)
-    exact = metric.measure != "count_distinct"
+    exact = metric.measure in ADDITIVE_MEASURES
     relations = tuple(
         Relation((metric.id, fy, "", ""), tuple(sorted(parts)), exact)
         for (fy, _), parts in sorted(cells.items())
@@ -77,12 +77,8 @@ def metric_table(metric: MetricDecl, rows: list[Row]) -> LinearTable[Key]:
 
 def derived_inputs(decl: MetricDecl, key: Key, metrics: Mapping[str, MetricDecl]) -> list[Key]:
     """The figures a ratio or share figure is computed from (as the engine derives it)."""
-    _, fy, breakdown, cat = key
-    den = metrics[decl.denominator or ""]
-    num_key = (decl.numerator or "", fy, breakdown, cat)
-    by_category = not breakdown or breakdown in den.breakdowns
-    den_key = (den.id, fy, breakdown, cat) if by_category else (den.id, fy, "", "")
-    return [num_key, den_key]
+    num, den = decl.inputs
+    return list(divided(key, num, den, metrics[den].breakdowns))
 
 
 def apply_policy(
@@ -150,28 +146,17 @@ def _follow_inputs(
     for row in rows:
         by_metric.setdefault(row["metric"], []).append(row)
     # Every ratio follows its inputs, even one declared ``none``: it could reveal them.
-    derived = [m for m, d in metrics.items() if d.is_derived]
+    order = dependency_order({m: d.inputs for m, d in metrics.items()})
     out: set[Key] = set()
-    for mid in sorted(derived, key=lambda m: _depth(m, metrics)):
-        decl = metrics[mid]
-        factor = 100.0 if decl.measure == "share" else 1.0
-        for row in by_metric.get(mid, []):
+    for decl in (metrics[m] for m in order if metrics[m].is_derived):
+        for row in by_metric.get(decl.id, []):
             inputs = derived_inputs(decl, _key(row), metrics)
             if any(k in withheld or k in out for k in inputs):
                 out.add(_key(row))
             elif recompute:
                 num, den = (index[k]["value"] if k in index else None for k in inputs)
-                row["value"] = factor * num / den if num is not None and den else None
+                row["value"] = derived_value(decl.measure, num, den)
     return out
-
-
-def _depth(mid: str, metrics: Mapping[str, MetricDecl]) -> int:
-    """How many ratios deep a metric is (0 for a source metric)."""
-    decl = metrics[mid]
-    if not decl.is_derived:
-        return 0
-    refs = (decl.numerator or "", decl.denominator or "")
-    return 1 + max(_depth(ref, metrics) for ref in refs)
 
 
 def disclosure_manifest(report: Report) -> dict[str, Any]:
@@ -185,7 +170,7 @@ def disclosure_manifest(report: Report) -> dict[str, Any]:
         "additive_metrics": [
             m
             for m in count_metrics(report.metrics)
-            if report.metrics[m].measure != "count_distinct"
+            if report.metrics[m].measure in ADDITIVE_MEASURES
         ],
         "derived": {
             m: {

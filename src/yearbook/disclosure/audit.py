@@ -41,6 +41,7 @@ from yearbook.disclosure.readers import (
 )
 from yearbook.disclosure.serving import ApiClient
 from yearbook.errors import UserError
+from yearbook.rules import derived_inputs, figure_key
 
 __all__ = ["AuditContext", "Finding", "api_paths", "audit_build", "audit_rows", "load_context"]
 
@@ -61,8 +62,7 @@ def audit_rows(rows: list[Row], artefact: str, ctx: AuditContext) -> list[Findin
     return found
 
 
-def _key(row: Row) -> Key:
-    return (row["metric"], int(row["fiscal_year"]), row["breakdown"], row["breakdown_value"])
+_key = figure_key
 
 
 def _row_findings(
@@ -108,14 +108,8 @@ def _recoverable(shown: dict[Key, Row], artefact: str, ctx: AuditContext) -> lis
 
 
 def _rate_inputs(key: Key, info: dict[str, Any]) -> list[Key]:
-    _, fy, breakdown, cat = key
-    by_category = not breakdown or breakdown in info.get("denominator_breakdowns", ())
-    den: Key = (
-        (info["denominator"], fy, breakdown, cat)
-        if by_category
-        else (info["denominator"], fy, "", "")
-    )
-    return [(info["numerator"], fy, breakdown, cat), den]
+    by = info.get("denominator_breakdowns", ())
+    return list(derived_inputs(key, info["numerator"], info["denominator"], by))
 
 
 def _linear_findings(

@@ -11,11 +11,11 @@ from yearbook.disclosure.identifiers import identifying_columns
 from yearbook.disclosure.policy import ROUND_STEP, DisclosurePolicy
 from yearbook.figures import Figure, read_figures
 from yearbook.narrative.render import figure_anchor
+from yearbook.rules import FigureKey, unit_kind
 
 __all__ = ["AuditContext", "Finding", "Key", "load_context", "name"]
 
-Key = tuple[str, int, str, str]
-"""(metric, fiscal year, breakdown, category): a figure's key."""
+Key = FigureKey
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def load_context(out: Path) -> AuditContext:
     info = manifest.get("disclosure") or {}
     fields = DisclosurePolicy.model_fields
     policy = DisclosurePolicy(**{k: v for k, v in info.items() if k in fields})
-    guess = {f.metric for f in figures if f.unit not in ("percent", "usd")}
+    guess = {f.metric for f in figures if unit_kind(f.unit) not in ("percent", "money")}
     return AuditContext(
         policy=policy,
         figures={(f.metric, f.fiscal_year, f.breakdown, f.breakdown_value): f for f in figures},

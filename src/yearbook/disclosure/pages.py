@@ -8,6 +8,7 @@ from pathlib import Path
 from yearbook.disclosure.context import AuditContext, Finding, Key, name
 from yearbook.disclosure.readers import HtmlLink, HtmlRow, parse_html, parse_number
 from yearbook.figures import Figure
+from yearbook.rules import unit_kind
 
 __all__ = ["audit_html", "audit_markdown", "audit_svg", "audit_text", "stated"]
 
@@ -92,7 +93,7 @@ def stated(key: Key, text: str, artefact: str, ctx: AuditContext) -> list[Findin
         return [Finding(artefact, "suppressed shown", name(key), f"prose says {text!r}")]
     if _CHANGE.search(text) and fig.yoy_change is None:
         return [Finding(artefact, "recoverable", name(key), f"change stated: {text!r}")]
-    if "%" in text or fig.unit == "percent":
+    if "%" in text or unit_kind(fig.unit) == "percent":
         return []
     if why := ctx.forbidden(key[0], shown):
         return [Finding(artefact, "small value", name(key), f"prose says {text!r}: {why}")]

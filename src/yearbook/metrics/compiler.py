@@ -23,6 +23,7 @@ from sqlglot import exp
 from yearbook.disclosure.identifiers import refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import SOURCE_MEASURES, TOTAL, dependency_order, derived_inputs, scale_of
 from yearbook.tables import TABLES
 
 __all__ = [
@@ -37,8 +38,6 @@ __all__ = [
     "transpile",
 ]
 
-TOTAL = ""
-"""The breakdown name of a headline figure (no breakdown)."""
 MONTH = "month"
 """A breakdown every table has: the calendar month of its date column, ``YYYY-MM``."""
 MISSING = "(not recorded)"
@@ -191,15 +190,15 @@ def _derived_sql(
     metrics: Mapping[str, MetricDecl],
     lineage: Mapping[tuple[str, str], str],
 ) -> str:
-    num = metrics[decl.numerator or ""]
-    den = metrics[decl.denominator or ""]
-    num_sql = lineage[(num.id, breakdown)]
-    by_category = bool(breakdown) and breakdown in den.breakdowns
-    den_sql = lineage[(den.id, breakdown if by_category else "")]
+    num, den = decl.inputs
+    key = (decl.id, 0, breakdown, "")
+    (_, _, num_by, _), (_, _, den_by, _) = derived_inputs(key, num, den, metrics[den].breakdowns)
+    num_sql, den_sql = lineage[(num, num_by)], lineage[(den, den_by)]
     on = "n.fiscal_year = d.fiscal_year"
-    if by_category:
+    if den_by:
         on += " AND n.breakdown_value = d.breakdown_value"
-    factor = "100.0 * " if decl.measure == "share" else ""
+    scale = scale_of(decl.measure)
+    factor = f"{scale!r} * " if scale != 1 else ""
     cols = "n.fiscal_year" + (", n.breakdown_value" if breakdown else "")
     return (
         f"WITH n AS ({num_sql}), d AS ({den_sql}) "
@@ -235,25 +234,9 @@ def figure_sql(metrics: Mapping[str, MetricDecl], metric: str, breakdown: str = 
 
 
 def _derived_order(metrics: Mapping[str, MetricDecl]) -> list[str]:
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(mid: str, stack: tuple[str, ...]) -> None:
-        if mid in seen:
-            return
-        if mid in stack:
-            raise DeclarationError(f"metrics refer to each other in a loop: {' -> '.join(stack)}")
-        decl = metrics[mid]
-        for ref in (decl.numerator, decl.denominator):
-            if ref:
-                visit(ref, (*stack, mid))
-        seen.add(mid)
-        if decl.is_derived:
-            order.append(mid)
-
-    for mid in metrics:
-        visit(mid, ())
-    return order
+    """The ratio and share metrics, each after the metrics it divides."""
+    order = dependency_order({m: d.inputs for m, d in metrics.items()})
+    return [m for m in order if metrics[m].is_derived]
 
 
 def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None = None) -> Plan:
@@ -262,7 +245,7 @@ def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None =
     lineage: dict[tuple[str, str], str] = {}
     groups: dict[tuple[str, str | None, str], list[MetricDecl]] = {}
     for decl in metrics.values():
-        if decl.measure not in ("count", "count_distinct", "sum", "submitted"):
+        if decl.measure not in SOURCE_MEASURES:
             continue
         for breakdown in (TOTAL, *decl.breakdowns):
             refuse_identifying_breakdown(decl.id, breakdown)
@@ -362,7 +345,7 @@ def _scans(decls: list[MetricDecl]) -> tuple[Scan, ...]:
     additive: dict[tuple[str, str | None], list[MetricDecl]] = {}
     distinct: list[Scan] = []
     for decl in decls:
-        if decl.measure not in ("count", "count_distinct", "sum", "submitted"):
+        if decl.measure not in SOURCE_MEASURES:
             continue
         key = (str(decl.table), decl.join.table if decl.join else None)
         if decl.measure == "count_distinct":

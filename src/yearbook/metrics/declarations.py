@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlglot import exp
 
 from yearbook.errors import DeclarationError
+from yearbook.rules import DERIVED_MEASURES, MEASURES, TABLE_MEASURES, Measure, is_derived
 from yearbook.tables import TABLES
 from yearbook.yamlio import safe_load
 
@@ -45,12 +46,6 @@ __all__ = [
     "MetricDecl",
     "load_metrics",
 ]
-
-MEASURES = ("count", "count_distinct", "sum", "ratio", "share", "submitted")
-"""Every measure a declaration may use, in the order the compiler knows them."""
-
-SOURCE_MEASURES = ("count", "count_distinct", "sum")
-DERIVED_MEASURES = ("ratio", "share")
 
 METRIC_ID = re.compile(r"^[a-z][a-z0-9]*(\.[a-z][a-z0-9_]*)+$")
 
@@ -84,7 +79,7 @@ class MetricDecl(_Model):
     label: str
     definition: str
     unit: str
-    measure: Literal["count", "count_distinct", "sum", "ratio", "share", "submitted"]
+    measure: Measure
     office: str = ""
     synonyms: tuple[str, ...] = ()
     table: str | None = None
@@ -122,7 +117,7 @@ class MetricDecl(_Model):
         if self.office and self.office != office:
             raise ValueError(f"office {self.office!r} does not match the id's prefix {office!r}")
         object.__setattr__(self, "office", office)
-        if self.measure in SOURCE_MEASURES:
+        if self.measure in TABLE_MEASURES:
             if not self.table:
                 raise ValueError(f"measure {self.measure!r} needs 'table'")
             if self.table not in TABLES:
@@ -150,7 +145,12 @@ class MetricDecl(_Model):
 
     @property
     def is_derived(self) -> bool:
-        return self.measure in DERIVED_MEASURES
+        return is_derived(self.measure)
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The metrics a ratio or share divides (numerator first); none for the others."""
+        return (self.numerator or "", self.denominator or "") if self.is_derived else ()
 
     @property
     def tables(self) -> tuple[str, ...]:

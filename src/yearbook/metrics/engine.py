@@ -11,13 +11,13 @@ import pyarrow as pa
 
 from yearbook import __version__
 from yearbook.figures import FIGURES_SCHEMA
-from yearbook.metrics.compiler import TOTAL, Plan, compile_plan, reference_tables
+from yearbook.metrics.compiler import Plan, compile_plan, reference_tables
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import TOTAL, FigureKey, derived_inputs, derived_value
 
 __all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures", "figure_fingerprint"]
 
-Key = tuple[str, int, str, str]
-"""(metric, fiscal year, breakdown, breakdown value)."""
+Key = FigureKey
 
 RunSQL = Callable[[str], pa.Table]
 
@@ -44,10 +44,7 @@ def _fingerprint(
     decl: MetricDecl, year: int, metrics: Mapping[str, MetricDecl], inputs: Inputs
 ) -> str:
     if decl.is_derived:
-        parts = [
-            _fingerprint(metrics[ref], year, metrics, inputs)
-            for ref in (decl.numerator or "", decl.denominator or "")
-        ]
+        parts = [_fingerprint(metrics[ref], year, metrics, inputs) for ref in decl.inputs]
     else:
         parts = [inputs.partitions.get((t, year), "absent") for t in decl.tables]
         parts += [inputs.references.get(r, "absent") for r in sorted(reference_tables(decl))]
@@ -167,20 +164,15 @@ def _positions(plan: Plan, run_sql: RunSQL, values: Mapping[Key, float]) -> dict
 
 
 def _derive(decl: MetricDecl, metrics: Mapping[str, MetricDecl], values: dict[Key, float]) -> None:
-    num, den = decl.numerator or "", decl.denominator or ""
-    den_breaks = metrics[den].breakdowns
-    factor = 100.0 if decl.measure == "share" else 1.0
+    num, den = decl.inputs
     for (metric, fy, breakdown, cat), value in list(values.items()):
         if metric != num or (breakdown and breakdown not in decl.breakdowns):
             continue
-        den_key = (
-            (den, fy, breakdown, cat)
-            if breakdown in den_breaks or not breakdown
-            else (den, fy, TOTAL, TOTAL)
-        )
-        denominator = values.get(den_key)
-        if denominator:
-            values[(decl.id, fy, breakdown, cat)] = factor * value / denominator
+        key = (decl.id, fy, breakdown, cat)
+        _, den_key = derived_inputs(key, num, den, metrics[den].breakdowns)
+        derived = derived_value(decl.measure, value, values.get(den_key))
+        if derived is not None:
+            values[key] = derived
 
 
 def _without_yoy() -> pa.Schema:

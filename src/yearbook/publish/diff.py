@@ -18,6 +18,7 @@ from rich.table import Table
 from yearbook.errors import UserError
 from yearbook.figures import Figure, Figures, read_figures
 from yearbook.narrative.render import strip_links
+from yearbook.rules import FigureKey
 
 __all__ = [
     "BuildDiff",
@@ -29,7 +30,7 @@ __all__ = [
     "print_diff",
 ]
 
-Key = tuple[str, int, str, str]
+Key = FigureKey
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-Z\-•*])|\n\s*[-*]\s+|\n{2,}")

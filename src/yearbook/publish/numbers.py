@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from yearbook.figures import Figure
 from yearbook.narrative import style
+from yearbook.rules import UNIT_KINDS, unit_kind
 
 __all__ = [
     "MONEY_UNITS",
@@ -42,11 +43,11 @@ SUPPRESSED_NOTE = (
     "suppressed cell be worked out from the totals."
 )
 
-MONEY_UNITS = frozenset({"usd", "dollars", "us dollars"})
+MONEY_UNITS = UNIT_KINDS["money"]
 
 
 def is_money(unit: str) -> bool:
-    return unit.lower() in MONEY_UNITS
+    return unit_kind(unit) == "money"
 
 
 def _hidden(fig: Figure) -> bool:
@@ -58,7 +59,7 @@ def cell(fig: Figure, digits: int = 1) -> str:
     if _hidden(fig) or fig.value is None:
         return SUPPRESSED
     value = fig.value
-    if fig.unit == "percent":
+    if unit_kind(fig.unit) == "percent":
         return f"{value:,.{digits}f}%"
     if is_money(fig.unit):
         return f"${value:,.0f}"
@@ -71,7 +72,7 @@ def headline(fig: Figure, digits: int = 0) -> str:
     """A value as a statistics panel states it: numerals, money in millions."""
     if _hidden(fig) or fig.value is None:
         return SUPPRESSED
-    if fig.unit == "percent":
+    if unit_kind(fig.unit) == "percent":
         return style.percent(fig.value, digits=digits).text
     if is_money(fig.unit):
         return style.money(fig.value).text
@@ -84,7 +85,7 @@ def change_cell(fig: Figure) -> str:
     """The change on the prior year: percent for counts, points for percents."""
     if _hidden(fig) or fig.yoy_change is None:
         return "–"
-    if fig.unit == "percent":
+    if unit_kind(fig.unit) == "percent":
         return f"{fig.yoy_change:+.1f} pts"
     if fig.yoy_change_pct is None:
         return f"{fig.yoy_change:+,.0f}"
