@@ -4,12 +4,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= yearbook-demo
 
-.PHONY: demo test lint typecheck unit system-deps docs bench bench-claims clean help
+.PHONY: demo test lint typecheck unit system-deps docs golden bench bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
 	@echo "make test          lint, type-check and run the whole test suite"
 	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
+	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
 	@echo "make bench-claims  precision and recall of the claim checker"
 
@@ -49,6 +50,10 @@ test: lint typecheck unit
 
 docs: $(VENV)/.installed
 	$(BIN)/yearbook docs --out docs
+
+# Golden SQL per engine dialect: rewritten from the compiler, then reviewed as a diff.
+golden: $(VENV)/.installed-test
+	$(BIN)/pytest -q tests/test_golden_sql.py --update-golden
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.run

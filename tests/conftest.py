@@ -64,3 +64,11 @@ def seed_text() -> str:
     if not SEED_PAGE.is_file():
         pytest.skip("the seed page (shared/seed/) is not beside this checkout")
     return SEED_PAGE.read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files (tests/golden/) from the code instead of comparing",
+    )

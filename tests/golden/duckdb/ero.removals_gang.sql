@@ -1,0 +1,13 @@
+-- ero.removals_gang
+SELECT
+  fiscal_year AS fiscal_year,
+  COUNT(*) AS value
+FROM removals
+WHERE
+  (
+    gang
+  ) AND duplicate_rule IS NULL
+GROUP BY
+  fiscal_year
+ORDER BY
+  1;

@@ -1,0 +1,14 @@
+-- hsi.tciu_partner_countries
+SELECT
+  fiscal_year AS fiscal_year,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'hsi.tciu_partner_countries'
+GROUP BY
+  fiscal_year
+ORDER BY
+  1;

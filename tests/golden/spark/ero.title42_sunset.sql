@@ -1,0 +1,50 @@
+-- ero.title42_sunset
+SELECT
+  fiscal_year AS fiscal_year,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'ero.title42_sunset'
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;
+
+-- ero.title42_sunset by month
+SELECT
+  fiscal_year AS fiscal_year,
+  DATE_FORMAT(as_of_date, 'yyyy-MM') AS breakdown_value,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'ero.title42_sunset'
+GROUP BY
+  fiscal_year,
+  DATE_FORMAT(as_of_date, 'yyyy-MM')
+ORDER BY
+  1 NULLS LAST,
+  2 NULLS LAST;
+
+-- ero.title42_sunset by item
+SELECT
+  fiscal_year AS fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)') AS breakdown_value,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'ero.title42_sunset'
+GROUP BY
+  fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)')
+ORDER BY
+  1 NULLS LAST,
+  2 NULLS LAST;

@@ -1,0 +1,13 @@
+-- ero.workforce
+SELECT
+  fiscal_year AS fiscal_year,
+  COUNT(*) AS value
+FROM workforce
+WHERE
+  (
+    office = 'ERO'
+  )
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;

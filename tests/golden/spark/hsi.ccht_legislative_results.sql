@@ -1,0 +1,32 @@
+-- hsi.ccht_legislative_results
+SELECT
+  fiscal_year AS fiscal_year,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'hsi.ccht_legislative_results'
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;
+
+-- hsi.ccht_legislative_results by item
+SELECT
+  fiscal_year AS fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)') AS breakdown_value,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'hsi.ccht_legislative_results'
+GROUP BY
+  fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)')
+ORDER BY
+  1 NULLS LAST,
+  2 NULLS LAST;

@@ -1,0 +1,13 @@
+-- hsi.tciu_counterfeit_goods_usd
+SELECT
+  fiscal_year AS fiscal_year,
+  COALESCE(SUM(quantity), 0) AS value
+FROM seizures
+WHERE
+  (
+    NOT tciu_country IS NULL AND commodity = 'counterfeit_goods'
+  )
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;

@@ -1,0 +1,13 @@
+-- hsi.wat_rounds_seized
+SELECT
+  fiscal_year AS fiscal_year,
+  COALESCE(SUM(quantity), 0) AS value
+FROM seizures
+WHERE
+  (
+    operation = 'without_a_trace' AND commodity = 'ammunition_rounds'
+  )
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;

@@ -1,0 +1,32 @@
+-- opr.program_offices
+SELECT
+  fiscal_year AS fiscal_year,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'opr.program_offices'
+GROUP BY
+  fiscal_year
+ORDER BY
+  1 NULLS LAST;
+
+-- opr.program_offices by item
+SELECT
+  fiscal_year AS fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)') AS breakdown_value,
+  SUM(value) AS value,
+  LISTAGG(DISTINCT submitted_by, '; ') AS submitted_by,
+  MAX(submitted_on) AS submitted_on,
+  LISTAGG(DISTINCT source, '; ') AS source
+FROM submissions
+WHERE
+  metric = 'opr.program_offices'
+GROUP BY
+  fiscal_year,
+  COALESCE(CAST(item AS STRING), '(not recorded)')
+ORDER BY
+  1 NULLS LAST,
+  2 NULLS LAST;
