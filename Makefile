@@ -32,7 +32,7 @@ demo: $(VENV)/.installed
 	$(BIN)/yearbook demo --out $(DEMO)
 
 # System packages and the browser-side tools the tests drive (chromium,
-# pdftotext, axe-core); installs only what is missing.
+# axe-core); installs only what is missing.
 system-deps:
 	@sh scripts/test-setup.sh
 

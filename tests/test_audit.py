@@ -84,6 +84,15 @@ def test_audit_command_exit_codes(demo: Demo, capsys: pytest.CaptureFixture[str]
     assert "no findings" in capsys.readouterr().out
 
 
+def test_audit_needs_no_system_pdf_tool(
+    demo: Demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After `make demo` alone (no poppler), the audit still reads the PDF."""
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no pdftotext, no anything
+    assert _exit_code(["audit", str(demo.result.out), "--no-api"]) == 0
+    assert "no findings" in capsys.readouterr().out
+
+
 def test_audit_command_fails_on_a_leak(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

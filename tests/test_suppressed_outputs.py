@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import pytest
 
 from tests.conftest import Demo
+from yearbook.disclosure.readers import pdf_text
 from yearbook.figures import Figure
 from yearbook.narrative.render import figure_anchor
 from yearbook.publish import bundle_name, pdf_name
@@ -45,7 +45,7 @@ def test_the_report_page_and_pdf_carry_the_footnote(demo: Demo) -> None:
     html = (demo.result.out / "index.html").read_text()
     assert SUPPRESSED_NOTE in html
     pdf = demo.result.out / pdf_name(demo.report)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf)
     assert "Suppressed:" in " ".join(text.split())
 
 
