@@ -249,6 +249,25 @@ def ingest_cmd(
     out.print(summary_table(result))
 
 
+@app.command("published")
+def published_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Published statistics workbooks (.xlsx).")],
+    into: Annotated[Path, typer.Option("--into", help="Warehouse folder to load into.")],
+    pack: Annotated[
+        Path, typer.Option("--pack", help="The agency's pack (its published/*.yaml mappings).")
+    ],
+) -> None:
+    """Find the tables in published workbooks and load the figures a pack maps."""
+    from yearbook.ingest.published import load_published
+    from yearbook.warehouse import Warehouse
+
+    loaded = load_published(paths, pack, Warehouse(into))
+    for line in loaded.lines():
+        out.print(line, markup=False, highlight=False)
+    for problem in loaded.problems:
+        out.print(f"not placed: {problem}", markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def audit(
     build_dir: Annotated[
