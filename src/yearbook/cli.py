@@ -308,6 +308,12 @@ def check_cmd(
         int | None, typer.Option("--fy", help="Fiscal year of claims that name none.")
     ] = None,
     report_dir: Annotated[Path | None, typer.Option("--report", help="Report folder.")] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Largest file to read, in bytes (exit 2 above).")
+    ] = 2_000_000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the check may take (exit 2 past it).")
+    ] = 30.0,
 ) -> None:
     """Check every number in a text against the figures and against the text itself."""
     from yearbook.claims.command import run_check
@@ -318,6 +324,8 @@ def check_cmd(
         figures=figures,
         output=output,
         fiscal_year=fy,
+        max_bytes=max_bytes,
+        timeout=timeout,
     )
     print(run.output)
     raise typer.Exit(run.exit_code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "DeclarationError",
     "InternalError",
+    "LimitError",
     "TemplateError",
     "UserError",
     "WarehouseError",
@@ -45,6 +46,10 @@ class TemplateError(UserError):
 
 class WarehouseError(UserError):
     """The warehouse is missing, incomplete or unreadable."""
+
+
+class LimitError(UserError):
+    """An input goes past a documented limit (size, count or time); the message names it."""
 
 
 class InternalError(YearbookError):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from yearbook.claims.budget import check_numbers
 from yearbook.claims.consistency import Finding, check_consistency
 from yearbook.claims.extract import Claim, Document, extract_document
 from yearbook.claims.link import Linker
@@ -65,6 +66,7 @@ def check(
         raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     kind = detect_format(text) if fmt == "auto" else fmt
     plain = to_plain(text, kind)
+    check_numbers(plain.text)
     doc = extract_document(plain, fiscal_year)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
     Linker(decls, figures).link(doc)

@@ -1,7 +1,10 @@
 """`yearbook check`: read the files, run the checker, write one of three outputs.
 
 Exit codes: 0 when nothing is contradicted, 1 when something is, 2 on usage
-errors (raised as `UserError` and turned into exit 2 by the CLI edge).
+errors and on inputs past a limit (a file larger than ``--max-bytes``, more
+numbers than `MAX_NUMBERS`, a check longer than ``--timeout``), raised as
+`UserError` and turned into exit 2 by the CLI edge. The check runs in a worker
+process killed at the deadline (`yearbook.claims.budget`).
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yearbook.claims import CheckResult, check, render_html, render_table
+from yearbook.claims.budget import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Worker
 from yearbook.claims.sources import load_crosswalk, load_figures
 from yearbook.errors import UserError
 from yearbook.figures import Figures
+from yearbook.inputs import decode_error, read_limited
 
 __all__ = ["CROSSWALK", "OUTPUTS", "CheckRun", "run_check"]
 
@@ -32,14 +37,17 @@ class CheckRun:
     result: CheckResult
 
 
-def _read(path: Path) -> str:
-    if not path.is_file():
-        raise UserError(f"no such file: {path}", hint="give the text to check: .txt, .md or .html")
+_HINT = "give the text to check: .txt, .md or .html"
+
+
+def _read(path: Path, max_bytes: int) -> str:
+    data = read_limited(path, max_bytes, _HINT)
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise UserError(
-            f"{path} is not UTF-8 text", hint="save it as UTF-8 and try again"
+            f"{path.name}: {decode_error(data, 'utf-8', err)}",
+            hint="save the text as UTF-8 and try again",
         ) from None
 
 
@@ -50,6 +58,17 @@ def _figures(path: Path | None, report_dir: Path) -> Figures | None:
     return load_figures(path, load_crosswalk(walk) if walk.is_file() else None)
 
 
+@dataclass(frozen=True)
+class _Job:
+    text: str
+    name: str
+    fmt: str
+    report_dir: Path
+    figures: Path | None
+    output: str
+    fiscal_year: int | None
+
+
 def run_check(
     file: Path,
     *,
@@ -57,24 +76,32 @@ def run_check(
     figures: Path | None = None,
     output: str = "table",
     fiscal_year: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> CheckRun:
     """Check one file; the caller prints ``output`` and exits with ``exit_code``."""
     if output not in OUTPUTS:
         raise UserError(
             f"unknown output format {output!r}", hint=f"use one of {', '.join(OUTPUTS)}"
         )
+    if max_bytes <= 0 or timeout <= 0:
+        raise UserError("--max-bytes and --timeout must be positive")
+    text = _read(file, max_bytes)
+    fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
+    job = _Job(text, file.name, fmt, report_dir, figures, output, fiscal_year)
+    return Worker(_run_job, (job,), timeout=timeout).wait()
+
+
+def _run_job(job: _Job) -> CheckRun:
     from yearbook.metrics.declarations import load_metrics
 
-    text = _read(file)
-    metrics = load_metrics(report_dir / "metrics")
-    fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
-    result = check(
-        text, _figures(figures, report_dir), fiscal_year=fiscal_year, fmt=fmt, metrics=metrics
-    )
-    if output == "json":
+    metrics = load_metrics(job.report_dir / "metrics")
+    figures = _figures(job.figures, job.report_dir)
+    result = check(job.text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt, metrics=metrics)
+    if job.output == "json":
         rendered = result.to_json()
-    elif output == "html":
-        rendered = render_html(text, result, title=f"Claims checked: {file.name}")
+    elif job.output == "html":
+        rendered = render_html(job.text, result, title=f"Claims checked: {job.name}")
     else:
         rendered = render_table(result)
     return CheckRun(rendered, 1 if result.contradicted else 0, result)

@@ -16,7 +16,15 @@ import re
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.lists import announced_lists
-from yearbook.claims.numbers import ABOVE, APPROX, BELOW, WORD_VALUES, Interval, read_number
+from yearbook.claims.numbers import (
+    ABOVE,
+    APPROX,
+    BELOW,
+    WORD_VALUES,
+    Interval,
+    NotAFigure,
+    read_number,
+)
 from yearbook.claims.text import Plain, segment
 from yearbook.claims.years import assign_years, most_common_year
 
@@ -115,7 +123,10 @@ def _sentence_claims(text: str, start: int, end: int) -> list[Claim]:
     for match in _NUMBER.finditer(text, start, end):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        claim = _number_claim(text, match, start, end)
+        try:
+            claim = _number_claim(text, match, start, end)
+        except NotAFigure:  # longer than any figure: text, not a number
+            continue
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: c.start)

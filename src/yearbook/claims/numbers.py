@@ -41,8 +41,10 @@ __all__ = [
     "ABOVE",
     "APPROX",
     "BELOW",
+    "MAX_DIGITS",
     "WORD_VALUES",
     "Interval",
+    "NotAFigure",
     "Reading",
     "parse_words",
     "qualifier_side",
@@ -53,6 +55,11 @@ ABOVE = ("more than", "over", "above", "exceeding", "in excess of", "upwards of"
 BELOW = ("nearly", "almost", "just under", "close to", "less than", "under", "fewer than")
 APPROX = ("approximately", "about", "around", "roughly", "some", "an estimated", "an estimate of")
 
+MAX_DIGITS = 18
+"""Most digits a figure is written with; a longer run of digits is text, not a number."""
+
+_TOO_LONG = 10**MAX_DIGITS
+
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 WORD_VALUES: dict[str, int] = {
@@ -62,6 +69,10 @@ WORD_VALUES: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+
+
+class NotAFigure(ValueError):
+    """The text looks like a number but is longer than any figure (more than `MAX_DIGITS`)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,8 @@ def parse_words(text: str) -> int:
             current += WORD_VALUES[word]
         else:
             raise ValueError(f"not a number word: {word!r}")
+        if max(total, current) >= _TOO_LONG:
+            raise NotAFigure(f"{text[:40]!r}... is longer than any figure")
     return total + current
 
 
@@ -162,20 +175,32 @@ def read_number(
     """Read a printed number (digits or words) into its interval; see the module rules.
 
     ``rounded`` marks numbers that are always rounded (percentages, changes,
-    averages): they never read as exact.
+    averages): they never read as exact. A number with more than `MAX_DIGITS`
+    digits (or words spelling one) raises `NotAFigure`:
+
+    >>> read_number("1" + "0" * 309)
+    Traceback (most recent call last):
+    yearbook.claims.numbers.NotAFigure: a number of 310 digits is not a figure
     """
     if words:
         dec = Decimal(parse_words(digits))
         places = 0
     else:
         clean = digits.replace(",", "")
+        _check_length(sum(c.isdigit() for c in clean))
         dec = Decimal(clean)
         places = len(clean.split(".")[1]) if "." in clean else 0
+    _check_length(dec.adjusted() + 1)
     unit = Decimal(_SCALES[scale.lower()]) if scale else Decimal(1)
     step = _step(dec, places, unit, money=money, rounded=rounded, words=words, qual=bool(qualifier))
     shown = dec * unit * (-1 if negative else 1)
     interval = _interval(shown, step, qualifier_side(qualifier), rounded=rounded)
     return Reading(float(shown), float(step), interval)
+
+
+def _check_length(digits: int) -> None:
+    if digits > MAX_DIGITS:
+        raise NotAFigure(f"a number of {digits} digits is not a figure")
 
 
 def _step(

@@ -15,13 +15,30 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "Plain", "detect_format", "segment", "sentence_spans", "to_plain"]
+from yearbook.claims.numbers import WORD_VALUES
 
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+__all__ = [
+    "MAX_BLOCK_SENTENCES",
+    "MAX_LIST_ITEMS",
+    "MAX_SENTENCE_CHARS",
+    "MAX_SENTENCE_NUMBERS",
+    "Block",
+    "Plain",
+    "count_numbers",
+    "detect_format",
+    "segment",
+    "sentence_spans",
+    "to_plain",
+]
+
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\s]{0,2000}\)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|`)")
-_HTML_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.S | re.I)
+_HTML_DROP_OPEN = re.compile(r"<(script|style|head)\b", re.I)
+_HTML_TOKEN = re.compile(r"<[^<>]+>|&(?:#\d{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z]{1,32});")
 _HTML_BLOCK = re.compile(
     r"</?(p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|dt|dd)\b[^>]*>",
     re.I,
@@ -30,6 +47,18 @@ _LIST = re.compile(r"^[ \t]*(?:[-*+•·▪◦]|\d{1,3}[.)])[ \t]+", re.M)
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+", re.M)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]*[A-Z0-9$])")
 _ABBREV = re.compile(r"(?:\b(?:U\.S|Mr|Ms|Dr|No|vs|St|Jr|Sr|Inc|Co|e\.g|i\.e|approx)|\b[A-Z])\.$")
+_NUMBERISH = re.compile(
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{'|'.join(WORD_VALUES)})\b", re.I
+)
+
+MAX_SENTENCE_CHARS = 1_000
+"""Longest sentence the checker reads as one; a longer one is cut into windows."""
+MAX_SENTENCE_NUMBERS = 32
+"""Most numbers (digit runs or number words) in one sentence window."""
+MAX_BLOCK_SENTENCES = 16
+"""Most sentences (or windows) in one block; a longer paragraph continues as another."""
+MAX_LIST_ITEMS = 200
+"""Longest run of list items read as one list."""
 
 
 @dataclass
@@ -37,7 +66,7 @@ class Plain:
     """Plain text and, for each of its characters, the offset in the original."""
 
     text: str
-    origin: list[int]
+    origin: Sequence[int]
     source_length: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +90,19 @@ class Block:
     marker: tuple[int, int] | None = None
 
 
+def count_numbers(text: str, stop: int) -> int:
+    """How many numbers (digit groups or number words) the text holds, counting up to `stop`.
+
+    >>> count_numbers("In FY 2023, 1,234 of 5.6 million, and two more.", 100)
+    4
+    """
+    count = 0
+    for count, _ in enumerate(_NUMBERISH.finditer(text), start=1):
+        if count >= stop:
+            break
+    return count
+
+
 def detect_format(text: str) -> str:
     """``html`` when the text looks like HTML, otherwise ``markdown`` (plain text included)."""
     head = text[:4000].lower()
@@ -75,13 +117,13 @@ def to_plain(text: str, fmt: str) -> Plain:
         return _from_html(text)
     if fmt in ("markdown", "md"):
         return _from_markdown(text)
-    return Plain(text, list(range(len(text))), len(text))
+    return Plain(text, array("q", range(len(text))), len(text))
 
 
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.origin: list[int] = []
+        self.origin: array[int] = array("q")
 
     def keep(self, text: str, start: int) -> None:
         self.chars.append(text)
@@ -114,42 +156,63 @@ def _keep_unemphasised(out: _Builder, text: str, start: int, end: int) -> None:
     out.keep(text[pos:end], pos)
 
 
+def _dropped(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<script>``, ``<style>`` and ``<head>`` elements, found in one pass.
+
+    An element with no closing tag is not dropped (its tags are, like any tag); once
+    a closing tag is known to be missing, later openings of the same name are skipped.
+    """
+    lower = text.lower()
+    spans: list[tuple[int, int]] = []
+    unclosed: set[str] = set()
+    pos = 0
+    while (match := _HTML_DROP_OPEN.search(text, pos)) is not None:
+        name = match.group(1).lower()
+        close = -1 if name in unclosed else lower.find(f"</{name}", match.end())
+        end = lower.find(">", close) if close >= 0 else -1
+        if end < 0:
+            unclosed.add(name)
+            pos = match.end()
+            continue
+        spans.append((match.start(), end + 1))
+        pos = end + 1
+    return spans
+
+
 def _from_html(text: str) -> Plain:
     out = _Builder()
     pos = 0
-    dropped = [(m.start(), m.end()) for m in _HTML_DROP.finditer(text)]
-    for match in re.finditer(r"<[^>]+>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);", text):
-        if any(a <= match.start() < b for a, b in dropped):
-            continue
-        _keep_text(out, text, pos, match.start(), dropped)
+    for a, b in [*_dropped(text), (len(text), len(text))]:
+        pos = _html_between(out, text, pos, a)
+        pos = max(pos, b)
+    return out.done(len(text))
+
+
+def _html_between(out: _Builder, text: str, start: int, end: int) -> int:
+    """Text and tags of text[start:end] (no dropped element inside); returns where it stopped."""
+    pos = start
+    for match in _HTML_TOKEN.finditer(text, start, end):
+        out.keep(text[pos : match.start()], pos)
         token = match.group()
         if token.startswith("&"):
             out.put(html.unescape(token), match.start())
         elif _HTML_BLOCK.fullmatch(token):
-            name = re.match(r"</?(\w+)", token)
-            tag = name.group(1).lower() if name else ""
-            closing = token.startswith("</")
-            out.put("\n\n", match.start())
-            if not closing and tag == "li":
-                out.put("- ", match.start())
-            elif not closing and re.fullmatch(r"h[1-6]", tag):
-                out.put("#" * int(tag[1]) + " ", match.start())
+            _block_break(out, token, match.start())
         pos = match.end()
-    _keep_text(out, text, pos, len(text), dropped)
-    return out.done(len(text))
+    out.keep(text[pos:end], pos)
+    return end
 
 
-def _keep_text(
-    out: _Builder, text: str, start: int, end: int, dropped: list[tuple[int, int]]
-) -> None:
-    pos = start
-    for a, b in dropped:
-        if b <= pos or a >= end:
-            continue
-        out.keep(text[pos:a], pos)
-        pos = max(pos, b)
-    if pos < end:
-        out.keep(text[pos:end], pos)
+def _block_break(out: _Builder, token: str, at: int) -> None:
+    name = re.match(r"</?(\w+)", token)
+    tag = name.group(1).lower() if name else ""
+    out.put("\n\n", at)
+    if token.startswith("</"):
+        return
+    if tag == "li":
+        out.put("- ", at)
+    elif re.fullmatch(r"h[1-6]", tag):
+        out.put("#" * int(tag[1]) + " ", at)
 
 
 def segment(text: str) -> list[Block]:
@@ -179,7 +242,7 @@ def segment(text: str) -> list[Block]:
     _close(blocks, para, text)
     for block in blocks:
         block.sentences = sentence_spans(text, block.start, block.end)
-    return blocks
+    return _bounded(blocks, text)
 
 
 def _close(blocks: list[Block], para: list[tuple[int, int]], text: str) -> None:
@@ -200,14 +263,66 @@ def _close(blocks: list[Block], para: list[tuple[int, int]], text: str) -> None:
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of text[start:end], split after . ! ? before a capital or digit."""
+    """Sentences of text[start:end], split after . ! ? before a capital or digit.
+
+    A sentence longer than `MAX_SENTENCE_CHARS` or holding more than
+    `MAX_SENTENCE_NUMBERS` numbers is not prose: it is cut into windows that are
+    not, so no rule ever compares more than a window's numbers with each other.
+    """
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
         if _ABBREV.search(text, max(begin, match.start() - 6), match.start()):
             continue
-        spans.append((begin, match.start()))
+        spans.extend(_windows(text, begin, match.start()))
         begin = match.end()
     if begin < end:
-        spans.append((begin, end))
+        spans.extend(_windows(text, begin, end))
     return spans
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while (cut := _cut(text, start, end)) < end:
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where the window starting at `start` ends: `end` unless it holds too much."""
+    limit = min(end, start + MAX_SENTENCE_CHARS)
+    for n, match in enumerate(_NUMBERISH.finditer(text, start, limit)):
+        if n == MAX_SENTENCE_NUMBERS:
+            return match.start()
+    if limit == end:
+        return end
+    space = text.rfind(" ", start + 1, limit)
+    return space if space > start else limit
+
+
+def _bounded(blocks: list[Block], text: str) -> list[Block]:
+    """Blocks with at most `MAX_BLOCK_SENTENCES` sentences, lists of at most `MAX_LIST_ITEMS`.
+
+    A longer block continues as paragraphs; a longer run of items is broken by an
+    empty paragraph, so rules that look back through a block or a list stay bounded.
+    """
+    out: list[Block] = []
+    run = 0
+    for block in blocks:
+        run = run + 1 if block.kind == "item" else 0
+        if run > MAX_LIST_ITEMS:
+            out.append(Block("paragraph", block.start, block.start))
+            run = 1
+        out.append(block)
+        sentences = block.sentences
+        if len(sentences) <= MAX_BLOCK_SENTENCES:
+            continue
+        block.sentences = sentences[:MAX_BLOCK_SENTENCES]
+        block.end = block.sentences[-1][1]
+        for i in range(MAX_BLOCK_SENTENCES, len(sentences), MAX_BLOCK_SENTENCES):
+            part = sentences[i : i + MAX_BLOCK_SENTENCES]
+            out.append(Block("paragraph", part[0][0], part[-1][1], sentences=part))
+            run = 0
+    return out
