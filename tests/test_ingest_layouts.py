@@ -235,7 +235,7 @@ def test_cli_prints_a_summary_per_file(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     line = next(x for x in run.stdout.splitlines() if "arrests.xlsx" in x)
     cells = [c.strip() for c in line.split("│") if c.strip()]
-    assert cells == ["arrests.xlsx", "arrests", "2", "1", "1", "0", "ero_arrests_2025"]
+    assert cells == ["arrests.xlsx", "arrests", "2", "1", "1", "0", "0", "ero_arrests_2025"]
     assert rows(Warehouse(tmp_path / "w"), "SELECT release FROM releases") == [
         {"release": "2025-02"}
     ]

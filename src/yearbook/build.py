@@ -72,6 +72,7 @@ def recompute(
 ) -> tuple[Computed, Delta]:
     """Compute the figures, reusing those of `previous` whose inputs are unchanged."""
     check_engine(engine)  # now, though the engine itself starts only if it is needed
+    warehouse = warehouse.snapshot()  # one set of files for the whole build
     report = report.for_tables(warehouse.tables())
     warehouse.require(sorted(report.tables))
     inputs = _inputs(warehouse, report)
@@ -126,6 +127,7 @@ def build(
     build into ``out`` are reused (see `yearbook.incremental`).
     """
     say = progress or (lambda _msg: None)
+    warehouse = warehouse.snapshot()  # later ingests do not change what this build reads
     report = report.for_tables(warehouse.tables())
     timings: dict[str, float] = {}
     published = Path(out)

@@ -238,13 +238,34 @@ def ingest_cmd(
     layouts: Annotated[
         Path | None, typer.Option(help="A folder of extra mapping files (*.yaml).")
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Let a file replace more rows than it brings (see docs/ingest.md).",
+        ),
+    ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait",
+            min=0,
+            help="Seconds to wait for another ingest into the same warehouse to finish.",
+        ),
+    ] = 60.0,
 ) -> None:
     """Load ICE record files into a warehouse: detect layouts, quarantine, flag duplicates."""
     from yearbook.ingest.console import run_ingest, summary_table
     from yearbook.warehouse import Warehouse
 
     result = run_ingest(
-        paths, Warehouse(into), release=release, layouts_dir=layouts, console=console
+        paths,
+        Warehouse(into),
+        release=release,
+        layouts_dir=layouts,
+        console=console,
+        replace=replace,
+        wait=wait,
     )
     out.print(summary_table(result))
 

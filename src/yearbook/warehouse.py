@@ -3,9 +3,14 @@
 Layout::
 
     WAREHOUSE/
-      arrests/fiscal_year=2023/part-0.parquet
-      removals/fiscal_year=2023/part-0.parquet
+      manifest.json                         the files that are the warehouse
+      arrests/fiscal_year=2023/part-g3-0.parquet
+      removals/fiscal_year=2023/part-g1-4.parquet
       ...
+
+Every write is a transaction (`Warehouse.transaction`): new files beside the old,
+then one rename of the manifest, under a lock on the warehouse
+(`yearbook.manifest` says how a kill at any moment leaves it whole).
 
 `Database` is the one owner of a DuckDB connection: metric, report and claim
 code hand it SQL and get Arrow tables back; nothing else opens a connection.
@@ -17,6 +22,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -28,12 +34,35 @@ import pyarrow.parquet as pq
 import xxhash
 
 from yearbook.calendar import FIRST_MONTH, fiscal_year
-from yearbook.errors import UserError, WarehouseError
+from yearbook.errors import InternalError, UserError, WarehouseError
+from yearbook.manifest import (
+    PARTITION_KEY,
+    Manifest,
+    WarehouseBusy,
+    checkpoint,
+    commit,
+    current,
+    fsync_dir,
+    fsync_file,
+    locked,
+    remove_leftovers,
+)
 from yearbook.tables import TABLES, TableSchema, get_table
 
-__all__ = ["Database", "Partition", "QueryTimeout", "Warehouse", "checksum"]
+__all__ = [
+    "DEFAULT_WAIT",
+    "Change",
+    "Database",
+    "Partition",
+    "QueryTimeout",
+    "Warehouse",
+    "WarehouseBusy",
+    "checksum",
+    "fiscal_years",
+]
 
-PARTITION_KEY = "fiscal_year"
+DEFAULT_WAIT = 60.0
+"""Seconds a write waits for another process's write to the same warehouse."""
 
 
 @dataclass(frozen=True)
@@ -47,58 +76,78 @@ class Partition:
 
 
 class Warehouse:
-    """A folder of Parquet files, one folder per canonical table and fiscal year."""
+    """A folder of Parquet files, one folder per canonical table and fiscal year.
 
-    def __init__(self, root: Path | str) -> None:
+    The files that make up the warehouse are those its manifest names
+    (`yearbook.manifest`); every write is a `transaction` under the write lock.
+    `snapshot()` pins what a reader sees for as long as it holds it.
+    """
+
+    def __init__(self, root: Path | str, *, _pinned: Manifest | None = None) -> None:
         self.root = Path(root)
+        self._pinned = _pinned
+
+    def manifest(self) -> Manifest:
+        """The files of the warehouse: pinned for a snapshot, else read now."""
+        return self._pinned if self._pinned is not None else current(self.root, TABLES)
+
+    def snapshot(self) -> Warehouse:
+        """This warehouse as it is now, unchanged by later ingests (for one build)."""
+        return Warehouse(self.root, _pinned=self.manifest())
 
     # -- writing ---------------------------------------------------------------
+    @contextmanager
+    def transaction(self, *, wait: float = DEFAULT_WAIT) -> Iterator[Change]:
+        """A change to the warehouse, made whole or not at all.
+
+        Holds the write lock (waiting up to `wait` seconds), removes what a killed
+        writer left, and commits the change in one rename when the block ends
+        without an error; on an error the files it wrote are removed.
+        """
+        if self._pinned is not None:
+            raise InternalError("a warehouse snapshot is read-only")
+        with locked(self.root, wait):
+            base = current(self.root, TABLES)
+            if not base.stored and base.tables:
+                commit(self.root, base, base)  # adopt a warehouse written before manifests
+            remove_leftovers(self.root, base, TABLES)
+            checkpoint("warehouse.locked")
+            change = Change(self.root, base)
+            try:
+                yield change
+            except BaseException:
+                change.discard()
+                raise
+            change.commit()
+
     def write_table(self, name: str, data: pa.Table, *, replace: bool = True) -> list[int]:
         """Write rows of a canonical table, partitioned by fiscal year of its date column.
 
-        Columns are cast to the canonical schema; a missing optional column is
-        filled with nulls. A string column may come dictionary-encoded (as the
-        demo generator makes its categories): Parquet then stores the codes as
-        they are. Returns the fiscal years written.
+        With `replace`, the fiscal years written replace those years' rows; without,
+        the rows are added. One transaction (see `Change.write`). Returns the
+        fiscal years written.
         """
-        schema = get_table(name)
-        table = _conform(schema, data)
-        written: list[int] = []
-        for year, part in _by_fiscal_year(table, schema.date_column):
-            folder = self.root / name / f"{PARTITION_KEY}={year}"
-            if replace and folder.exists():
-                for old in folder.glob("*.parquet"):
-                    old.unlink()
-            folder.mkdir(parents=True, exist_ok=True)
-            index = len(list(folder.glob("*.parquet")))
-            pq.write_table(
-                part,
-                folder / f"part-{index}.parquet",
-                compression="zstd",
-                row_group_size=1 << 20,
-                use_dictionary=_dictionary_columns(schema),
-                # The canonical types all have Parquet logical types; without the
-                # Arrow schema a dictionary-encoded column reads back as plain strings.
-                store_schema=False,
-            )
-            written.append(year)
-        return written
+        with self.transaction() as change:
+            return change.write(name, data, mode="years" if replace else "append")
 
     # -- reading ---------------------------------------------------------------
     def tables(self) -> list[str]:
         """Canonical tables present in the warehouse."""
-        if not self.root.is_dir():
-            return []
-        return [t for t in TABLES if any((self.root / t).glob(f"{PARTITION_KEY}=*/*.parquet"))]
+        present = self.manifest().tables
+        return [t for t in TABLES if any(present.get(t, {}).values())]
 
     def partition_files(self, table: str) -> list[tuple[int, tuple[Path, ...]]]:
         """The fiscal years of a table with data, and the files of each."""
-        parts = []
-        for folder in sorted((self.root / table).glob(f"{PARTITION_KEY}=*")):
-            files = tuple(sorted(folder.glob("*.parquet")))
-            if files:
-                parts.append((int(folder.name.split("=", 1)[1]), files))
-        return parts
+        years = self.manifest().tables.get(table, {})
+        return [
+            (year, tuple(self.root / f for f in files))
+            for year, files in sorted(years.items())
+            if files
+        ]
+
+    def files(self, table: str) -> list[Path]:
+        """Every file of a table, earliest fiscal year first."""
+        return [f for _, files in self.partition_files(table) for f in files]
 
     def partitions(self, table: str) -> list[Partition]:
         """Every fiscal-year partition of a table, with its checksum."""
@@ -113,14 +162,12 @@ class Warehouse:
         Every byte is read; partitions are hashed on as many threads as there are
         cores (hashing and reading release the GIL).
         """
-        names = self.tables() if tables is None else list(tables)
-        jobs = [(name, year, files) for name in names for year, files in self.partition_files(name)]
+        snap = self.snapshot()
+        names = snap.tables() if tables is None else list(tables)
+        jobs = [(name, year, files) for name in names for year, files in snap.partition_files(name)]
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             sums = pool.map(lambda job: checksum(job[2]), jobs)
             return {(name, year): value for (name, year, _), value in zip(jobs, sums, strict=True)}
-
-    def glob(self, table: str) -> str:
-        return str(self.root / table / f"{PARTITION_KEY}=*" / "*.parquet")
 
     def require(self, tables: Iterable[str]) -> None:
         """Fail clearly when a needed table has no data."""
@@ -132,6 +179,77 @@ class Warehouse:
                 hint="load records with `yearbook ingest` or generate the demo data "
                 "with `yearbook demo`",
             )
+
+
+class Change:
+    """New partition files of one transaction, written beside the warehouse's own.
+
+    Nothing it writes is part of the warehouse until `commit` names it in the
+    manifest; files are fsynced before that.
+    """
+
+    def __init__(self, root: Path, base: Manifest) -> None:
+        self.root = root
+        self.base = base
+        self.generation = base.generation + 1
+        self.tables: dict[str, dict[int, tuple[str, ...]]] = {
+            name: dict(years) for name, years in base.tables.items()
+        }
+        self.written: list[Path] = []
+
+    def write(self, name: str, data: pa.Table, *, mode: str = "years") -> list[int]:
+        """Write rows of a canonical table, by fiscal year of its date column.
+
+        `mode`: ``years`` replaces the fiscal years written, ``append`` adds to
+        them, ``table`` replaces the whole table (an empty `data` empties it).
+        Columns are cast to the canonical schema; a missing optional column is
+        filled with nulls. A string column may come dictionary-encoded (as the
+        demo generator makes its categories): Parquet then stores the codes as
+        they are. Returns the fiscal years written.
+        """
+        schema = get_table(name)
+        table = _conform(schema, data)
+        years = self.tables.setdefault(name, {})
+        if mode == "table":
+            years.clear()
+        written: list[int] = []
+        for year, part in _by_fiscal_year(table, schema.date_column):
+            relative = f"{name}/{PARTITION_KEY}={year}/part-g{self.generation}-{len(self.written)}"
+            self._write_file(schema, part, self.root / f"{relative}.parquet")
+            kept = years.get(year, ()) if mode == "append" else ()
+            years[year] = (*kept, f"{relative}.parquet")
+            written.append(year)
+        return written
+
+    def _write_file(self, schema: TableSchema, part: pa.Table, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(path)
+        with pq.ParquetWriter(
+            path,
+            part.schema,
+            compression="zstd",
+            use_dictionary=_dictionary_columns(schema),
+            # The canonical types all have Parquet logical types; without the
+            # Arrow schema a dictionary-encoded column reads back as plain strings.
+            store_schema=False,
+        ) as writer:
+            writer.write_table(part, row_group_size=1 << 20)
+            checkpoint("warehouse.partition-open")
+        fsync_file(path)
+        fsync_dir(path.parent)
+        checkpoint("warehouse.partition-written")
+
+    def commit(self) -> None:
+        """Make the change the warehouse, in one rename of its manifest."""
+        tables = {name: years for name, years in self.tables.items() if years}
+        new = Manifest(self.generation, tables)
+        retired = (self.base.names() | set(self.base.retired)) - new.names()
+        commit(self.root, Manifest(self.generation, tables, tuple(sorted(retired))), self.base)
+
+    def discard(self) -> None:
+        """Remove the files written (the change failed before its commit)."""
+        for path in self.written:
+            path.unlink(missing_ok=True)
 
 
 class QueryTimeout(UserError):
@@ -154,18 +272,19 @@ class Database:
         threads: int | None = None,
         memory_limit: str | None = None,
     ) -> None:
-        self.warehouse = warehouse
+        self.warehouse = None if warehouse is None else warehouse.snapshot()
         self._con = duckdb.connect(":memory:")
         if threads:
             self._con.execute(f"SET threads = {int(threads)}")
         if memory_limit:
             self._con.execute(f"SET memory_limit = '{memory_limit}'")
         self._con.execute("SET TimeZone = 'UTC'")
-        if warehouse is not None:
-            for name in warehouse.tables():
+        if self.warehouse is not None:
+            for name in self.warehouse.tables():
+                files = ", ".join(f"'{_sql_str(str(f))}'" for f in self.warehouse.files(name))
                 self._con.execute(
                     f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet('
-                    f"'{_sql_str(warehouse.glob(name))}', hive_partitioning = true, "
+                    f"[{files}], hive_partitioning = true, "
                     f"hive_types = {{'{PARTITION_KEY}': INTEGER}})"
                 )
         for name, path in (references or {}).items():
@@ -270,12 +389,12 @@ def _by_fiscal_year(table: pa.Table, date_column: str) -> Iterator[tuple[int, pa
     if first is not None and not dates.null_count and fiscal_year(first) == fiscal_year(last):
         yield fiscal_year(first), table  # the common case: one year, no copy
         return
-    years = _fiscal_years(dates)
+    years = fiscal_years(dates)
     for year in sorted(set(years.to_pylist())):
         yield year, table.filter(pc.equal(years, year))
 
 
-def _fiscal_years(dates: pa.ChunkedArray) -> pa.Array:
+def fiscal_years(dates: pa.ChunkedArray | pa.Array) -> pa.Array:
     """The fiscal year of each date (see `yearbook.calendar.fiscal_year`)."""
     year = pc.year(dates).cast(pa.int32())
     late = pc.greater_equal(pc.month(dates), FIRST_MONTH).cast(pa.int32())

@@ -93,13 +93,16 @@ class SparkBackend:
         self._views: list[str] = []
         root = settings.get(WAREHOUSE_SETTING)
         for table in warehouse.tables():
-            location = f"{root.rstrip('/')}/{table}" if root else str(warehouse.root / table)
-            self._register_parquet(table, location)
+            if root:
+                self._register_parquet(table, f"{root.rstrip('/')}/{table}")
+            else:  # exactly the files the warehouse's manifest names
+                files = [str(f) for f in warehouse.files(table)]
+                self._register_parquet(table, str(warehouse.root / table), files)
         for name, path in references.items():
             self._register_csv(name, path)
 
-    def _register_parquet(self, name: str, location: str) -> None:
-        frame = self.session.read.option("basePath", location).parquet(location)
+    def _register_parquet(self, name: str, location: str, files: list[str] | None = None) -> None:
+        frame = self.session.read.option("basePath", location).parquet(*(files or [location]))
         frame.createOrReplaceTempView(name)
         self._views.append(name)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yearbook.ingest.layouts import IngestError, load_layouts
 from yearbook.ingest.pipeline import IngestResult, Progress, ingest_files
-from yearbook.warehouse import Warehouse
+from yearbook.warehouse import DEFAULT_WAIT, Warehouse
 
 __all__ = ["ingest"]
 
@@ -19,6 +19,8 @@ def ingest(
     release: str | None = None,
     layouts_dir: Path | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
+    wait: float = DEFAULT_WAIT,
 ) -> IngestResult:
     """Load record files (xlsx, csv, parquet) into a warehouse.
 
@@ -26,11 +28,20 @@ def ingest(
     canonical table; failing rows go to the ``quarantine`` table, each file to
     the ``releases`` table. `release` names the release of every file (default:
     each file's name); `layouts_dir` adds mapping files to the shipped ones.
+    The ingest is one transaction under the warehouse's write lock, waiting up
+    to `wait` seconds for another writer; `replace` lets a file replace more
+    than it brings (`yearbook.ingest.guard`).
     """
     files = [Path(p) for p in paths]
     for path in files:
         if not path.is_file():
             raise IngestError(f"no such file: {path}", hint="check the path")
     return ingest_files(
-        files, warehouse, layouts=load_layouts(layouts_dir), release=release, progress=progress
+        files,
+        warehouse,
+        layouts=load_layouts(layouts_dir),
+        release=release,
+        progress=progress,
+        replace=replace,
+        wait=wait,
     )

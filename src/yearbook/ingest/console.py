@@ -18,7 +18,7 @@ from rich.table import Table
 
 from yearbook.ingest.api import ingest
 from yearbook.ingest.pipeline import FileResult, IngestResult
-from yearbook.warehouse import Warehouse
+from yearbook.warehouse import DEFAULT_WAIT, Warehouse
 
 __all__ = ["RichProgress", "run_ingest", "summary_table"]
 
@@ -44,8 +44,10 @@ class RichProgress:
 
 
 def summary_table(result: IngestResult) -> Table:
-    """Rows in, loaded, quarantined and flagged as duplicates, per file."""
-    table = Table("file", "table", "rows in", "loaded", "quarantined", "duplicates", "layout")
+    """Rows in, loaded, quarantined, replaced and flagged as duplicates, per file."""
+    table = Table(
+        "file", "table", "rows in", "loaded", "quarantined", "replaced", "duplicates", "layout"
+    )
     for f in result.files:
         table.add_row(
             f.file,
@@ -53,6 +55,7 @@ def summary_table(result: IngestResult) -> Table:
             f"{f.rows_in:,}",
             f"{f.loaded:,}",
             f"{f.quarantined:,}",
+            f"{f.replaced:,}",
             f"{f.duplicates:,}",
             f.layout,
         )
@@ -66,6 +69,8 @@ def run_ingest(
     release: str | None,
     layouts_dir: Path | None,
     console: Console,
+    replace: bool = False,
+    wait: float = DEFAULT_WAIT,
 ) -> IngestResult:
     """Ingest with progress bars on `console`; returns the result for the summary."""
     columns = (
@@ -81,4 +86,6 @@ def run_ingest(
             release=release,
             layouts_dir=layouts_dir,
             progress=RichProgress(bars),
+            replace=replace,
+            wait=wait,
         )

@@ -14,7 +14,6 @@ written.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +24,13 @@ import pyarrow.compute as pc
 
 from yearbook.errors import InternalError
 from yearbook.ingest.dedup import DEDUP_COLUMN, flag_duplicates
+from yearbook.ingest.guard import check_replacement
 from yearbook.ingest.layouts import IngestError, Layout, Match, detect_layout, known_headers
 from yearbook.ingest.readers import open_file
 from yearbook.ingest.validate import Mapped, map_block, today
+from yearbook.manifest import checkpoint
 from yearbook.tables import TABLES
-from yearbook.warehouse import Database, Warehouse
+from yearbook.warehouse import DEFAULT_WAIT, Change, Database, Warehouse
 
 __all__ = ["FileResult", "IngestResult", "NoProgress", "Progress", "ingest_files"]
 
@@ -172,6 +173,13 @@ def _combine(result: FileResult, parts: list[Mapped]) -> _Loaded:
     return _Loaded(result, rows, time, quarantine)
 
 
+@dataclass
+class _Replaced:
+    loaded: _Loaded
+    rows: pa.Table | None
+    """The rows already in the warehouse that the file's rows replace."""
+
+
 # -- writing ----------------------------------------------------------------------------
 def _existing(warehouse: Warehouse, table: str) -> pa.Table | None:
     if table not in warehouse.tables():
@@ -188,14 +196,6 @@ def _outside(rows: pa.Table, table: str, window: tuple[object, object]) -> pa.Ar
     return pc.invert(pc.fill_null(inside, False))
 
 
-def _rewrite(warehouse: Warehouse, table: str, rows: pa.Table) -> None:
-    folder = warehouse.root / table
-    if folder.exists():
-        shutil.rmtree(folder)
-    if rows.num_rows:
-        warehouse.write_table(table, rows)
-
-
 def _conform(rows: pa.Table, table: str) -> pa.Table:
     schema = TABLES[table]
     arrays = [
@@ -207,8 +207,10 @@ def _conform(rows: pa.Table, table: str) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=list(schema.column_names))
 
 
-def _merge_table(warehouse: Warehouse, table: str, files: list[_Loaded], layout: Layout) -> None:
-    """Replace overlapping older rows, flag duplicates, rewrite the table."""
+def _merge_table(
+    warehouse: Warehouse, table: str, files: list[_Loaded], layout: Layout
+) -> tuple[pa.Table, list[_Replaced]]:
+    """Replace overlapping older rows, flag duplicates: the table's new rows, what was replaced."""
     old = _existing(warehouse, table)
     current = [] if old is None else [_conform(old, table)]
     times = (
@@ -216,16 +218,21 @@ def _merge_table(warehouse: Warehouse, table: str, files: list[_Loaded], layout:
     )
     releases = ["" for _ in current]
     owners: list[_Loaded | None] = [None for _ in current]
+    replaced: list[_Replaced] = []
     for loaded in files:
         res = loaded.result
         if res.loaded:
+            gone: list[pa.Table] = []
             for i, part in enumerate(current):
                 if releases[i] == res.release:
                     continue
                 keep = _outside(part, table, res.window)
-                res.replaced += part.num_rows - pc.sum(pc.cast(keep, pa.int64())).as_py()
+                gone.append(part.filter(pc.invert(keep)))
                 current[i] = part.filter(keep)
                 times[i] = pc.filter(times[i], keep)
+            removed = pa.concat_tables(gone) if gone else None
+            replaced.append(_Replaced(loaded, removed))
+            res.replaced = 0 if removed is None else removed.num_rows
         current.append(_conform(loaded.rows, table))
         times.append(loaded.time.cast(pa.timestamp("s")))
         releases.append(res.release)
@@ -243,21 +250,16 @@ def _merge_table(warehouse: Warehouse, table: str, files: list[_Loaded], layout:
             if owner is not None:
                 owner.result.duplicates = part.num_rows - flags.null_count
             offset += part.num_rows
-    _rewrite(warehouse, table, rows)
+    return rows, replaced
 
 
-def _append(warehouse: Warehouse, table: str, new: pa.Table) -> None:
-    old = _existing(warehouse, table)
-    parts = [_conform(new, table)] if old is None else [_conform(old, table), _conform(new, table)]
-    _rewrite(warehouse, table, pa.concat_tables(parts))
-
-
-def _bookkeeping(warehouse: Warehouse, loaded: list[_Loaded]) -> None:
+def _bookkeeping(change: Change, loaded: list[_Loaded]) -> None:
+    """The quarantined rows and a `releases` row per file, added in the same change."""
     day = today()
     quarantine = pa.concat_tables([item.quarantine for item in loaded])
     if quarantine.num_rows:
         days = pa.array([day] * quarantine.num_rows, pa.date32())
-        _append(warehouse, "quarantine", quarantine.append_column("ingested_on", days))
+        change.write("quarantine", quarantine.append_column("ingested_on", days), mode="append")
     rows = [
         {
             "ingested_on": day,
@@ -277,9 +279,8 @@ def _bookkeeping(warehouse: Warehouse, loaded: list[_Loaded]) -> None:
         }
         for r in (item.result for item in loaded)
     ]
-    _append(
-        warehouse, "releases", pa.Table.from_pylist(rows, schema=TABLES["releases"].arrow_schema())
-    )
+    releases = pa.Table.from_pylist(rows, schema=TABLES["releases"].arrow_schema())
+    change.write("releases", releases, mode="append")
 
 
 def ingest_files(
@@ -289,20 +290,38 @@ def ingest_files(
     layouts: Sequence[Layout],
     release: str | None = None,
     progress: Progress | None = None,
+    replace: bool = False,
+    wait: float = DEFAULT_WAIT,
 ) -> IngestResult:
-    """Ingest files into a warehouse; see the module docstring for what happens."""
+    """Ingest files into a warehouse; see the module docstring for what happens.
+
+    The whole ingest is one warehouse transaction: all its tables and its
+    `releases` rows are committed together or not at all. `wait` is how long to
+    wait for another ingest into the same warehouse; `replace` allows a
+    replacement larger than the file's own content (`yearbook.ingest.guard`).
+    """
     listener = progress or NoProgress()
-    loaded = []
-    for path in paths:
-        item = _read_file(Path(path), layouts, release, listener)
-        loaded.append(item)
+    loaded = [_read_file(Path(path), layouts, release, listener) for path in paths]
+    checkpoint("ingest.read")
     by_table: dict[str, list[_Loaded]] = {}
     layout_of = {lay.id: lay for lay in layouts}
     for item in loaded:
         by_table.setdefault(item.result.table, []).append(item)
-    for table, items in by_table.items():
-        _merge_table(warehouse, table, items, layout_of[items[-1].result.layout])
-    _bookkeeping(warehouse, loaded)
+    with warehouse.transaction(wait=wait) as change:
+        merged = {
+            table: _merge_table(warehouse, table, items, layout_of[items[-1].result.layout])
+            for table, items in by_table.items()
+        }
+        if not replace:
+            for table, (_, replaced) in merged.items():
+                for done in replaced:
+                    check_replacement(done.loaded.result.file, table, done.loaded.rows, done.rows)
+        checkpoint("ingest.merged")
+        for table, (rows, _) in merged.items():
+            change.write(table, rows, mode="table")
+        _bookkeeping(change, loaded)
+        checkpoint("ingest.written")
+    checkpoint("ingest.committed")
     for item in loaded:
         listener.file_done(item.result)
     return IngestResult([item.result for item in loaded])
