@@ -6,6 +6,7 @@ Each step has the same shape (inputs in, outputs out, checks inside) and
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -16,6 +17,7 @@ import pyarrow as pa
 
 from yearbook import __version__
 from yearbook.backends import Backend, check_engine, open_backend
+from yearbook.coverage import Coverage, apply_coverage, find_coverage
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.figures import Figures, write_figures
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
@@ -24,7 +26,7 @@ from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
 from yearbook.report import Report
-from yearbook.warehouse import Warehouse, checksum
+from yearbook.warehouse import Database, Warehouse, checksum
 
 __all__ = ["BuildResult", "build", "compute", "recompute", "render_markdown"]
 
@@ -86,10 +88,45 @@ def recompute(
         return opened[0].query(sql)
 
     try:
-        return compute_incremental(report.metrics, run_sql, report.spec.years, inputs, previous)
+        computed, delta = compute_incremental(
+            report.metrics, run_sql, report.spec.years, inputs, previous
+        )
+        if report.spec.coverage:
+            found = find_coverage(run_sql, _covered_tables(report, warehouse))
+            table = apply_coverage(computed.figures, report.metrics, run_sql, found)
+            computed = dataclasses.replace(computed, figures=table)
+        return computed, delta
     finally:
         for backend in opened:
             backend.close()
+
+
+def _covered_tables(report: Report, warehouse: Warehouse) -> list[str]:
+    present = set(warehouse.tables())
+    return [t for t in report.spec.coverage if t in present]
+
+
+def coverage_of(report: Report, warehouse: Warehouse) -> list[Coverage]:
+    """The coverage of the tables the report names under ``coverage:``."""
+    tables = _covered_tables(report, warehouse)
+    if not tables:
+        return []
+    with Database(warehouse) as db:
+        return find_coverage(db.query, tables)
+
+
+def coverage_markdown(coverage: list[Coverage]) -> str:
+    """A section saying which years are partial, and how stray tails were read."""
+    notes = [c.describe() for c in coverage if not c.complete or c.stray_days]
+    if not notes:
+        return ""
+    lines = "\n".join(f"* {note}" for note in notes)
+    return (
+        "## Coverage of the records\n\n"
+        "Each table's coverage is found from the dates of its records. A partial year is "
+        "compared with the same days of the year before, never with a whole year.\n\n"
+        f"{lines}\n"
+    )
 
 
 def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> str:
@@ -146,7 +183,8 @@ def build(
 
     t1 = time.perf_counter()
     say("rendering the report")
-    markdown = render_markdown(report, figures)
+    coverage = coverage_of(report, warehouse)
+    markdown = render_markdown(report, figures) + coverage_markdown(coverage)
     timings["render"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
@@ -154,6 +192,9 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     write_figures(figures.table, out)
     (out / "report.md").write_text(markdown, encoding="utf-8")
+    if report.spec.coverage:
+        text = json.dumps([c.to_dict() for c in coverage], indent=2)
+        (out / "coverage.json").write_text(text + "\n", encoding="utf-8")
     from yearbook.claims.selfcheck import self_check
 
     self_check(report, figures, markdown, out)  # writes claims.json; fails on a contradiction

@@ -61,6 +61,9 @@ class ReportSpec(_Model):
     """Breakdown name -> its label in tables and charts."""
     disclosure: DisclosurePolicy = Field(default_factory=DisclosurePolicy)
     """Small-cell protection and identifying columns (`yearbook.disclosure.policy`)."""
+    coverage: tuple[str, ...] = ()
+    """Tables whose coverage of each fiscal year is found from the data: partial years
+    are labelled and compared only on matching days (`yearbook.coverage`)."""
 
     @property
     def years(self) -> list[int]:
