@@ -25,6 +25,14 @@ from yearbook.metrics.engine import Inputs
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
+from yearbook.reconcile import (
+    Line,
+    lines_markdown,
+    load_expectations,
+    published_values,
+    reconcile,
+    write_reconciliation,
+)
 from yearbook.report import Report
 from yearbook.warehouse import Database, Warehouse, checksum
 
@@ -129,6 +137,18 @@ def coverage_markdown(coverage: list[Coverage]) -> str:
     )
 
 
+def reconciliation(report: Report, warehouse: Warehouse, figures: Figures) -> list[Line]:
+    """The report's published and computed lines (none without a reconcile.yaml)."""
+    expectations = load_expectations(report.folder)
+    if not expectations:
+        return []
+    table = None
+    if "published_figures" in warehouse.tables():
+        with Database(warehouse) as db:
+            table = db.query("SELECT * FROM published_figures")
+    return reconcile(expectations, published_values(table), figures)
+
+
 def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> str:
     """The whole report as Markdown: a title, then each section from its template."""
     renderer = Renderer(
@@ -184,7 +204,9 @@ def build(
     t1 = time.perf_counter()
     say("rendering the report")
     coverage = coverage_of(report, warehouse)
-    markdown = render_markdown(report, figures) + coverage_markdown(coverage)
+    markdown = render_markdown(report, figures)
+    lines = reconciliation(report, warehouse, figures)
+    notes = coverage_markdown(coverage) + lines_markdown(lines)
     timings["render"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
@@ -198,6 +220,10 @@ def build(
     from yearbook.claims.selfcheck import self_check
 
     self_check(report, figures, markdown, out)  # writes claims.json; fails on a contradiction
+    if lines:
+        write_reconciliation(lines, out)
+    markdown = "\n".join(part for part in (markdown, notes) if part)
+    (out / "report.md").write_text(markdown, encoding="utf-8")
     publish(report, figures, markdown, out, progress=say)
     timings["write"] = time.perf_counter() - t2
     manifest = {

@@ -289,6 +289,39 @@ def published_cmd(
         out.print(f"not placed: {problem}", markup=False, highlight=False, soft_wrap=True)
 
 
+@app.command("reconcile")
+def reconcile_cmd(
+    build_dir: Annotated[
+        Path, typer.Argument(help="A build's output folder (the --out of build).")
+    ],
+) -> None:
+    """Print the published and computed table; exit 1 when a figure expected equal differs."""
+    from collections import Counter
+
+    from yearbook.reconcile import check_build
+
+    lines = check_build(build_dir)
+    table = Table("published figure", "FY", "computed", "published", "difference", "status")
+    for line in lines:
+        status = line.status + (f": {line.reason}" if line.reason else "")
+        table.add_row(
+            line.published_id,
+            str(line.fiscal_year),
+            "" if line.computed is None else f"{line.computed:,.2f}".rstrip("0").rstrip("."),
+            f"{line.published:,.2f}".rstrip("0").rstrip("."),
+            "" if line.difference is None else f"{line.difference:+,.2f}".rstrip("0").rstrip("."),
+            Text(status, style="bold red" if line.failed else ""),
+        )
+    out.print(table)
+    failed = [line for line in lines if line.failed]
+    counts = Counter(line.status for line in lines)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    out.print(f"{len(lines)} figures: {summary}", markup=False, highlight=False)
+    if failed:
+        out.print(f"{len(failed)} figure(s) expected equal differ", markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
 @app.command()
 def audit(
     build_dir: Annotated[

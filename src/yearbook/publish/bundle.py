@@ -152,11 +152,48 @@ def _schema(table: pa.Table, descriptions: Mapping[str, str]) -> dict[str, Any]:
     return {"fields": fields, "missingValues": [""]}
 
 
+_COMPARED_FIELDS: dict[str, str] = {
+    "published_id": "The published figure's id (with /breakdown=category for a breakdown).",
+    "metric": "The computed metric set beside it.",
+    "fiscal_year": "The fiscal year.",
+    "breakdown": "The breakdown, empty for a headline figure.",
+    "breakdown_value": "The category within the breakdown.",
+    "computed": "The value computed from the records; empty when not computable.",
+    "published": "The value the agency published.",
+    "difference": "computed - published.",
+    "status": "equal, differs, or not computable from this release.",
+    "expected": "What the report's team expected.",
+    "reason": "The reason for a difference, or why it cannot be computed.",
+    "source": "Where the published value was published (URL, or workbook#Sheet!cell).",
+    "tolerance": "Largest difference still counted as equal.",
+}
+
+
+def _published_and_computed(build: Path) -> pa.Table | None:
+    """The reconciliation lines of a build (`yearbook.reconcile`), when it has any."""
+    path = build / "reconcile.json"
+    if not path.is_file():
+        return None
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    types = {"fiscal_year": pa.int32(), "computed": pa.float64(), "published": pa.float64()}
+    types |= {"difference": pa.float64(), "tolerance": pa.float64()}
+    schema = pa.schema([(name, types.get(name, pa.string())) for name in _COMPARED_FIELDS])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
 def datapackage(report: Report, tables: Mapping[str, pa.Table]) -> dict[str, Any]:
     """The Frictionless descriptor of the bundle."""
     metric_docs = {name: text for name, _, text in METRICS_FIELDS}
-    docs = {"figures": _FIGURE_DESCRIPTIONS, "metrics": metric_docs}
-    titles = {"figures": "Figures", "metrics": "Metrics"}
+    docs = {
+        "figures": _FIGURE_DESCRIPTIONS,
+        "metrics": metric_docs,
+        "published_and_computed": _COMPARED_FIELDS,
+    }
+    titles = {
+        "figures": "Figures",
+        "metrics": "Metrics",
+        "published_and_computed": "Published and computed",
+    }
     resources: list[dict[str, Any]] = []
     for name, table in tables.items():
         resources.append(
@@ -184,6 +221,9 @@ def write_bundle(report: Report, figures: Figures, folder: Path, archive: str) -
     """Write the bundle's files into ``folder`` and zip them as ``folder/archive``."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = assemble_tables(report, figures)
+    compared = _published_and_computed(folder.parent)
+    if compared is not None:
+        tables["published_and_computed"] = compared
     files: dict[str, str] = {}
     for name, table in tables.items():
         files[f"{name}.csv"] = _csv_text(table)

@@ -253,8 +253,11 @@ def _write_figure_pages(
 ) -> None:
     folder = out / "figures"
     folder.mkdir(parents=True, exist_ok=True)
+    compared = _compared(out)
     for decl in report.metrics.values():
-        html = figure_page(report, decl, figures, charts.get(decl.id))
+        html = figure_page(
+            report, decl, figures, charts.get(decl.id), published=compared.get(decl.id, [])
+        )
         (folder / f"{decl.id}.html").write_text(html, encoding="utf-8")
     index = ENV.get_template("index.html.j2").render(
         title=f"Metrics — {report.spec.title}",
@@ -264,6 +267,24 @@ def _write_figure_pages(
         root="../",
     )
     (folder / "index.html").write_text(index, encoding="utf-8")
+
+
+def _compared(out: Path) -> dict[str, list[dict[str, Any]]]:
+    """The build's published-and-computed lines of headline figures, by metric."""
+    path = out / "reconcile.json"
+    if not path.is_file():
+        return {}
+    by_metric: dict[str, list[dict[str, Any]]] = {}
+    for line in json.loads(path.read_text(encoding="utf-8")):
+        if line["metric"] and not line["breakdown"]:
+            by_metric.setdefault(line["metric"], []).append(line)
+    return by_metric
+
+
+def _plain(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def _prior(fig: Figure) -> str:
@@ -279,8 +300,16 @@ def _declaration(decl: MetricDecl) -> str:
     return text
 
 
-def figure_page(report: Report, decl: MetricDecl, figures: Figures, chart: Chart | None) -> str:
-    """One metric's page: definition, values per year and breakdown, SQL, declaration."""
+def figure_page(
+    report: Report,
+    decl: MetricDecl,
+    figures: Figures,
+    chart: Chart | None,
+    *,
+    published: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """One metric's page: definition, values per year and breakdown, SQL, declaration,
+    and the values the agency published beside the computed ones."""
     fy = report.spec.fiscal_year
     rows = [f for f in figures if f.metric == decl.id]
     totals = sorted((f for f in rows if not f.breakdown), key=lambda f: f.fiscal_year)
@@ -298,6 +327,8 @@ def figure_page(report: Report, decl: MetricDecl, figures: Figures, chart: Chart
         report_title=report.spec.title,
         decl=decl,
         totals=totals,
+        published=published,
+        plain=_plain,
         breakdowns=[b for b in breakdowns if b[2]],
         fiscal_year=fy,
         sql=sql,
