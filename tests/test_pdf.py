@@ -6,9 +6,14 @@ published FY2023 page that the rebuilt report states.
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from tests.conftest import Demo
@@ -73,3 +78,57 @@ def test_the_pdf_follows_the_page_section_by_section(demo: Demo, pdf_text: str) 
 def test_pdf_name_comes_from_the_report_id(demo: Demo) -> None:
     assert pdf_name(demo.report) == f"{demo.report.spec.id}.pdf"
     assert Path(demo.result.out / pdf_name(demo.report)).stat().st_size > 10_000
+
+
+# -- tagged PDF (PDF/UA-1) ----------------------------------------------------------
+
+
+def _utf16(read: Callable[..., int], handle: object) -> str:
+    """A string that PDFium writes as UTF-16LE into a caller's buffer."""
+    size = read(handle, None, 0)
+    if size <= 2:
+        return ""
+    buffer = (ctypes.c_ushort * (size // 2))()
+    read(handle, buffer, size)
+    return bytes(buffer)[: size - 2].decode("utf-16-le")
+
+
+def _structure(document: pypdfium2.PdfDocument) -> tuple[Counter[str], list[str]]:
+    """The structure elements' types on every page, and each Figure's alternative text."""
+    types: Counter[str] = Counter()
+    alts: list[str] = []
+
+    def walk(element: object) -> None:
+        kind = _utf16(pdfium_c.FPDF_StructElement_GetType, element)
+        types[kind] += 1
+        if kind == "Figure":
+            alts.append(_utf16(pdfium_c.FPDF_StructElement_GetAltText, element))
+        for n in range(pdfium_c.FPDF_StructElement_CountChildren(element)):
+            if child := pdfium_c.FPDF_StructElement_GetChildAtIndex(element, n):
+                walk(child)
+
+    for index in range(len(document)):
+        page = document[index]
+        tree = pdfium_c.FPDF_StructTree_GetForPage(page.raw)
+        for n in range(pdfium_c.FPDF_StructTree_CountChildren(tree)):
+            walk(pdfium_c.FPDF_StructTree_GetChildAtIndex(tree, n))
+        pdfium_c.FPDF_StructTree_Close(tree)
+        page.close()
+    return types, alts
+
+
+def test_the_pdf_is_tagged_for_assistive_technology(demo: Demo) -> None:
+    """PDF/UA: tagged, with language and title, headings, header cells, figures with alt."""
+    built = demo.report.for_tables(demo.warehouse.tables())
+    view = report_view(built, demo.result.figures, demo.result.markdown)
+    document = pypdfium2.PdfDocument(str(demo.result.out / pdf_name(demo.report)))
+    try:
+        assert pdfium_c.FPDFCatalog_IsTagged(document.raw)
+        assert _utf16(pdfium_c.FPDFCatalog_GetLanguage, document.raw) == "en"
+        assert document.get_metadata_dict()["Title"] == demo.report.spec.title
+        types, alts = _structure(document)
+    finally:
+        document.close()
+    assert types["H1"] == 1 and types["H2"] >= len(built.spec.sections)
+    assert types["Table"] >= 1 and types["TH"] >= 1
+    assert sorted(alts) == sorted(chart.alt for chart in view.charts)

@@ -64,6 +64,8 @@ class ReportSpec(_Model):
     coverage: tuple[str, ...] = ()
     """Tables whose coverage of each fiscal year is found from the data: partial years
     are labelled and compared only on matching days (`yearbook.coverage`)."""
+    link_hosts: tuple[str, ...] = ()
+    """Hosts the prose may link to, over https only; any other link is shown as text."""
 
     @property
     def years(self) -> list[int]:

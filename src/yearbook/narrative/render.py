@@ -29,6 +29,14 @@ withheld to protect another one and be larger. When the figure is published
 the same call writes its value as usual. A change (``change``, ``updown``)
 computed from a suppressed figure of either year is suppressed too, and naming
 it fails the build.
+
+Templates are autoescaped for Markdown: a value that is not our own markup (a
+submitted list item, a breakdown value, any variable) is written with its
+Markdown punctuation escaped and on one line, so it reads as the text it is and
+never becomes a link, an image or a heading. The figure functions return
+`markupsafe.Markup`: the style module's numbers, and the links to figure pages
+built here around escaped text. The Markdown becomes HTML in one place,
+`yearbook.publish.site.markdown_to_html`, with raw HTML off and links checked.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from markupsafe import Markup
 
 from yearbook.calendar import label as fy_label
 from yearbook.errors import TemplateError, UserError
@@ -50,7 +59,14 @@ from yearbook.figures import Figure, Figures
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative import style
 
-__all__ = ["FIGURE_FUNCTIONS", "Renderer", "figure_anchor", "figure_href", "strip_links"]
+__all__ = [
+    "FIGURE_FUNCTIONS",
+    "Renderer",
+    "figure_anchor",
+    "figure_href",
+    "markdown_escape",
+    "strip_links",
+]
 
 FIGURE_FUNCTIONS = (
     "count",
@@ -79,12 +95,35 @@ def figure_href(metric: str, fiscal_year: int, breakdown: str = "", value: str =
     return f"figures/{metric}.html#{figure_anchor(fiscal_year, breakdown, value)}"
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+_LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def strip_links(markdown: str) -> str:
-    """The prose without its figure links: ``[170,590](figures/...)`` -> ``170,590``."""
-    return _LINK.sub(r"\1", markdown)
+    """The prose as plain text: without its figure links (``[170,590](figures/...)`` ->
+    ``170,590``) and without the backslashes that escape Markdown punctuation."""
+    return _ESCAPED.sub(r"\1", _LINK.sub(r"\1", markdown))
+
+
+def markdown_escape(value: object) -> Markup:
+    r"""A value as Markdown text: punctuation that would be markup escaped, on one line.
+
+    >>> print(markdown_escape("ICE <b>[x](javascript:alert(1))</b>"))
+    ICE \<b\>\[x\](javascript:alert(1))\</b\>
+    >>> print(markdown_escape("- not a list\n# nor a heading"))
+    \- not a list \# nor a heading
+    >>> strip_links(markdown_escape("a [b] <c>"))
+    'a [b] <c>'
+    """
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, int | float):
+        return Markup(value)
+    text = _BREAK.sub(" ", str(value))
+    return Markup(_LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text)))
 
 
 @dataclass(frozen=True)
@@ -115,7 +154,8 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(template_dir),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            autoescape=True,
+            finalize=markdown_escape,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -208,13 +248,14 @@ class Renderer:
             )
         words_below = self._display(metric).words_below
         bound = style.count(self.fewer_than, words_below=words_below).text
-        return self._link(f"{words} {bound}", fig)
+        return self._link(f"{markdown_escape(words)} {bound}", fig)
 
-    def _link(self, text: str, fig: Figure) -> str:
+    def _link(self, text: str, fig: Figure) -> Markup:
+        """Our own markup: ``text`` (Markdown already) linked to its figure's page."""
         if not self.links:
-            return text
+            return Markup(text)
         href = figure_href(fig.metric, fig.fiscal_year, fig.breakdown, fig.breakdown_value)
-        return f"[{text}]({href})"
+        return Markup(f"[{text}]({href})")
 
     def _display(self, metric: str) -> Any:
         return self.metrics[metric].display
@@ -282,11 +323,12 @@ class Renderer:
         fig = self._changed(metric, fy, "", "")
         if fig.yoy_change is None:
             raise UserError(f"{metric} FY{fig.fiscal_year} has no prior year to compare with")
-        return up if fig.yoy_change > 0 else down if fig.yoy_change < 0 else same
+        word = up if fig.yoy_change > 0 else down if fig.yoy_change < 0 else same
+        return Markup(word)  # the template's own words
 
     def _items(
         self, metric: str, fy: int | None = None, breakdown: str = "item", links: bool = True
-    ) -> list[str]:
+    ) -> list[str] | list[Markup]:
         """The items of a submitted list (its ``item`` breakdown) in the order they were
         submitted (alphabetical where the figures give no order), each linked to its
         figure (``links=False``: the bare names, e.g. as lookup keys).
@@ -298,7 +340,9 @@ class Renderer:
         cells = self.figures.breakdown(metric, fy or self.fiscal_year, breakdown)
         listed = [f for f in cells if f.value]
         listed.sort(key=lambda f: (f.position is None, f.position or 0, f.breakdown_value))
-        return [self._link(f.breakdown_value, f) if links else f.breakdown_value for f in listed]
+        if not links:
+            return [f.breakdown_value for f in listed]  # plain text: escaped when written
+        return [self._link(markdown_escape(f.breakdown_value), f) for f in listed]
 
     def _launched(self, metric: str, fy: int | None = None) -> str:
         """The month of a one-off event ("May 2023"), from the figure's ``month`` breakdown."""
@@ -309,7 +353,7 @@ class Renderer:
                 f"{metric} FY{fig.fiscal_year} happened in {len(months)} months, not one",
                 hint="name a metric that counts a single event, with a 'month' breakdown",
             )
-        return self._link(style.month_label(months[0].breakdown_value), months[0])
+        return self._link(markdown_escape(style.month_label(months[0].breakdown_value)), months[0])
 
     def _raw(
         self, metric: str, fy: int | None = None, breakdown: str = "", value: str = ""

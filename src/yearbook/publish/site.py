@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from yearbook.calendar import label as fy_label
 from yearbook.figures import Figure, Figures
@@ -43,6 +45,7 @@ __all__ = [
     "PanelItem",
     "ReportView",
     "SectionView",
+    "allowed_link",
     "figure_page",
     "markdown_to_html",
     "metric_charts",
@@ -79,7 +82,8 @@ class SectionView:
     id: str
     office: str
     title: str
-    body: str
+    body: Markup
+    """The prose as HTML, made by `markdown_to_html`."""
     panel: tuple[PanelItem, ...]
     year_charts: tuple[Chart, ...]
     breakdown_charts: tuple[Chart, ...]
@@ -110,9 +114,41 @@ class ReportView:
         return {c.id: i for i, c in enumerate(self.charts, start=1)}
 
 
-def markdown_to_html(markdown: str) -> str:
-    html: str = MarkdownIt("commonmark", {"typographer": False}).enable("table").render(markdown)
-    return html
+def allowed_link(url: str, hosts: Collection[str] = ()) -> bool:
+    """Whether prose may link to ``url``: a page of the report itself (a relative path
+    that stays inside the build), or ``https:`` on one of ``hosts``.
+
+    >>> [allowed_link(u) for u in ["figures/a.html#fy2023", "#ero", "../x", "//evil.org/"]]
+    [True, True, False, False]
+    >>> [allowed_link(u, ["www.ice.gov"]) for u in ["https://www.ice.gov/x", "http://www.ice.gov"]]
+    [True, False]
+    >>> [allowed_link(u) for u in ["javascript:alert(1)", "file:///etc/passwd", "data:,x"]]
+    [False, False, False]
+    """
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith(("/", "\\")):
+        wanted = {h.lower() for h in hosts}
+        return parts.scheme == "https" and (parts.hostname or "") in wanted
+    return "\\" not in url and ".." not in parts.path.split("/")
+
+
+class _Prose(MarkdownIt):
+    """CommonMark with tables, raw HTML off, links and images checked by `allowed_link`."""
+
+    def __init__(self, hosts: Collection[str]) -> None:
+        super().__init__("commonmark", {"html": False, "typographer": False})
+        self.enable("table")
+        self.hosts = tuple(hosts)
+
+    def validateLink(self, url: str) -> bool:  # markdown-it calls it by this name
+        return allowed_link(url, self.hosts)
+
+
+def markdown_to_html(markdown: str, link_hosts: Collection[str] = ()) -> Markup:
+    """The prose as HTML: the one place it is rendered. Raw HTML in it is shown as
+    text; a link or image that `allowed_link` refuses is written as text."""
+    html: str = _Prose(link_hosts).render(markdown)
+    return Markup(html)
 
 
 def split_sections(markdown: str, sections: Sequence[Section]) -> dict[str, str]:
@@ -162,7 +198,7 @@ def _section_view(
         id=section.id,
         office=section.office,
         title=section.title,
-        body=markdown_to_html(body),
+        body=markdown_to_html(body, report.spec.link_hosts),
         panel=tuple(_panel_item(metrics[m], figures, fy) for m in section.panel),
         year_charts=year_charts,
         breakdown_charts=tuple(breakdown_charts),
