@@ -25,9 +25,12 @@ from yearbook.claims.consistency import Finding, check_consistency
 from yearbook.claims.extract import Claim, Document, extract_document
 from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
+from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
 from yearbook.claims.text import detect_format, to_plain
+from yearbook.claims.valuelink import ValueLinker, mark_parts
 from yearbook.claims.verify import Evidence, verify
+from yearbook.claims.vocabulary import Vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl
@@ -43,6 +46,10 @@ __all__ = [
     "render_table",
 ]
 
+WEAK_RULES = ("parts",)
+"""Checks that can contradict a claim but are too weak to support it on their own: that a
+value is above the one it is "up from", or that a part is within its whole."""
+
 FORMATS = ("auto", "text", "markdown", "html")
 """Input formats `check` reads; ``auto`` tells HTML from Markdown/plain text."""
 
@@ -54,13 +61,16 @@ def check(
     fiscal_year: int | None = None,
     fmt: str = "auto",
     metrics: Mapping[str, MetricDecl] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> CheckResult:
     """Check every numeric claim of ``text``; see the module docstring.
 
     ``figures`` are the data to verify against (none: internal consistency
     only); ``metrics`` are the declarations whose labels and synonyms link
     claims to figures (none: metrics are named by the words of their ids);
-    ``fiscal_year`` is the year of claims whose text names none.
+    ``fiscal_year`` is the year of claims whose text names none; ``vocabulary``
+    is the report's pack vocabulary (office names, the words writers use for
+    what metrics count).
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -69,7 +79,13 @@ def check(
     check_numbers(plain.text)
     doc = extract_document(plain, fiscal_year)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
-    Linker(decls, figures).link(doc)
+    vocab = vocabulary or Vocabulary()
+    linker = Linker(decls, figures, vocab.offices)
+    linker.link_named(doc)
+    if figures is not None:
+        mark_parts(doc)
+        ValueLinker(_index(metrics, decls, figures, vocab), figures).link(doc)
+    linker.link_context(doc)
     findings = check_consistency(doc, decls)
     evidence = verify(doc, figures) if figures is not None else []
     by_claim: dict[int, list[Finding]] = {}
@@ -81,6 +97,24 @@ def check(
     return CheckResult(
         [_verdict(doc, c, by_claim.get(c.index, []), seen.get(c.index, [])) for c in doc.claims]
     )
+
+
+_INDEXES: dict[tuple[int, int, int], tuple[object, object, object, MetricIndex]] = {}
+
+
+def _index(
+    metrics: object, decls: Mapping[str, MetricDecl], figures: Figures, vocab: Vocabulary
+) -> MetricIndex:
+    """The metric index of these declarations, figures and vocabulary (kept while they live)."""
+    key = (id(metrics), id(figures), id(vocab))
+    kept = _INDEXES.get(key)
+    if kept is not None and kept[0] is metrics and kept[1] is figures and kept[2] is vocab:
+        return kept[3]
+    index = MetricIndex(decls, figures, vocab)
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[key] = (metrics, figures, vocab, index)
+    return index
 
 
 def _id_metrics(figures: Figures | None) -> dict[str, MetricDecl]:
@@ -113,13 +147,20 @@ def _verdict(
     ]
     verdict, chosen = "unverifiable", None
     for wanted in ("contradicted", "supported"):
-        picked = [c for c in checks if c.verdict == wanted]
+        picked = [
+            c
+            for c in checks
+            if c.verdict == wanted and not (wanted == "supported" and c.rule in WEAK_RULES)
+        ]
         if picked:
             verdict, chosen = wanted, picked[0]
             break
     if chosen is None:
         unverified = [c for c in checks if c.verdict == "unverifiable"]
+        weak = [c for c in checks if c.verdict == "supported"]
         reason = unverified[0].reason if unverified else _why_unlinked(claim)
+        if weak and not unverified:
+            reason = f"{reason} ({weak[0].reason})"
         expected = None
     else:
         reason, expected = chosen.reason, chosen.expected

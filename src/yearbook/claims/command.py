@@ -15,6 +15,7 @@ from pathlib import Path
 from yearbook.claims import CheckResult, check, render_html, render_table
 from yearbook.claims.budget import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Worker
 from yearbook.claims.sources import load_crosswalk, load_figures
+from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.inputs import decode_error, read_limited
@@ -97,7 +98,14 @@ def _run_job(job: _Job) -> CheckRun:
 
     metrics = load_metrics(job.report_dir / "metrics")
     figures = _figures(job.figures, job.report_dir)
-    result = check(job.text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt, metrics=metrics)
+    result = check(
+        job.text,
+        figures,
+        fiscal_year=job.fiscal_year,
+        fmt=job.fmt,
+        metrics=metrics,
+        vocabulary=report_vocabulary(job.report_dir),
+    )
     if job.output == "json":
         rendered = result.to_json()
     elif job.output == "html":

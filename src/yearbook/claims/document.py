@@ -36,6 +36,12 @@ class Claim:
     breakdown: str = ""
     breakdown_value: str = ""
     link_reason: str = ""
+    office: str | None = None  # the office its sentence or section names
+    link_words: tuple[str, ...] = ()
+    runner_up: str = ""
+    reads_like: str | None = None  # the most relevant metric, when value linking chose none
+    no_contradiction: str = ""  # why figures may support this claim but never contradict it
+    year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
 
 
 @dataclass

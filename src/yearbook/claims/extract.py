@@ -48,6 +48,8 @@ _NAMES_BEFORE = re.compile(
     r"rule|room|route|highway|interstate|grade|version)\s*$",
     re.I,
 )
+_FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
+_DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
@@ -226,7 +228,9 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True
     if re.match(r"-\d", text[end : end + 2]) or re.match(r":\d\d", text[end : end + 3]):
         return True
-    return bool(_NAMES_BEFORE.search(before))
+    if _DURATION.match(text, end, end + 12):
+        return True
+    return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
 
 
 def _is_year(digits: str) -> bool:

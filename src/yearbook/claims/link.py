@@ -20,20 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from yearbook.claims.extract import Claim, Document
+from yearbook.claims.relevance import fits
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.rules import is_derived, unit_kind
 
-__all__ = ["OFFICES", "Linker", "tokens"]
-
-OFFICES: dict[str, tuple[str, ...]] = {
-    "ero": ("ERO", "Enforcement and Removal Operations"),
-    "hsi": ("HSI", "Homeland Security Investigations"),
-    "opla": ("OPLA", "Office of the Principal Legal Advisor"),
-    "ma": ("M&A", "Management and Administration"),
-    "opr": ("OPR", "Office of Professional Responsibility"),
-}
-"""Office ids (the first part of a metric id) and the names prose uses for them."""
+__all__ = ["Linker", "tokens"]
 
 _STOP = {"the", "in", "of", "its", "their", "these", "those", "all", "a", "an", "for", "on", "by"}
 _IRREGULAR = {
@@ -42,10 +33,6 @@ _IRREGULAR = {
     "men": "man",
     "women": "woman",
     "children": "child",
-}
-_OFFICE_RE = {
-    office: re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
-    for office, names in OFFICES.items()
 }
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.\s")
 _HEAD_CLAUSE = re.compile(r"[,;:()]|\.\s")
@@ -103,23 +90,24 @@ class _Phrase:
 
 
 def _fits(kind: str, decl: MetricDecl) -> bool:
-    unit = unit_kind(decl.unit)
-    if kind in ("percent", "share"):
-        return unit == "percent" or decl.measure == "share"
-    if kind == "average":
-        return decl.measure == "ratio"
-    if kind in ("money", "weight"):
-        return unit == kind
-    if kind == "count":
-        return not is_derived(decl.measure) and unit not in ("money", "percent")
-    return True
+    return kind == "change" or fits(kind, decl)
 
 
 class Linker:
     """Links the claims of one document to metrics."""
 
-    def __init__(self, metrics: Mapping[str, MetricDecl], figures: Figures | None) -> None:
+    def __init__(
+        self,
+        metrics: Mapping[str, MetricDecl],
+        figures: Figures | None,
+        offices: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.metrics = metrics
+        self._office_re = {
+            office: re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
+            for office, names in (offices or {}).items()
+            if names
+        }
         self.figures = figures
         phrases: set[_Phrase] = set()
         for decl in metrics.values():
@@ -157,21 +145,31 @@ class Linker:
 
     def link(self, doc: Document) -> None:
         """Set ``metric`` (and breakdown) on every claim that can be linked."""
+        self.link_named(doc)
+        self.link_context(doc)
+
+    def link_named(self, doc: Document) -> None:
+        """Link the claims a declared phrase names (the first pass)."""
         offices = self._block_offices(doc)
         for claim in doc.claims:
             if claim.kind == "list_count":
                 continue
             office = self._sentence_office(doc, claim) or offices[claim.block]
+            claim.office = office
             found = self._by_phrase(doc, claim, office)
             if found:
                 claim.metric, claim.link_reason = found, "named"
+        _one_value_per_figure(doc)
+
+    def link_context(self, doc: Document) -> None:
+        """Link changes to their values, bare values to the ones they are compared with,
+        and list items to a category of their list's metric (the last pass)."""
         for claim in doc.claims:
             if claim.metric is None and claim.kind != "list_count":
                 self._by_context(doc, claim)
         for claim in doc.claims:
             if claim.metric is None and doc.blocks[claim.block].kind == "item":
                 self._by_category(doc, claim)
-        _one_value_per_figure(doc)
 
     # ------------------------------------------------------------- by phrase
 
@@ -253,10 +251,19 @@ class Linker:
             and c.metric is not None
             and c.kind != "change"
         ]
-        if not earlier:
+        if not earlier and claim.kind != "change":
             return
         if claim.kind == "change":
             same = [c for c in earlier if c.sentence == claim.sentence] or earlier
+            if not [c for c in earlier if c.sentence == claim.sentence]:
+                later = [
+                    c
+                    for c in doc.in_sentence(claim.sentence)
+                    if c.index > claim.index and c.metric and c.kind != "change"
+                ]
+                same = later[:1] or same
+            if not same:
+                return
             claim.metric, claim.link_reason = same[-1].metric, "follows its value"
             claim.breakdown, claim.breakdown_value = same[-1].breakdown, same[-1].breakdown_value
             return
@@ -264,6 +271,8 @@ class Linker:
             return
         family = _family(claim.kind)
         same_kind = [c for c in earlier if _family(c.kind) == family]
+        if same_kind and claim.reads_like not in (None, same_kind[-1].metric):
+            return
         if same_kind:
             claim.metric, claim.link_reason = same_kind[-1].metric, "compared with a named value"
 
@@ -284,6 +293,8 @@ class Linker:
             return
         block = doc.blocks[claim.block]
         words = tokens(doc.text[block.start : claim.start])
+        if claim.reads_like not in (None, lead):
+            return
         for breakdown, value, cat in self.categories[lead]:
             n = len(cat)
             if any(tuple(words[i : i + n]) == cat for i in range(len(words) - n + 1)):
@@ -305,7 +316,7 @@ class Linker:
 
     def _sentence_office(self, doc: Document, claim: Claim) -> str | None:
         if claim.sentence not in self._offices:
-            found = _offices_in(doc.sentence_text(claim.sentence))
+            found = self._offices_in(doc.sentence_text(claim.sentence))
             self._offices[claim.sentence] = found[0] if len(found) == 1 else None
         return self._offices[claim.sentence]
 
@@ -313,11 +324,14 @@ class Linker:
         out: list[str | None] = []
         current: str | None = None
         for block in doc.blocks:
-            found = _offices_in(doc.text[block.start : block.end])
+            found = self._offices_in(doc.text[block.start : block.end])
             if block.kind == "heading" and found:
                 current = found[0]
             out.append(current)
         return out
+
+    def _offices_in(self, text: str) -> list[str]:
+        return [office for office, pattern in self._office_re.items() if pattern.search(text)]
 
 
 def _one_value_per_figure(doc: Document) -> None:
@@ -335,6 +349,7 @@ def _one_value_per_figure(doc: Document) -> None:
         if earlier is not claim and not earlier.interval.overlaps(claim.interval):
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
             claim.link_reason = f"counts something narrower than {earlier.text}"
+            claim.no_contradiction = claim.link_reason
 
 
 def _loose(words: tuple[str, ...], tail: list[str], start: int) -> bool:
@@ -348,10 +363,6 @@ def _loose(words: tuple[str, ...], tail: list[str], start: int) -> bool:
         return False
     got = [w for w in tail[start:] if w not in _FILLER and not w.isdigit()]
     return got[: len(want)] == want
-
-
-def _offices_in(text: str) -> list[str]:
-    return [office for office, pattern in _OFFICE_RE.items() if pattern.search(text)]
 
 
 def _family(kind: str) -> str:

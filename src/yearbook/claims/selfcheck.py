@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from yearbook.claims import CheckResult, check
+from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.narrative.render import strip_links
@@ -20,7 +21,12 @@ def self_check(report: Report, figures: Figures, markdown: str, out: Path) -> Ch
     """Check the rendered report, write ``claims.json`` and fail on any contradiction."""
     text = strip_links(markdown)
     result = check(
-        text, figures, fiscal_year=report.spec.fiscal_year, fmt="markdown", metrics=report.metrics
+        text,
+        figures,
+        fiscal_year=report.spec.fiscal_year,
+        fmt="markdown",
+        metrics=report.metrics,
+        vocabulary=report_vocabulary(report.folder),
     )
     out.mkdir(parents=True, exist_ok=True)
     (out / CLAIMS_FILE).write_text(result.to_json() + "\n", encoding="utf-8")

@@ -16,11 +16,11 @@ import math
 from dataclasses import dataclass
 
 from yearbook.claims.extract import Claim, Document
-from yearbook.claims.numbers import Interval
+from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
-__all__ = ["Evidence", "figure_interval", "verify"]
+__all__ = ["Evidence", "consistent", "figure_interval", "verify"]
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,85 @@ class Evidence:
     figure: Interval | None = None
 
 
+def place(value: float) -> float:
+    """The place value of the last non-zero digit: 143,000 -> 1,000; 1.2 million -> 100,000."""
+    value = abs(value)
+    if value == 0:
+        return 1.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    if step == 1.0 and value != int(value):
+        for digits in range(1, 4):
+            step = 10.0**-digits
+            if abs(round(value, digits) - value) < 1e-9:
+                break
+    return step
+
+
 def figure_interval(fig: Figure) -> Interval | None:
-    """The values a figure stands for, by its ``bound``."""
+    """The values a figure stands for, by its ``bound``.
+
+    A published "more than 170" stands for the values above 170 and below the next
+    step of its last digit (170, 180); "approximately 1,900" for [1,850, 1,950).
+    """
     if fig.value is None:
         return None
     value = fig.value
     if fig.bound == "lower":
-        return Interval(value, math.inf)
+        return Interval(value, value + place(value), False, False)
     if fig.bound == "approximate":
-        step = 1.0
-        while value and value % (step * 10) == 0:
-            step *= 10
+        step = place(value)
         return Interval(value - step / 2, value + step / 2, True, False)
     return Interval(value, value)
+
+
+def as_written(claim: Claim) -> Interval | None:
+    """The values a writer's number stands for, by the place of its last non-zero digit u.
+
+    Writers round more loosely than a statistics office: a bare round count rounds
+    *or truncates* ("103,000" for 103,603: [102,500, 104,000)); "over 60,000" is any
+    value above it by less than u (60,000, 70,000); "nearly 13,000" within u below;
+    "about 100" rounds to it at u. Percents: "more than 50%" up to a point above,
+    "nearly 50%" up to two points below. None for exact numbers and changes.
+    """
+    v = claim.value
+    side = qualifier_side(claim.qualifier)
+    if claim.kind in ("percent", "share"):
+        if side == "above":
+            return Interval(v, v + 1.0, False, True)
+        if side == "below":
+            return Interval(v - 2.0, v, True, True)
+        return None
+    if claim.kind not in ("count", "money", "weight") or v <= 0:
+        return None
+    u = place(v)
+    if u < 10:
+        return None
+    if side == "above":
+        return Interval(v, v + u, False, False)
+    if side == "below":
+        return Interval(v - u, v, True, True)
+    if side == "approx":
+        return Interval(v - u / 2, v + u / 2, True, False)
+    if u >= 100:
+        return Interval(v - u / 2, v + u, True, False)
+    return None
+
+
+def consistent(claim: Claim, fig: Figure) -> bool:
+    """Whether the figure is one of the values the claim's number stands for."""
+    shown = figure_interval(fig)
+    if shown is None or fig.value is None:
+        return False
+    if claim.interval.overlaps(shown) and (
+        fig.bound != "exact" or claim.interval.contains(fig.value)
+    ):
+        return True
+    loose = as_written(claim)
+    if loose is None:
+        return False
+    return loose.contains(fig.value) if fig.bound == "exact" else loose.overlaps(shown)
 
 
 def _num(value: float) -> str:
@@ -89,12 +155,12 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         return Evidence(claim.index, "unverifiable", f"{_where(claim)} {state}")
     shown = figure_interval(fig)
     assert shown is not None
-    if claim.interval.overlaps(shown) and (
-        fig.bound != "exact" or claim.interval.contains(fig.value)
-    ):
+    if consistent(claim, fig):
         reason = f"{_where(claim)} is {_num(fig.value)}, inside {claim.interval.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)
     reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"
+    if claim.no_contradiction:
+        return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
     return Evidence(claim.index, "contradicted", reason, fig.value, shown)
 
 

@@ -20,9 +20,27 @@ from yearbook.claims.document import Claim, Document
 __all__ = ["assign_years", "most_common_year"]
 
 _FY = re.compile(r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal)\s?'?(?P<y>\d{4}|\d{2})\b")
+_CALENDAR = re.compile(r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d,%/-]|\.\d|\s*(?:%|percent))")
+_DATE_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",
+    re.I,
+)
+_YEAR = r"(?:FY\s?'?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d"
+_SPAN = re.compile(
+    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
+    rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
+    r"|\bin\s+some\s+years\b|\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b",
+    re.I,
+)
 _BASE_BEFORE = re.compile(
-    r"\b(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
-    r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?$",
+    r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
+    r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
+    r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
+    r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+)$",
     re.I,
 )
 _YEAR_BEFORE = re.compile(
@@ -36,55 +54,127 @@ def _fy(match: re.Match[str]) -> int:
     return year + 2000 if year < 100 else year
 
 
+def says_fiscal(text: str) -> bool:
+    """Whether a text speaks of fiscal years at all (then its bare years are fiscal years)."""
+    return _FY.search(text) is not None
+
+
 def most_common_year(text: str) -> int | None:
     years = Counter(
         _fy(m)
         for m in _FY.finditer(text)
-        if not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if not _BASE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
     )
     return years.most_common(1)[0][0] if years else None
 
 
-def _mentions(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """FY mentions in text[start:end]: (position, year, is a comparison base)."""
+def _mentions(
+    text: str, start: int, end: int, calendar: bool = False
+) -> list[tuple[int, int, bool]]:
+    """Year mentions in text[start:end]: (position, year, is a comparison base).
+
+    Fiscal years always; with ``calendar``, bare years too ("in 2019"), but not the
+    year of a date ("July 8, 2019") nor the years of a span ("between 2020 and 2023").
+    """
+    found = [(m.start(), _fy(m)) for m in _FY.finditer(text, start, end)]
+    if calendar:
+        spans = [(m.start(), m.end()) for m in _SPAN.finditer(text, start, end)]
+        taken = {pos for pos, _ in found}
+        for m in _CALENDAR.finditer(text, start, end):
+            inside = any(a <= m.start() < b for a, b in spans)
+            if m.start() - 3 in taken or m.start() - 2 in taken or inside:
+                continue
+            if _DATE_BEFORE.search(text[max(start, m.start() - 16) : m.start()]):
+                continue
+            if any(a <= m.start() < a + 14 for a in taken):
+                continue
+            found.append((m.start(), int(m.group("y"))))
+        found.sort()
     out = []
-    for m in _FY.finditer(text, start, end):
-        base = bool(_BASE_BEFORE.search(text[max(start, m.start() - 40) : m.start()]))
-        out.append((m.start(), _fy(m), base))
+    for pos, year in found:
+        base = bool(_BASE_BEFORE.search(text[max(start, pos - 60) : pos]))
+        out.append((pos, year, base))
     return out
 
 
 def assign_years(doc: Document) -> None:
     text = doc.text
+    fiscal = says_fiscal(text)
     heading_year: int | None = None
     para_year: dict[int, int | None] = {}
+    mentions: dict[int, list[tuple[int, int]]] = {}
     for b, block in enumerate(doc.blocks):
-        found = [y for _, y, base in _mentions(text, block.start, block.end) if not base]
+        found = [
+            (pos, y) for pos, y, base in _mentions(text, block.start, block.end, fiscal) if not base
+        ]
+        mentions[b] = found
         if block.kind == "heading":
-            heading_year = found[0] if found else (heading_year if block.level > 2 else None)
+            heading_year = found[0][1] if found else (heading_year if block.level > 2 else None)
             continue
-        para_year[b] = found[0] if found else None
+        para_year[b] = found[0][1] if found else None
         if block.kind == "item" and not found and b > 0:
             para_year[b] = para_year.get(b - 1)
         para_year[b] = para_year[b] or heading_year or doc.default_year
+        if found:  # a year the paragraph names only after a claim is not that claim's
+            para_year[b] = heading_year or doc.default_year or found[0][1]
+
+    def context(claim: Claim) -> int | None:
+        _, s_start, _ = doc.sentences[claim.sentence]
+        before = [y for pos, y in mentions.get(claim.block, []) if pos < s_start]
+        return before[0] if before else para_year.get(claim.block)
+
     for claim in doc.claims:
         if claim.kind != "change":
-            _claim_year(doc, claim, para_year.get(claim.block))
+            _claim_year(doc, claim, context(claim), fiscal)
     for claim in doc.claims:
         if claim.kind == "change":
-            _claim_year(doc, claim, para_year.get(claim.block))
+            _claim_year(doc, claim, context(claim), fiscal)
+    for claim in doc.claims:
+        _span_or_calendar(doc, claim, fiscal)
 
 
-def _claim_year(doc: Document, claim: Claim, context: int | None) -> None:
+def _stretch(doc: Document, claim: Claim) -> tuple[int, int]:
+    """The claim's own part of its sentence: from the claim before it to the one after."""
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    others = doc.in_sentence(claim.sentence)
+    start = max([c.end for c in others if c.end <= claim.start], default=s_start)
+    end = min([c.start for c in others if c.start >= claim.end], default=s_end)
+    return start, end
+
+
+def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
+    """No fiscal year for a claim about a span of years, or about a calendar year."""
+    start, end = _stretch(doc, claim)
+    span = _SPAN.search(doc.text, start, end)
+    if span and not _FY.search(doc.text, claim.end, end):
+        claim.fiscal_year, claim.base_year = None, None
+        claim.year_note = (
+            f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
+        )
+        return
+    if fiscal:
+        return
+    _, s_start, _ = doc.sentences[claim.sentence]
+    years = _mentions(doc.text, s_start, end, calendar=True)
+    if years:
+        claim.fiscal_year, claim.base_year = None, None
+        claim.year_note = (
+            f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
+        )
+
+
+def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) -> None:
     text = doc.text
     _, s_start, s_end = doc.sentences[claim.sentence]
     following = [c.start for c in doc.in_sentence(claim.sentence) if c.start > claim.start]
     tail_end = min([*following, s_end])
     tail = text[claim.end : tail_end]
-    before = [(pos, y) for pos, y, base in _mentions(text, s_start, claim.start) if not base]
+    before = [
+        (pos, y) for pos, y, base in _mentions(text, s_start, claim.start, fiscal) if not base
+    ]
     pick = 0 if claim.kind == "change" else -1
     sentence_year = before[pick][1] if before else context
-    tail_mentions = _mentions(text, claim.end, tail_end)
+    tail_mentions = _mentions(text, claim.end, tail_end, fiscal)
     relative = _YEAR_BEFORE.search(tail)
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]

@@ -1,0 +1,288 @@
+"""How well a claim's words match each metric: BM25 over the metrics' own words.
+
+Every metric (and every breakdown category of it that the figures hold) is a
+small document: its label, synonyms, definition, id, unit and, for a
+category, the category's name, plus what the pack's vocabulary says a
+published figure's name counts. A claim's context is the query: the words
+next to the number, the rest of its sentence, and the sentence before and the
+heading above it, each weighted less. Words are stemmed with the Snowball
+stemmer (PyStemmer), a pack's ``terms`` add the metric words writers mean
+("deported" adds "removals"), and ``generic`` words ("people") are dropped.
+The score is BM25 (bm25s), so a word that few metrics share ("gang") counts
+for more than one that many share ("removals").
+
+>>> from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import is_derived, unit_kind
+>>> decl = MetricDecl.model_construct(id="x.removals", label="removals", synonyms=(),
+...     definition="", unit="removals", measure="count", office="x")
+>>> index = MetricIndex({"x.removals": decl}, None, None)
+>>> index.words("They deported 59,011 people.")
+['they', 'deport']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import numpy.typing as npt
+import Stemmer
+
+from yearbook.claims.vocabulary import Vocabulary
+from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import is_derived, unit_kind
+
+__all__ = ["MetricDoc", "MetricIndex", "fits", "is_rate"]
+
+_WORD = re.compile(r"[a-z]+\d*")
+_NAMED_NUMBER = re.compile(r"\b(title|section|chapter|article|form|phase|tier)\s+(\d+)\b")
+_STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | {"s", "also", "per", "year", "fy"}
+_STEMMER = Stemmer.Stemmer("english")
+K1, B = 1.2, 0.3
+"""BM25's term saturation and length normalisation: a metric's document repeats its
+label and synonyms, so long documents are penalised less than in prose retrieval."""
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    stem: str = _STEMMER.stemWord(word)
+    return stem
+
+
+@dataclass(frozen=True)
+class MetricDoc:
+    """One document of the index: a metric, or one breakdown category of it."""
+
+    metric: str
+    breakdown: str
+    breakdown_value: str
+    office: str | None
+    decl: MetricDecl
+    words: frozenset[str]
+    phrases: tuple[frozenset[str], ...] = ()
+    category: frozenset[str] = frozenset()
+
+    def named_by(self, context: set[str]) -> bool:
+        """Whether the context states one of the metric's names in full (and its category)."""
+        if self.category and not self.category <= context:
+            return False
+        return any(phrase <= context for phrase in self.phrases if phrase)
+
+
+def _split(text: str) -> list[str]:
+    """Lower-case words; a name with a number is one word ("Title 42" -> "title42")."""
+    return _WORD.findall(_NAMED_NUMBER.sub(r"\1\2", text.lower().replace("_", " ")))
+
+
+def is_rate(unit: str) -> bool:
+    """Whether a unit is a rate ("removals/month", "charges/person")."""
+    return bool(re.search(r"/\s*(?:day|week|month|year|person|capita|case)\b|\bper\b", unit))
+
+
+def fits(kind: str, decl: MetricDecl) -> bool:
+    """Whether a metric's unit fits a claim's kind (percent for shares, dollars for money)."""
+    unit = unit_kind(decl.unit)
+    if kind in ("percent", "share"):
+        return unit == "percent" or decl.measure == "share"
+    if kind in ("average", "rate"):
+        return decl.measure == "ratio" or is_rate(decl.unit)
+    if kind in ("money", "weight"):
+        return unit == kind
+    if kind in ("count", "change"):
+        return not is_derived(decl.measure) and unit == "count" and not is_rate(decl.unit)
+    return True
+
+
+def _stand_in(metric: str, unit: str, offices: Sequence[str]) -> MetricDecl:
+    """A declaration for a published figure no report metric declares."""
+    head = re.split(r"[._]", metric, maxsplit=1)[0]
+    office = head if head in offices else ""
+    measure = "share" if unit == "percent" else "submitted"
+    return MetricDecl.model_construct(
+        id=metric,
+        label=metric.replace(".", " ").replace("_", " "),
+        definition="",
+        unit=unit,
+        measure=measure,
+        office=office,
+        synonyms=(),
+    )
+
+
+class MetricIndex:
+    """BM25 over the metrics of a report and of a figures table."""
+
+    def __init__(
+        self,
+        metrics: Mapping[str, MetricDecl],
+        figures: Figures | None,
+        vocabulary: Vocabulary | None,
+    ) -> None:
+        self.vocabulary = vocabulary or Vocabulary()
+        self._terms = {
+            word: [w for text in means for w in self._plain(text)]
+            for word, means in self.vocabulary.terms.items()
+        }
+        self._generic = {_stem(w) for w in self.vocabulary.generic}
+        names = sorted(
+            (n for ns in self.vocabulary.offices.values() for n in ns if " " in n.strip()),
+            key=len,
+            reverse=True,
+        )
+        self._office_names = (
+            re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
+        )
+        self._office_words = {
+            _stem(name.lower())
+            for office, names in self.vocabulary.offices.items()
+            for name in (office, *names)
+            if _WORD.fullmatch(name.lower())
+        }
+        offices = list(self.vocabulary.offices)
+        decls = dict(metrics)
+        units: dict[str, str] = {}
+        categories: dict[str, list[tuple[str, str]]] = {}
+        if figures is not None:
+            for fig in figures:
+                units.setdefault(fig.metric, fig.unit)
+                if fig.breakdown:
+                    pair = (fig.breakdown, fig.breakdown_value)
+                    cats = categories.setdefault(fig.metric, [])
+                    if pair not in cats:
+                        cats.append(pair)
+        for metric, unit in units.items():
+            if metric not in decls:
+                decls[metric] = _stand_in(metric, unit, offices)
+        self.docs: list[MetricDoc] = []
+        corpus: list[list[str]] = []
+        for metric, decl in sorted(decls.items()):
+            base = self._metric_words(metric, decl)
+            office = decl.office or None
+            phrases = self._phrases(metric, decl)
+            self.docs.append(MetricDoc(metric, "", "", office, decl, frozenset(base), phrases))
+            corpus.append(base)
+            for breakdown, value in categories.get(metric, []):
+                cat_words = self._plain(value.replace("_", " "))
+                cat = cat_words * 4
+                self.docs.append(
+                    MetricDoc(
+                        metric,
+                        breakdown,
+                        value,
+                        office,
+                        decl,
+                        frozenset(base + cat),
+                        phrases,
+                        frozenset(cat_words),
+                    )
+                )
+                corpus.append(base + cat)
+        self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
+        self._bm25 = bm25s.BM25(k1=K1, b=B)
+        known = sorted({w for doc in corpus for w in doc})
+        self._column = {w: n for n, w in enumerate(known)}
+        self._matrix = np.zeros((len(known), len(self.docs)))
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+            for word, n in self._column.items():
+                self._matrix[n] = self._bm25.get_scores([word])
+
+    def _plain(self, text: str) -> list[str]:
+        return [_stem(w) for w in _split(text) if w not in _STOP]
+
+    def _metric_words(self, metric: str, decl: MetricDecl) -> list[str]:
+        published = self.vocabulary.published.get(metric, "")
+        parts = [
+            (decl.label, 3),
+            (" ".join(decl.synonyms), 2),
+            (decl.definition, 1),
+            (metric.split(".", 1)[-1].replace("_", " "), 2),
+            (decl.unit, 1),
+            (published, 3),
+        ]
+        return [w for text, times in parts for w in self._plain(text) * times]
+
+    def allowed(self, kind: str, office: str | None) -> npt.NDArray[np.bool_]:
+        """Which documents fit a claim's kind and the office its text names."""
+        key = (kind, office)
+        if key not in self._allowed:
+            self._allowed[key] = np.array(
+                [
+                    fits(kind, d.decl) and not (office and d.office and d.office != office)
+                    for d in self.docs
+                ],
+                dtype=bool,
+            )
+        return self._allowed[key]
+
+    def headline_of(self, metric: str) -> npt.NDArray[np.bool_]:
+        """The document of a metric's headline figure, as a mask."""
+        return np.array([d.metric == metric and not d.breakdown for d in self.docs], dtype=bool)
+
+    def _phrases(self, metric: str, decl: MetricDecl) -> tuple[frozenset[str], ...]:
+        """The metric's names, each as the set of stems a context must hold to state it."""
+        offices = set(self.vocabulary.offices)
+        names = [decl.label, *decl.synonyms]
+        names += self.vocabulary.published.get(metric, "").split(",")
+        if decl.label == metric.replace(".", " ").replace("_", " "):  # a stand-in
+            head, _, rest = metric.replace(".", "_").partition("_")
+            names.append((rest if head in offices else metric).replace("_", " "))
+        out = []
+        for name in names:
+            words = frozenset(
+                w for w in self._plain(name) if w not in self._office_words | self._generic
+            )
+            if words:
+                out.append(words)
+        return tuple(out)
+
+    def words(self, text: str) -> list[str]:
+        """The stems a text contributes to a query, with the pack's terms added.
+
+        Office names say whose figure it is, not what it counts: they are left out.
+        """
+        if self._office_names is not None:
+            text = self._office_names.sub(" ", text)
+        out: list[str] = []
+        for word in _split(text):
+            if word in _STOP:
+                continue
+            out.append(_stem(word))
+            out.extend(self._terms.get(word, ()))
+        return [w for w in out if w not in self._generic]
+
+    def scores(self, query: list[str]) -> npt.NDArray[np.float64]:
+        """BM25 of every document for the stems of ``query``."""
+        return self.weighted([(query, 1.0)])
+
+    def weighted(self, parts: Sequence[tuple[Sequence[str], float]]) -> npt.NDArray[np.float64]:
+        """The weighted sum of the BM25 scores of several queries.
+
+        BM25 adds up over the words of a query, so each word's scores are computed
+        once, when the index is built, and a query is a weighted sum of them.
+        """
+        weights: dict[int, float] = {}
+        for words, weight in parts:
+            for word in words:
+                n = self._column.get(word)
+                if n is not None:
+                    weights[n] = weights.get(n, 0.0) + weight
+        if not weights:
+            return np.zeros(len(self.docs))
+        rows = np.fromiter(weights.keys(), dtype=np.intp, count=len(weights))
+        w = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        result: npt.NDArray[np.float64] = w @ self._matrix[rows]
+        return result
+
+    def matched(self, doc: MetricDoc, query: Sequence[str]) -> list[str]:
+        """The query stems the document shares (the words that linked it)."""
+        seen: list[str] = []
+        for word in query:
+            if word in doc.words and word not in seen:
+                seen.append(word)
+        return seen

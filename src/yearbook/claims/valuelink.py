@@ -1,0 +1,311 @@
+"""Value-aware linking: a claim goes to the relevant figure its number agrees with.
+
+The idea is AggChecker's (SIGMOD 2019): a candidate is judged by its words
+*and* by whether its value matches the claim. For each claim the candidates
+are every metric and breakdown category whose unit fits the claim's kind; each
+is scored by the BM25 relevance of the claim's context to the metric's words
+(`yearbook.claims.relevance`), with a bonus for a metric whose declared phrase
+names the number. Then, for the claim's fiscal year:
+
+* the best candidate whose figure is consistent with the number (at its stated
+  precision and qualifier) links the claim, and supports it, when it is relevant
+  enough and nearly as relevant as the most relevant candidate;
+* otherwise the most relevant candidate links it when it is clearly relevant,
+  the words next to the number name it and it has a figure for that year: the
+  figure then contradicts the claim;
+* otherwise the claim is left unlinked, and so unverifiable, with the reason.
+
+The figure chosen, the words that linked it and the runner-up when it came
+close are kept on the claim for its verdict's explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.relevance import MetricDoc, MetricIndex
+from yearbook.claims.verify import consistent
+from yearbook.figures import Figures
+
+__all__ = ["SUPPORT_SCORE", "ValueLinker"]
+
+SUPPORT_SCORE = 1.2
+"""The least relevance with which a consistent figure supports a claim."""
+CONTRADICT_SCORE = 2.5
+"""The least relevance of the figure that may contradict a claim."""
+NEAR_SCORE = 1.0
+"""The least relevance of the words next to the number for a contradiction."""
+COMPARABLE = 0.6
+"""A consistent candidate this close to the most relevant one is comparably relevant."""
+NAMED_BONUS = 2.0
+"""Added to the metric whose declared phrase names the number."""
+_WEIGHTS = (1.0, 0.4, 0.2)
+NOUN_WEIGHT = 1.0
+"""Added weight of the first words after the number (its object noun)."""
+"""Weights of the words next to the number, the rest of its sentence, and what came before."""
+
+_HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|\.\s")
+_TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|\.\s|\s-\s")
+_PART_OF = re.compile(r"^\s*(?:of|out\s+of|among)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
+_KINDS = ("count", "money", "weight", "percent", "share", "average")
+_RATE = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+_ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
+SUPPORT_EXACT = 0.5
+"""The least relevance with which a figure equal to an exact, non-round number supports it."""
+MAGNITUDE = 10.0
+"""A number more than this many times off a figure counts something else: never contradicted."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    noun: list[str]  # the words right after the number: what it counts, most often
+    near: list[str]
+    rest: list[str]
+    before: list[str]
+
+
+class ValueLinker:
+    """Links each claim of a document to the relevant figure its value agrees with."""
+
+    def __init__(self, index: MetricIndex, figures: Figures) -> None:
+        self.index = index
+        self.figures = figures
+
+    def link(self, doc: Document) -> None:
+        for claim in doc.claims:
+            if claim.kind in _KINDS and not claim.link_reason.startswith("compared"):
+                self._decide(doc, claim)
+
+    # ----------------------------------------------------------- context
+
+    def _context(self, doc: Document, claim: Claim) -> _Context:
+        text = doc.text
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        others = doc.in_sentence(claim.sentence)
+        prev_end = max([c.end for c in others if c.end <= claim.start], default=s_start)
+        next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
+        head = text[prev_end : claim.start]
+        cuts = list(_HEAD_CUT.finditer(head))
+        head = head[cuts[-1].end() :] if cuts else head
+        tail = _ASIDE.sub(" ", text[claim.end : next_start])
+        cut = _TAIL_CUT.search(tail)
+        tail = tail[: cut.start()] if cut else tail
+        head_words = self.index.words(head) or self.index.words(text[prev_end : claim.start])
+        tail_words = self.index.words(tail)
+        noun = tail_words[:3]
+        near = head_words[-6:] + tail_words[:8]
+        rest = self.index.words(text[s_start:s_end])
+        before: list[str] = []
+        if claim.sentence > 0:
+            b, p_start, p_end = doc.sentences[claim.sentence - 1]
+            if b == claim.block or doc.blocks[claim.block].kind == "item":
+                before = self.index.words(text[p_start:p_end])
+        heading = _heading(doc, claim.block)
+        if heading:
+            before += self.index.words(heading)
+        return _Context(noun, near, rest, before)
+
+    # ---------------------------------------------------------- decision
+
+    def _decide(self, doc: Document, claim: Claim) -> None:
+        ctx = self._context(doc, claim)
+        score = self.index.weighted(
+            [
+                (ctx.noun, NOUN_WEIGHT),
+                (ctx.near, _WEIGHTS[0]),
+                (ctx.rest, _WEIGHTS[1]),
+                (ctx.before, _WEIGHTS[2]),
+            ]
+        )
+        named = claim.metric if claim.link_reason == "named" else _compared(doc, claim)
+        _, _, s_end = doc.sentences[claim.sentence]
+        kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
+        ranked = self._rank(score, kind, claim.office, named)
+        if not ranked:
+            self._unlink(claim, named, "no metric's words are near it")
+            return
+        top_score, top = ranked[0]
+        floor = min(SUPPORT_EXACT, COMPARABLE * top_score)
+        agreeing = [
+            (s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])
+        ][:1]
+        if agreeing:
+            s, i = agreeing[0]
+            least = SUPPORT_EXACT if _exact(claim) else SUPPORT_SCORE
+            if s >= least and s >= COMPARABLE * top_score:
+                self._set(claim, self.index.docs[i], ctx, ranked, s, "agrees with")
+                return
+        top_doc = self.index.docs[top]
+        figure = self._figure(claim, top_doc)
+        if (
+            top_score >= CONTRADICT_SCORE
+            and (
+                named == top_doc.metric
+                or (
+                    float(self.index.scores(ctx.near)[top]) >= NEAR_SCORE
+                    and top_doc.named_by({*ctx.near, *ctx.rest})
+                )
+            )
+            and not claim.no_contradiction
+            and figure is not None
+            and _comparable(claim, figure)
+        ):
+            self._set(claim, top_doc, ctx, ranked, top_score, "names")
+            return
+        if agreeing and named is None:
+            self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
+            return
+        if named:
+            if self._figure(claim, top_doc) is None and top_doc.metric == named:
+                return  # verify() says the figure is missing
+            claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
+        if top_score >= SUPPORT_SCORE:
+            claim.reads_like = top_doc.metric
+        self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _rank(
+        self, score: npt.NDArray[np.float64], kind: str, office: str | None, named: str | None
+    ) -> list[tuple[float, int]]:
+        """Candidates that fit the kind and office, most relevant first."""
+        allowed = self.index.allowed(kind, office)
+        score = np.where(allowed, score, 0.0)
+        if named:
+            score = score + NAMED_BONUS * (self.index.headline_of(named) & allowed)
+        order = np.flatnonzero(score > 0)
+        ranked = sorted(zip(score[order].tolist(), order.tolist(), strict=True), key=_by_rank)
+        return ranked
+
+    def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:
+        if claim.fiscal_year is None:
+            return None
+        fig = self.figures.find(
+            mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
+        )
+        return fig.value if fig is not None else None
+
+    def _agrees(self, claim: Claim, mdoc: MetricDoc) -> bool:
+        if claim.fiscal_year is None:
+            return False
+        fig = self.figures.find(
+            mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
+        )
+        return fig is not None and fig.value is not None and consistent(claim, fig)
+
+    def _set(
+        self,
+        claim: Claim,
+        mdoc: MetricDoc,
+        ctx: _Context,
+        ranked: list[tuple[float, int]],
+        score: float,
+        how: str,
+    ) -> None:
+        claim.metric, claim.breakdown, claim.breakdown_value = (
+            mdoc.metric,
+            mdoc.breakdown,
+            mdoc.breakdown_value,
+        )
+        words = self.index.matched(mdoc, ctx.near + ctx.rest + ctx.before)
+        claim.link_words = tuple(words[:6])
+        claim.link_reason = claim.link_reason or "its words"
+        runner = [
+            (s, self.index.docs[i])
+            for s, i in ranked
+            if self.index.docs[i] is not mdoc and self.index.docs[i].metric != mdoc.metric
+        ]
+        if runner and runner[0][0] >= 0.8 * score:
+            s, other = runner[0]
+            claim.runner_up = f"{_name(other)} (relevance {s:.1f} against {score:.1f})"
+
+    @staticmethod
+    def _unlink(claim: Claim, keep: str | None, why: str) -> None:
+        if keep is None:
+            claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
+        claim.link_reason = why
+
+
+def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
+    return -pair[0], pair[1]
+
+
+def _compared(doc: Document, claim: Claim) -> str | None:
+    """For "up from X", "compared with X": the metric of the value X is compared with."""
+    if claim.role != "prior":
+        return None
+    family = ("percent", "share") if claim.kind in ("percent", "share") else (claim.kind,)
+    earlier = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.index < claim.index and c.metric and c.kind in family
+    ]
+    return earlier[-1].metric if earlier else None
+
+
+def _exact(claim: Claim) -> bool:
+    """An exact, non-round number of three or more digits ("59,011")."""
+    iv = claim.interval
+    return iv.low == iv.high and abs(claim.value) >= 100 and claim.value % 10 != 0
+
+
+def _comparable(claim: Claim, figure: float) -> bool:
+    """Whether the number is within an order of magnitude of the figure (counts only)."""
+    if claim.kind in ("percent", "share"):
+        return True
+    low, high = sorted((abs(claim.value), abs(figure)))
+    return low > 0 and high / low <= MAGNITUDE
+
+
+def _name(mdoc: MetricDoc) -> str:
+    return f"{mdoc.metric} ({mdoc.breakdown_value})" if mdoc.breakdown else mdoc.metric
+
+
+def _weak(mdoc: MetricDoc, score: float) -> str:
+    return (
+        f"matches a figure of {_name(mdoc)}, but the words around it say too little of it "
+        f"(relevance {score:.1f})"
+    )
+
+
+def _no_figure(mdoc: MetricDoc, claim: Claim, score: float) -> str:
+    if score < SUPPORT_SCORE:
+        return "no metric's words are near it"
+    year = f"FY {claim.fiscal_year}" if claim.fiscal_year else "the year"
+    return f"reads most like {_name(mdoc)}, but no figure of it for {year} agrees or is named"
+
+
+def _heading(doc: Document, block: int) -> str:
+    for b in range(block - 1, -1, -1):
+        if doc.blocks[b].kind == "heading":
+            return doc.text[doc.blocks[b].start : doc.blocks[b].end]
+    return ""
+
+
+def part_of_something(doc: Document, claim: Claim) -> bool:
+    """Whether the number counts a part ("3,406 of the removals", "including 24,000")."""
+    text = doc.text
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    if _PART_OF.match(text, claim.end, s_end):
+        return True
+    return bool(_INCLUDING.search(text[max(s_start, claim.start - 30) : claim.start]))
+
+
+def mark_parts(doc: Document) -> None:
+    """Parts may be supported by a figure of their own but never contradict the whole's.
+
+    A part: "3,406 of the removals", "including 24,000", or a count after a share in
+    its sentence ("47% of removals, totaling 66,800").
+    """
+    for claim in doc.claims:
+        if claim.kind not in ("count", "money", "weight"):
+            continue
+        after_share = any(
+            c.kind == "share" and c.index < claim.index for c in doc.in_sentence(claim.sentence)
+        )
+        if part_of_something(doc, claim) or after_share:
+            claim.no_contradiction = "it counts a part of something"

@@ -1,0 +1,111 @@
+"""The agency words the claim checker reads from a pack's ``vocabulary.yaml``.
+
+The engine knows no agency: the names prose uses for offices, the verbs and
+nouns writers use for what a metric counts ("deported" for removals) and the
+plain meaning of published figures' names all come from the report's pack::
+
+    offices:
+      - {id: ero, names: [ERO, Enforcement and Removal Operations]}
+    claims:
+      terms:     {deported: [removals], arrested: [arrests]}
+      generic:   [people, aliens]
+      published: {removals_ice_arresting_agency: interior removals}
+
+``terms`` adds metric words to a claim's context ("deported 59,011 people" is
+read as also saying "removals"); ``generic`` words name who a count is about
+without telling figures apart and carry no weight; ``published`` says what a
+published figure's name counts when its words alone do not.
+
+>>> v = vocabulary_from_mapping({"claims": {"terms": {"deported": ["removals"]}}})
+>>> v.terms["deported"]
+('removals',)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yearbook.errors import DeclarationError
+from yearbook.yamlio import safe_load
+
+__all__ = ["VOCABULARY_FILE", "Vocabulary", "load_vocabulary", "report_vocabulary"]
+
+VOCABULARY_FILE = "vocabulary.yaml"
+"""A pack's vocabulary file, at the root of the pack folder."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Office names and the claim checker's words, as one pack declares them."""
+
+    offices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    generic: frozenset[str] = frozenset()
+    published: Mapping[str, str] = field(default_factory=dict)
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DeclarationError(f"{where} must be a word or a list of words")
+    return tuple(value)
+
+
+def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise DeclarationError(f"{where} must be a mapping")
+    return value
+
+
+def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
+    """A vocabulary from the parsed YAML of ``vocabulary.yaml``."""
+    offices: dict[str, tuple[str, ...]] = {}
+    for entry in raw.get("offices") or []:
+        if not isinstance(entry, Mapping) or "id" not in entry:
+            raise DeclarationError("each office in vocabulary.yaml needs an id and names")
+        offices[str(entry["id"])] = _strings(entry.get("names") or [], f"office {entry['id']}")
+    claims = _mapping(raw.get("claims"), "claims")
+    terms = {
+        str(word).lower(): _strings(means, f"claims.terms.{word}")
+        for word, means in _mapping(claims.get("terms"), "claims.terms").items()
+    }
+    generic = frozenset(w.lower() for w in _strings(claims.get("generic") or [], "generic"))
+    published = {
+        str(name): str(words)
+        for name, words in _mapping(claims.get("published"), "claims.published").items()
+    }
+    return Vocabulary(offices, terms, generic, published)
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    """Read a pack's ``vocabulary.yaml`` (a pack folder or the file itself)."""
+    file = path / VOCABULARY_FILE if path.is_dir() else path
+    if not file.is_file():
+        raise DeclarationError(f"no vocabulary at {file}")
+    raw = safe_load(file.read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, Mapping):
+        raise DeclarationError(f"{file} must hold a mapping")
+    return vocabulary_from_mapping(raw)
+
+
+def report_vocabulary(report_dir: Path) -> Vocabulary | None:
+    """The vocabulary of the pack a report folder names (``pack:`` in report.yaml).
+
+    A report names its pack as ``pack: NAME``, found at ``packs/NAME`` two folders
+    up. A report that names none uses the only pack there with a vocabulary, if
+    there is exactly one; otherwise it has none.
+    """
+    packs = report_dir.resolve().parent.parent / "packs"
+    spec = report_dir / "report.yaml"
+    raw = safe_load(spec.read_text(encoding="utf-8")) if spec.is_file() else None
+    name = raw.get("pack") if isinstance(raw, Mapping) else None
+    if isinstance(name, str):
+        return load_vocabulary(packs / name)
+    found = sorted(packs.glob(f"*/{VOCABULARY_FILE}")) if packs.is_dir() else []
+    return load_vocabulary(found[0]) if len(found) == 1 else None
