@@ -107,10 +107,17 @@ def test_fused_plan_reads_each_table_once(report: Report) -> None:
     assert charges.join == "arrests" and charges.sql.count("JOIN") == 1
 
 
-def test_sql_transpiles_to_spark(report: Report) -> None:
-    plan = compile_plan(report.metrics)
-    for sql in plan.lineage.values():
-        assert "SELECT" in transpile(sql, "spark")
+def test_spark_plan_is_the_duckdb_plan_rendered_for_spark(report: Report) -> None:
+    """One tree per query, rendered per engine: the Spark text is what sqlglot makes of the
+    DuckDB text, and none of DuckDB's own syntax is left in it."""
+    duckdb, spark = (compile_plan(report.metrics, dialect=d) for d in ("duckdb", "spark"))
+    assert spark.lineage.keys() == duckdb.lineage.keys()
+    for key, sql in duckdb.lineage.items():
+        assert spark.lineage[key] == transpile(sql, "spark"), key
+    for mine, theirs in zip(duckdb.scans, spark.scans, strict=True):
+        assert mine.metrics == theirs.metrics
+        assert theirs.sql == transpile(mine.sql, "spark")
+        assert "MATERIALIZED" not in theirs.sql and "strftime" not in theirs.sql
 
 
 def _write(tmp_path: Path, items: list[dict[str, object]]) -> Path:

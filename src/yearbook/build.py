@@ -16,11 +16,12 @@ from pathlib import Path
 import pyarrow as pa
 
 from yearbook import __version__
-from yearbook.backends import Backend, check_engine, open_backend
+from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
 from yearbook.coverage import Coverage, apply_coverage, find_coverage
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.figures import Figures, write_figures
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
+from yearbook.metrics.compiler import transpile
 from yearbook.metrics.engine import Inputs
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
@@ -97,16 +98,25 @@ def recompute(
 
     try:
         computed, delta = compute_incremental(
-            report.metrics, run_sql, report.spec.years, inputs, previous
+            report.metrics, run_sql, report.spec.years, inputs, previous, DIALECTS[engine]
         )
         if report.spec.coverage:
-            found = find_coverage(run_sql, _covered_tables(report, warehouse))
-            table = apply_coverage(computed.figures, report.metrics, run_sql, found)
+            duckdb_sql = _from_duckdb(run_sql, DIALECTS[engine])
+            found = find_coverage(duckdb_sql, _covered_tables(report, warehouse))
+            table = apply_coverage(computed.figures, report.metrics, duckdb_sql, found)
             computed = dataclasses.replace(computed, figures=table)
         return computed, delta
     finally:
         for backend in opened:
             backend.close()
+
+
+def _from_duckdb(run_sql: Callable[[str], pa.Table], dialect: str) -> Callable[[str], pa.Table]:
+    """A runner of statements written in DuckDB's dialect on an engine of another dialect
+    (the coverage queries are written as DuckDB SQL)."""
+    if dialect == "duckdb":
+        return run_sql
+    return lambda sql: run_sql(transpile(sql, dialect))
 
 
 def _covered_tables(report: Report, warehouse: Warehouse) -> list[str]:

@@ -128,6 +128,7 @@ def _in_years(run_sql: RunSQL, years: list[int], every: list[int]) -> RunSQL:
     listed = ", ".join(str(fy) for fy in years)
 
     def run(sql: str) -> pa.Table:
+        # Written the same in every engine's dialect.
         return run_sql(f"SELECT * FROM ({sql}) AS scan WHERE fiscal_year IN ({listed})")
 
     return run
@@ -145,10 +146,12 @@ def compute_incremental(
     years: Iterable[int],
     inputs: Inputs,
     previous: Computed | None = None,
+    dialect: str = "duckdb",
 ) -> tuple[Computed, Delta]:
     """The figures table, reusing `previous` figures whose fingerprints still hold.
 
-    Without `previous`, every figure is computed (a full build).
+    Without `previous`, every figure is computed (a full build). `run_sql` runs
+    SQL written in `dialect`; fresh figures record that SQL as their lineage.
     """
     wanted = sorted(set(years))
     expected = expected_fingerprints(metrics, wanted, inputs)
@@ -163,7 +166,7 @@ def compute_incremental(
     if stale:
         chosen = _with_inputs(metrics, {mid for mid, _ in stale})
         stale_years = sorted({fy for _, fy in stale})
-        plan = compile_plan(metrics, only=chosen)
+        plan = compile_plan(metrics, only=chosen, dialect=dialect)
         computed = compute_figures(
             metrics, _in_years(run_sql, stale_years, wanted), stale_years, inputs, plan
         )

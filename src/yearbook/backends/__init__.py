@@ -1,13 +1,13 @@
 """Execution backends: run one SQL statement, get Arrow back.
 
-The metric layer compiles declarations to SQL (DuckDB's dialect); a backend
-runs it. Two ship with yearbook, in this order:
+The metric layer compiles declarations to SQL trees and renders them in the
+dialect of the engine that runs them (`DIALECTS`); a backend runs that SQL as
+it is. Two ship with yearbook, in this order:
 
 * ``duckdb`` (default): embedded, over the Parquet warehouse, through
   `yearbook.warehouse.Database`, the one owner of a DuckDB connection;
-* ``spark``: the same SQL transpiled to Spark SQL by sqlglot and run by
-  pyspark over the same Parquet files, in local mode or on any cluster
-  (``spark.master``).
+* ``spark``: Spark SQL, run by pyspark over the same Parquet files, in local
+  mode or on any cluster (``spark.master``).
 
 Both satisfy `Backend`; `open_backend` picks one by name.
 """
@@ -23,10 +23,12 @@ import pyarrow as pa
 from yearbook.errors import UserError
 from yearbook.warehouse import Warehouse
 
-__all__ = ["ENGINES", "Backend", "check_engine", "open_backend", "parse_settings"]
+__all__ = ["DIALECTS", "ENGINES", "Backend", "check_engine", "open_backend", "parse_settings"]
 
 ENGINES = ("duckdb", "spark")
 """Backend names, default first."""
+DIALECTS: Mapping[str, str] = {"duckdb": "duckdb", "spark": "spark"}
+"""Engine name -> the SQL dialect (sqlglot's name) its queries are compiled to."""
 
 
 @runtime_checkable
@@ -34,9 +36,10 @@ class Backend(Protocol):
     """What the metric engine needs from an engine: SQL in, Arrow out."""
 
     name: str
+    dialect: str
 
     def query(self, sql: str) -> pa.Table:
-        """Run one statement written in DuckDB's dialect and return its rows."""
+        """Run one statement written in the backend's `dialect` and return its rows."""
         ...
 
     def close(self) -> None:

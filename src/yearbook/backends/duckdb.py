@@ -20,6 +20,7 @@ class DuckDBBackend:
     """Runs compiled SQL on embedded DuckDB over the Parquet warehouse."""
 
     name = "duckdb"
+    dialect = "duckdb"
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-"""The Spark backend: the same compiled SQL, transpiled by sqlglot, run by pyspark.
+"""The Spark backend: the metrics compiled to Spark SQL, run by pyspark.
 
 It reads the same Parquet warehouse (one temporary view per canonical table,
 ``fiscal_year`` discovered from the partition folders) and the report's
@@ -22,7 +22,6 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from yearbook.errors import UserError
-from yearbook.metrics.compiler import transpile
 from yearbook.warehouse import Warehouse
 
 __all__ = ["DEFAULTS", "WAREHOUSE_SETTING", "SparkBackend", "spark_session"]
@@ -78,6 +77,7 @@ class SparkBackend:
     """Runs compiled SQL on Spark over the Parquet warehouse."""
 
     name = "spark"
+    dialect = "spark"
 
     def __init__(
         self,
@@ -112,8 +112,8 @@ class SparkBackend:
         self._views.append(name)
 
     def query(self, sql: str) -> pa.Table:
-        """Transpile one DuckDB statement to Spark SQL, run it, return Arrow."""
-        result: pa.Table = self.session.sql(transpile(sql, "spark")).toArrow()
+        """Run one Spark SQL statement and return its rows as Arrow."""
+        result: pa.Table = self.session.sql(sql).toArrow()
         return result
 
     def close(self) -> None:

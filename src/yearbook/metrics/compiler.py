@@ -1,7 +1,9 @@
 """Compile metric declarations to SQL.
 
-Compilation is pure: declarations in, SQL text out, no connection and no
-files. Two forms come out of it:
+Compilation is pure: declarations in, SQL out, no connection and no files.
+Queries are built as sqlglot trees (from the pieces in `yearbook.metrics.sql`)
+and rendered once for the engine that will run them (``duckdb``, ``spark``).
+Two forms come out of it:
 
 * one standalone query per (metric, breakdown): the figure's lineage, shown
   to users and runnable on its own;
@@ -23,6 +25,20 @@ from sqlglot import exp
 from yearbook.disclosure.identifiers import refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.metrics.sql import (
+    MONTH,
+    aggregate,
+    and_all,
+    breakdown_expr,
+    column,
+    condition_parts,
+    fiscal_year,
+    ordered,
+    parse_condition,
+    render,
+    source,
+    with_filter,
+)
 from yearbook.rules import SOURCE_MEASURES, TOTAL, dependency_order, derived_inputs, scale_of
 from yearbook.tables import TABLES
 
@@ -37,11 +53,6 @@ __all__ = [
     "reference_tables",
     "transpile",
 ]
-
-MONTH = "month"
-"""A breakdown every table has: the calendar month of its date column, ``YYYY-MM``."""
-MISSING = "(not recorded)"
-DEDUP_COLUMN = "duplicate_rule"
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,8 @@ class Scan:
 
 @dataclass(frozen=True)
 class Plan:
-    """What to run, and what to show: fused scans and each figure's own SQL."""
+    """What to run, and what to show: fused scans and each figure's own SQL,
+    rendered for one engine's dialect."""
 
     scans: tuple[Scan, ...]
     derived: tuple[str, ...]
@@ -76,6 +88,8 @@ class Plan:
     orders: tuple[Scan, ...] = ()
     """Queries giving, per category of a submitted list, the first row submitted for
     it (the table's key is in submission order); they set the figures' ``position``."""
+    dialect: str = "duckdb"
+    """The engine dialect every query of the plan is written in."""
 
     def explain(self) -> str:
         parts = []
@@ -96,141 +110,111 @@ class Plan:
         return "\n\n".join(parts)
 
 
-def breakdown_sql(decl: MetricDecl, breakdown: str) -> str:
+def breakdown_sql(decl: MetricDecl, breakdown: str, dialect: str = "duckdb") -> str:
     """The SQL expression giving a row's category for a breakdown."""
-    if breakdown == MONTH:
-        table = TABLES[decl.table or ""]
-        return f"strftime({_col(decl, table.date_column)}, '%Y-%m')"
-    return f"COALESCE(CAST({_col(decl, breakdown)} AS VARCHAR), '{MISSING}')"
+    return breakdown_expr(decl, breakdown).sql(dialect=dialect)
 
 
-def _col(decl: MetricDecl, column: str) -> str:
-    """Qualify a column with its table when the metric joins another table."""
-    if decl.join is None:
-        return column
-    base = TABLES[decl.table or ""]
-    if column in base.column_names:
-        return f"{base.name}.{column}"
-    joined = TABLES[decl.join.table]
-    if column in joined.column_names:
-        return f"{joined.name}.{column}"
-    raise DeclarationError(
-        f"metric {decl.id!r}: no column {column!r} in {base.name} or {joined.name}"
-    )
+def _as(expression: exp.Expr, name: str) -> exp.Expr:
+    return exp.alias_(expression, name, quoted=not name.isidentifier())
 
 
-def _condition(decl: MetricDecl) -> str | None:
-    parts = []
-    if decl.measure == "submitted":
-        parts.append(f"metric = '{decl.id}'")
-    if decl.filter:
-        parts.append(f"({decl.filter})")
-    if not decl.include_duplicates:
-        for name in decl.tables:
-            if DEDUP_COLUMN in TABLES[name].column_names:
-                parts.append(f"{name + '.' if decl.join else ''}{DEDUP_COLUMN} IS NULL")
-    return " AND ".join(parts) or None
+def _select(*expressions: exp.Expr) -> exp.Select:
+    return exp.Select(expressions=list(expressions))
 
 
-def _aggregate(decl: MetricDecl) -> str:
-    if decl.measure == "count":
-        return "COUNT(*)"
-    column = _col(decl, decl.column or "")
-    if decl.measure == "count_distinct":
-        return f"COUNT(DISTINCT {column})"
-    if decl.measure == "sum":
-        return f"COALESCE(SUM({column}), 0)"
-    if decl.measure == "submitted":
-        return f"SUM({column})"  # NULL when nothing was submitted: a gap, not a zero
-    raise DeclarationError(f"metric {decl.id!r}: measure {decl.measure!r} has no aggregate")
+def _grouped(
+    query: exp.Select,
+    groups: list[exp.Expr],
+    where: exp.Expr | None = None,
+) -> exp.Select:
+    if where is not None:
+        query.set("where", exp.Where(this=where))
+    query.set("group", exp.Group(expressions=[g.copy() for g in groups]))
+    return query
 
 
-def _source(decl: MetricDecl) -> str:
-    if decl.join is None:
-        return str(decl.table)
-    on = decl.join.key
-    return f"{decl.table} JOIN {decl.join.table} ON {decl.table}.{on} = {decl.join.table}.{on}"
-
-
-def _fy(decl: MetricDecl) -> str:
-    return f"{decl.table}.fiscal_year" if decl.join else "fiscal_year"
-
-
-def _source_sql(decl: MetricDecl, breakdown: str) -> str:
-    keys = [f"{_fy(decl)} AS fiscal_year"]
-    groups = [_fy(decl)]
+def _source_tree(decl: MetricDecl, breakdown: str) -> exp.Select:
+    keys: list[exp.Expr] = [_as(fiscal_year(decl), "fiscal_year")]
+    groups: list[exp.Expr] = [fiscal_year(decl)]
     if breakdown:
-        keys.append(f"{breakdown_sql(decl, breakdown)} AS breakdown_value")
-        groups.append(breakdown_sql(decl, breakdown))
-    select = ", ".join([*keys, f"{_aggregate(decl)} AS value", *_provenance(decl)])
-    sql = f"SELECT {select} FROM {_source(decl)}"
-    condition = _condition(decl)
-    if condition:
-        sql += f" WHERE {condition}"
-    sql += (
-        f" GROUP BY {', '.join(groups)} ORDER BY {', '.join(str(i + 1) for i in range(len(keys)))}"
-    )
-    return sql
+        keys.append(_as(breakdown_expr(decl, breakdown), "breakdown_value"))
+        groups.append(breakdown_expr(decl, breakdown))
+    query = source(decl, _select(*keys, _as(aggregate(decl), "value"), *_provenance(decl)))
+    query = _grouped(query, groups, and_all(condition_parts(decl)))
+    positions = [ordered(exp.Literal.number(i + 1)) for i in range(len(keys))]
+    query.set("order", exp.Order(expressions=positions))
+    return query
 
 
-def _provenance(decl: MetricDecl) -> list[str]:
+def _provenance(decl: MetricDecl) -> list[exp.Expr]:
     """For a submitted figure, who submitted it, when and from what source."""
     if decl.measure != "submitted":
         return []
-    return [
-        "STRING_AGG(DISTINCT submitted_by, '; ') AS submitted_by",
-        "MAX(submitted_on) AS submitted_on",
-        "STRING_AGG(DISTINCT source, '; ') AS source",
-    ]
+
+    def listed(name: str) -> exp.Expr:
+        distinct = exp.Distinct(expressions=[exp.column(name)])
+        return _as(exp.GroupConcat(this=distinct, separator=exp.Literal.string("; ")), name)
+
+    latest = _as(exp.Max(this=exp.column("submitted_on")), "submitted_on")
+    return [listed("submitted_by"), latest, listed("source")]
 
 
-def _derived_sql(
+def _derived_tree(
     decl: MetricDecl,
     breakdown: str,
     metrics: Mapping[str, MetricDecl],
-    lineage: Mapping[tuple[str, str], str],
-) -> str:
+    lineage: Mapping[tuple[str, str], exp.Query],
+) -> exp.Select:
     num, den = decl.inputs
     key = (decl.id, 0, breakdown, "")
     (_, _, num_by, _), (_, _, den_by, _) = derived_inputs(key, num, den, metrics[den].breakdowns)
-    num_sql, den_sql = lineage[(num, num_by)], lineage[(den, den_by)]
-    on = "n.fiscal_year = d.fiscal_year"
-    if den_by:
-        on += " AND n.breakdown_value = d.breakdown_value"
-    scale = scale_of(decl.measure)
-    factor = f"{scale!r} * " if scale != 1 else ""
-    cols = "n.fiscal_year" + (", n.breakdown_value" if breakdown else "")
-    return (
-        f"WITH n AS ({num_sql}), d AS ({den_sql}) "
-        f"SELECT {cols}, {factor}n.value / NULLIF(d.value, 0) AS value "
-        f"FROM n JOIN d ON {on} ORDER BY {cols}"
+    on: exp.Expr = exp.EQ(
+        this=exp.column("fiscal_year", table="n"), expression=exp.column("fiscal_year", table="d")
     )
+    if den_by:
+        same = exp.EQ(
+            this=exp.column("breakdown_value", table="n"),
+            expression=exp.column("breakdown_value", table="d"),
+        )
+        on = exp.And(this=on, expression=same)
+    cols = [exp.column("fiscal_year", table="n")]
+    if breakdown:
+        cols.append(exp.column("breakdown_value", table="n"))
+    quotient = _quotient(scale_of(decl.measure))
+    query = _select(*cols, _as(quotient, "value")).from_(exp.to_table("n"))
+    query = query.join(exp.to_table("d"), on=on)
+    query = query.with_("n", as_=lineage[(num, num_by)]).with_("d", as_=lineage[(den, den_by)])
+    query.set("order", exp.Order(expressions=[ordered(c.copy()) for c in cols]))
+    return query
 
 
-def _pretty(sql: str, dialect: str = "duckdb") -> str:
-    try:
-        return sqlglot.transpile(sql, read="duckdb", write=dialect, pretty=True)[0]
-    except sqlglot.errors.SqlglotError as err:
-        raise DeclarationError(f"could not compile SQL: {err}\n{sql}") from None
+def _quotient(scale: float) -> exp.Expr:
+    """``scale * n.value / NULLIF(d.value, 0)``: a ratio, or a share in percent."""
+    top: exp.Expr = exp.column("value", table="n")
+    if scale != 1:
+        top = exp.Mul(this=exp.Literal.number(scale), expression=top)
+    bottom = exp.Nullif(this=exp.column("value", table="d"), expression=exp.Literal.number(0))
+    return exp.Div(this=top, expression=bottom, typed=False, safe=False)
 
 
 def transpile(sql: str, dialect: str) -> str:
-    """The same query in another engine's dialect (``spark``, ...).
-
-    ``MATERIALIZED`` (a DuckDB hint on a common table expression) is dropped
-    for engines that do not know it.
-    """
-    if dialect not in ("duckdb", "postgres") and "MATERIALIZED" in sql.upper():
+    """A statement written in DuckDB's dialect, rendered for another engine (``spark``...)."""
+    try:
         tree = sqlglot.parse_one(sql, read="duckdb")
-        for cte in tree.find_all(exp.CTE):
-            cte.set("materialized", None)
-        sql = tree.sql(dialect="duckdb")
-    return _pretty(sql, dialect)
+    except sqlglot.errors.SqlglotError as err:
+        raise DeclarationError(f"could not read SQL: {err}\n{sql}") from None
+    return render(tree, dialect)
 
 
-def figure_sql(metrics: Mapping[str, MetricDecl], metric: str, breakdown: str = TOTAL) -> str:
+def figure_sql(
+    metrics: Mapping[str, MetricDecl],
+    metric: str,
+    breakdown: str = TOTAL,
+    dialect: str = "duckdb",
+) -> str:
     """The standalone SQL behind one metric's figures (every fiscal year)."""
-    return compile_plan(metrics).lineage[(metric, breakdown)]
+    return compile_plan(metrics, dialect=dialect).lineage[(metric, breakdown)]
 
 
 def _derived_order(metrics: Mapping[str, MetricDecl]) -> list[str]:
@@ -239,33 +223,41 @@ def _derived_order(metrics: Mapping[str, MetricDecl]) -> list[str]:
     return [m for m in order if metrics[m].is_derived]
 
 
-def compile_plan(metrics: Mapping[str, MetricDecl], only: Iterable[str] | None = None) -> Plan:
-    """Compile declarations into a fused plan and per-figure lineage."""
+def compile_plan(
+    metrics: Mapping[str, MetricDecl],
+    only: Iterable[str] | None = None,
+    dialect: str = "duckdb",
+) -> Plan:
+    """Compile declarations into a fused plan and per-figure lineage, for one dialect."""
     chosen = set(only) if only is not None else set(metrics)
-    lineage: dict[tuple[str, str], str] = {}
+    trees: dict[tuple[str, str], exp.Query] = {}
     groups: dict[tuple[str, str | None, str], list[MetricDecl]] = {}
     for decl in metrics.values():
         if decl.measure not in SOURCE_MEASURES:
             continue
         for breakdown in (TOTAL, *decl.breakdowns):
             refuse_identifying_breakdown(decl.id, breakdown)
-            lineage[(decl.id, breakdown)] = _pretty(_source_sql(decl, breakdown))
+            trees[(decl.id, breakdown)] = _source_tree(decl, breakdown)
             if decl.id in chosen:
                 key = (str(decl.table), decl.join.table if decl.join else None, breakdown)
                 groups.setdefault(key, []).append(decl)
     derived = _derived_order(metrics)
     for mid in derived:
-        decl = metrics[mid]
-        for breakdown in (TOTAL, *decl.breakdowns):
-            lineage[(mid, breakdown)] = _pretty(_derived_sql(decl, breakdown, metrics, lineage))
-    scans = _scans([d for d in metrics.values() if d.id in chosen])
+        for breakdown in (TOTAL, *metrics[mid].breakdowns):
+            trees[(mid, breakdown)] = _derived_tree(metrics[mid], breakdown, metrics, trees)
     return Plan(
-        scans=scans,
+        scans=_scans([d for d in metrics.values() if d.id in chosen], dialect),
         derived=tuple(m for m in derived if m in chosen),
-        lineage=lineage,
-        bounds=_bound_scans(groups),
-        orders=_order_scans(groups),
+        lineage={key: render(tree, dialect) for key, tree in trees.items()},
+        bounds=_side_scans(groups, lambda d, _: bool(d.bound_column), _bound_tree, dialect),
+        orders=_side_scans(groups, _is_list, _order_tree, dialect),
+        dialect=dialect,
     )
+
+
+def _is_list(decl: MetricDecl, breakdown: str) -> bool:
+    """Whether a figure's categories are the items of a submitted list."""
+    return decl.measure == "submitted" and bool(breakdown)
 
 
 QUALIFIED = {"lower": "at_least", "approximate": "estimated"}
@@ -279,63 +271,54 @@ Groups = Mapping[tuple[str, str | None, str], list[MetricDecl]]
 def _side_scans(
     groups: Groups,
     wanted: Callable[[MetricDecl, str], bool],
-    sql: Callable[[list[MetricDecl], str], str],
+    tree: Callable[[list[MetricDecl], str], exp.Select],
+    dialect: str,
 ) -> tuple[Scan, ...]:
     """One extra query per scan group, for its declarations that `wanted` picks."""
     scans = []
     for (table, join, breakdown), decls in groups.items():
         picked = [d for d in decls if wanted(d, breakdown)]
         if picked:
-            text = _pretty(sql(picked, breakdown))
+            text = render(tree(picked, breakdown), dialect)
             scans.append(Scan(table, join, breakdown, tuple(d.id for d in picked), text))
     return tuple(scans)
 
 
-def _bound_scans(groups: Groups) -> tuple[Scan, ...]:
-    return _side_scans(groups, lambda d, _: bool(d.bound_column), _bound_sql)
-
-
-def _order_scans(groups: Groups) -> tuple[Scan, ...]:
-    return _side_scans(groups, lambda d, b: d.measure == "submitted" and bool(b), _order_sql)
-
-
-def _order_sql(decls: list[MetricDecl], breakdown: str) -> str:
+def _order_tree(decls: list[MetricDecl], breakdown: str) -> exp.Select:
     """Per category, the smallest key of its rows: the first submitted comes first."""
     first = decls[0]
-    key = _col(first, TABLES[first.table or ""].key[0])
-    category = breakdown_sql(first, breakdown)
-    measures = []
-    for decl in decls:
-        condition = _condition(decl)
-        aggregate = f"MIN({key})"
-        if condition:
-            aggregate = _with_filter(aggregate, condition)
-        measures.append(f'{aggregate} AS "{decl.id}|first"')
-    return (
-        f"SELECT {_fy(first)} AS fiscal_year, {category} AS breakdown_value, "
-        f"{', '.join(measures)} FROM {_source(first)} GROUP BY {_fy(first)}, {category}"
-    )
+    key = column(first, TABLES[first.table or ""].key[0])
+    measures = [
+        _as(with_filter(exp.Min(this=key.copy()), and_all(condition_parts(d))), f"{d.id}|first")
+        for d in decls
+    ]
+    category = breakdown_expr(first, breakdown)
+    keys = [_as(fiscal_year(first), "fiscal_year"), _as(category, "breakdown_value")]
+    query = source(first, _select(*keys, *measures))
+    return _grouped(query, [fiscal_year(first), category])
 
 
-def _bound_sql(decls: list[MetricDecl], breakdown: str) -> str:
+def _bound_tree(decls: list[MetricDecl], breakdown: str) -> exp.Select:
     """Per figure, how many of its rows are lower bounds and how many are estimates."""
     first = decls[0]
-    keys = [f"{_fy(first)} AS fiscal_year"]
-    groups = [_fy(first)]
+    keys: list[exp.Expr] = [_as(fiscal_year(first), "fiscal_year")]
+    groups: list[exp.Expr] = [fiscal_year(first)]
     if breakdown:
-        keys.append(f"{breakdown_sql(first, breakdown)} AS breakdown_value")
-        groups.append(breakdown_sql(first, breakdown))
+        keys.append(_as(breakdown_expr(first, breakdown), "breakdown_value"))
+        groups.append(breakdown_expr(first, breakdown))
     measures = []
     for decl in decls:
         for bound, flag in QUALIFIED.items():
-            condition = _condition(decl)
-            qualified = f"{_col(decl, decl.bound_column or '')} = '{flag}'"
-            where = f"{condition} AND {qualified}" if condition else qualified
-            measures.append(f'COUNT(*) FILTER (WHERE {where}) AS "{decl.id}|{bound}"')
-    return f"SELECT {', '.join(keys + measures)} FROM {_source(first)} GROUP BY {', '.join(groups)}"
+            qualified = exp.EQ(
+                this=column(decl, decl.bound_column or ""), expression=exp.Literal.string(flag)
+            )
+            where = and_all([*condition_parts(decl), qualified])
+            counted = with_filter(exp.Count(this=exp.Star(), big_int=True), where)
+            measures.append(_as(counted, f"{decl.id}|{bound}"))
+    return _grouped(source(first, _select(*keys, *measures)), groups)
 
 
-def _scans(decls: list[MetricDecl]) -> tuple[Scan, ...]:
+def _scans(decls: list[MetricDecl], dialect: str) -> tuple[Scan, ...]:
     """The fused plan's queries.
 
     Counts and sums reading the same table (and join) share one scan computing
@@ -349,7 +332,7 @@ def _scans(decls: list[MetricDecl]) -> tuple[Scan, ...]:
             continue
         key = (str(decl.table), decl.join.table if decl.join else None)
         if decl.measure == "count_distinct":
-            sql = _pretty(_distinct_sql(decl))
+            sql = render(_distinct_tree(decl), dialect)
             breakdowns = (TOTAL, *decl.breakdowns)
             distinct.append(Scan(*key, TOTAL, (decl.id,), sql, breakdowns))
         else:
@@ -357,12 +340,12 @@ def _scans(decls: list[MetricDecl]) -> tuple[Scan, ...]:
     scans = []
     for key, group in additive.items():
         breakdowns = tuple(dict.fromkeys(b for d in group for b in (TOTAL, *d.breakdowns)))
-        sql = _pretty(_grouped_sql(group, breakdowns))
+        sql = render(_grouped_tree(group, breakdowns), dialect)
         scans.append(Scan(*key, TOTAL, tuple(d.id for d in group), sql, breakdowns))
     return (*scans, *distinct)
 
 
-def _grouped_sql(decls: list[MetricDecl], breakdowns: tuple[str, ...]) -> str:
+def _grouped_tree(decls: list[MetricDecl], breakdowns: tuple[str, ...]) -> exp.Select:
     """Every breakdown of the metrics in one pass.
 
     The rows are first aggregated to the finest grain (year and every breakdown
@@ -370,99 +353,88 @@ def _grouped_sql(decls: list[MetricDecl], breakdowns: tuple[str, ...]) -> str:
     breakdown with ``GROUPING SETS``: counts and sums add up.
     """
     first = decls[0]
-    fy = _fy(first)
     named = [
-        (b, f"b{i}", breakdown_sql(first, b)) for i, b in enumerate(x for x in breakdowns if x)
+        (b, f"b{i}", breakdown_expr(first, b)) for i, b in enumerate(x for x in breakdowns if x)
     ]
-    measures = []
-    for decl in decls:
-        agg = _aggregate(decl)
-        condition = _condition(decl)
-        if condition:
-            agg = _with_filter(agg, condition)
-        measures.append(f'{agg} AS "{decl.id}"')
-    common = _common_conditions(decls)
-    where = f" WHERE {common}" if common else ""
-    inner_keys = [f"{fy} AS fiscal_year", *(f"{e} AS {c}" for _, c, e in named)]
-    groups = [fy, *(e for _, _, e in named)]
-    cube = (
-        f"SELECT {', '.join(inner_keys + measures)} FROM {_source(first)}{where} "
-        f"GROUP BY {', '.join(groups)}"
+    measures = [_as(with_filter(aggregate(d), and_all(condition_parts(d))), d.id) for d in decls]
+    inner = [_as(fiscal_year(first), "fiscal_year"), *(_as(e, c) for _, c, e in named)]
+    groups = [fiscal_year(first), *(e for _, _, e in named)]
+    cube = _grouped(source(first, _select(*inner, *measures)), groups, _common_conditions(decls))
+    totals = [_as(exp.Sum(this=exp.column(d.id, quoted=True)), d.id) for d in decls]
+    query = _select(*_rollup_keys(named), *totals).from_(cube.subquery("cube"))
+    return _grouped(query, [_rollup(named)])
+
+
+def _rollup_keys(named: list[tuple[str, str, exp.Expr]]) -> list[exp.Expr]:
+    """The outer query's keys: year, the breakdown a row belongs to, and its category."""
+    year = exp.column("fiscal_year")
+    if not named:
+        blank = exp.Literal.string("")
+        return [year, _as(blank, "breakdown"), _as(blank.copy(), "breakdown_value")]
+    whens = [
+        exp.If(
+            this=exp.EQ(
+                this=exp.Grouping(expressions=[exp.column(c)]), expression=exp.Literal.number(0)
+            ),
+            true=exp.Literal.string(b),
+        )
+        for b, c, _ in named
+    ]
+    which = exp.Case(ifs=whens, default=exp.Literal.string(""))
+    values = [exp.column(c) for _, c, _ in named[1:]]
+    category = exp.Coalesce(
+        this=exp.column(named[0][1]), expressions=[*values, exp.Literal.string("")]
     )
-    keys = ["fiscal_year"]
-    if named:
-        cases = " ".join(f"WHEN GROUPING({c}) = 0 THEN '{b}'" for b, c, _ in named)
-        values = ", ".join(c for _, c, _ in named)
-        keys += [
-            f"CASE {cases} ELSE '' END AS breakdown",
-            f"COALESCE({values}, '') AS breakdown_value",
-        ]
-        sets = ", ".join(["(fiscal_year)", *(f"(fiscal_year, {c})" for _, c, _ in named)])
-        group = f"GROUPING SETS ({sets})"
-    else:
-        keys += ["'' AS breakdown", "'' AS breakdown_value"]
-        group = "fiscal_year"
-    totals = [f'SUM("{d.id}") AS "{d.id}"' for d in decls]
-    return f"SELECT {', '.join(keys + totals)} FROM ({cube}) AS cube GROUP BY {group}"
+    return [year, _as(which, "breakdown"), _as(category, "breakdown_value")]
 
 
-def _common_conditions(decls: list[MetricDecl]) -> str | None:
+def _rollup(named: list[tuple[str, str, exp.Expr]]) -> exp.Expr:
+    """``GROUPING SETS`` of the year alone and the year with each breakdown."""
+    if not named:
+        return exp.column("fiscal_year")
+    sets: list[exp.Expr] = [exp.Paren(this=exp.column("fiscal_year"))]
+    sets += [exp.Tuple(expressions=[exp.column("fiscal_year"), exp.column(c)]) for _, c, _ in named]
+    return exp.GroupingSets(expressions=sets)
+
+
+def _common_conditions(decls: list[MetricDecl]) -> exp.Expr | None:
     """The conditions every metric of a scan has: applied once, before any join or grouping."""
-    shared: list[str] | None = None
+    shared: list[exp.Expr] | None = None
     for decl in decls:
-        condition = _condition(decl)
-        if condition is None:
+        parts = condition_parts(decl)
+        if not parts:
             return None
-        tree = sqlglot.parse_one(condition, read="duckdb")
-        parts = (
-            [p.sql(dialect="duckdb") for p in tree.flatten()]
-            if isinstance(tree, exp.And)
-            else [tree.sql(dialect="duckdb")]
-        )
         shared = parts if shared is None else [p for p in shared if p in parts]
-    return " AND ".join(f"({p})" for p in shared or []) or None
+    return and_all([p if isinstance(p, exp.Paren) else exp.Paren(this=p) for p in shared or []])
 
 
-def _distinct_sql(decl: MetricDecl) -> str:
+def _distinct_tree(decl: MetricDecl) -> exp.Query:
     """A distinct count by year and each breakdown, the rows made distinct once."""
-    fy, column = _fy(decl), _col(decl, decl.column or "")
-    condition = _condition(decl)
-    where = f" WHERE {condition}" if condition else ""
-    name = f'"{decl.id}"'
+    where = and_all(condition_parts(decl))
+    blank = exp.Literal.string("")
+    head = [_as(blank, "breakdown"), _as(blank.copy(), "breakdown_value")]
     if not decl.breakdowns:
-        return (
-            f"SELECT {fy} AS fiscal_year, '' AS breakdown, '' AS breakdown_value, "
-            f"COUNT(DISTINCT {column}) AS {name} FROM {_source(decl)}{where} GROUP BY {fy}"
-        )
-    cats = ", ".join(f"{breakdown_sql(decl, b)} AS b{i}" for i, b in enumerate(decl.breakdowns))
-    rows = (
-        f"WITH rows AS MATERIALIZED (SELECT DISTINCT {fy} AS fiscal_year, {cats}, "
-        f"{column} AS v FROM {_source(decl)}{where}) "
-    )
-    per = "COUNT(*)" if len(decl.breakdowns) == 1 else "COUNT(DISTINCT v)"
-    parts = [
-        f"SELECT fiscal_year, '' AS breakdown, '' AS breakdown_value, COUNT(DISTINCT v) AS {name} "
-        "FROM rows GROUP BY fiscal_year",
-        *(
-            f"SELECT fiscal_year, '{b}', b{i}, {per} FROM rows GROUP BY fiscal_year, b{i}"
-            for i, b in enumerate(decl.breakdowns)
-        ),
+        counted = exp.Count(this=exp.Distinct(expressions=[column(decl, decl.column or "")]))
+        keys = [_as(fiscal_year(decl), "fiscal_year"), *head, _as(counted, decl.id)]
+        return _grouped(source(decl, _select(*keys)), [fiscal_year(decl)], where)
+    cats = [_as(breakdown_expr(decl, b), f"b{i}") for i, b in enumerate(decl.breakdowns)]
+    value = _as(column(decl, decl.column or ""), "v")
+    rows = source(decl, _select(_as(fiscal_year(decl), "fiscal_year"), *cats, value).distinct())
+    if where is not None:
+        rows.set("where", exp.Where(this=where))
+    year = exp.column("fiscal_year")
+    all_values = exp.Count(this=exp.Distinct(expressions=[exp.column("v")]), big_int=True)
+    parts: list[exp.Query] = [
+        _grouped(_select(year, *head, _as(all_values, decl.id)).from_("rows"), [year])
     ]
-    return rows + " UNION ALL ".join(parts)
-
-
-def _with_filter(aggregate: str, condition: str) -> str:
-    """Attach a FILTER clause to the aggregate inside an expression."""
-    tree = sqlglot.parse_one(aggregate, read="duckdb")
-    agg = tree.find(exp.AggFunc)
-    if agg is None:
-        raise DeclarationError(f"no aggregate in {aggregate!r}")
-    cond = sqlglot.parse_one(condition, read="duckdb")
-    filtered = exp.Filter(this=agg.copy(), expression=exp.Where(this=cond))
-    if agg is tree:
-        return filtered.sql(dialect="duckdb")
-    agg.replace(filtered)
-    return tree.sql(dialect="duckdb")
+    per = exp.Count(this=exp.Star(), big_int=True) if len(decl.breakdowns) == 1 else all_values
+    for i, b in enumerate(decl.breakdowns):
+        part = _select(year.copy(), exp.Literal.string(b), exp.column(f"b{i}"), per.copy())
+        parts.append(_grouped(part.from_("rows"), [year, exp.column(f"b{i}")]))
+    union: exp.Query = parts[0]
+    for other in parts[1:]:
+        union = exp.union(union, other, distinct=False)
+    return union.with_("rows", as_=rows, materialized=True)
 
 
 def reference_tables(decl: MetricDecl) -> set[str]:
@@ -473,5 +445,5 @@ def reference_tables(decl: MetricDecl) -> set[str]:
 @functools.lru_cache(maxsize=4096)
 def _filter_references(condition: str) -> frozenset[str]:
     # Parsed once per distinct filter: fingerprints ask for every metric and year.
-    tree = sqlglot.parse_one(condition, read="duckdb")
+    tree = parse_condition(condition)
     return frozenset(t.name for t in tree.find_all(exp.Table) if t.name not in TABLES)

@@ -34,9 +34,7 @@ FROM (
   FROM published_figures
   WHERE
     (
-      (
-        metric = 'average_daily_detained_population'
-      )
+      metric = 'average_daily_detained_population'
     )
   GROUP BY
     fiscal_year
