@@ -206,6 +206,27 @@ def test_a_reader_keeps_its_snapshot_while_an_ingest_commits(copy: Path, new_fil
     assert _state(copy) == AFTER
 
 
+def test_replaced_files_are_kept_one_ingest_then_removed(
+    copy: Path, new_file: Path, next_file: Path
+) -> None:
+    load(Warehouse(copy), new_file)
+    before_last = current(copy, TABLES).names()
+    load(Warehouse(copy), next_file)
+    now = current(copy, TABLES)
+    on_disk = {p.relative_to(copy).as_posix() for p in copy.glob("*/*/*.parquet")}
+    assert set(now.retired) <= before_last
+    assert on_disk == now.names() | set(now.retired)
+
+
+def test_a_warehouse_without_a_manifest_is_read_and_adopted(copy: Path, next_file: Path) -> None:
+    (copy / "manifest.json").unlink()
+    assert _state(copy) == BEFORE
+    load(Warehouse(copy), next_file)
+    assert (copy / "manifest.json").is_file()
+    assert _state(copy) == _plus_next(BEFORE)
+    _no_stray_files(copy)
+
+
 # -- the replacement guard ---------------------------------------------------------------------
 def test_a_two_row_file_spanning_decades_does_not_replace_a_table(
     tmp_path: Path, copy: Path

@@ -243,7 +243,7 @@ class Change:
         """Make the change the warehouse, in one rename of its manifest."""
         tables = {name: years for name, years in self.tables.items() if years}
         new = Manifest(self.generation, tables)
-        retired = (self.base.names() | set(self.base.retired)) - new.names()
+        retired = self.base.names() - new.names()
         commit(self.root, Manifest(self.generation, tables, tuple(sorted(retired))), self.base)
 
     def discard(self) -> None:
