@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import resource
+import struct
 import subprocess
 import sys
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,3 +201,285 @@ def _not_a_file(kind: str, tmp_path: Path) -> Path:
         os.mkfifo(path)
         return path
     return Path("/dev/zero")
+
+
+# ---------------------------------------------------------------- ingest
+
+INGEST_MEMORY = 1024 * MB
+INGEST_CPU_SECONDS = 20
+ARRESTS = (
+    "Apprehension Date,Apprehension Method,Apprehension Criminality,TOA Current Duty AOR,"
+    "Citizenship Country,Gender,Birth Date,Birth Year,Anonymized Identifier"
+)
+ROW = (
+    '2023-03-01,Located,1 Convicted Criminal,"Atlanta Area{sep}of Responsibility",{country},'
+    'Male,"b(6), b(7)c",1990,c65403e032fc0fce7256b84d5233eba7757c0dbf'
+)
+
+
+def _ingest(path: Path, tmp_path: Path, *extra: str) -> Outcome:
+    return run_yearbook(
+        ["ingest", str(path), "--into", str(tmp_path / "warehouse"), *extra],
+        memory=INGEST_MEMORY,
+        cpu=INGEST_CPU_SECONDS,
+        cwd=tmp_path,
+    )
+
+
+CSV_INPUTS: dict[str, tuple[bytes, tuple[str, ...], int, str]] = {
+    # name: (file bytes, options, exit code, what the output must say)
+    "quoted line breaks, CRLF": (
+        "\r\n".join([ARRESTS, ROW.format(sep="\r\n", country="MEXICO"), ""]).encode(),
+        (),
+        0,
+        "arrests",
+    ),
+    "a CR in a quoted field": (
+        "\r\n".join([ARRESTS, ROW.format(sep="\r", country="MEXICO"), ""]).encode(),
+        (),
+        0,
+        "arrests",
+    ),
+    "doubled quotes and a byte-order mark": (
+        ("\ufeff" + ARRESTS + "\n" + ROW.format(sep=' ""x"" ', country="MEXICO") + "\n").encode(),
+        (),
+        0,
+        "arrests",
+    ),
+    "Windows-1252 named": (
+        (ARRESTS + "\r\n" + ROW.format(sep=" ", country="MÉXICO’") + "\r\n").encode("cp1252"),
+        ("--encoding", "cp1252"),
+        0,
+        "arrests",
+    ),
+    "Windows-1252 not named": (
+        (ARRESTS + "\r\n" + ROW.format(sep=" ", country="MÉXICO") + "\r\n").encode("cp1252"),
+        (),
+        2,
+        "(line 2) is not valid utf-8",
+    ),
+    "UTF-16": (
+        (ARRESTS + "\r\n" + ROW.format(sep="\n", country="MÉXICO") + "\r\n").encode("utf-16"),
+        (),
+        0,
+        "arrests",
+    ),
+    "an unknown encoding": (ARRESTS.encode(), ("--encoding", "klingon"), 2, "klingon"),
+    "a 1,000,000-column header": (
+        (",".join(f"c{i}" for i in range(1_000_000)) + "\n1,2\n").encode(),
+        (),
+        2,
+        "16,384 columns",
+    ),
+    "a password file": (b"root:$6$secret:19000:0:99999:7:::\ndaemon:*:19000\n", (), 2, "layout"),
+}
+
+
+@pytest.mark.parametrize("name", list(CSV_INPUTS))
+def test_ingest_csv(name: str, tmp_path: Path) -> None:
+    data, options, code, needle = CSV_INPUTS[name]
+    path = tmp_path / "records.csv"
+    path.write_bytes(data)
+    outcome = _ingest(path, tmp_path, *options)
+    _assert_ingest(outcome, code, needle)
+    assert "secret" not in outcome.stderr + outcome.stdout
+    assert "MÉXICO" not in outcome.stderr
+
+
+def _assert_ingest(outcome: Outcome, code: int, needle: str) -> None:
+    """Ingest draws progress bars on stderr; a refusal is its last error line and hint."""
+    assert outcome.code == code, outcome.stderr[-2000:]
+    assert "Traceback" not in outcome.stderr + outcome.stdout
+    if code == 2:
+        tail = outcome.stderr.strip().splitlines()
+        errors = [line for line in tail if line.startswith("error: ")]
+        assert len(errors) == 1, outcome.stderr[-2000:]
+        assert tail.index(errors[0]) >= len(tail) - 2, outcome.stderr[-2000:]
+        assert needle in outcome.stderr, outcome.stderr[-2000:]
+    else:
+        assert needle in outcome.stdout, outcome.stdout
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "device"])
+def test_ingest_not_a_file(kind: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _assert_ingest(_ingest(_not_a_file(kind, folder), tmp_path), 2, "not a file")
+
+
+# -- hostile workbooks, written byte by byte: a zip of raw deflate streams
+
+
+def _deflated(head: bytes, unit: bytes, times: int, tail: bytes) -> tuple[bytes, int, int]:
+    """Raw deflate of head + unit * times + tail, built from one compressed unit
+    (after a full flush the compressor starts afresh, so the unit compresses the same)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(unit) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.compress(tail) + packer.flush()
+    crc = zlib.crc32(head)
+    crc = _crc_repeat(crc, unit, times)
+    crc = zlib.crc32(tail, crc)
+    return start + block * times + end, crc, len(head) + len(unit) * times + len(tail)
+
+
+def _crc_repeat(crc: int, unit: bytes, times: int) -> int:
+    """CRC-32 after ``unit`` is fed ``times`` more times, by doubling (zlib's crc32_combine)."""
+    piece, length = zlib.crc32(unit), len(unit)
+    while times:
+        if times & 1:
+            crc = _crc_combine(crc, piece, length)
+        piece, length, times = _crc_combine(piece, piece, length), 2 * length, times >> 1
+    return crc
+
+
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    out, row = 0, 0
+    while vector:
+        if vector & 1:
+            out ^= matrix[row]
+        vector, row = vector >> 1, row + 1
+    return out
+
+
+def _crc_combine(crc1: int, crc2: int, length2: int) -> int:
+    """The CRC-32 of A + B from those of A and B and B's length."""
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # one zero bit
+    even = [_gf2_times(odd, odd[n]) for n in range(32)]  # two
+    odd = [_gf2_times(even, even[n]) for n in range(32)]  # four
+    while length2:
+        even = [_gf2_times(odd, odd[n]) for n in range(32)]
+        if length2 & 1:
+            crc1 = _gf2_times(even, crc1)
+        length2 >>= 1
+        if not length2:
+            break
+        odd = [_gf2_times(even, even[n]) for n in range(32)]
+        if length2 & 1:
+            crc1 = _gf2_times(odd, crc1)
+        length2 >>= 1
+    return crc1 ^ crc2
+
+
+def _zip(path: Path, members: list[tuple[str, bytes, int, int]]) -> Path:
+    """A zip of (name, raw deflate data, CRC-32, uncompressed size) members."""
+    entries, offset = [], 0
+    with path.open("wb") as out:
+        for name, data, crc, size in members:
+            raw = name.encode()
+            sizes = (crc, len(data), size, len(raw))
+            header = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, *sizes, 0)
+            out.write(header + raw + data)
+            tail = (0, 0, 0, 0, 0, offset)  # extra, comment, disk, attributes, where
+            entry = struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, *sizes, *tail)
+            entries.append(entry + raw)
+            offset += len(header) + len(raw) + len(data)
+        directory = b"".join(entries)
+        count = len(members)
+        end = (b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+        out.write(directory + struct.pack("<4s4H2IH", *end))
+    return path
+
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_BOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_PARTS = {
+    "[Content_Types].xml": (
+        f'<Types xmlns="{_TYPES}"><Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_BOOK_TYPE}"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_SHEET_TYPE}"/></Types>'
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_PACKAGE}"><Relationship Id="rId1" '
+        f'Type="{_OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        f'<workbook {_NS} xmlns:r="{_OFFICE}"><sheets>'
+        '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_PACKAGE}">'
+        f'<Relationship Id="rId1" Type="{_OFFICE}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_OFFICE}/sharedStrings" Target="sharedStrings.xml"/>'
+        "</Relationships>"
+    ),
+}
+_HEADER_ROW = "".join(
+    f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{name}</t></is></c>'
+    for i, name in enumerate(ARRESTS.split(","))
+)
+
+
+def workbook(
+    path: Path, rows: str = "", unit: bytes = b"", times: int = 0, shared: str = ""
+) -> Path:
+    """A one-sheet workbook: the arrests header row, ``rows``, then ``unit`` x ``times``."""
+    members = []
+    for name, xml in _PARTS.items():
+        members.append(_member(name, xml.encode()))
+    members.append(_member("xl/sharedStrings.xml", f"<sst {_NS}>{shared}</sst>".encode()))
+    head = f'<worksheet {_NS}><sheetData><row r="1">{_HEADER_ROW}</row>{rows}'.encode()
+    sheet = _deflated(head, unit, times, b"</sheetData></worksheet>")
+    members.append(("xl/worksheets/sheet1.xml", *sheet))
+    return _zip(path, members)
+
+
+def _member(name: str, data: bytes) -> tuple[str, bytes, int, int]:
+    return (name, *_deflated(data, b"", 0, b""))
+
+
+XLSX_INPUTS: dict[str, tuple[dict[str, object], int, str]] = {
+    # name: (workbook arguments, exit code, what the output must say)
+    "a header cell at column ZZZZZZZ": (
+        {"rows": '<row r="2"><c r="ZZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>'},
+        2,
+        "ZZZZZZZ2",
+    ),
+    "a zip bomb: one 1 GB cell": (
+        {
+            "rows": '<row r="2"><c r="A2" t="inlineStr"><is><t>',
+            "unit": b"0" * MB,
+            "times": 1024,
+        },
+        2,
+        "32,767 characters",
+    ),
+    "2 GB of empty rows": (
+        {"unit": b'<row r="2"><c r="A2"/></row>' * 4096, "times": 18_000},
+        2,
+        "1,048,576 rows",
+    ),
+    "a shared string index out of range": (
+        {
+            "rows": '<row r="2"><c r="A2" t="s"><v>99</v></c></row>',
+            "shared": "<si><t>one</t></si>",
+        },
+        2,
+        "shared strings",
+    ),
+    "broken XML": ({"rows": '<row r="2"><c r="A2" t="inlineStr"><is><t>x</row>'}, 2, "xml"),
+}
+
+
+def test_hostile_workbook_builder_is_a_real_workbook(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "ok.xlsx",
+        rows='<row r="2"><c r="A2" t="inlineStr"><is><t>2023-03-01</t></is></c></row>',
+    )
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
+    _assert_ingest(_ingest(path, tmp_path), 0, "arrests")
+
+
+@pytest.mark.parametrize("name", list(XLSX_INPUTS))
+def test_ingest_hostile_workbook(name: str, tmp_path: Path) -> None:
+    arguments, code, needle = XLSX_INPUTS[name]
+    path = workbook(tmp_path / "records.xlsx", **arguments)  # type: ignore[arg-type]
+    assert path.stat().st_size < 8 * MB
+    _assert_ingest(_ingest(path, tmp_path), code, needle)

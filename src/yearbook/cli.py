@@ -253,6 +253,13 @@ def ingest_cmd(
             help="Seconds to wait for another ingest into the same warehouse to finish.",
         ),
     ] = 60.0,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of CSV files that are not UTF-8 or UTF-16 (e.g. cp1252).",
+        ),
+    ] = None,
 ) -> None:
     """Load ICE record files into a warehouse: detect layouts, quarantine, flag duplicates."""
     from yearbook.ingest.console import run_ingest, summary_table
@@ -266,6 +273,7 @@ def ingest_cmd(
         console=console,
         replace=replace,
         wait=wait,
+        encoding=encoding,
     )
     out.print(summary_table(result))
 
@@ -392,7 +400,9 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except UserError as err:
-        console.print(Text("error: ", style="bold red") + Text(str(err)), highlight=False)
+        console.print(
+            Text("error: ", style="bold red") + Text(str(err)), highlight=False, soft_wrap=True
+        )
         sys.exit(2)
     except InternalError as err:
         console.print(f"internal error (a bug in yearbook): {err}", markup=False)

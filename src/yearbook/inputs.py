@@ -38,17 +38,17 @@ def file_kind_name(path: Path) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def regular_file(path: Path, hint: str) -> int:
-    """The size of a regular file; a clear `UserError` for anything else (nothing is read)."""
+def regular_file(path: Path, hint: str, error: type[UserError] = UserError) -> int:
+    """The size of a regular file; a clear ``error`` for anything else (nothing is read)."""
     try:
         kind = file_kind_name(path)
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(f"no such file: {path}", hint=hint) from None
+        raise error(f"no such file: {path}", hint=hint) from None
     except OSError as err:
-        raise UserError(f"cannot open {path}: {err.strerror}", hint=hint) from None
+        raise error(f"cannot open {path}: {err.strerror}", hint=hint) from None
     if kind is not None:
-        raise UserError(f"{path} is {kind}, not a file", hint=hint)
+        raise error(f"{path} is {kind}, not a file", hint=hint)
     return size
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from yearbook.ingest.layouts import IngestError, load_layouts
 from yearbook.ingest.pipeline import IngestResult, Progress, ingest_files
+from yearbook.inputs import regular_file
 from yearbook.warehouse import DEFAULT_WAIT, Warehouse
 
 __all__ = ["ingest"]
@@ -21,6 +22,7 @@ def ingest(
     progress: Progress | None = None,
     replace: bool = False,
     wait: float = DEFAULT_WAIT,
+    encoding: str | None = None,
 ) -> IngestResult:
     """Load record files (xlsx, csv, parquet) into a warehouse.
 
@@ -30,12 +32,12 @@ def ingest(
     each file's name); `layouts_dir` adds mapping files to the shipped ones.
     The ingest is one transaction under the warehouse's write lock, waiting up
     to `wait` seconds for another writer; `replace` lets a file replace more
-    than it brings (`yearbook.ingest.guard`).
+    than it brings (`yearbook.ingest.guard`). `encoding` is the text encoding of CSV
+    files that are neither UTF-8 nor UTF-16 (which are detected), e.g. ``cp1252``.
     """
     files = [Path(p) for p in paths]
     for path in files:
-        if not path.is_file():
-            raise IngestError(f"no such file: {path}", hint="check the path")
+        regular_file(path, "give record files: .xlsx, .csv(.gz) or .parquet", IngestError)
     return ingest_files(
         files,
         warehouse,
@@ -44,4 +46,5 @@ def ingest(
         progress=progress,
         replace=replace,
         wait=wait,
+        encoding=encoding,
     )

@@ -71,6 +71,7 @@ def run_ingest(
     console: Console,
     replace: bool = False,
     wait: float = DEFAULT_WAIT,
+    encoding: str | None = None,
 ) -> IngestResult:
     """Ingest with progress bars on `console`; returns the result for the summary."""
     columns = (
@@ -88,4 +89,5 @@ def run_ingest(
             progress=RichProgress(bars),
             replace=replace,
             wait=wait,
+            encoding=encoding,
         )

@@ -237,6 +237,15 @@ def detect_layout(headers: Sequence[str], layouts: Sequence[Layout], file: str) 
             f"the closest known layout is {layout.id!r} ({share:.0%} of its columns found; "
             f"it needs {', '.join(repr(m) for m in missing) or 'nothing more'}); " + hint
         )
-    shown = ", ".join(repr(h) for h in unmapped[:12]) or "none"
+    if sum(1 for h in headers if h) < 2:  # not a header row: say nothing of its content
+        raise IngestError(
+            f"{file}: unknown layout; no row at its top holds two or more column names",
+            hint=hint,
+        )
+    shown = ", ".join(repr(_short(h)) for h in unmapped[:12]) or "none"
     more = f" and {len(unmapped) - 12} more" if len(unmapped) > 12 else ""
     raise IngestError(f"{file}: unknown layout; columns it could not map: {shown}{more}", hint=hint)
+
+
+def _short(header: str) -> str:
+    return header if len(header) <= 40 else header[:39] + "…"

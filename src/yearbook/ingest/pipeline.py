@@ -111,7 +111,11 @@ def _file_id(checksum: str) -> str:
 
 
 def _read_file(
-    path: Path, layouts: Sequence[Layout], release: str | None, progress: Progress
+    path: Path,
+    layouts: Sequence[Layout],
+    release: str | None,
+    progress: Progress,
+    encoding: str | None = None,
 ) -> _Loaded:
     known = known_headers(layouts)
     matches: dict[str, Match] = {}
@@ -121,7 +125,7 @@ def _read_file(
         matches[where] = found
         return sorted(found.positions.values())
 
-    sheets, blocks = open_file(path, known, select)
+    sheets, blocks = open_file(path, known, select, encoding)
     progress.file_started(path.name, len(sheets))
     checksum = _checksum(path)
     match: Match | None = None
@@ -292,16 +296,18 @@ def ingest_files(
     progress: Progress | None = None,
     replace: bool = False,
     wait: float = DEFAULT_WAIT,
+    encoding: str | None = None,
 ) -> IngestResult:
     """Ingest files into a warehouse; see the module docstring for what happens.
 
     The whole ingest is one warehouse transaction: all its tables and its
     `releases` rows are committed together or not at all. `wait` is how long to
     wait for another ingest into the same warehouse; `replace` allows a
-    replacement larger than the file's own content (`yearbook.ingest.guard`).
+    replacement larger than the file's own content (`yearbook.ingest.guard`);
+    `encoding` is the text encoding of CSV files that are not UTF-8 or UTF-16.
     """
     listener = progress or NoProgress()
-    loaded = [_read_file(Path(path), layouts, release, listener) for path in paths]
+    loaded = [_read_file(Path(path), layouts, release, listener, encoding) for path in paths]
     checkpoint("ingest.read")
     by_table: dict[str, list[_Loaded]] = {}
     layout_of = {lay.id: lay for lay in layouts}

@@ -3,8 +3,14 @@
 * XLSX: fastexcel (Rust, calamine) straight to Arrow, one sheet at a time,
   every cell as text so redaction markers in date columns are kept, not
   silently turned into nulls.
-* CSV (plain or gzip, any of ``, | ; TAB``) and Parquet: DuckDB, through
-  `yearbook.warehouse.Database`.
+* CSV (plain or gzip, any of ``, | ; TAB``; RFC 4180: quoted line breaks, doubled
+  quotes, CRLF, a byte-order mark) and Parquet: DuckDB, through
+  `yearbook.warehouse.Database`. A CSV in another encoding than UTF-8 is
+  re-encoded first (`yearbook.ingest.encoding`).
+
+Every workbook is checked against its limits before it is read
+(`yearbook.ingest.xlsx_limits`), and a CSV header wider than `MAX_COLUMNS` is
+refused, so no file can make a reader exhaust memory.
 
 The header row is found by content in every sheet: the row among the first
 few that holds the most headers some layout knows (ICE's files have five or
@@ -14,6 +20,8 @@ six preamble rows; CSV exports may have none).
 from __future__ import annotations
 
 import gzip
+import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +32,29 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from yearbook.ingest.encoding import detect, invalid_at, to_utf8
 from yearbook.ingest.layouts import IngestError, normalise_header
 from yearbook.ingest.xlsx_head import SheetHead, sheet_heads
+from yearbook.ingest.xlsx_limits import check_workbook
 from yearbook.warehouse import Database
 
-__all__ = ["HEADER_SEARCH_ROWS", "Block", "FileKind", "Select", "file_kind", "open_file"]
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "MAX_COLUMNS",
+    "Block",
+    "FileKind",
+    "Select",
+    "file_kind",
+    "open_file",
+]
 
 HEADER_SEARCH_ROWS = 30
 """How many rows at the top of a sheet may hold the header."""
+
+MAX_COLUMNS = 16_384
+"""The widest header row read (Excel's own limit)."""
+
+_HEAD_BYTES = 1 << 16
 
 FileKind = str
 """``xlsx``, ``csv`` or ``parquet``."""
@@ -135,10 +158,17 @@ def _load(reader: fastexcel.ExcelReader, path: Path, name: str) -> pa.RecordBatc
         batch: pa.RecordBatch = reader.load_sheet(name, header_row=None, dtypes="string").to_arrow()
     except fastexcel.FastExcelError as err:
         raise IngestError(
-            f"{path.name}: sheet {name!r} cannot be read ({type(err).__name__})",
+            f"{path.name}: sheet {name!r} cannot be read ({_reason(err)})",
             hint="check the workbook opens in a spreadsheet program",
         ) from None
     return batch
+
+
+def _reason(err: Exception) -> str:
+    """The reader's reason, without anything quoted from the file."""
+    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    first = re.sub(r"^(?:calamine error: )?(?:Xlsx error: )?", "", first)
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "…", first)[:120]
 
 
 def _header(cells: Sequence[str | None]) -> list[str]:
@@ -212,21 +242,26 @@ def _xlsx_blocks(
 _DELIMITERS = (",", "|", "\t", ";")
 
 
-def _head_lines(path: Path) -> list[str]:
+def _head(path: Path) -> bytes:
     with path.open("rb") as handle:
         start = handle.read(2)
     opener = gzip.open if start == b"\x1f\x8b" else open
     try:
         with opener(path, "rb") as handle:
-            text = handle.read(1 << 16).decode("utf-8", errors="replace")
+            data: bytes = handle.read(_HEAD_BYTES)
     except (OSError, EOFError) as err:
         raise IngestError(f"{path.name}: cannot read ({err})") from None
+    return data
+
+
+def _head_lines(head: bytes, encoding: str) -> list[str]:
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
     return text.splitlines()[:HEADER_SEARCH_ROWS]
 
 
-def _csv_shape(path: Path, known: frozenset[str]) -> tuple[int, str]:
+def _csv_shape(path: Path, head: bytes, encoding: str, known: frozenset[str]) -> tuple[int, str]:
     """Header line index and delimiter of a CSV file."""
-    lines = _head_lines(path)
+    lines = _head_lines(head, encoding)
     best: tuple[int, int, str, int] | None = None
     for delim in _DELIMITERS:
         rows = [line.split(delim) for line in lines]
@@ -240,7 +275,21 @@ def _csv_shape(path: Path, known: frozenset[str]) -> tuple[int, str]:
             best = (hits, width, delim, at)
     if best is None:
         raise IngestError(f"{path.name}: the file is empty", hint="check the file is complete")
+    _check_width(path, head, lines, best)
     return best[3], best[2]
+
+
+def _check_width(
+    path: Path, head: bytes, lines: list[str], best: tuple[int, int, str, int]
+) -> None:
+    _, width, _, at = best
+    unended = len(head) == _HEAD_BYTES and at == len(lines) - 1
+    if width > MAX_COLUMNS or unended:
+        raise IngestError(
+            f"{path.name}: the header row is wider than the limit of {MAX_COLUMNS:,} columns "
+            f"or {_HEAD_BYTES:,} bytes",
+            hint="check the file is a table with one header row",
+        )
 
 
 def _sql_path(path: Path) -> str:
@@ -252,24 +301,42 @@ def _duckdb_read(path: Path, sql: str, what: str) -> pa.Table:
         try:
             return db.query(sql)
         except duckdb.Error as err:
-            first = str(err).strip().splitlines()[0][:200]
+            located = invalid_at(path) if what == "CSV" else None
+            if located is not None:  # the reader's own message does not say where or why
+                raise located from None
             raise IngestError(
-                f"{path.name}: cannot read as {what}: {first}",
+                f"{path.name}: cannot read as {what}: {_reason(err)}",
                 hint=f"check the file is a complete {what} file",
             ) from None
 
 
-def _csv_blocks(path: Path, known: frozenset[str], select: Select) -> Iterator[Block]:
-    skip, delim = _csv_shape(path, known)
+def _csv_blocks(
+    path: Path, known: frozenset[str], select: Select, encoding: str | None
+) -> Iterator[Block]:
+    head = _head(path)
+    chosen = detect(head, encoding)
+    if chosen in ("utf-8", "utf-8-sig"):
+        yield _csv_block(path, path, head, known, select)
+        return
+    with tempfile.TemporaryDirectory(prefix="yearbook-csv-") as tmp:
+        utf8 = Path(tmp) / path.name.removesuffix(".gz")
+        to_utf8(path, chosen, utf8)
+        yield _csv_block(path, utf8, _head(utf8), known, select)
+
+
+def _csv_block(
+    path: Path, source: Path, head: bytes, known: frozenset[str], select: Select
+) -> Block:
+    skip, delim = _csv_shape(path, head, "utf-8", known)
     sql = (
-        f"SELECT * FROM read_csv('{_sql_path(path)}', delim = '{delim}', header = true, "
+        f"SELECT * FROM read_csv('{_sql_path(source)}', delim = '{delim}', header = true, "
         f"skip = {skip}, all_varchar = true, null_padding = true, strict_mode = false, "
-        "quote = '\"', escape = '\"', sample_size = -1)"
+        "parallel = false, quote = '\"', escape = '\"', sample_size = -1)"
     )
-    table = _duckdb_read(path, sql, "CSV")
+    table = _duckdb_read(source, sql, "CSV")
     header = [str(n) for n in table.column_names]
     columns = {i: _strings(table.column(i)) for i in select(path.name, header)}
-    yield _block("", header, columns, first_row=skip + 2)
+    return _block("", header, columns, first_row=skip + 2)
 
 
 def _parquet_blocks(path: Path, select: Select) -> Iterator[Block]:
@@ -280,14 +347,16 @@ def _parquet_blocks(path: Path, select: Select) -> Iterator[Block]:
 
 
 def open_file(
-    path: Path, known: frozenset[str], select: Select
+    path: Path, known: frozenset[str], select: Select, encoding: str | None = None
 ) -> tuple[list[str], Iterator[Block]]:
     """The sheet names of a file (one unnamed sheet for CSV and Parquet) and its blocks,
-    read lazily, every cell as text; `select` picks the columns to read from each header."""
+    read lazily, every cell as text; `select` picks the columns to read from each header.
+    ``encoding`` is a CSV file's text encoding when it is not UTF-8 or UTF-16."""
     kind = file_kind(path)
     if kind == "xlsx":
+        check_workbook(path)
         reader = _excel(path)
         return list(reader.sheet_names), _xlsx_blocks(path, reader, known, select)
     if kind == "parquet":
         return [""], _parquet_blocks(path, select)
-    return [""], _csv_blocks(path, known, select)
+    return [""], _csv_blocks(path, known, select, encoding)
