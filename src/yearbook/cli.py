@@ -198,16 +198,23 @@ def serve(
     site: Annotated[Path, typer.Argument(help="A build's output folder (the --out of build).")],
     port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Server processes sharing the port (one per core).")
+    ] = 1,
+    read_timeout: Annotated[
+        float,
+        typer.Option(min=0.1, help="Seconds a client may take to send headers, and again body."),
+    ] = 10.0,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
 ) -> None:
     """Serve the report site and its read-only JSON API (/api/..., schema at /docs).
 
-    A later build into the same folder is served from its first request on.
+    A later build into the same folder is served from its first request on, by
+    every worker.
     """
-    import uvicorn
+    from yearbook.api.server import serve as run_server
 
-    from yearbook.api import LiveApp
-
-    uvicorn.run(LiveApp(site), host=host, port=port, log_level="info")
+    run_server(site, host, port, workers, timeout=read_timeout, access_log=access_log)
 
 
 @app.command("diff")

@@ -7,12 +7,14 @@
     GET  /api/figures?metric=&fy=&breakdown=
     POST /api/check                        text in, the claim checker's verdicts out
 
-Read-only by construction: the figures are an Arrow table registered in an
-in-memory database that cannot read or write files; every query is built from
-names checked against the declared ones (`FigureStore`) and runs under a time
-limit. Every error has one shape: ``{"error": {"status", "code", "message",
-"hint"}}``. `yearbook serve` serves a `LiveApp`, which moves on to each new
-build of its folder as soon as the build is published.
+Read-only by construction: a build is immutable, so its figures are read once
+into an in-memory index (`yearbook.api.index`) and every lookup, its names
+checked against the declared ones (`FigureStore`), is answered from it; each
+answer's JSON is made once and kept. Every error has one shape: ``{"error":
+{"status", "code", "message", "hint"}}``. `yearbook serve` serves a `LiveApp`,
+which moves on to each new build of its folder as soon as the build is
+published, behind the guard of `yearbook.api.guard` (body limit, read
+timeouts, security headers).
 """
 
 from __future__ import annotations
@@ -20,15 +22,15 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-import pyarrow as pa
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -36,31 +38,25 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Receive, Scope, Send
 
 from yearbook import __version__
+from yearbook.api.docs import install_docs
+from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
+from yearbook.api.index import ALL, HEADLINE, FigureIndex
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.publish.bundle import SYNONYM_SEPARATOR
-from yearbook.warehouse import Database, QueryTimeout
 
 __all__ = [
     "MAX_BODY_BYTES",
     "MAX_TEXT_CHARS",
-    "QUERY_TIMEOUT",
     "ApiError",
     "FigureStore",
     "LiveApp",
     "create_app",
 ]
 
-QUERY_TIMEOUT = 2.0
-"""Seconds any one query may run."""
 MAX_TEXT_CHARS = 20_000
 """The longest text ``POST /api/check`` accepts."""
-MAX_BODY_BYTES = 64_000
-"""The largest request body accepted at all."""
-
-ALL = "all"
-HEADLINE = "headline"
 
 _log = logging.getLogger("yearbook.api")
 
@@ -150,12 +146,8 @@ class CheckOut(BaseModel):
 _FIGURE_COLUMNS = [name for name in FigureOut.model_fields]
 
 
-def _quote(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 class FigureStore:
-    """The API's only access to data: whitelisted lookups over the figures table."""
+    """The API's only access to data: checked lookups in the build's figure index."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
@@ -170,11 +162,7 @@ class FigureStore:
         """What the claim checker needs of each metric to link prose to it, from the bundle."""
         manifest = site / "build.json"
         self.manifest = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
-        self._lock = threading.Lock()
-        self._db = Database()
-        self._db.register_arrow("figures", self.figures.table)
-        self._db.execute("SET enable_external_access = false")
-        self._db.execute("SET lock_configuration = true")
+        self.index = FigureIndex(self.figures.table, _FIGURE_COLUMNS)
 
     @property
     def fiscal_year(self) -> int:
@@ -187,43 +175,54 @@ class FigureStore:
             )
         return self.metrics[metric_id]
 
-    def _breakdown_clause(self, breakdown: str) -> str:
-        if breakdown == ALL:
-            return ""
-        if breakdown == HEADLINE:
-            return "breakdown = ''"
-        if breakdown not in self.breakdowns:
+    def _check_breakdown(self, breakdown: str) -> None:
+        if breakdown not in (ALL, HEADLINE) and breakdown not in self.breakdowns:
             raise ApiError(
                 400,
                 "unknown_breakdown",
                 f"no breakdown {breakdown!r}",
                 f"use {HEADLINE}, {ALL} or one of: {', '.join(self.breakdowns)}",
             )
-        return f"breakdown = {_quote(breakdown)}"
 
     def query(self, metric: str | None, fy: int | None, breakdown: str) -> list[dict[str, Any]]:
-        """Figures matching the filters; every name is checked before it reaches SQL."""
-        where = []
+        """Figures matching the filters; every name is checked against the declared ones."""
         if metric:
             self.metric(metric)
-            where.append(f"metric = {_quote(metric)}")
-        if fy is not None:
-            where.append(f"fiscal_year = {int(fy)}")
-        clause = self._breakdown_clause(breakdown)
-        if clause:
-            where.append(clause)
-        sql = (
-            f"SELECT {', '.join(_FIGURE_COLUMNS)} FROM figures"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
-            + " ORDER BY metric, fiscal_year, breakdown, breakdown_value"
-        )
-        with self._lock:
-            result: pa.Table = self._db.query(sql, timeout=QUERY_TIMEOUT)
-        return [_clean(row) for row in result.to_pylist()]
+        self._check_breakdown(breakdown)
+        return self.index.rows(metric or None, fy, breakdown)
 
+    def figures_json(self, metric: str | None, fy: int | None, breakdown: str) -> bytes:
+        """The JSON of ``GET /api/figures`` for these filters (made once, then kept).
 
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+        Only answers are kept, so only checked names become keys.
+        """
+
+        def render() -> bytes:
+            rows = self.query(metric, fy, breakdown)
+            out = FiguresOut(count=len(rows), figures=[FigureOut(**r) for r in rows])
+            return out.model_dump_json().encode()
+
+        return self.index.answer(("figures", metric or None, fy, breakdown), render)
+
+    def metric_json(self, metric_id: str) -> bytes:
+        """The JSON of ``GET /api/metrics/{metric_id}`` (made once, then kept)."""
+
+        def render() -> bytes:
+            info = _metric_info(self.metric(metric_id))
+            rows = self.query(metric_id, None, HEADLINE)
+            detail = MetricDetail(**info.model_dump(), figures=[FigureOut(**r) for r in rows])
+            return detail.model_dump_json().encode()
+
+        return self.index.answer(("metric", metric_id), render)
+
+    def metrics_json(self) -> bytes:
+        """The JSON of ``GET /api/metrics``."""
+
+        def render() -> bytes:
+            infos = [_metric_info(m).model_dump(mode="json") for m in self.metrics.values()]
+            return json.dumps(infos, ensure_ascii=False, separators=(",", ":")).encode()
+
+        return self.index.answer(("metrics",), render)
 
 
 def _load_metadata(path: Path) -> list[dict[str, Any]]:
@@ -287,7 +286,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "No such metric."},
     413: {"model": ErrorResponse, "description": "The request body is too large."},
     422: {"model": ErrorResponse, "description": "A parameter of the wrong type or range."},
-    504: {"model": ErrorResponse, "description": "A query ran past its time limit."},
 }
 
 
@@ -295,10 +293,6 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message, exc.hint)
-
-    @app.exception_handler(QueryTimeout)
-    async def _timeout(_: Request, exc: QueryTimeout) -> JSONResponse:
-        return _error(504, "query_timeout", exc.message, exc.hint)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -311,44 +305,39 @@ def _install_errors(app: FastAPI) -> None:
         code = _CODES.get(exc.status_code, "http_error")
         return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
-    @app.middleware("http")
-    async def _limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, "too_large", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
 
+def create_app(site: Path, read_timeout: float = BODY_TIMEOUT) -> FastAPI:
+    """The API (and the static site, at ``/``) for one build folder.
 
-def create_app(site: Path) -> FastAPI:
-    """The API (and the static site, at ``/``) for one build folder."""
+    ``read_timeout`` is the seconds a request body may take to arrive.
+    """
     store = FigureStore(Path(site))
     app = FastAPI(
         title="yearbook figures API",
         version=__version__,
         description="Read-only access to the figures of one report build.",
+        docs_url=None,
+        redoc_url=None,
     )
     _install_errors(app)
+    install_docs(app)
     metric_ids = sorted(store.metrics)
     breakdown_names = [HEADLINE, ALL, *store.breakdowns]
 
     @app.get("/api/metrics", response_model=list[MetricInfo], responses=_ERRORS)
-    def list_metrics() -> list[MetricInfo]:
+    async def list_metrics() -> Response:
         """Every declared metric with its definition, unit, SQL and source tables."""
-        return [_metric_info(m) for m in store.metrics.values()]
+        return _json(store.metrics_json())
 
     @app.get("/api/metrics/{metric_id}", response_model=MetricDetail, responses=_ERRORS)
-    def get_metric(
+    async def get_metric(
         metric_id: str = PathParam(json_schema_extra={"enum": metric_ids}),
-    ) -> MetricDetail:
+    ) -> Response:
         """One metric and its headline figure in each fiscal year."""
-        info = _metric_info(store.metric(metric_id))
-        rows = store.query(metric_id, None, HEADLINE)
-        return MetricDetail(**info.model_dump(), figures=[FigureOut(**r) for r in rows])
+        return _json(store.metric_json(metric_id))
 
     @app.get("/api/figures", response_model=FiguresOut, responses=_ERRORS)
-    def get_figures(
+    async def get_figures(
         metric: str | None = Query(None, json_schema_extra={"enum": metric_ids}),
         fy: int | None = Query(None, ge=1900, le=2100, description="Fiscal year."),
         breakdown: str = Query(
@@ -356,10 +345,9 @@ def create_app(site: Path) -> FastAPI:
             json_schema_extra={"enum": breakdown_names},
             description=f"{HEADLINE} (default), {ALL}, or a declared breakdown name.",
         ),
-    ) -> FiguresOut:
+    ) -> Response:
         """Figures filtered by metric, fiscal year and breakdown."""
-        rows = store.query(metric, fy, breakdown)
-        return FiguresOut(count=len(rows), figures=[FigureOut(**r) for r in rows])
+        return _json(store.figures_json(metric, fy, breakdown))
 
     @app.post("/api/check", response_model=CheckOut, responses=_ERRORS)
     def check(body: CheckIn) -> CheckOut:
@@ -384,9 +372,20 @@ def create_app(site: Path) -> FastAPI:
         if any(part.startswith(".") for part in path.split("/")):
             raise StarletteHTTPException(404, "hidden files are not published")
         response: Response = await static.get_response(path, request.scope)
+        if response.status_code in _REDIRECTS:
+            # a folder without its slash: the same folder, by path only (never the Host)
+            return RedirectResponse("/" + quote(path.strip("/")) + "/", response.status_code)
         return response
 
+    app.add_middleware(Guard, body_timeout=read_timeout)
     return app
+
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 class LiveApp:
@@ -400,12 +399,16 @@ class LiveApp:
     leaves the previous one serving, with a warning in the log.
     """
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, read_timeout: float = BODY_TIMEOUT) -> None:
         self.site = Path(site)
+        self.read_timeout = read_timeout
         self._lock = threading.Lock()
         key = self._identity()
         self._key = key
-        self._app = create_app(Path(key[0]))
+        self._app = self._load(key)
+
+    def _load(self, key: tuple[str, int, int]) -> FastAPI:
+        return create_app(Path(key[0]), read_timeout=self.read_timeout)
 
     def _identity(self) -> tuple[str, int, int]:
         resolved = self.site.resolve()
@@ -416,12 +419,18 @@ class LiveApp:
         return (str(resolved), stat.st_mtime_ns, stat.st_size)
 
     def current(self) -> FastAPI:
-        """The app of the build the folder holds now (loading it if it is new)."""
+        """The app of the build the folder holds now (loading it if it is new).
+
+        Requests take no lock while the build stays the same; one loads a new build
+        while the others wait for it.
+        """
         key = self._identity()
+        if key == self._key:
+            return self._app
         with self._lock:
             if key != self._key:
                 try:
-                    self._app = create_app(Path(key[0]))
+                    self._app = self._load(key)
                 except (UserError, OSError) as err:
                     _log.warning("keeping the previous build: cannot load %s: %s", key[0], err)
                 self._key = key
