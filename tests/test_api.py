@@ -34,12 +34,13 @@ expected-statuses = ["400", "404", "405", "413", "422"]
 
 
 @contextmanager
-def serving(out: Path, log_path: Path) -> Iterator[str]:
-    """`yearbook serve OUT` on a free port; yields its base URL."""
+def server_process(
+    out: Path, log_path: Path, *options: str
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`yearbook serve OUT [OPTIONS]` on a free port; yields its base URL and its process."""
+    command = [str(BIN / "yearbook"), "serve", str(out), "--port", "0", *options]
     with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [str(BIN / "yearbook"), "serve", str(out), "--port", "0"], stderr=log, stdout=log
-        )
+        proc = subprocess.Popen(command, stderr=log, stdout=log)
     try:
         deadline = time.monotonic() + 60
         found = None
@@ -47,10 +48,17 @@ def serving(out: Path, log_path: Path) -> Iterator[str]:
             time.sleep(0.1)
             found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", log_path.read_text())
         assert found, "the server did not start: " + log_path.read_text()[-2000:]
-        yield found.group(1)
+        yield found.group(1), proc
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextmanager
+def serving(out: Path, log_path: Path, *options: str) -> Iterator[str]:
+    """`yearbook serve OUT [OPTIONS]` on a free port; yields its base URL."""
+    with server_process(out, log_path, *options) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -171,15 +179,23 @@ def test_serve_moves_to_each_new_build_without_a_restart(
     out = tmp_path / "site"
     first = build(report, warehouse_copy, out)
     before = first.figures.value("ero.removals", 2023)
-    with serving(out, tmp_path / "server.log") as url:
-        assert get(url, "/api/metrics/ero.removals").json()["figures"][-1]["value"] == before
+    log = tmp_path / "server.log"
+    with serving(out, log, "--workers", "2") as url:
+        deadline = time.monotonic() + 60
+        while log.read_text().count("Application startup complete") < 2:
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        for _ in range(20):  # on new connections, so both workers answer
+            figures = get(url, "/api/metrics/ero.removals").json()["figures"]
+            assert figures[-1]["value"] == before
         with Database(warehouse_copy) as db:
             rows = db.query("SELECT * EXCLUDE (fiscal_year) FROM removals WHERE fiscal_year = 2023")
         warehouse_copy.write_table("removals", rows.slice(0, rows.num_rows - 25), replace=True)
         build(report, warehouse_copy, out)
 
-        figures = get(url, "/api/metrics/ero.removals").json()["figures"]
-        assert {f["fiscal_year"]: f["value"] for f in figures}[2023] == before - 25
+        for _ in range(20):  # every worker follows the folder to the new build
+            figures = get(url, "/api/metrics/ero.removals").json()["figures"]
+            assert {f["fiscal_year"]: f["value"] for f in figures}[2023] == before - 25
         page = get(url, "/figures/ero.removals.html")
         assert f"{int(before - 25):,}" in page.text and f"{int(before):,}" not in page.text
         assert get(url, "/build.json").json() == json.loads((out / "build.json").read_text())

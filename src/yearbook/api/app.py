@@ -39,6 +39,7 @@ from starlette.types import Receive, Scope, Send
 
 from yearbook import __version__
 from yearbook.api.docs import install_docs
+from yearbook.api.fast import CachedAnswers
 from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
 from yearbook.api.index import ALL, HEADLINE, FigureIndex
 from yearbook.errors import UserError
@@ -377,7 +378,8 @@ def create_app(site: Path, read_timeout: float = BODY_TIMEOUT) -> FastAPI:
             return RedirectResponse("/" + quote(path.strip("/")) + "/", response.status_code)
         return response
 
-    app.add_middleware(Guard, body_timeout=read_timeout)
+    app.add_middleware(CachedAnswers, index=store.index)
+    app.add_middleware(Guard, body_timeout=read_timeout)  # added last: it runs first
     return app
 
 
@@ -393,30 +395,30 @@ class LiveApp:
 
     A build swaps its output folder to a complete new release in one step
     (`yearbook.publish.release`). Before each request this app looks at what
-    the folder is now (the release it resolves to, and its ``build.json``);
-    when that changed, the new build is loaded once and serves from then on, so
-    `yearbook serve` never needs a restart. A new build that cannot be loaded
-    leaves the previous one serving, with a warning in the log.
+    the folder is now (one ``stat`` of its ``build.json``, through the link:
+    each release has its own file); when that changed, the new build is loaded
+    once and serves from then on, so `yearbook serve` never needs a restart. A
+    new build that cannot be loaded leaves the previous one serving, with a
+    warning in the log.
     """
 
     def __init__(self, site: Path, read_timeout: float = BODY_TIMEOUT) -> None:
         self.site = Path(site)
         self.read_timeout = read_timeout
         self._lock = threading.Lock()
-        key = self._identity()
-        self._key = key
-        self._app = self._load(key)
+        self._key = self._identity()
+        self._app = self._load()
 
-    def _load(self, key: tuple[str, int, int]) -> FastAPI:
-        return create_app(Path(key[0]), read_timeout=self.read_timeout)
+    def _load(self) -> FastAPI:
+        return create_app(self.site.resolve(), read_timeout=self.read_timeout)
 
-    def _identity(self) -> tuple[str, int, int]:
-        resolved = self.site.resolve()
+    def _identity(self) -> tuple[int, int, int, int]:
+        """The build the folder holds now: its ``build.json``, as one ``stat`` sees it."""
         try:
-            stat = (resolved / "build.json").stat()
+            stat = (self.site / "build.json").stat()
         except OSError:
-            return (str(resolved), 0, 0)
-        return (str(resolved), stat.st_mtime_ns, stat.st_size)
+            return (0, 0, 0, 0)
+        return (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
     def current(self) -> FastAPI:
         """The app of the build the folder holds now (loading it if it is new).
@@ -430,9 +432,9 @@ class LiveApp:
         with self._lock:
             if key != self._key:
                 try:
-                    self._app = self._load(key)
+                    self._app = self._load()
                 except (UserError, OSError) as err:
-                    _log.warning("keeping the previous build: cannot load %s: %s", key[0], err)
+                    _log.warning("keeping the previous build: cannot load %s: %s", self.site, err)
                 self._key = key
             return self._app
 

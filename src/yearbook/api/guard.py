@@ -4,8 +4,11 @@
 
 * reads the body before the app sees it, counting the bytes as they arrive
   (whether the client sent ``Content-Length`` or chunks): past `MAX_BODY_BYTES`
-  it answers 413 and reads no further; a body that has not arrived within
-  `BODY_TIMEOUT` seconds gets 408. Either way the connection is closed;
+  it answers 413 at once and keeps nothing more (the server drops the rest of
+  that body unread into memory, and closes the connection if the client goes
+  on past the read timeout; closing at once could make a client's network stack
+  drop the 413 unread); a body that has not arrived within `BODY_TIMEOUT`
+  seconds gets 408 and the connection is closed;
 * adds the security headers (`SECURITY_HEADERS`: a strict Content-Security-Policy
   and the usual companions) to every response, pages and API alike.
 
@@ -104,7 +107,8 @@ class Guard:
             async with asyncio.timeout(self.body_timeout):
                 body = await self._read_body(receive)
         except TimeoutError:
-            await _refuse(send, 408, "timeout", "the request body did not arrive in time")
+            message = "the request body did not arrive in time"
+            await _refuse(send, 408, "timeout", message, close=True)
             return
         if body is None:
             await self._too_large(send)
@@ -169,14 +173,21 @@ def _with_headers(send: Send) -> Send:
 
 
 async def _refuse(
-    send: Send, status: int, code: str, message: str, hint: str | None = None
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    *,
+    close: bool = False,
 ) -> None:
-    """An error response after which the server closes the connection."""
+    """An error response (after which, with ``close``, the server closes the connection)."""
     body = error_body(status, code, message, hint)
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
     ]
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

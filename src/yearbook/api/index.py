@@ -70,6 +70,10 @@ class FigureIndex:
             out.extend(self._groups[key])
         return out
 
+    def cached(self, key: Any) -> bytes | None:
+        """The bytes of an answer already made, if it was."""
+        return self._answers.get(key)
+
     def answer(self, key: Any, render: Callable[[], bytes]) -> bytes:
         """The bytes of an answer: rendered once, then served from memory."""
         cached = self._answers.get(key)
