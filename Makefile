@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= yearbook-demo
 
-.PHONY: demo test lint typecheck unit system-deps docs golden bench bench-claims clean help
+.PHONY: demo test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
@@ -12,6 +12,7 @@ help:
 	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
 	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
+	@echo "make bench-api     only the API load benchmark (yearbook serve under 50 connections)"
 	@echo "make bench-claims  precision and recall of the claim checker"
 
 $(BIN)/python:
@@ -57,6 +58,9 @@ golden: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.run
+
+bench-api: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.api_load
 
 bench-claims: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.claims

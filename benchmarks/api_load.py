@@ -2,7 +2,7 @@
 
 Run it alone with ``make bench-api`` (``python -m benchmarks.api_load``); ``make bench``
 runs it after the other benchmarks. It builds the demo report once (cached in
-``benchmarks/data/api-site``), starts ``yearbook serve --workers N`` on a free
+``benchmarks/data/api-demo``), starts ``yearbook serve --workers N`` on a free
 port, and drives it with a bounded load generator in another process: an
 asyncio client over raw sockets (HTTP/1.1, keep-alive, one request in flight per
 connection), ``CONNECTIONS`` connections for ``DURATION`` seconds after a
@@ -35,7 +35,9 @@ from typing import Any
 __all__ = ["drive", "main", "request_mix"]
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = Path(os.environ.get("BENCH_DATA", ROOT / "benchmarks" / "data")) / "api-site"
+DEMO = Path(os.environ.get("BENCH_DATA", ROOT / "benchmarks" / "data")) / "api-demo"
+SITE = DEMO / "site"
+"""The demo build (`yearbook demo --out DEMO` writes its site into ``DEMO/site``)."""
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- api:start -->", "<!-- api:end -->"
 CONNECTIONS = int(os.environ.get("BENCH_API_CONNECTIONS", 50))
@@ -163,7 +165,7 @@ def drive(url: str, paths: list[str], connections: int, seconds: float) -> dict[
 def ensure_site() -> Path:
     """The demo build the server serves (built once, then reused)."""
     if not (SITE / "build.json").is_file():
-        command = [str(Path(sys.executable).parent / "yearbook"), "demo", "--out", str(SITE)]
+        command = [str(Path(sys.executable).parent / "yearbook"), "demo", "--out", str(DEMO)]
         subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     return SITE
 

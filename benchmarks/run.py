@@ -10,7 +10,8 @@ then times, each in a fresh process:
 
 asserts the three give identical figures (every value and prior-year value),
 times incremental rebuilds, and writes the results into ``docs/benchmarks.md``
-(keeping sections other benchmarks own).
+(keeping sections other benchmarks own); then the ingest benchmark and the API load
+benchmark (`benchmarks.api_load`, alone: ``make bench-api``).
 """
 
 from __future__ import annotations
@@ -338,6 +339,9 @@ def main(argv: list[str] | None = None) -> None:
         from importlib import import_module
 
         import_module("benchmarks.ingest").main()
+    from benchmarks.api_load import main as api_load
+
+    api_load([])
 
 
 if __name__ == "__main__":
