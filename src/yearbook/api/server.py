@@ -6,8 +6,8 @@ with the app factory `app_from_environment`, which finds the folder and the
 timeouts in the environment it inherits).
 
 Timeouts: a connection must complete its request headers within ``read_timeout``
-seconds of opening or of its previous response (`HeaderDeadline`: h11 and
-httptools have no such limit of their own, and a client sending one byte at a
+seconds of opening or of its previous response (`HeaderDeadline`: uvicorn's
+HTTP parsers have no such limit of their own, and a client sending one byte at a
 time would otherwise hold a connection for ever); the body has as long again
 (`yearbook.api.guard.Guard`); an idle keep-alive connection is closed after
 `KEEP_ALIVE` seconds.
@@ -20,7 +20,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from yearbook.api.app import LiveApp
@@ -28,7 +27,6 @@ from yearbook.api.app import LiveApp
 __all__ = [
     "KEEP_ALIVE",
     "READ_TIMEOUT",
-    "H11WithDeadline",
     "HeaderDeadline",
     "HttpToolsWithDeadline",
     "app_from_environment",
@@ -51,7 +49,7 @@ def read_timeout() -> float:
 class HeaderDeadline:
     """Closes a connection whose next request headers are not complete in time.
 
-    Mixed into uvicorn's protocol classes: the deadline is set when the connection
+    Mixed into uvicorn's httptools protocol: the deadline is set when the connection
     opens and after each response, and cleared when a request's headers are complete.
     """
 
@@ -87,16 +85,6 @@ class HeaderDeadline:
         self._deadline = None
         if not self.transport.is_closing():
             self.transport.close()
-
-
-class H11WithDeadline(HeaderDeadline, H11Protocol):
-    """uvicorn's h11 protocol with a deadline for request headers."""
-
-    def handle_events(self) -> None:
-        before = self.cycle
-        super().handle_events()
-        if self.cycle is not before:  # a request's headers were complete
-            self._disarm()
 
 
 class HttpToolsWithDeadline(HeaderDeadline, HttpToolsProtocol):
