@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import Demo
+from yearbook.api import create_app
 from yearbook.cli import main
 from yearbook.disclosure.audit import Finding, audit_build
 from yearbook.disclosure.serving import serve_api
@@ -63,7 +64,7 @@ def test_the_demo_shows_suppressed_cells(demo: Demo) -> None:
 
 def test_the_demo_passes_its_own_audit(demo: Demo) -> None:
     """Every published file, every API response, and the API refuses the build's cache."""
-    with serve_api(demo.result.out) as api:
+    with serve_api(create_app(demo.result.out)) as api:
         findings, read = audit_build(demo.result.out, api)
     assert findings == []
     kinds = {Path(name.split("!")[0].split("?")[0]).suffix for name in read}
@@ -263,7 +264,7 @@ def test_a_planted_leak_in_the_api_is_found(demo: Demo, tmp_path: Path) -> None:
     """The API serves the figures table: a leak in it shows in the API's responses."""
     out = _copy(demo, tmp_path)
     _plant_in_parquet(out, demo)
-    with serve_api(out) as api:
+    with serve_api(create_app(out)) as api:
         findings, _ = audit_build(out, api)
     api_kinds = {f.kind for f in findings if f.artefact.startswith("API GET /api/figures")}
     assert "small value" in api_kinds
@@ -276,7 +277,7 @@ def test_a_file_in_a_dot_folder_is_refused_by_the_api_or_reported(
     out = _copy(demo, tmp_path)
     (out / ".cache").mkdir()
     shutil.copy(out / "figures.csv", out / ".cache" / "raw.csv")
-    with serve_api(out) as api:
+    with serve_api(create_app(out)) as api:
         served = api.get_bytes("/.cache/raw.csv") is not None
         findings, _ = audit_build(out, api)
     reported = {f.figure for f in findings if f.kind == "unpublished file served"}

@@ -376,6 +376,13 @@ def test_the_demo_build_writes_its_verdicts_and_none_is_contradicted(demo: Demo)
 def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_path: Path) -> None:
     wrong = "In FY 2023 ERO made 170,591 administrative arrests."
     with pytest.raises(UserError, match="170,591"):
-        self_check(demo.report, demo.result.figures, wrong, tmp_path)
+        self_check(
+            demo.result.figures,
+            wrong,
+            tmp_path,
+            fiscal_year=demo.report.spec.fiscal_year,
+            metrics=demo.report.metrics,
+            report_dir=demo.report.folder,
+        )
     written = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
     assert written[0]["verdict"] == "contradicted"

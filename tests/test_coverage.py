@@ -9,9 +9,9 @@ import pyarrow as pa
 import pytest
 
 from yearbook.coverage import apply_coverage, find_coverage, same_days_filter
+from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import load_metrics
-from yearbook.metrics.engine import compute_figures
 from yearbook.warehouse import Database, Warehouse
 
 METRICS = """

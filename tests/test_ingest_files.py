@@ -290,8 +290,8 @@ def test_detention_stints_keep_the_last_row_of_a_day(tmp_path: Path, warehouse: 
 
 
 def test_metrics_leave_flagged_duplicates_out(tmp_path: Path, warehouse: Warehouse) -> None:
+    from yearbook.figures.compute import compute_figures
     from yearbook.metrics.declarations import MetricDecl
-    from yearbook.metrics.engine import compute_figures
     from yearbook.warehouse import Database
 
     data = [arrest(when(1, hour=8)), arrest(when(1, hour=9)), arrest(when(5), ID_B)]

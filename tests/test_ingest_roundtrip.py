@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from yearbook.figures.compute import compute_figures
 from yearbook.ingest import ingest
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.metrics.engine import compute_figures
 from yearbook.report import Report
 from yearbook.synth import generate, load_targets, read_apprehension_methods
 from yearbook.synth.foia import write_arrests_workbook, write_removals_workbook

@@ -29,6 +29,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPORT_DIR
+from yearbook.api import create_app
 from yearbook.build import build
 from yearbook.disclosure.readers import pdf_text
 from yearbook.disclosure.serving import serve_api
@@ -314,7 +315,7 @@ def test_the_build_fetched_nothing(poisoned: Poisoned) -> None:
 
 
 def test_the_api_returns_the_values_as_json_data(poisoned: Poisoned) -> None:
-    with serve_api(poisoned.out) as api:
+    with serve_api(create_app(poisoned.out)) as api:
         url = f"{api.base}/api/figures?metric={LISTED}&breakdown=item"
         with urllib.request.urlopen(url, timeout=30) as response:
             kind = response.headers.get_content_type()

@@ -17,9 +17,9 @@ import yaml
 
 from yearbook.errors import DeclarationError
 from yearbook.figures import Figures
+from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl, load_metrics
-from yearbook.metrics.engine import compute_figures
 from yearbook.warehouse import Database, Warehouse
 
 METRICS = [

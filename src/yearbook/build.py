@@ -17,12 +17,13 @@ import pyarrow as pa
 
 from yearbook import __version__
 from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
+from yearbook.claims.selfcheck import self_check
 from yearbook.coverage import Coverage, apply_coverage, find_coverage
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.figures import Figures, write_figures
+from yearbook.figures.compute import Inputs
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
 from yearbook.metrics.compiler import transpile
-from yearbook.metrics.engine import Inputs
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
@@ -227,9 +228,14 @@ def build(
     if report.spec.coverage:
         text = json.dumps([c.to_dict() for c in coverage], indent=2)
         (out / "coverage.json").write_text(text + "\n", encoding="utf-8")
-    from yearbook.claims.selfcheck import self_check
-
-    self_check(report, figures, markdown, out)  # writes claims.json; fails on a contradiction
+    self_check(  # writes claims.json; fails on a contradiction
+        figures,
+        markdown,
+        out,
+        fiscal_year=report.spec.fiscal_year,
+        metrics=report.metrics,
+        report_dir=report.folder,
+    )
     if lines:
         write_reconciliation(lines, out)
     markdown = "\n".join(part for part in (markdown, notes) if part)
@@ -242,7 +248,7 @@ def build(
         "fiscal_year": report.spec.fiscal_year,
         "figures": len(figures),
         "metrics": len(report.metrics),
-        "disclosure": disclosure_manifest(report),
+        "disclosure": disclosure_manifest(report.spec.disclosure, report.metrics),
     }
     (out / "build.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     promote(out, published)

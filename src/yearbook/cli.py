@@ -347,11 +347,12 @@ def audit(
     ] = True,
 ) -> None:
     """Re-read every published artefact of a build and report disclosure leaks (exit 1)."""
+    from yearbook.api import create_app
     from yearbook.disclosure.audit import audit_build
     from yearbook.disclosure.serving import serve_api
 
     if api:
-        with serve_api(build_dir) as client:
+        with serve_api(create_app(build_dir)) as client:
             findings, read = audit_build(build_dir, client)
     else:
         findings, read = audit_build(build_dir)

@@ -35,6 +35,8 @@ import pyarrow as pa
 
 from yearbook.calendar import fiscal_year_bounds
 from yearbook.figures import FIGURES_SCHEMA
+from yearbook.figures.compute import compute_figures
+from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.tables import get_table
 
@@ -196,9 +198,6 @@ def _matching_changes(
     fy: int,
 ) -> None:
     """Set the change of year `fy` of the chosen metrics from their limited values."""
-    from yearbook.metrics.compiler import compile_plan
-    from yearbook.metrics.engine import compute_figures
-
     merged = {**metrics, **chosen}
     plan = compile_plan(merged, only=chosen)
     same = compute_figures(merged, run_sql, [fy - 1, fy], plan=plan).to_pylist()

@@ -2,7 +2,7 @@
 
 Every figure carries a fingerprint of what it was computed from: the
 checksums of the fiscal-year partitions it reads, its declaration and the
-code version (`yearbook.metrics.engine.figure_fingerprint`). A build keeps
+code version (`yearbook.figures.compute.figure_fingerprint`). A build keeps
 the figures it computed beside its output folder (`cache_folder`), never inside
 it: they are the figures before disclosure control, not for publishing. The
 next build into the same folder compares fingerprints per metric and fiscal
@@ -29,9 +29,9 @@ import pyarrow.parquet as pq
 
 from yearbook.calendar import label
 from yearbook.figures import FIGURES_SCHEMA
+from yearbook.figures.compute import Inputs, add_year_over_year, compute_figures, figure_fingerprint
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.metrics.engine import Inputs, add_year_over_year, compute_figures, figure_fingerprint
 from yearbook.rules import with_inputs
 
 __all__ = [

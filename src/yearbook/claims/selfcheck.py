@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from yearbook.claims import CheckResult, check
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative.render import strip_links
-from yearbook.report import Report
 
 __all__ = ["CLAIMS_FILE", "self_check"]
 
@@ -17,16 +18,25 @@ CLAIMS_FILE = "claims.json"
 """The verdicts a build writes beside its report (offsets into the text without links)."""
 
 
-def self_check(report: Report, figures: Figures, markdown: str, out: Path) -> CheckResult:
-    """Check the rendered report, write ``claims.json`` and fail on any contradiction."""
+def self_check(
+    figures: Figures,
+    markdown: str,
+    out: Path,
+    *,
+    fiscal_year: int,
+    metrics: Mapping[str, MetricDecl],
+    report_dir: Path,
+) -> CheckResult:
+    """Check the rendered report of `report_dir` (its text in `markdown`), write
+    ``claims.json`` and fail on any contradiction."""
     text = strip_links(markdown)
     result = check(
         text,
         figures,
-        fiscal_year=report.spec.fiscal_year,
+        fiscal_year=fiscal_year,
         fmt="markdown",
-        metrics=report.metrics,
-        vocabulary=report_vocabulary(report.folder),
+        metrics=metrics,
+        vocabulary=report_vocabulary(report_dir),
     )
     out.mkdir(parents=True, exist_ok=True)
     (out / CLAIMS_FILE).write_text(result.to_json() + "\n", encoding="utf-8")

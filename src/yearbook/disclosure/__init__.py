@@ -16,14 +16,14 @@ layers can use the policy and the identifier checks without import cycles.
 
 from __future__ import annotations
 
-from yearbook.disclosure.identifiers import (
+from yearbook.disclosure.policy import DisclosurePolicy
+from yearbook.tables.identifiers import (
     DisclosureError,
     check_no_identifiers,
     check_publishable,
     identifying_columns,
     refuse_identifying_breakdown,
 )
-from yearbook.disclosure.policy import DisclosurePolicy
 
 __all__ = [
     "DisclosureError",

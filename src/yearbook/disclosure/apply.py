@@ -29,15 +29,14 @@ from typing import Any
 
 import pyarrow as pa
 
-from yearbook.disclosure.identifiers import identifying_columns
 from yearbook.disclosure.policy import ROUND_STEP, DisclosurePolicy
 from yearbook.disclosure.protect import LinearTable, Relation, protect
 from yearbook.figures import FIGURES_SCHEMA
+from yearbook.figures.compute import add_year_over_year
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.metrics.engine import add_year_over_year
-from yearbook.report import Report
 from yearbook.rules import ADDITIVE_MEASURES, FigureKey, dependency_order, derived_value, figure_key
 from yearbook.rules import derived_inputs as divided
+from yearbook.tables.identifiers import identifying_columns
 
 __all__ = [
     "apply_policy",
@@ -159,26 +158,25 @@ def _follow_inputs(
     return out
 
 
-def disclosure_manifest(report: Report) -> dict[str, Any]:
+def disclosure_manifest(
+    policy: DisclosurePolicy, metrics: Mapping[str, MetricDecl]
+) -> dict[str, Any]:
     """What `yearbook audit` needs to know about a build: its policy and count metrics."""
-    policy = report.spec.disclosure
     return {
         **policy.model_dump(mode="json"),
         "threshold": policy.threshold,
         "identifying": sorted(identifying_columns(policy.identifying)),
-        "count_metrics": count_metrics(report.metrics),
+        "count_metrics": count_metrics(metrics),
         "additive_metrics": [
-            m
-            for m in count_metrics(report.metrics)
-            if report.metrics[m].measure in ADDITIVE_MEASURES
+            m for m in count_metrics(metrics) if metrics[m].measure in ADDITIVE_MEASURES
         ],
         "derived": {
             m: {
                 "numerator": d.numerator,
                 "denominator": d.denominator,
-                "denominator_breakdowns": list(report.metrics[d.denominator or ""].breakdowns),
+                "denominator_breakdowns": list(metrics[d.denominator or ""].breakdowns),
             }
-            for m, d in report.metrics.items()
+            for m, d in metrics.items()
             if d.is_derived
         },
     }

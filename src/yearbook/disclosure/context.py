@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yearbook.disclosure.identifiers import identifying_columns
 from yearbook.disclosure.policy import ROUND_STEP, DisclosurePolicy
 from yearbook.figures import Figure, read_figures
 from yearbook.narrative.render import figure_anchor
 from yearbook.rules import FigureKey, unit_kind
+from yearbook.tables.identifiers import identifying_columns
 
 __all__ = ["AuditContext", "Finding", "Key", "load_context", "name"]
 

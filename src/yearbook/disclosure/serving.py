@@ -1,5 +1,8 @@
 """The build's API, served for the audit: a real uvicorn server on a loopback port.
 
+The caller makes the application (``yearbook.api.create_app(out)``): the audit
+reads what the API serves and knows nothing of how it is made.
+
 >>> callable(serve_api)
 True
 """
@@ -13,7 +16,6 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from yearbook.errors import InternalError
@@ -44,13 +46,11 @@ class ApiClient:
 
 
 @contextmanager
-def serve_api(out: Path) -> Iterator[ApiClient]:
-    """Start `yearbook.api` on the build folder ``out`` and stop it afterwards."""
+def serve_api(app: Any) -> Iterator[ApiClient]:
+    """Serve an ASGI application (a build's API) on a free loopback port, then stop it."""
     import uvicorn
 
-    from yearbook.api import create_app
-
-    config = uvicorn.Config(create_app(out), host="127.0.0.1", port=0, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

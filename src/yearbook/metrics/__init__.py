@@ -1,8 +1,10 @@
-"""Metrics as declarations: validated, compiled to SQL, then executed on a backend.
+"""Metrics as declarations: validated, then compiled to SQL for an engine.
 
 * `declarations` - the schema of a metric declaration and the YAML loader;
-* `compiler`     - declarations to SQL (per figure, and a fused plan per table);
-* `engine`       - runs a plan through a `Database` into the figures table.
+* `sql`          - the pieces of a metric's SQL as sqlglot trees, rendered per dialect;
+* `compiler`     - declarations to SQL (per figure, and a fused plan per table).
+
+Running a plan into the figures table is the next layer's job (`yearbook.figures.compute`).
 """
 
 from yearbook.metrics.declarations import MetricDecl, load_metrics

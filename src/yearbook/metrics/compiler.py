@@ -22,7 +22,6 @@ from dataclasses import dataclass
 import sqlglot
 from sqlglot import exp
 
-from yearbook.disclosure.identifiers import refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.metrics.sql import (
@@ -41,6 +40,7 @@ from yearbook.metrics.sql import (
 )
 from yearbook.rules import SOURCE_MEASURES, TOTAL, dependency_order, derived_inputs, scale_of
 from yearbook.tables import TABLES
+from yearbook.tables.identifiers import refuse_identifying_breakdown
 
 __all__ = [
     "MONTH",

@@ -19,6 +19,7 @@ import vl_convert
 from yearbook.calendar import label as fy_label
 from yearbook.figures import Figure, Figures
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.narrative.render import figure_anchor
 from yearbook.publish import numbers
 
 __all__ = [
@@ -197,8 +198,6 @@ def breakdown_chart(
     data = [{"category": f.breakdown_value, "value": _num(f) / _scale(decl)} for f in shown]
     spec = _filled(_breakdown_template(_unit_title(decl)), data)
     spec["height"] = max(120, 18 * len(shown))
-    from yearbook.narrative.render import figure_anchor
-
     rows = tuple(
         Row(
             f.breakdown_value,

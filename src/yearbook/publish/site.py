@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from yearbook.calendar import label as fy_label
+from yearbook.claims import check
 from yearbook.figures import Figure, Figures
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative.render import figure_anchor, figure_href, strip_links
@@ -390,8 +391,6 @@ def _claims(report: Report, figures: Figures, markdown: str, out: Path) -> list[
         data = json.loads(path.read_text(encoding="utf-8"))
         rows = data.get("claims", []) if isinstance(data, dict) else data
         return [dict(row) for row in rows]
-    from yearbook.claims import check
-
     result = check(
         strip_links(markdown),
         figures,
