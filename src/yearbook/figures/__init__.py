@@ -41,6 +41,7 @@ import pyarrow.parquet as pq
 
 from yearbook.errors import UserError
 from yearbook.rules import Bound, FigureKey, Status
+from yearbook.spreadsheet import neutralise, restore
 
 __all__ = [
     "FIGURES_SCHEMA",
@@ -186,7 +187,7 @@ def write_figures(table: pa.Table, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     table = conform(table)
     pq.write_table(table, folder / "figures.parquet")
-    pacsv.write_csv(table, folder / "figures.csv")
+    pacsv.write_csv(neutralise(table), folder / "figures.csv")  # safe in a spreadsheet
 
 
 def read_figures(path: Path) -> Figures:
@@ -200,5 +201,5 @@ def read_figures(path: Path) -> Figures:
         )
     if path.suffix == ".csv":
         opts = pacsv.ConvertOptions(column_types=FIGURES_SCHEMA, strings_can_be_null=False)
-        return Figures(pacsv.read_csv(path, convert_options=opts))
+        return Figures(restore(pacsv.read_csv(path, convert_options=opts)))
     return Figures(pq.read_table(path))

@@ -29,6 +29,7 @@ from yearbook.disclosure import check_publishable
 from yearbook.figures import FIGURES_SCHEMA, Figures
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.report import Report
+from yearbook.spreadsheet import neutralise
 
 __all__ = [
     "METRICS_FIELDS",
@@ -132,6 +133,8 @@ def _cell(value: object) -> str:
 
 
 def _csv_text(table: pa.Table) -> str:
+    """The table as CSV, its formula-leading text cells neutralised (`yearbook.spreadsheet`)."""
+    table = neutralise(table)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.column_names)
