@@ -164,6 +164,8 @@ def _verdict(
         expected = None
     else:
         reason, expected = chosen.reason, chosen.expected
+        if chosen.source == "figures":
+            reason += _how_linked(claim)
     start, end = doc.plain.span(claim.start, claim.end)
     return ClaimVerdict(
         text=claim.text,
@@ -187,11 +189,23 @@ def _verdict(
     )
 
 
+def _how_linked(claim: Claim) -> str:
+    """The words that linked the claim to its figure, and the runner-up when it came close."""
+    out = ""
+    if claim.link_words:
+        out += f"; linked by {', '.join(repr(w) for w in claim.link_words)}"
+    if claim.runner_up:
+        out += f"; runner-up {claim.runner_up}"
+    return out
+
+
 def _why_unlinked(claim: Claim) -> str:
     if claim.kind == "list_count":
         return "no list follows the announced count"
     if claim.metric:
         return f"it states {claim.metric}, and no figures were given to check it against"
+    if claim.year_note:
+        return claim.year_note
     if claim.link_reason:
         return f"it {claim.link_reason}, so no figure states it"
     return "no metric matches what the number counts, and nothing in the text relates to it"

@@ -244,10 +244,11 @@ def _worded_pair(
     doc: Document, claim: Claim, pairs: list[tuple[Claim, Claim]]
 ) -> tuple[Claim, Claim] | None:
     for part, whole in pairs:
-        if part.sentence == claim.sentence or (
-            part.block == claim.block and part.sentence == claim.sentence - 1
-        ):
+        if part.sentence == claim.sentence:
             return part, whole
+        own = [c for c in doc.in_sentence(part.sentence) if c.kind in ("share", "percent")]
+        if part.block == claim.block and part.sentence == claim.sentence - 1 and not own:
+            return part, whole  # "1,300 of the 7,600 officers ... That is 17% of the force."
     return None
 
 

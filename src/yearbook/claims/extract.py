@@ -48,8 +48,14 @@ _NAMES_BEFORE = re.compile(
     r"rule|room|route|highway|interstate|grade|version)\s*$",
     re.I,
 )
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
+)
 _FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
-_DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
+_DURATION = re.compile(
+    r"(?:-|\s+(?:fiscal\s+|calendar\s+)?)(?:year|month|week|day|hour|minute)s?(?:[\s-]+old)?\b",
+    re.I,
+)
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
@@ -65,7 +71,7 @@ _DOWN_WORDS = {
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
 }  # fmt: skip
 _CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})\s+of\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
-_CHANGE_ADJ_HEAD = re.compile(rf"\ban?\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
+_CHANGE_ADJ_HEAD = re.compile(rf"\ban?\s+(?:[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I)
 _CHANGE_ADJ_TAIL = re.compile(rf"^[\s-]*(?P<w>{_CHANGE_NOUN})\b", re.I)
 _CHANGE_VERB_HEAD = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
@@ -207,6 +213,8 @@ def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> boo
     if lowered in ("one", "zero") or lowered.startswith(("hundred", "thousand")):
         return True
     following = text[match.end() : match.end() + 3]
+    if _DURATION.match(text, match.end(), match.end() + 24):
+        return True
     return bool(re.match(r"-\w|\s?%", following)) or bool(
         re.search(r"\b(?:title|number)\s*$", before, re.I)
     )
@@ -230,6 +238,8 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True
     if _DURATION.match(text, end, end + 12):
         return True
+    if _MONTH_BEFORE.search(before) and len(match.group()) <= 2:
+        return True  # the day of a date: "January 20"
     return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
 
 

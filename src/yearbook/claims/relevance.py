@@ -41,9 +41,34 @@ __all__ = ["MetricDoc", "MetricIndex", "fits", "is_rate"]
 
 _WORD = re.compile(r"[a-z]+\d*")
 _NAMED_NUMBER = re.compile(r"\b(title|section|chapter|article|form|phase|tier)\s+(\d+)\b")
-_STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | {"s", "also", "per", "year", "fy"}
+_ENGLISH = (
+    "a", "about", "above", "after", "again", "against", "all", "almost", "also", "am", "among",
+    "an", "and", "another", "any", "are", "around", "as", "at", "be", "because", "been",
+    "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "done", "down", "during", "each", "either", "else", "even", "ever",
+    "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in",
+    "into", "is", "it", "its", "itself", "just", "last", "least", "less", "like", "made",
+    "make", "makes", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near",
+    "nearly", "neither", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "only",
+    "or", "other", "others", "our", "out", "over", "own", "per", "rather", "said", "same",
+    "say", "says", "she", "should", "since", "so", "some", "still", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
+    "through", "thus", "to", "too", "toward", "towards", "under", "until", "up", "upon", "us",
+    "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you",
+    "your", "s", "fy", "year", "years", "also", "according", "conducted", "conduct", "carried",
+    "carry", "saw", "see", "seen", "took", "take", "rose", "fell", "dropped", "drop",
+    "increased", "decreased", "grew", "declined", "plummeted", "surged", "climbed", "jumped",
+    "totaled", "totalled", "reached", "hit", "topped", "numbered", "stood", "amounted",
+    "included", "accounted", "involved", "resulted", "marked", "marking", "showed", "shows"
+)  # fmt: skip
+_STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(_ENGLISH) | {"pct", "usd", "lbs"}
+"""English words that say nothing of what a number counts (and unit abbreviations, which
+the claim's kind already matches)."""
 _STEMMER = Stemmer.Stemmer("english")
 K1, B = 1.2, 0.3
+DEFINITION_TIMES = 0
 """BM25's term saturation and length normalisation: a metric's document repeats its
 label and synonyms, so long documents are penalised less than in prose retrieval."""
 
@@ -66,6 +91,14 @@ class MetricDoc:
     words: frozenset[str]
     phrases: tuple[frozenset[str], ...] = ()
     category: frozenset[str] = frozenset()
+
+    def mentioned_by(self, context: set[str]) -> bool:
+        """Whether the context states its category, or most of one of the metric's names."""
+        if self.category:
+            return self.category <= context
+        return any(
+            phrase and 3 * len(phrase & context) >= 2 * len(phrase) for phrase in self.phrases
+        )
 
     def named_by(self, context: set[str]) -> bool:
         """Whether the context states one of the metric's names in full (and its category)."""
@@ -137,12 +170,6 @@ class MetricIndex:
         self._office_names = (
             re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
         )
-        self._office_words = {
-            _stem(name.lower())
-            for office, names in self.vocabulary.offices.items()
-            for name in (office, *names)
-            if _WORD.fullmatch(name.lower())
-        }
         offices = list(self.vocabulary.offices)
         decls = dict(metrics)
         units: dict[str, str] = {}
@@ -200,7 +227,7 @@ class MetricIndex:
         parts = [
             (decl.label, 3),
             (" ".join(decl.synonyms), 2),
-            (decl.definition, 1),
+            (decl.definition, DEFINITION_TIMES),
             (metric.split(".", 1)[-1].replace("_", " "), 2),
             (decl.unit, 1),
             (published, 3),
@@ -234,9 +261,7 @@ class MetricIndex:
             names.append((rest if head in offices else metric).replace("_", " "))
         out = []
         for name in names:
-            words = frozenset(
-                w for w in self._plain(name) if w not in self._office_words | self._generic
-            )
+            words = frozenset(w for w in self._plain(name) if w not in self._generic)
             if words:
                 out.append(words)
         return tuple(out)

@@ -42,6 +42,14 @@ NEAR_SCORE = 1.0
 """The least relevance of the words next to the number for a contradiction."""
 COMPARABLE = 0.6
 """A consistent candidate this close to the most relevant one is comparably relevant."""
+MENTION_BONUS = 1.5
+"""Added to a candidate one of whose names the context states in full."""
+TOP = 12
+"""How many of the most relevant candidates are looked at closely."""
+CLEAR_MARGIN = 1.25
+"""The metric that contradicts a claim must be this much more relevant than any other."""
+MUST_MENTION = True
+"""A figure supports a claim only when the context names it (one of its names in full)."""
 NAMED_BONUS = 2.0
 """Added to the metric whose declared phrase names the number."""
 _WEIGHTS = (1.0, 0.4, 0.2)
@@ -49,12 +57,17 @@ NOUN_WEIGHT = 1.0
 """Added weight of the first words after the number (its object noun)."""
 """Weights of the words next to the number, the rest of its sentence, and what came before."""
 
-_HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|\.\s")
-_TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|\.\s|\s-\s")
+_HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
+_TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
 _PART_OF = re.compile(r"^\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
 _RATE = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+_BREAK = frozenset((
+    "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
+    "since", "across", "under", "over", "than", "and", "or", "were", "was", "are", "is", "had",
+    "has", "have"
+))  # fmt: skip
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
@@ -98,9 +111,10 @@ class ValueLinker:
         tail = tail[: cut.start()] if cut else tail
         head_words = self.index.words(head) or self.index.words(text[prev_end : claim.start])
         tail_words = self.index.words(tail)
-        noun = tail_words[:3]
+        noun = self.index.words(" ".join(_object_words(tail)))
         near = head_words[-6:] + tail_words[:8]
-        rest = self.index.words(text[s_start:s_end])
+        first = min([c.start for c in others], default=s_end)
+        rest = self.index.words(text[s_start:first] + " " + text[prev_end:next_start])
         before: list[str] = []
         if claim.sentence > 0:
             b, p_start, p_end = doc.sentences[claim.sentence - 1]
@@ -127,6 +141,10 @@ class ValueLinker:
         _, _, s_end = doc.sentences[claim.sentence]
         kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
         ranked = self._rank(score, kind, claim.office, named)
+        context = {*ctx.near, *ctx.rest}
+        stated = {i for _, i in ranked[:TOP] if self.index.docs[i].named_by(context)}
+        head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
+        ranked = sorted(head, key=_by_rank) + ranked[TOP:]
         if not ranked:
             self._unlink(claim, named, "no metric's words are near it")
             return
@@ -138,13 +156,18 @@ class ValueLinker:
         if agreeing:
             s, i = agreeing[0]
             least = SUPPORT_EXACT if _exact(claim) else SUPPORT_SCORE
-            if s >= least and s >= COMPARABLE * top_score:
+            mentioned = self.index.docs[i].mentioned_by({*ctx.near, *ctx.rest, *ctx.before})
+            if s >= least and s >= COMPARABLE * top_score and (mentioned or not MUST_MENTION):
                 self._set(claim, self.index.docs[i], ctx, ranked, s, "agrees with")
                 return
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
+        others = [
+            s for s, i in ranked if i in stated and self.index.docs[i].metric != top_doc.metric
+        ]
         if (
             top_score >= CONTRADICT_SCORE
+            and (not others or top_score >= CLEAR_MARGIN * others[0] or named == top_doc.metric)
             and (
                 named == top_doc.metric
                 or (
@@ -230,6 +253,16 @@ class ValueLinker:
         claim.link_reason = why
 
 
+def _object_words(tail: str) -> list[str]:
+    """The words right after the number, up to the first preposition or verb: its noun."""
+    out: list[str] = []
+    for word in re.findall(r"[\w'-]+|[^\w\s]", tail)[:4]:
+        if word.lower() in _BREAK or not word[0].isalnum():
+            break
+        out.append(word)
+    return out[:3]
+
+
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
     return -pair[0], pair[1]
 
@@ -305,7 +338,8 @@ def mark_parts(doc: Document) -> None:
         if claim.kind not in ("count", "money", "weight"):
             continue
         after_share = any(
-            c.kind == "share" and c.index < claim.index for c in doc.in_sentence(claim.sentence)
+            c.kind in ("share", "percent") and c.index < claim.index
+            for c in doc.in_sentence(claim.sentence)
         )
         if part_of_something(doc, claim) or after_share:
             claim.no_contradiction = "it counts a part of something"

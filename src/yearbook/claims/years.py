@@ -20,7 +20,9 @@ from yearbook.claims.document import Claim, Document
 __all__ = ["assign_years", "most_common_year"]
 
 _FY = re.compile(r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal)\s?'?(?P<y>\d{4}|\d{2})\b")
-_CALENDAR = re.compile(r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d,%/-]|\.\d|\s*(?:%|percent))")
+_CALENDAR = re.compile(
+    r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
+)
 _DATE_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",
@@ -31,7 +33,9 @@ _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
-    r"|\bin\s+some\s+years\b|\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b",
+    r"|\bin\s+some\s+years\b|\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
+    r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.I,
 )
 _BASE_BEFORE = re.compile(

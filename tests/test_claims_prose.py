@@ -1,0 +1,231 @@
+"""Prose nobody here wrote: verbs, pronouns, years stated once, published figures (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import prose
+from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR
+from yearbook.claims import CheckResult, ClaimVerdict, check
+from yearbook.claims.command import CROSSWALK
+from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures
+from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
+from yearbook.figures import Figures
+from yearbook.metrics.declarations import MetricDecl, load_metrics
+
+
+@pytest.fixture(scope="module")
+def metrics() -> dict[str, MetricDecl]:
+    return load_metrics(REPORT_DIR / "metrics")
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    found = report_vocabulary(REPORT_DIR)
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="module")
+def official() -> Figures:
+    if not OFFICIAL_FIGURES.is_file():
+        pytest.skip("the published figures (shared/data/) are not beside this checkout")
+    return load_figures(OFFICIAL_FIGURES, load_crosswalk(REPORT_DIR / CROSSWALK))
+
+
+def claim(result: CheckResult, text: str) -> ClaimVerdict:
+    found = [c for c in result.claims if c.text == text]
+    assert found, f"no claim {text!r} in {[c.text for c in result.claims]}"
+    return found[0]
+
+
+# ------------------------------------------------------------ the six examples
+
+
+def test_a_verb_links_the_number_to_its_metric(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = "The agency deported 59,011 people in fiscal year 2021."
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    found = claim(result, "59,011")
+    assert (found.verdict, found.metric, found.fiscal_year) == ("supported", "ero.removals", 2021)
+    assert "deport" in found.reason
+
+
+def test_short_fiscal_years_are_years_and_each_number_gets_its_own(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = "Arrests dropped to 103,603 in FY 20, from 143,099 in FY 19."
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    assert [c.text for c in result.claims] == ["103,603", "143,099"]
+    got = [(c.metric, c.fiscal_year, c.verdict) for c in result.claims]
+    assert got == [
+        ("ero.admin_arrests", 2020, "supported"),
+        ("ero.admin_arrests", 2019, "supported"),
+    ]
+
+
+def test_a_pronoun_and_a_year_earlier_link_to_the_prior_year(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "ERO made 142,750 administrative arrests in FY 2022, nearly double the 74,082 "
+        "they made a year earlier."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    found = claim(result, "74,082")
+    assert (found.verdict, found.metric, found.fiscal_year) == (
+        "supported",
+        "ero.admin_arrests",
+        2021,
+    )
+
+
+def test_people_with_criminal_histories_link_in_the_year_in_scope(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "# Fiscal year 2022\n\n"
+        "46,396 of the people arrested had a criminal conviction or a pending charge."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    found = claim(result, "46,396")
+    assert (found.verdict, found.metric, found.fiscal_year) == (
+        "supported",
+        "ero.arrests_criminal_history",
+        2022,
+    )
+
+
+CHARGES = [
+    {"metric": "ero.charges_total", "fiscal_year": "2023", "value": "290708"},
+    *(
+        {
+            "metric": "ero.charges_total",
+            "fiscal_year": "2023",
+            "breakdown": "charge_category",
+            "breakdown_value": category,
+            "value": value,
+        }
+        for category, value in (("robbery", "3097"), ("burglary", "6964"), ("homicide", "1713"))
+    ),
+]
+
+
+def test_a_category_name_links_to_its_breakdown(
+    metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    figures = figures_from_rows(CHARGES)
+    text = (
+        "In fiscal year 2023 ICE arrested people with long records. "
+        "Their records included 3,097 robberies."
+    )
+    found = claim(check(text, figures, metrics=metrics, vocabulary=vocabulary), "3,097")
+    assert found.verdict == "supported"
+    assert (found.metric, found.breakdown_value) == ("ero.charges_total", "robbery")
+
+
+REMOVALS = [
+    {"metric": "ero.removals", "fiscal_year": "2022", "value": "72177"},
+    {"metric": "ero.removals", "fiscal_year": "2023", "value": "142580"},
+    {"metric": "ero.removals", "fiscal_year": "2024", "value": "271484"},
+    {"metric": "ero.admin_arrests", "fiscal_year": "2022", "value": "142750"},
+    {"metric": "ero.admin_arrests", "fiscal_year": "2023", "value": "170590"},
+]
+
+
+def test_the_next_years_numbers_under_this_years_name_are_caught(
+    metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    figures = figures_from_rows(REMOVALS)
+    text = "In fiscal year 2023, ICE removed 271,484 noncitizens from the United States."
+    found = claim(check(text, figures, metrics=metrics, vocabulary=vocabulary), "271,484")
+    assert (found.verdict, found.metric, found.fiscal_year) == (
+        "contradicted",
+        "ero.removals",
+        2023,
+    )
+    assert "142,580" in found.reason
+
+
+def test_a_year_stated_once_at_the_top_carries_to_every_claim(
+    metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    figures = figures_from_rows(REMOVALS)
+    text = (
+        "Our review of fiscal year 2022.\n\n"
+        "Officers made 142,750 administrative arrests.\n\n"
+        "The agency deported 72,177 people, and arrests outnumbered removals."
+    )
+    result = check(text, figures, metrics=metrics, vocabulary=vocabulary)
+    got = [(c.text, c.fiscal_year, c.verdict) for c in result.claims]
+    assert got == [("142,750", 2022, "supported"), ("72,177", 2022, "supported")]
+
+
+# ---------------------------------------------------- what is left unverifiable
+
+
+def test_numbers_about_what_the_figures_do_not_hold_stay_unverifiable(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "In fiscal year 2023 ICE removed 142,580 people. Border Patrol recorded 2.4 million "
+        "apprehensions. Title 42 resulted in over 2.8 million expulsions between 2020 and 2023. "
+        "Under the previous administration removals topped 400,000 in some years."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "142,580").verdict == "supported"
+    for other in ("2.4 million", "over 2.8 million", "400,000"):
+        assert claim(result, other).verdict == "unverifiable", claim(result, other).reason
+
+
+def test_calendar_years_are_not_fiscal_years_unless_the_text_says_fiscal(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    calendar = check(
+        "ICE removed 267,258 people in 2019.", official, metrics=metrics, vocabulary=vocabulary
+    )
+    found = claim(calendar, "267,258")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "calendar year 2019" in found.reason
+    fiscal = check(
+        "In fiscal year 2020 removals fell. ICE removed 267,258 people in 2019.",
+        official,
+        metrics=metrics,
+        vocabulary=vocabulary,
+    )
+    assert claim(fiscal, "267,258").verdict == "supported"
+
+
+def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = "Officials said ICE removed 142,580 noncitizens in fiscal year 2023."
+    found = claim(check(text, official, metrics=metrics, vocabulary=vocabulary), "142,580")
+    assert found.verdict == "supported"
+    assert "ero.removals FY 2023 is 142,580" in found.reason
+    assert "linked by" in found.reason and "remov" in found.reason
+
+
+# ------------------------------------------------------ the development set
+
+
+@pytest.fixture(scope="module")
+def labels() -> list[prose.Label]:
+    if not prose.available():
+        pytest.skip(
+            "the real-prose development set (shared/data/prose/) is not beside this checkout"
+        )
+    return prose.score_all()
+
+
+def test_real_prose_keeps_its_measured_floor_and_few_false_contradictions(
+    labels: list[prose.Label],
+) -> None:
+    """A regression floor, not the target: `make bench-claims` reports both halves against
+    the issue's target (90% on the held-back half); docs/benchmarks.md has the numbers."""
+    tuning = prose.Tally([x for x in labels if x.half == "tuning"])
+    everything = prose.Tally(labels)
+    assert tuning.n > 100 and everything.n > 250
+    assert tuning.accuracy() >= 0.80, prose.table(labels)
+    assert (everything.false_contradiction() or 0.0) <= 0.03, prose.table(labels)
