@@ -105,6 +105,8 @@ CHECK_INPUTS: dict[str, tuple[str, tuple[int, ...], str]] = {
             "on the year before, as officers worked with local partners across the country, "
             "and removed 142,580 noncitizens to more than 180 countries around the world, "
             "working with foreign governments to arrange travel documents and flights. "
+            "Officers continued to focus on the removal of public safety threats, such as "
+            "convicted criminal noncitizens and gang members, and on border security. "
         ),
         (0, 1),
         "",

@@ -39,7 +39,7 @@ DEFAULT_MAX_BYTES = 2_000_000
 DEFAULT_TIMEOUT = 30.0
 """Seconds a check may take unless told otherwise (``--timeout``)."""
 
-MAX_NUMBERS = 20_000
+MAX_NUMBERS = 15_000
 """The most numbers a checked text may hold (a long annual report holds a few thousand)."""
 
 T = TypeVar("T")
