@@ -9,6 +9,8 @@ its hint on stderr: never a traceback, a crash or a process killed by a limit.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import resource
 import struct
@@ -16,12 +18,15 @@ import subprocess
 import sys
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
+from tests.conftest import Demo
+from tests.test_api import assert_error, server_process, serving
 from yearbook.claims.budget import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 
 MB = 1 << 20
@@ -485,3 +490,95 @@ def test_ingest_hostile_workbook(name: str, tmp_path: Path) -> None:
     path = workbook(tmp_path / "records.xlsx", **arguments)  # type: ignore[arg-type]
     assert path.stat().st_size < 8 * MB
     _assert_ingest(_ingest(path, tmp_path), code, needle)
+
+
+# ---------------------------------------------------------------- POST /api/check
+
+API_INPUTS = {
+    "1 followed by 309 zeros": "ERO made 1" + "0" * 309 + " arrests in FY 2023.",
+    "19,000 nines": "9" * 19_000,
+    "1, 1, 1 x 6,600": ", ".join(["1"] * 6_600),
+    "numbers between no-break spaces": "\u00a0".join(["12"] * 6_600),
+    "1,2 x 6,600": "1,2" * 6_600,
+    "one number per line x 4,000": "\n".join(str(n) for n in range(4_000)),
+    "19,999 [": "[" * 19_999,
+    "<script> x 2,400 in HTML": "<html><body><p>ERO made 5 arrests.</p>" + "<script>" * 2_400,
+}
+
+
+@pytest.fixture(scope="module")
+def check_api(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`yearbook serve` on the demo build with the default check budget."""
+    log = tmp_path_factory.mktemp("check-api") / "server.log"
+    with serving(demo.result.out, log) as url:
+        yield url
+
+
+def test_api_check_answers_every_hostile_input(check_api: str) -> None:
+    for name, text in API_INPUTS.items():
+        response = httpx.post(f"{check_api}/api/check", json={"text": text}, timeout=60)
+        assert response.status_code == 200, (name, response.text[:500])
+        body = response.json()
+        assert body["count"] == len(body["claims"]), name
+
+
+def test_api_check_past_its_budget_is_503_and_stopped(demo: Demo, tmp_path: Path) -> None:
+    with server_process(demo.result.out, tmp_path / "server.log", "--check-timeout", "0.05") as (
+        url,
+        proc,
+    ):
+        text = API_INPUTS["1, 1, 1 x 6,600"]
+        response = httpx.post(f"{url}/api/check", json={"text": text}, timeout=60)
+        assert_error(response, 503, "check_timeout")
+        assert "0.05 s" in response.json()["error"]["message"]
+        assert _children(proc.pid) == []  # the worker was killed, not left running
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    found: list[int] = []
+    for task in tasks.iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def test_api_check_worker_stops_when_the_client_goes(demo: Demo) -> None:
+    """The app driven over ASGI by a client that disconnects once its body is sent."""
+    import multiprocessing
+
+    from yearbook.api.app import create_app
+
+    app = create_app(demo.result.out, check_timeout=60.0)
+    body = json.dumps({"text": API_INPUTS["1, 1, 1 x 6,600"]}).encode()
+    sent: list[dict[str, object]] = []
+    messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive() -> dict[str, object]:
+        if messages:
+            return messages.pop(0)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/check",
+        "raw_path": b"/api/check",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert start["status"] == 499
+    assert multiprocessing.active_children() == []

@@ -206,6 +206,10 @@ def serve(
         typer.Option(min=0.1, help="Seconds a client may take to send headers, and again body."),
     ] = 10.0,
     access_log: Annotated[bool, typer.Option(help="Log every request.")] = False,
+    check_timeout: Annotated[
+        float,
+        typer.Option(min=0.01, help="Seconds a POST /api/check may take (503 past it)."),
+    ] = 10.0,
 ) -> None:
     """Serve the report site and its read-only JSON API (/api/..., schema at /docs).
 
@@ -214,7 +218,15 @@ def serve(
     """
     from yearbook.api.server import serve as run_server
 
-    run_server(site, host, port, workers, timeout=read_timeout, access_log=access_log)
+    run_server(
+        site,
+        host,
+        port,
+        workers,
+        timeout=read_timeout,
+        access_log=access_log,
+        check_timeout=check_timeout,
+    )
 
 
 @app.command("diff")

@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Receive, Scope, Send
 
 from yearbook import __version__
+from yearbook.api.checking import CHECK_TIMEOUT, Checker, ClientGone
 from yearbook.api.docs import install_docs
 from yearbook.api.fast import CachedAnswers
 from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
@@ -288,6 +289,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorResponse, "description": "The request body is too large."},
     422: {"model": ErrorResponse, "description": "A parameter of the wrong type or range."},
 }
+_CHECK_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    503: {
+        "model": ErrorResponse,
+        "description": "The check took longer than its time limit, or every checker is busy.",
+    },
+}
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -307,12 +315,16 @@ def _install_errors(app: FastAPI) -> None:
         return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
 
-def create_app(site: Path, read_timeout: float = BODY_TIMEOUT) -> FastAPI:
+def create_app(
+    site: Path, read_timeout: float = BODY_TIMEOUT, check_timeout: float = CHECK_TIMEOUT
+) -> FastAPI:
     """The API (and the static site, at ``/``) for one build folder.
 
-    ``read_timeout`` is the seconds a request body may take to arrive.
+    ``read_timeout`` is the seconds a request body may take to arrive;
+    ``check_timeout`` the seconds a ``POST /api/check`` may take (`yearbook.api.checking`).
     """
     store = FigureStore(Path(site))
+    checker = Checker(store.figures, store.declarations, _claim_fields, timeout=check_timeout)
     app = FastAPI(
         title="yearbook figures API",
         version=__version__,
@@ -350,15 +362,16 @@ def create_app(site: Path, read_timeout: float = BODY_TIMEOUT) -> FastAPI:
         """Figures filtered by metric, fiscal year and breakdown."""
         return _json(store.figures_json(metric, fy, breakdown))
 
-    @app.post("/api/check", response_model=CheckOut, responses=_ERRORS)
-    def check(body: CheckIn) -> CheckOut:
-        """Check the numbers in a text against the figures."""
-        from yearbook.claims import check as check_claims
-
+    @app.post("/api/check", response_model=CheckOut, responses=_CHECK_ERRORS)
+    async def check(body: CheckIn, request: Request) -> Response:
+        """Check the numbers in a text against the figures, within a time budget."""
         fy = body.fiscal_year or store.fiscal_year
-        result = check_claims(body.text, store.figures, fiscal_year=fy, metrics=store.declarations)
-        claims = [ClaimOut(**_claim_fields(c.to_dict())) for c in result.claims]
-        return CheckOut(count=len(claims), claims=claims)
+        try:
+            claims = await checker.check(body.text, fy, request)
+        except ClientGone:
+            return Response(status_code=499)  # nobody is there to read it
+        out = CheckOut(count=len(claims), claims=[ClaimOut(**c) for c in claims])
+        return _json(out.model_dump_json().encode())
 
     static = StaticFiles(directory=str(site), html=True)
 
@@ -402,15 +415,23 @@ class LiveApp:
     warning in the log.
     """
 
-    def __init__(self, site: Path, read_timeout: float = BODY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        site: Path,
+        read_timeout: float = BODY_TIMEOUT,
+        check_timeout: float = CHECK_TIMEOUT,
+    ) -> None:
         self.site = Path(site)
         self.read_timeout = read_timeout
+        self.check_timeout = check_timeout
         self._lock = threading.Lock()
         self._key = self._identity()
         self._app = self._load()
 
     def _load(self) -> FastAPI:
-        return create_app(self.site.resolve(), read_timeout=self.read_timeout)
+        return create_app(
+            self.site.resolve(), read_timeout=self.read_timeout, check_timeout=self.check_timeout
+        )
 
     def _identity(self) -> tuple[int, int, int, int]:
         """The build the folder holds now: its ``build.json``, as one ``stat`` sees it."""

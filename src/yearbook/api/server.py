@@ -23,6 +23,7 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from yearbook.api.app import LiveApp
+from yearbook.api.checking import CHECK_TIMEOUT
 
 __all__ = [
     "KEEP_ALIVE",
@@ -39,6 +40,7 @@ KEEP_ALIVE = 5
 """Seconds an idle keep-alive connection stays open."""
 SITE_VARIABLE = "YEARBOOK_SERVE_SITE"
 TIMEOUT_VARIABLE = "YEARBOOK_SERVE_READ_TIMEOUT"
+CHECK_TIMEOUT_VARIABLE = "YEARBOOK_SERVE_CHECK_TIMEOUT"
 
 
 def read_timeout() -> float:
@@ -101,7 +103,9 @@ PROTOCOL = "yearbook.api.server:HttpToolsWithDeadline"
 
 def app_from_environment() -> LiveApp:
     """The app of a worker process: the folder and timeout `serve` put in the environment."""
-    return LiveApp(Path(os.environ[SITE_VARIABLE]), read_timeout=read_timeout())
+    check_timeout = float(os.environ.get(CHECK_TIMEOUT_VARIABLE) or CHECK_TIMEOUT)
+    site = Path(os.environ[SITE_VARIABLE])
+    return LiveApp(site, read_timeout=read_timeout(), check_timeout=check_timeout)
 
 
 def serve(
@@ -111,13 +115,16 @@ def serve(
     workers: int = 1,
     timeout: float = READ_TIMEOUT,
     access_log: bool = False,
+    check_timeout: float = CHECK_TIMEOUT,
 ) -> None:
     """Serve ``site`` until interrupted; the folder is checked before anything listens."""
     import uvicorn
 
-    app = LiveApp(site, read_timeout=timeout)  # a folder that is not a build stops here
+    # a folder that is not a build stops here
+    app = LiveApp(site, read_timeout=timeout, check_timeout=check_timeout)
     os.environ[SITE_VARIABLE] = str(Path(site).absolute())
     os.environ[TIMEOUT_VARIABLE] = str(timeout)
+    os.environ[CHECK_TIMEOUT_VARIABLE] = str(check_timeout)
     options: dict[str, Any] = {
         "host": host,
         "port": port,
