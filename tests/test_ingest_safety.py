@@ -218,6 +218,15 @@ def test_replaced_files_are_kept_one_ingest_then_removed(
     assert on_disk == now.names() | set(now.retired)
 
 
+def test_years_an_ingest_leaves_alone_keep_their_checksum(copy: Path, next_file: Path) -> None:
+    """Files get new names each ingest; an unchanged partition must still be seen unchanged."""
+    before = Warehouse(copy).checksums(["arrests"])
+    load(Warehouse(copy), next_file)
+    after = Warehouse(copy).checksums(["arrests"])
+    assert after[("arrests", 2022)] == before[("arrests", 2022)]
+    assert sorted(after) == [("arrests", 2021), ("arrests", 2022)]
+
+
 def test_a_warehouse_without_a_manifest_is_read_and_adopted(copy: Path, next_file: Path) -> None:
     (copy / "manifest.json").unlink()
     assert _state(copy) == BEFORE
