@@ -26,6 +26,7 @@ import yaml
 from benchmarks import prose
 from yearbook.claims import check
 from yearbook.claims.sources import figures_from_rows
+from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 
@@ -70,10 +71,15 @@ def load_corpus(path: Path = CORPUS) -> tuple[Figures, list[dict[str, Any]]]:
     return figures_from_rows(rows), list(data["items"])
 
 
-def score_item(item: Mapping[str, Any], figures: Figures, metrics: Mapping[str, MetricDecl]) -> str:
+def score_item(
+    item: Mapping[str, Any],
+    figures: Figures,
+    metrics: Mapping[str, MetricDecl],
+    vocabulary: Vocabulary | None = None,
+) -> str:
     """The verdict the checker gives the item's scored claim ("missing" if not found)."""
     data = figures if item.get("data", True) is not False else None
-    result = check(item["text"], data, metrics=metrics)
+    result = check(item["text"], data, metrics=metrics, vocabulary=vocabulary)
     for claim in result.claims:
         if claim.text.replace("\n", " ") == item["claim"]:
             return claim.verdict
@@ -84,7 +90,8 @@ def evaluate(path: Path = CORPUS) -> Scores:
     """Check every corpus item."""
     figures, items = load_corpus(path)
     metrics = load_metrics(METRICS)
-    return Scores([Scored(item, score_item(item, figures, metrics)) for item in items])
+    vocabulary = report_vocabulary(METRICS.parent)
+    return Scores([Scored(item, score_item(item, figures, metrics, vocabulary)) for item in items])
 
 
 def long_document(words: int = WORDS) -> str:
@@ -107,12 +114,13 @@ def speed(repeat: int = 5) -> tuple[float, int, int]:
     """Median seconds to check the long document, its words and its claims."""
     text = long_document()
     metrics = load_metrics(METRICS)
+    vocabulary = report_vocabulary(METRICS.parent)
     figures, _ = load_corpus()
     times = []
     claims = 0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        claims = len(check(text, figures, metrics=metrics).claims)
+        claims = len(check(text, figures, metrics=metrics, vocabulary=vocabulary).claims)
         times.append(time.perf_counter() - t0)
     return statistics.median(times), len(text.split()), claims
 

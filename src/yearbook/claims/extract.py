@@ -52,10 +52,6 @@ _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
 )
 _FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
-_DURATION = re.compile(
-    r"(?:-|\s+(?:fiscal\s+|calendar\s+)?)(?:year|month|week|day|hour|minute)s?(?:[\s-]+old)?\b",
-    re.I,
-)
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
@@ -213,8 +209,6 @@ def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> boo
     if lowered in ("one", "zero") or lowered.startswith(("hundred", "thousand")):
         return True
     following = text[match.end() : match.end() + 3]
-    if _DURATION.match(text, match.end(), match.end() + 24):
-        return True
     return bool(re.match(r"-\w|\s?%", following)) or bool(
         re.search(r"\b(?:title|number)\s*$", before, re.I)
     )
@@ -235,8 +229,6 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
         return True
     if re.match(r"-\d", text[end : end + 2]) or re.match(r":\d\d", text[end : end + 3]):
-        return True
-    if _DURATION.match(text, end, end + 12):
         return True
     if _MONTH_BEFORE.search(before) and len(match.group()) <= 2:
         return True  # the day of a date: "January 20"

@@ -210,6 +210,7 @@ class MetricIndex:
                 )
                 corpus.append(base + cat)
         self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
+        self._words: dict[str, list[str]] = {}
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         known = sorted({w for doc in corpus for w in doc})
         self._column = {w: n for n, w in enumerate(known)}
@@ -271,6 +272,14 @@ class MetricIndex:
 
         Office names say whose figure it is, not what it counts: they are left out.
         """
+        found = self._words.get(text)
+        if found is None:
+            if len(self._words) > 4096:
+                self._words.clear()
+            found = self._words[text] = self._read(text)
+        return list(found)
+
+    def _read(self, text: str) -> list[str]:
         if self._office_names is not None:
             text = self._office_names.sub(" ", text)
         out: list[str] = []

@@ -65,7 +65,7 @@ _KINDS = ("count", "money", "weight", "percent", "share", "average")
 _RATE = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
-    "since", "across", "under", "over", "than", "and", "or", "were", "was", "are", "is", "had",
+    "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
     "has", "have"
 ))  # fmt: skip
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
@@ -162,8 +162,13 @@ class ValueLinker:
                 return
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
+        by_noun = top_doc.named_by(set(ctx.noun))
         others = [
-            s for s, i in ranked if i in stated and self.index.docs[i].metric != top_doc.metric
+            s
+            for s, i in ranked
+            if i in stated
+            and self.index.docs[i].metric != top_doc.metric
+            and not (by_noun and not self.index.docs[i].named_by(set(ctx.noun)))
         ]
         if (
             top_score >= CONTRADICT_SCORE

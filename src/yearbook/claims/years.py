@@ -149,7 +149,8 @@ def _stretch(doc: Document, claim: Claim) -> tuple[int, int]:
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
-    span = _SPAN.search(doc.text, start, end)
+    _, _, s_end = doc.sentences[claim.sentence]
+    span = _SPAN.search(doc.text, start, min(s_end, end + 24))
     if span and not _FY.search(doc.text, claim.end, end):
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
