@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.ingest_fixtures import ARRESTS_2025, arrest, csv_file, load, rows
+from yearbook.errors import WarehouseError
 from yearbook.ingest.guard import ReplacementRefused
 from yearbook.manifest import KILL_ENV, current, locked
 from yearbook.tables import TABLES
@@ -234,6 +235,17 @@ def test_a_warehouse_without_a_manifest_is_read_and_adopted(copy: Path, next_fil
     assert (copy / "manifest.json").is_file()
     assert _state(copy) == _plus_next(BEFORE)
     _no_stray_files(copy)
+
+
+def test_a_reader_two_ingests_behind_gets_one_line(
+    copy: Path, new_file: Path, next_file: Path
+) -> None:
+    """Replaced files are kept one ingest; a reader older than that is told, not crashed."""
+    with Database(Warehouse(copy)) as db:
+        load(Warehouse(copy), new_file)
+        load(Warehouse(copy), next_file)
+        with pytest.raises(WarehouseError, match="changed while it was being read"):
+            db.query("SELECT COUNT(*) FROM arrests")
 
 
 # -- the replacement guard ---------------------------------------------------------------------

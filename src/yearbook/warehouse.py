@@ -320,6 +320,14 @@ class Database:
                 f"query stopped after its time limit of {timeout:g} s",
                 hint="ask for fewer rows or a narrower breakdown",
             ) from None
+        except duckdb.IOException as exc:
+            if self.warehouse is None:
+                raise
+            raise WarehouseError(
+                f"a file of the warehouse at {self.warehouse.root} could not be read "
+                f"({str(exc).splitlines()[0]})",
+                hint="the warehouse changed while it was being read; run the command again",
+            ) from None
         finally:
             if timer is not None:
                 timer.cancel()
