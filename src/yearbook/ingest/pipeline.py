@@ -7,8 +7,15 @@ of dates a new file covers are replaced by the new file's rows (a newer
 release covering the same period wins; files of one release never replace
 each other), duplicates are flagged over the whole table, and the table is
 rewritten. The quarantine and releases tables grow by what this ingest saw.
-Rows in = loaded + quarantined is checked for every file before anything is
+Rows in = loaded + quarantined is checked for every file, and every
+replacement passes the guard (`yearbook.ingest.guard`), before anything is
 written.
+
+Files are read before the warehouse is touched; the merge and every write
+happen in one warehouse transaction under its write lock
+(`Warehouse.transaction`): a concurrent ingest merges into what this one
+committed, and a kill at any point leaves the warehouse as it was before or
+as it is after, whole. The named `checkpoint`s are where the tests kill it.
 """
 
 from __future__ import annotations
