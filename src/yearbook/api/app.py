@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -424,6 +425,7 @@ class LiveApp:
         self.site = Path(site)
         self.read_timeout = read_timeout
         self.check_timeout = check_timeout
+        self._manifest = str(self.site / "build.json")
         self._lock = threading.Lock()
         self._key = self._identity()
         self._app = self._load()
@@ -436,7 +438,7 @@ class LiveApp:
     def _identity(self) -> tuple[int, int, int, int]:
         """The build the folder holds now: its ``build.json``, as one ``stat`` sees it."""
         try:
-            stat = (self.site / "build.json").stat()
+            stat = os.stat(self._manifest)
         except OSError:
             return (0, 0, 0, 0)
         return (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)

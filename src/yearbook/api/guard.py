@@ -100,8 +100,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
         send = _with_headers(send)
-        if _declared_length(scope) > self.max_body:
+        length, chunked = _framing(scope)
+        if length > self.max_body:
             await self._too_large(send)
+            return
+        if not (length or chunked):  # no body (HTTP/1.1 has one only when it says so)
+            await self.app(scope, receive, send)
             return
         try:
             async with asyncio.timeout(self.body_timeout):
@@ -141,11 +145,15 @@ class Guard:
         )
 
 
-def _declared_length(scope: Scope) -> int:
+def _framing(scope: Scope) -> tuple[int, bool]:
+    """The request's declared body length, and whether its body comes in chunks."""
+    length, chunked = 0, False
     for name, value in scope["headers"]:
-        if name == b"content-length":
-            return int(value) if value.isdigit() else 0
-    return 0
+        if name == b"content-length" and value.isdigit():
+            length = int(value)
+        elif name == b"transfer-encoding":
+            chunked = True
+    return length, chunked
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
