@@ -39,7 +39,8 @@ from yearbook.disclosure.readers import pdf_text
 from yearbook.disclosure.serving import serve_api
 from yearbook.figures import read_figures
 from yearbook.publish import pdf_name
-from yearbook.publish.pdf import local_file, site_fetcher
+from yearbook.publish.pdf import local_file, site_fetcher, unlinked
+from yearbook.publish.site import markdown_to_html
 from yearbook.report import load_report
 from yearbook.spreadsheet import FORMULA_START
 from yearbook.synth.submissions import read_submissions
@@ -478,3 +479,31 @@ def test_figures_csv_reads_back_as_written(poisoned: Poisoned) -> None:
         f.breakdown_value for f in from_csv if f.metric == FORMULAS and f.breakdown
     }
     assert any(item.startswith("=HYPERLINK") for item in items)
+
+
+# -- the one place Markdown becomes HTML ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("[a](figures/x.html#fy2023)", '<p><a href="figures/x.html#fy2023">a</a></p>\n'),
+        ("[a](https://www.ice.gov/doc)", '<p><a href="https://www.ice.gov/doc">a</a></p>\n'),
+        ("[a](https://evil.example/doc)", "<p>[a](https://evil.example/doc)</p>\n"),
+        ("[a](http://www.ice.gov/doc)", "<p>[a](http://www.ice.gov/doc)</p>\n"),
+        ("[a](javascript:alert(this))", "<p>[a](javascript:alert(this))</p>\n"),
+        ("[a](//evil.example/)", "<p>[a](//evil.example/)</p>\n"),
+        ("[a](../../etc/passwd)", "<p>[a](../../etc/passwd)</p>\n"),
+        ("<https://evil.example/>", "<p>&lt;https://evil.example/&gt;</p>\n"),
+        ("<b onclick=x>b</b>", "<p>&lt;b onclick=x&gt;b&lt;/b&gt;</p>\n"),
+    ],
+)
+def test_markdown_keeps_only_links_to_the_report_and_listed_hosts(markdown: str, html: str) -> None:
+    assert markdown_to_html(markdown, ["www.ice.gov"]) == html
+
+
+def test_on_paper_links_to_pages_become_text() -> None:
+    body = markdown_to_html(
+        '[a](figures/x.html "t") and [b](https://www.ice.gov/)', ["www.ice.gov"]
+    )
+    assert unlinked(body) == "<p>a and b</p>\n"

@@ -41,7 +41,7 @@ TOP_ROWS = 15
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF for accessibility (Section 508 expects it)."""
 
-_LINK = re.compile(r'<a href="(?!#)[^"]*">(.*?)</a>', re.S)
+_LINK = re.compile(r'<a href="(?!#)[^"]*"[^>]*>(.*?)</a>', re.S)
 
 
 def unlinked(html: str) -> Markup:
