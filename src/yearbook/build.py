@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +18,15 @@ import pyarrow as pa
 from yearbook import __version__
 from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
 from yearbook.claims.selfcheck import self_check
-from yearbook.coverage import Coverage, apply_coverage, find_coverage
+from yearbook.coverage import (
+    Coverage,
+    apply_coverage,
+    find_coverage,
+    keep_matched_changes,
+    matched_years,
+)
 from yearbook.disclosure.apply import apply_policy, disclosure_manifest
+from yearbook.errors import TemplateError
 from yearbook.figures import Figures, write_figures
 from yearbook.figures.compute import Inputs
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
@@ -131,7 +138,8 @@ def coverage_of(report: Report, warehouse: Warehouse) -> list[Coverage]:
     if not tables:
         return []
     with Database(warehouse) as db:
-        return find_coverage(db.query, tables)
+        found = find_coverage(db.query, tables)
+    return [c for c in found if c.fiscal_year in report.spec.years]
 
 
 def coverage_markdown(coverage: list[Coverage]) -> str:
@@ -144,7 +152,7 @@ def coverage_markdown(coverage: list[Coverage]) -> str:
         "## Coverage of the records\n\n"
         "Each table's coverage is found from the dates of its records. A partial year is "
         "compared with the same days of the year before, never with a whole year.\n\n"
-        f"{lines}\n"
+        f"{lines}\n\n"
     )
 
 
@@ -160,8 +168,19 @@ def reconciliation(report: Report, warehouse: Warehouse, figures: Figures) -> li
     return reconcile(expectations, published_values(table), figures)
 
 
-def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> str:
-    """The whole report as Markdown: a title, then each section from its template."""
+def render_markdown(
+    report: Report,
+    figures: Figures,
+    *,
+    links: bool = True,
+    coverage: Sequence[Coverage] = (),
+) -> str:
+    """The whole report as Markdown: a title, then each section from its template.
+
+    Besides the figure functions, templates may use ``first`` and ``last`` (the first and
+    last fiscal years computed) and, for the tables under ``coverage:``,
+    ``partial(table, fy)`` and ``through(table, fy)`` ("31 August 2019").
+    """
     renderer = Renderer(
         report.templates,
         report.metrics,
@@ -169,6 +188,21 @@ def render_markdown(report: Report, figures: Figures, *, links: bool = True) -> 
         report.spec.fiscal_year,
         links=links,
         fewer_than=report.spec.disclosure.threshold,
+    )
+    covered = {(c.table, c.fiscal_year): c for c in coverage}
+
+    def partial(table: str, fy: int) -> bool:
+        found = covered.get((table, fy))
+        return found is not None and not found.complete
+
+    def through(table: str, fy: int) -> str:
+        found = covered.get((table, fy))
+        if found is None:
+            raise TemplateError(f"no records of {table} in FY {fy}: its coverage is unknown")
+        return f"{found.through.day} {found.through:%B %Y}"
+
+    renderer.env.globals.update(
+        first=report.spec.years[0], last=report.spec.years[-1], partial=partial, through=through
     )
     parts = [f"# {report.spec.title}\n", f"{report.spec.summary}\n" if report.spec.summary else ""]
     for section in report.spec.sections:
@@ -207,15 +241,17 @@ def build(
     if incremental:
         say(delta.describe())
     write_cache(published, computed)
-    table = computed.figures
-    table = apply_policy(table, report.metrics, report.spec.disclosure)
+    table = apply_policy(computed.figures, report.metrics, report.spec.disclosure)
+    coverage = coverage_of(report, warehouse)
+    if coverage:
+        matched = matched_years(report.metrics, coverage)
+        table = keep_matched_changes(table, computed.figures, matched)
     figures = Figures(table)
     timings["compute"] = time.perf_counter() - t0
 
     t1 = time.perf_counter()
     say("rendering the report")
-    coverage = coverage_of(report, warehouse)
-    markdown = render_markdown(report, figures)
+    markdown = render_markdown(report, figures, coverage=coverage)
     lines = reconciliation(report, warehouse, figures)
     notes = coverage_markdown(coverage) + lines_markdown(lines)
     timings["render"] = time.perf_counter() - t1

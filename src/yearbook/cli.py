@@ -328,18 +328,33 @@ def reconcile_cmd(
     from yearbook.reconcile import check_build
 
     lines = check_build(build_dir)
-    table = Table("published figure", "FY", "computed", "published", "difference", "status")
+
+    def num(value: float | None, sign: str = "") -> str:
+        return "" if value is None else f"{value:{sign},.1f}".removesuffix(".0")
+
+    width = max((len(line.published_id) for line in lines), default=10)
+    out.print(
+        f"{'published figure':<{width}}  {'FY':>4}  {'computed':>12}  {'published':>12}  "
+        f"{'difference':>11}  status",
+        markup=False,
+        highlight=False,
+    )
+    reasons: dict[str, str] = {}
     for line in lines:
-        status = line.status + (f": {line.reason}" if line.reason else "")
-        table.add_row(
-            line.published_id,
-            str(line.fiscal_year),
-            "" if line.computed is None else f"{line.computed:,.2f}".rstrip("0").rstrip("."),
-            f"{line.published:,.2f}".rstrip("0").rstrip("."),
-            "" if line.difference is None else f"{line.difference:+,.2f}".rstrip("0").rstrip("."),
-            Text(status, style="bold red" if line.failed else ""),
+        status = line.status
+        if line.reason:
+            tag = reasons.setdefault(line.reason, f"[{len(reasons) + 1}]")
+            status += f" {tag}"
+        out.print(
+            f"{line.published_id:<{width}}  {line.fiscal_year:>4}  {num(line.computed):>12}  "
+            f"{num(line.published):>12}  {num(line.difference, '+'):>11}  {status}",
+            markup=False,
+            highlight=False,
+            style="bold red" if line.failed else None,
+            soft_wrap=True,
         )
-    out.print(table)
+    for reason, tag in reasons.items():
+        out.print(f"{tag} {reason}", markup=False, highlight=False, soft_wrap=True)
     failed = [line for line in lines if line.failed]
     counts = Counter(line.status for line in lines)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))

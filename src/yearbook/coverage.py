@@ -46,6 +46,8 @@ __all__ = [
     "Coverage",
     "apply_coverage",
     "find_coverage",
+    "keep_matched_changes",
+    "matched_years",
     "same_days_filter",
 ]
 
@@ -212,6 +214,38 @@ def _matching_changes(
         row["yoy_change_pct"] = (
             100.0 * (now - before) / before if now is not None and before else None
         )
+
+
+def matched_years(
+    metrics: Mapping[str, MetricDecl], coverage: Sequence[Coverage]
+) -> set[tuple[str, int]]:
+    """(metric, fiscal year) pairs whose change is computed on matching days."""
+    covered = {(c.table, c.fiscal_year): c for c in coverage}
+    out: set[tuple[str, int]] = set()
+    for (table, fy), cov in covered.items():
+        prior = covered.get((table, fy - 1))
+        if prior is None or all(c.complete and not c.stray_days for c in (cov, prior)):
+            continue
+        out |= {(mid, fy) for mid in _restricted(metrics, table, cov.through)}
+    return out
+
+
+def keep_matched_changes(
+    table: pa.Table, matched: pa.Table, years: set[tuple[str, int]]
+) -> pa.Table:
+    """`table` (figures after disclosure control, which recomputes every change) with the
+    matching-days changes of `matched` put back, where the figure is still published."""
+    changes = {
+        _key(r): (r["prior_value"], r["yoy_change"], r["yoy_change_pct"])
+        for r in matched.to_pylist()
+        if (r["metric"], r["fiscal_year"]) in years
+    }
+    rows = table.to_pylist()
+    for row in rows:
+        key = _key(row)
+        if key in changes and row["value"] is not None:
+            row["prior_value"], row["yoy_change"], row["yoy_change_pct"] = changes[key]
+    return pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)
 
 
 def apply_coverage(

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -274,7 +275,8 @@ def _number(value: float | None) -> str:
 
 
 def lines_markdown(lines: Sequence[Line]) -> str:
-    """The "Published and computed" section of a report."""
+    """The "Published and computed" section of a report: its headline figures, and how
+    many more lines by category the bundle holds."""
     if not lines:
         return ""
     head = (
@@ -286,10 +288,22 @@ def lines_markdown(lines: Sequence[Line]) -> str:
     )
     body = []
     for line in lines:
+        if line.breakdown:
+            continue
         name = line.published_id.replace("|", "/")
         status = line.status + (f": {line.reason}" if line.reason else "")
         body.append(
             f"| {name} | {line.fiscal_year} | {_number(line.computed)} | "
             f"{_number(line.published)} | {_number(line.difference)} | {status} |"
         )
-    return head + "\n".join(body) + "\n"
+    by_category = [line for line in lines if line.breakdown]
+    tail = ""
+    if by_category:
+        counts = Counter(line.status for line in by_category)
+        said = ", ".join(f"{n:,} {status}" for status, n in sorted(counts.items()))
+        names = sorted({line.breakdown for line in by_category})
+        tail = (
+            f"\n{len(by_category):,} more figures by {' and '.join(names)} ({said}) are in "
+            "the open-data bundle's published_and_computed table and on the figure pages.\n"
+        )
+    return head + "\n".join(body) + "\n" + tail

@@ -66,10 +66,12 @@ class ReportSpec(_Model):
     are labelled and compared only on matching days (`yearbook.coverage`)."""
     link_hosts: tuple[str, ...] = ()
     """Hosts the prose may link to, over https only; any other link is shown as text."""
+    last_year: int | None = None
+    """The last fiscal year computed, when the records go on past the report's year."""
 
     @property
     def years(self) -> list[int]:
-        return list(range(self.first_year, self.fiscal_year + 1))
+        return list(range(self.first_year, max(self.fiscal_year, self.last_year or 0) + 1))
 
 
 class Report:

@@ -9,7 +9,6 @@ with no table and numbers outside every table are reported by name.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,12 +90,9 @@ def load_published(paths: Sequence[Path], pack: Path, warehouse: Warehouse) -> P
     figures = map_cells(scans, rules)
     problems = [line for scan in scans for line in scan.problems()]
     new = _rows(figures)
-    old = _existing(warehouse, {scan.path.name for scan in scans})
-    if old is not None and old.num_rows:
-        new = pa.concat_tables([old.select(new.column_names).cast(new.schema), new])
-    folder = warehouse.root / TABLE
-    if folder.exists():
-        shutil.rmtree(folder)
-    if new.num_rows:
-        warehouse.write_table(TABLE, new)
+    with warehouse.transaction() as change:  # under the write lock, committed whole
+        old = _existing(warehouse, {scan.path.name for scan in scans})
+        if old is not None and old.num_rows:
+            new = pa.concat_tables([old.select(new.column_names).cast(new.schema), new])
+        change.write(TABLE, new, mode="table")
     return PublishedLoad(scans, figures, problems)
