@@ -129,11 +129,12 @@ KILLS = [
     ("ingest.read", BEFORE),
     ("warehouse.locked", BEFORE),
     ("ingest.merged", BEFORE),
-    ("warehouse.partition-open@1", BEFORE),  # a truncated file on disk
-    ("warehouse.partition-written@1", BEFORE),
-    ("warehouse.partition-open@2", BEFORE),
-    ("warehouse.partition-written@3", BEFORE),
-    ("warehouse.partition-open@4", BEFORE),
+    # during each of the four writes (a file without its footer on disk) and after it
+    *[
+        (f"warehouse.partition-{step}@{n}", BEFORE)
+        for n in range(1, 5)
+        for step in ("open", "written")
+    ],
     ("ingest.written", BEFORE),
     ("warehouse.manifest-written", BEFORE),
     ("warehouse.committed", AFTER),
