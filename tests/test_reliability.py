@@ -448,6 +448,11 @@ XLSX_INPUTS: dict[str, tuple[dict[str, object], int, str]] = {
         2,
         "ZZZZZZZ2",
     ),
+    "a value at XFD1048576, inside the grid": (
+        {"rows": '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'},
+        2,
+        "100,000,000 cells",
+    ),
     "a zip bomb: one 1 GB cell": (
         {
             "rows": '<row r="2"><c r="A2" t="inlineStr"><is><t>',

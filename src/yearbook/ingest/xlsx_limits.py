@@ -10,7 +10,11 @@ not trusted), and the file is refused, with the limit named, when it holds
 * more uncompressed bytes than `Limits.uncompressed`, or more than a member declares;
 * a cell reference past Excel's grid (column XFD, row 1,048,576);
 * more rows than `Limits.rows`;
-* a cell longer than `Limits.cell_chars` characters (Excel's own bound).
+* a cell longer than `Limits.cell_chars` characters (Excel's own bound);
+* cells with values spanning more than `Limits.cells` cells (rows times columns): a
+  reader keeps the whole span, so one value at ``A1`` and one at ``XFD1048576``
+  would need 17 billion. Only value cells past column ``CQ`` (95) can make the span
+  that large; when one is found, the sheet's last row is read in a second pass.
 
 Memory stays at a few megabytes whatever the file holds.
 """
@@ -40,6 +44,8 @@ class Limits:
     rows: int = 1_048_576
     cell_chars: int = 32_767
     uncompressed: int = 4 << 30
+    cells: int = 100_000_000
+    """Rows times columns spanned by the cells that hold values (a reader keeps them all)."""
 
 
 LIMITS = Limits()
@@ -57,6 +63,9 @@ _MAYBE_FAR = re.compile(
     rb'r="(?:[X-Z][A-Z][A-Z]|[A-Z][A-Z][A-Z][A-Z]|\d{7}|[A-Z]\d{7}|[A-Z][A-Z]\d{7}|'
     rb"[A-Z][A-Z][A-Z]\d{7})"
 )
+# a cell holding a value (not self-closing) past column CQ: only these make a span too large
+_WIDE_VALUE = re.compile(rb'<c r="(C[R-Z]|[D-Z][A-Z]|[A-Z]{3,})\d+"(?:[^>]*[^/>])?>')
+_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _REF = re.compile(rb'r="([A-Z]*)(\d*)"')
 
 
@@ -128,6 +137,8 @@ class _Scan:
     rows: int = 0
     text_run: int = 0
     tail: bytes = b""
+    widest: int = 0
+    """The last column holding a value, when past column CQ (0 otherwise)."""
 
     def feed(self, chunk: bytes) -> None:
         self.size += len(chunk)
@@ -136,6 +147,8 @@ class _Scan:
         if self.rows > self.limits.rows:
             raise _refuse(self.path, "a sheet holds more rows", f"{self.limits.rows:,} rows")
         self._references(window)
+        for letters in set(_WIDE_VALUE.findall(window)):
+            self.widest = max(self.widest, _column(letters))
         self._text(chunk)
         self.tail = window[-_CARRY:]
 
@@ -206,7 +219,24 @@ def _scan_member(
             )
         if total + scan.size > limits.uncompressed:
             raise _refuse(path, "it inflates to more bytes", _size(limits))
+    if scan.widest:
+        last = _last_row(handle, info, path)
+        if last * scan.widest > limits.cells:
+            span = f"its values span {last:,} rows by {scan.widest:,} columns"
+            raise _refuse(path, span, f"{limits.cells:,} cells")
     return total + scan.size
+
+
+def _last_row(handle: BinaryIO, info: zipfile.ZipInfo, path: Path) -> int:
+    """The highest row number of a worksheet (a second pass, for wide sheets only)."""
+    last, tail = 0, b""
+    for chunk in _inflate(handle, info, path):
+        window = tail + chunk
+        numbers = _ROW_NUMBER.findall(window)
+        if numbers:
+            last = max(last, max(map(int, numbers)))
+        tail = window[-_CARRY:]
+    return last
 
 
 def _size(limits: Limits) -> str:
