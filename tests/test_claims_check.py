@@ -16,7 +16,7 @@ from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR, SEED_PAGE, Demo
 from yearbook.claims import JSON_FIELDS, CheckResult, ClaimVerdict, check, render_html
 from yearbook.claims.command import CROSSWALK
 from yearbook.claims.selfcheck import self_check
-from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures
+from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures, load_sources
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.cli import main
 from yearbook.errors import UserError
@@ -386,3 +386,13 @@ def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_p
         )
     written = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
     assert written[0]["verdict"] == "contradicted"
+
+
+def test_a_bundle_folder_is_a_source_of_figures_like_its_build(demo: Demo) -> None:
+    bundle = load_sources([demo.result.out / "data"])
+    build = load_sources([demo.result.out])
+    published = {(f.metric, f.fiscal_year, f.breakdown, f.breakdown_value) for f in build}
+    assert {(f.metric, f.fiscal_year, f.breakdown, f.breakdown_value) for f in bundle} == published
+    fig = next(f for f in build if f.value is not None and not f.breakdown)
+    found = bundle.find(fig.metric, fig.fiscal_year)
+    assert found is not None and found.value == fig.value

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from benchmarks import prose
@@ -10,6 +13,7 @@ from yearbook.claims import CheckResult, ClaimVerdict, check
 from yearbook.claims.command import CROSSWALK
 from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures
 from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
+from yearbook.cli import main
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 
@@ -229,3 +233,38 @@ def test_real_prose_keeps_its_measured_floor_and_few_false_contradictions(
     assert tuning.n > 100 and everything.n > 250
     assert tuning.accuracy() >= 0.80, prose.table(labels)
     assert (everything.false_contradiction() or 0.0) <= 0.03, prose.table(labels)
+
+
+# ------------------------------------------------------------ several sources
+
+
+def test_several_sources_are_checked_as_their_union(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = tmp_path / "older.csv"
+    older.write_text("metric,fiscal_year,value\nremovals_total,2018,256085\n", encoding="utf-8")
+    newer = tmp_path / "newer.csv"
+    newer.write_text(
+        "metric,fiscal_year,value\nero.removals,2024,271484\nero.removals,2018,265085\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "story.txt"
+    text.write_text(
+        "ICE removed 256,085 people in fiscal year 2018 and 271,484 in fiscal year 2024.",
+        encoding="utf-8",
+    )
+    args = ["check", str(text), "--format", "json", "--report", str(REPORT_DIR)]
+    assert _exit_code([*args, "--figures", str(older), "--figures", str(newer)]) == 0
+    verdicts = [(c["text"], c["verdict"]) for c in json.loads(capsys.readouterr().out)]
+    assert verdicts == [("256,085", "supported"), ("271,484", "supported")]
+    # the first source given wins where two hold the same figure
+    assert _exit_code([*args, "--figures", str(newer), "--figures", str(older)]) == 1
+    capsys.readouterr()
+
+
+def _exit_code(argv: list[str]) -> int:
+    try:
+        main(argv)
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0

@@ -395,9 +395,10 @@ def audit(
 def check_cmd(
     file: Annotated[Path, typer.Argument(help="The prose to check: plain text, Markdown or HTML.")],
     figures: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
-            help="A build folder, or a CSV of published figures (metric,fiscal_year,value)."
+            help="A build or bundle folder, or a CSV of published figures "
+            "(metric,fiscal_year,value); give it several times to check against their union."
         ),
     ] = None,
     output: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",

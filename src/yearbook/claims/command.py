@@ -9,12 +9,13 @@ process killed at the deadline (`yearbook.claims.budget`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from yearbook.claims import CheckResult, check, render_html, render_table
 from yearbook.claims.budget import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Worker
-from yearbook.claims.sources import load_crosswalk, load_figures
+from yearbook.claims.sources import load_crosswalk, load_sources
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
@@ -52,11 +53,11 @@ def _read(path: Path, max_bytes: int) -> str:
         ) from None
 
 
-def _figures(path: Path | None, report_dir: Path) -> Figures | None:
-    if path is None:
+def _figures(paths: tuple[Path, ...], report_dir: Path) -> Figures | None:
+    if not paths:
         return None
     walk = report_dir / CROSSWALK
-    return load_figures(path, load_crosswalk(walk) if walk.is_file() else None)
+    return load_sources(paths, load_crosswalk(walk) if walk.is_file() else None)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class _Job:
     name: str
     fmt: str
     report_dir: Path
-    figures: Path | None
+    figures: tuple[Path, ...]
     output: str
     fiscal_year: int | None
 
@@ -74,7 +75,7 @@ def run_check(
     file: Path,
     *,
     report_dir: Path,
-    figures: Path | None = None,
+    figures: Path | Sequence[Path] | None = None,
     output: str = "table",
     fiscal_year: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -89,7 +90,8 @@ def run_check(
         raise UserError("--max-bytes and --timeout must be positive")
     text = _read(file, max_bytes)
     fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
-    job = _Job(text, file.name, fmt, report_dir, figures, output, fiscal_year)
+    sources = (figures,) if isinstance(figures, Path) else tuple(figures or ())
+    job = _Job(text, file.name, fmt, report_dir, sources, output, fiscal_year)
     return Worker(_run_job, (job,), timeout=timeout).wait()
 
 

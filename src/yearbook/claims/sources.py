@@ -1,4 +1,6 @@
-"""Where the checker's figures come from: a build folder or a CSV of published figures.
+"""Where the checker's figures come from: builds, bundles and CSVs of published figures.
+
+Several sources can be given at once (`load_sources`); their union is checked.
 
 A CSV needs ``metric``, ``fiscal_year`` and ``value`` columns; ``unit``,
 ``qualifier``, ``breakdown`` and ``breakdown_value`` are read when present. A
@@ -12,7 +14,7 @@ rounded, not exact. This module reads files; `yearbook.claims.check` does not.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from yearbook.claims.numbers import qualifier_side
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, OPTIONAL_COLUMNS, Figures, read_figures
 
-__all__ = ["Crosswalk", "figures_from_rows", "load_crosswalk", "load_figures"]
+__all__ = ["Crosswalk", "figures_from_rows", "load_crosswalk", "load_figures", "load_sources"]
 
 _REQUIRED = ("metric", "fiscal_year", "value")
 
@@ -59,6 +61,9 @@ def load_figures(path: Path, crosswalk: Crosswalk | None = None) -> Figures:
             f"no figures at {path}",
             hint="give a build folder or a CSV with metric,fiscal_year,value",
         )
+    if path.is_dir() and not (path / "figures.parquet").exists():
+        if (path / "figures.csv").is_file():  # an open-data bundle
+            return read_figures(path / "figures.csv")
     if path.is_dir() or path.suffix == ".parquet":
         return read_figures(path)
     with path.open(newline="", encoding="utf-8") as handle:
@@ -73,6 +78,21 @@ def load_figures(path: Path, crosswalk: Crosswalk | None = None) -> Figures:
                 hint="a CSV of figures needs at least metric,fiscal_year,value",
             )
         return figures_from_rows(list(reader), crosswalk)
+
+
+def load_sources(paths: Sequence[Path], crosswalk: Crosswalk | None = None) -> Figures:
+    """The union of several sources of figures (builds, bundles, CSVs of published figures).
+
+    Where two sources hold the same figure (metric, year and category), the one given
+    first is kept, so a text about FY2018-FY2024 can be checked against a build and the
+    published figures of the years the build lacks.
+    """
+    if not paths:
+        raise UserError("no figures given", hint="give a build folder or a CSV of figures")
+    tables = [load_figures(path, crosswalk).table for path in paths]
+    if len(tables) == 1:
+        return Figures(tables[0])
+    return Figures(pa.concat_tables(list(reversed(tables)), promote_options="default"))
 
 
 def _bound(value: float, qualifier: str) -> str:
