@@ -61,9 +61,9 @@ def load_figures(path: Path, crosswalk: Crosswalk | None = None) -> Figures:
             f"no figures at {path}",
             hint="give a build folder or a CSV with metric,fiscal_year,value",
         )
-    if path.is_dir() and not (path / "figures.parquet").exists():
-        if (path / "figures.csv").is_file():  # an open-data bundle
-            return read_figures(path / "figures.csv")
+    bundle = path.is_dir() and not (path / "figures.parquet").exists()
+    if bundle and (path / "figures.csv").is_file():  # an open-data bundle
+        return read_figures(path / "figures.csv")
     if path.is_dir() or path.suffix == ".parquet":
         return read_figures(path)
     with path.open(newline="", encoding="utf-8") as handle:
