@@ -15,8 +15,9 @@ import pytest
 
 from tests.conftest import Demo
 from yearbook.figures import FIGURES_SCHEMA
+from yearbook.figures.meta import metric_meta, source_tables
 from yearbook.publish import bundle_name
-from yearbook.publish.bundle import assemble_tables, source_tables
+from yearbook.publish.bundle import assemble_tables
 
 FILES = {
     "datapackage.json",
@@ -86,7 +87,8 @@ def test_every_metric_has_its_metadata(demo: Demo, unzipped: Path) -> None:
             decl.unit,
         )
         assert meta["sql"] == demo.result.figures.get(mid, demo.report.spec.fiscal_year).sql
-        assert meta["source_tables"].split() == source_tables(decl, demo.report.metrics)
+        metas = metric_meta(demo.report.metrics)
+        assert meta["source_tables"].split() == source_tables(metas[mid], metas)
     share = records["ero.arrests_criminal_history_share"]
     assert share["source_tables"] == "arrests"
 

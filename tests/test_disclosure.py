@@ -16,6 +16,7 @@ from yearbook.disclosure.apply import apply_policy
 from yearbook.disclosure.policy import Release
 from yearbook.errors import DeclarationError, TemplateError
 from yearbook.figures import FIGURES_SCHEMA, Figures
+from yearbook.figures.meta import metric_meta
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative.render import Renderer
@@ -104,7 +105,7 @@ def _figures(policy: DisclosurePolicy | None = None) -> Figures:
             _row("t.dollars_per_hrv", fy, 5 / hrv),
         ]
     table = pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)
-    return Figures(apply_policy(table, METRICS, policy or DisclosurePolicy()))
+    return Figures(apply_policy(table, metric_meta(METRICS), policy or DisclosurePolicy()))
 
 
 # (metric, fiscal year, country or "", published?) — the policy as a specification.
@@ -253,7 +254,7 @@ def _render(tmp_path: Path, text: str) -> str:
     folder = tmp_path / "templates"
     folder.mkdir(exist_ok=True)
     (folder / "t.md.j2").write_text(text, encoding="utf-8")
-    return Renderer(folder, METRICS, _figures(), 2023, links=False).render("t.md.j2")
+    return Renderer(folder, metric_meta(METRICS), _figures(), 2023, links=False).render("t.md.j2")
 
 
 def test_a_suppressed_headline_is_written_in_the_fewer_than_form(tmp_path: Path) -> None:

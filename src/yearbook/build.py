@@ -29,6 +29,7 @@ from yearbook.disclosure.apply import apply_policy, disclosure_manifest
 from yearbook.errors import TemplateError
 from yearbook.figures import Figures, write_figures
 from yearbook.figures.compute import Inputs
+from yearbook.figures.meta import metric_meta
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
 from yearbook.metrics.compiler import transpile
 from yearbook.narrative.render import Renderer
@@ -183,7 +184,7 @@ def render_markdown(
     """
     renderer = Renderer(
         report.templates,
-        report.metrics,
+        metric_meta(report.metrics),
         figures,
         report.spec.fiscal_year,
         links=links,
@@ -241,7 +242,7 @@ def build(
     if incremental:
         say(delta.describe())
     write_cache(published, computed)
-    table = apply_policy(computed.figures, report.metrics, report.spec.disclosure)
+    table = apply_policy(computed.figures, metric_meta(report.metrics), report.spec.disclosure)
     coverage = coverage_of(report, warehouse)
     if coverage:
         matched = matched_years(report.metrics, coverage)
@@ -284,7 +285,7 @@ def build(
         "fiscal_year": report.spec.fiscal_year,
         "figures": len(figures),
         "metrics": len(report.metrics),
-        "disclosure": disclosure_manifest(report.spec.disclosure, report.metrics),
+        "disclosure": disclosure_manifest(report.spec.disclosure, metric_meta(report.metrics)),
     }
     (out / "build.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     promote(out, published)

@@ -33,7 +33,7 @@ from yearbook.disclosure.policy import ROUND_STEP, DisclosurePolicy
 from yearbook.disclosure.protect import LinearTable, Relation, protect
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.figures.compute import add_year_over_year
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 from yearbook.rules import ADDITIVE_MEASURES, FigureKey, dependency_order, derived_value, figure_key
 from yearbook.rules import derived_inputs as divided
 from yearbook.tables.identifiers import identifying_columns
@@ -53,12 +53,12 @@ SUPPRESSED = "suppressed"
 _key = figure_key
 
 
-def count_metrics(metrics: Mapping[str, MetricDecl]) -> list[str]:
+def count_metrics(metrics: Mapping[str, MetricMeta]) -> list[str]:
     """Metrics whose cells are counts about people (source measures not marked ``none``)."""
     return [m for m, d in metrics.items() if d.disclosure != "none" and not d.is_derived]
 
 
-def metric_table(metric: MetricDecl, rows: list[Row]) -> LinearTable[Key]:
+def metric_table(metric: MetricMeta, rows: list[Row]) -> LinearTable[Key]:
     """One count metric as a linear table: each year's categories add up to its headline."""
     values = {_key(r): float(r["value"] or 0.0) for r in rows if r["metric"] == metric.id}
     cells: dict[tuple[int, str], list[Key]] = {}
@@ -74,14 +74,14 @@ def metric_table(metric: MetricDecl, rows: list[Row]) -> LinearTable[Key]:
     return LinearTable(values, relations)
 
 
-def derived_inputs(decl: MetricDecl, key: Key, metrics: Mapping[str, MetricDecl]) -> list[Key]:
+def derived_inputs(decl: MetricMeta, key: Key, metrics: Mapping[str, MetricMeta]) -> list[Key]:
     """The figures a ratio or share figure is computed from (as the engine derives it)."""
     num, den = decl.inputs
     return list(divided(key, num, den, metrics[den].breakdowns))
 
 
 def apply_policy(
-    table: pa.Table, metrics: Mapping[str, MetricDecl], policy: DisclosurePolicy
+    table: pa.Table, metrics: Mapping[str, MetricMeta], policy: DisclosurePolicy
 ) -> pa.Table:
     """The figures table as it may be published under ``policy``."""
     rows: list[Row] = table.to_pylist()
@@ -98,7 +98,7 @@ def apply_policy(
 
 
 def _suppress(
-    rows: list[Row], metrics: Mapping[str, MetricDecl], policy: DisclosurePolicy
+    rows: list[Row], metrics: Mapping[str, MetricMeta], policy: DisclosurePolicy
 ) -> set[Key]:
     withheld: set[Key] = set()
     for mid in count_metrics(metrics):
@@ -111,7 +111,7 @@ def _suppress(
     return withheld
 
 
-def _round(rows: list[Row], metrics: Mapping[str, MetricDecl]) -> set[Key]:
+def _round(rows: list[Row], metrics: Mapping[str, MetricMeta]) -> set[Key]:
     counted = set(count_metrics(metrics))
     withheld: set[Key] = set()
     for row in rows:
@@ -137,7 +137,7 @@ def round_to_ten(value: float) -> float:
 
 
 def _follow_inputs(
-    rows: list[Row], metrics: Mapping[str, MetricDecl], withheld: set[Key], *, recompute: bool
+    rows: list[Row], metrics: Mapping[str, MetricMeta], withheld: set[Key], *, recompute: bool
 ) -> set[Key]:
     """Withhold every ratio or share figure with a withheld input (dependencies first)."""
     index = {_key(r): r for r in rows}
@@ -159,7 +159,7 @@ def _follow_inputs(
 
 
 def disclosure_manifest(
-    policy: DisclosurePolicy, metrics: Mapping[str, MetricDecl]
+    policy: DisclosurePolicy, metrics: Mapping[str, MetricMeta]
 ) -> dict[str, Any]:
     """What `yearbook audit` needs to know about a build: its policy and count metrics."""
     return {

@@ -56,7 +56,7 @@ from markupsafe import Markup
 from yearbook.calendar import label as fy_label
 from yearbook.errors import TemplateError, UserError
 from yearbook.figures import Figure, Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 from yearbook.narrative import style
 
 __all__ = [
@@ -138,7 +138,7 @@ class Renderer:
     def __init__(
         self,
         template_dir: Path,
-        metrics: Mapping[str, MetricDecl],
+        metrics: Mapping[str, MetricMeta],
         figures: Figures,
         fiscal_year: int,
         *,

@@ -27,7 +27,7 @@ import pyarrow as pa
 from yearbook import __version__
 from yearbook.disclosure import check_publishable
 from yearbook.figures import FIGURES_SCHEMA, Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import METRICS_FIELDS, SYNONYM_SEPARATOR, metric_meta, source_tables
 from yearbook.report import Report
 from yearbook.spreadsheet import neutralise
 
@@ -40,24 +40,6 @@ __all__ = [
     "source_tables",
     "write_bundle",
 ]
-
-METRICS_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("id", "string", "The metric id, its name in every layer."),
-    ("office", "string", "The office the metric belongs to."),
-    ("label", "string", "What the figure counts, in words."),
-    ("definition", "string", "The definition in words."),
-    ("unit", "string", "The unit of the value."),
-    ("measure", "string", "How it is computed: count, count_distinct, sum, ratio or share."),
-    ("synonyms", "string", "Other names the metric goes by in prose, separated by '; '."),
-    ("numerator", "string", "For a ratio or share: the metric it divides; else empty."),
-    ("denominator", "string", "For a ratio or share: the metric it divides by; else empty."),
-    ("source_tables", "string", "Canonical tables read, space separated."),
-    ("breakdowns", "string", "Breakdowns the metric is published by, space separated."),
-    ("sql", "string", "The SQL that computes the headline figure of the report's year."),
-)
-
-SYNONYM_SEPARATOR = "; "
-"""Joins a metric's synonyms in the flat metrics table."""
 
 _TYPES = {"string": "string", "int32": "integer", "double": "number"}
 
@@ -79,36 +61,14 @@ _FIGURE_DESCRIPTIONS = {
 }
 
 
-def source_tables(decl: MetricDecl, metrics: Mapping[str, MetricDecl]) -> list[str]:
-    """The canonical tables a metric reads, through its numerator and denominator too."""
-    found = list(decl.tables)
-    for part in (decl.numerator, decl.denominator):
-        if part and part in metrics:
-            found += source_tables(metrics[part], metrics)
-    return sorted(set(found))
-
-
 def metric_metadata(report: Report, figures: Figures) -> list[dict[str, Any]]:
-    """One record per metric: label, definition, unit, SQL and source tables."""
+    """One record per metric: the metric-metadata contract in its flat published form
+    (`yearbook.figures.meta.METRICS_FIELDS`), with the SQL of its headline figure."""
+    metas = metric_meta(report.metrics)
     rows = []
-    for decl in report.metrics.values():
-        fig = figures.find(decl.id, report.spec.fiscal_year)
-        rows.append(
-            {
-                "id": decl.id,
-                "office": decl.office,
-                "label": decl.label,
-                "definition": decl.definition,
-                "unit": decl.unit,
-                "measure": decl.measure,
-                "synonyms": SYNONYM_SEPARATOR.join(decl.synonyms),
-                "numerator": decl.numerator or "",
-                "denominator": decl.denominator or "",
-                "source_tables": " ".join(source_tables(decl, report.metrics)),
-                "breakdowns": " ".join(decl.breakdowns),
-                "sql": fig.sql if fig else "",
-            }
-        )
+    for meta in metas.values():
+        fig = figures.find(meta.id, report.spec.fiscal_year)
+        rows.append(meta.record(metas, sql=fig.sql if fig else ""))
     return rows
 
 

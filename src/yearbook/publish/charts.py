@@ -18,7 +18,7 @@ import vl_convert
 
 from yearbook.calendar import label as fy_label
 from yearbook.figures import Figure, Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 from yearbook.narrative.render import figure_anchor
 from yearbook.publish import numbers
 
@@ -136,13 +136,13 @@ def _filled(template: str, values: list[dict[str, Any]]) -> dict[str, Any]:
     return spec
 
 
-def _unit_title(decl: MetricDecl) -> str:
+def _unit_title(decl: MetricMeta) -> str:
     if numbers.is_money(decl.unit):
         return "US dollars (millions)"
     return "percent" if decl.unit == "percent" else decl.unit
 
 
-def _scale(decl: MetricDecl) -> float:
+def _scale(decl: MetricMeta) -> float:
     """Money is drawn in millions of dollars; everything else as it is."""
     return 1e6 if numbers.is_money(decl.unit) else 1.0
 
@@ -156,7 +156,7 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def years_chart(decl: MetricDecl, figures: Figures, years: Sequence[int], href: str) -> Chart:
+def years_chart(decl: MetricMeta, figures: Figures, years: Sequence[int], href: str) -> Chart:
     """Columns of a metric's headline value in each fiscal year."""
     figs = [f for y in years if (f := figures.find(decl.id, y)) is not None]
     shown = [f for f in figs if f.value is not None and not f.suppressed]
@@ -185,7 +185,7 @@ def years_chart(decl: MetricDecl, figures: Figures, years: Sequence[int], href: 
 
 
 def breakdown_chart(
-    decl: MetricDecl,
+    decl: MetricMeta,
     figures: Figures,
     breakdown: str,
     label: str,
@@ -228,7 +228,7 @@ def _span(years: Sequence[int]) -> str:
     return f"{fy_label(min(years))} to {fy_label(max(years))}" if years else ""
 
 
-def _years_alt(decl: MetricDecl, figs: Sequence[Figure], years: Sequence[int]) -> str:
+def _years_alt(decl: MetricMeta, figs: Sequence[Figure], years: Sequence[int]) -> str:
     parts = [f"{fy_label(f.fiscal_year)}: {numbers.cell(f)}" for f in figs]
     hidden = sum(1 for f in figs if f.value is None or f.suppressed)
     note = f" {hidden} suppressed." if hidden else ""
@@ -241,7 +241,7 @@ def _years_alt(decl: MetricDecl, figs: Sequence[Figure], years: Sequence[int]) -
 
 
 def _breakdown_alt(
-    decl: MetricDecl,
+    decl: MetricMeta,
     figs: Sequence[Figure],
     shown: Sequence[Figure],
     label: str,

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from yearbook.calendar import label as fy_label
 from yearbook.claims import check
 from yearbook.figures import Figure, Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta, metric_meta
 from yearbook.narrative.render import figure_anchor, figure_href, strip_links
 from yearbook.publish import numbers
 from yearbook.publish.charts import (
@@ -167,7 +167,7 @@ def split_sections(markdown: str, sections: Sequence[Section]) -> dict[str, str]
     return bodies
 
 
-def _panel_item(decl: MetricDecl, figures: Figures, fiscal_year: int) -> PanelItem:
+def _panel_item(decl: MetricMeta, figures: Figures, fiscal_year: int) -> PanelItem:
     fig = figures.get(decl.id, fiscal_year)
     change = numbers.change_cell(fig)
     return PanelItem(
@@ -187,7 +187,7 @@ def _section_view(
     body: str,
     metric_charts: Mapping[str, Chart],
 ) -> SectionView:
-    fy, metrics = report.spec.fiscal_year, report.metrics
+    fy, metrics = report.spec.fiscal_year, metric_meta(report.metrics)
     href = "figures/{}.html".format
     year_charts = tuple(metric_charts[m] for m in section.panel if m in metric_charts)
     breakdown_charts = []
@@ -210,7 +210,7 @@ def metric_charts(report: Report, figures: Figures) -> dict[str, Chart]:
     """Each metric's chart over the fiscal years (metrics with a figure this year)."""
     return {
         decl.id: years_chart(decl, figures, report.spec.years, f"figures/{decl.id}.html")
-        for decl in report.metrics.values()
+        for decl in metric_meta(report.metrics).values()
         if figures.find(decl.id, report.spec.fiscal_year) is not None
     }
 
@@ -291,7 +291,7 @@ def _write_figure_pages(
     folder = out / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     compared = _compared(out)
-    for decl in report.metrics.values():
+    for decl in metric_meta(report.metrics).values():
         html = figure_page(
             report, decl, figures, charts.get(decl.id), published=compared.get(decl.id, [])
         )
@@ -300,7 +300,7 @@ def _write_figure_pages(
         title=f"Metrics — {report.spec.title}",
         agency=report.spec.agency,
         report_title=report.spec.title,
-        metrics=list(report.metrics.values()),
+        metrics=list(metric_meta(report.metrics).values()),
         root="../",
     )
     (folder / "index.html").write_text(index, encoding="utf-8")
@@ -331,15 +331,16 @@ def _prior(fig: Figure) -> str:
     return numbers.cell(prior)
 
 
-def _declaration(decl: MetricDecl) -> str:
-    data = decl.model_dump(mode="json", exclude_defaults=True)
+def _declaration(report: Report, metric: str) -> str:
+    """The metric's declaration as the report folder states it."""
+    data = report.metrics[metric].model_dump(mode="json", exclude_defaults=True)
     text: str = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=88)
     return text
 
 
 def figure_page(
     report: Report,
-    decl: MetricDecl,
+    decl: MetricMeta,
     figures: Figures,
     chart: Chart | None,
     *,
@@ -370,7 +371,7 @@ def figure_page(
         fiscal_year=fy,
         sql=sql,
         chart=chart,
-        declaration=_declaration(decl),
+        declaration=_declaration(report, decl.id),
         sentence_case=sentence_case,
         suppressed=any(f.suppressed for f in rows),
         suppressed_note=numbers.SUPPRESSED_NOTE,
