@@ -21,6 +21,7 @@ from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.cli import main
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, Figures
+from yearbook.figures.meta import metric_meta
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative import style
 
@@ -381,7 +382,7 @@ def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_p
             wrong,
             tmp_path,
             fiscal_year=demo.report.spec.fiscal_year,
-            metrics=demo.report.metrics,
+            metrics=metric_meta(demo.report.metrics),
             report_dir=demo.report.folder,
         )
     written = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))

@@ -270,7 +270,7 @@ def build(
         markdown,
         out,
         fiscal_year=report.spec.fiscal_year,
-        metrics=report.metrics,
+        metrics=metric_meta(report.metrics),
         report_dir=report.folder,
     )
     if lines:

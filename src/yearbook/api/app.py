@@ -46,8 +46,7 @@ from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
 from yearbook.api.index import ALL, HEADLINE, FigureIndex
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
-from yearbook.metrics.declarations import MetricDecl
-from yearbook.publish.bundle import SYNONYM_SEPARATOR
+from yearbook.figures.meta import read_metric_meta
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -161,8 +160,9 @@ class FigureStore:
         self.breakdowns = sorted(
             {b for m in self.metrics.values() for b in str(m["breakdowns"]).split() if b}
         )
-        self.declarations = {mid: _declaration(meta) for mid, meta in self.metrics.items()}
-        """What the claim checker needs of each metric to link prose to it, from the bundle."""
+        self.declarations = read_metric_meta(site / "data" / "metrics.json")
+        """The metric-metadata contract as the bundle publishes it: what the claim
+        checker needs of each metric to link prose to it."""
         manifest = site / "build.json"
         self.manifest = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
         self.index = FigureIndex(self.figures.table, _FIGURE_COLUMNS)
@@ -236,26 +236,6 @@ def _load_metadata(path: Path) -> list[dict[str, Any]]:
         )
     data: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))
     return data
-
-
-def _declaration(meta: Mapping[str, Any]) -> MetricDecl:
-    """A metric's published metadata as the declaration the claim checker links with.
-
-    Builds made before the bundle listed synonyms and parts link by label alone.
-    """
-    synonyms = str(meta.get("synonyms") or "").split(SYNONYM_SEPARATOR.strip())
-    return MetricDecl.model_construct(
-        id=str(meta["id"]),
-        label=str(meta["label"]),
-        definition=str(meta["definition"]),
-        unit=str(meta["unit"]),
-        measure=str(meta["measure"]),
-        office=str(meta["office"]),
-        synonyms=tuple(s.strip() for s in synonyms if s.strip()),
-        numerator=str(meta.get("numerator") or "") or None,
-        denominator=str(meta.get("denominator") or "") or None,
-        breakdowns=tuple(str(meta["breakdowns"]).split()),
-    )
 
 
 def _metric_info(meta: dict[str, Any]) -> MetricInfo:

@@ -33,7 +33,8 @@ from yearbook.claims.verify import Evidence, verify
 from yearbook.claims.vocabulary import Vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
+from yearbook.rules import Measure
 
 __all__ = [
     "FORMATS",
@@ -60,7 +61,7 @@ def check(
     *,
     fiscal_year: int | None = None,
     fmt: str = "auto",
-    metrics: Mapping[str, MetricDecl] | None = None,
+    metrics: Mapping[str, MetricMeta] | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> CheckResult:
     """Check every numeric claim of ``text``; see the module docstring.
@@ -103,7 +104,7 @@ _INDEXES: dict[tuple[int, int, int], tuple[object, object, object, MetricIndex]]
 
 
 def _index(
-    metrics: object, decls: Mapping[str, MetricDecl], figures: Figures, vocab: Vocabulary
+    metrics: object, decls: Mapping[str, MetricMeta], figures: Figures, vocab: Vocabulary
 ) -> MetricIndex:
     """The metric index of these declarations, figures and vocabulary (kept while they live)."""
     key = (id(metrics), id(figures), id(vocab))
@@ -117,17 +118,17 @@ def _index(
     return index
 
 
-def _id_metrics(figures: Figures | None) -> dict[str, MetricDecl]:
+def _id_metrics(figures: Figures | None) -> dict[str, MetricMeta]:
     """Stand-in declarations when none are given: a metric's id words are its label."""
     if figures is None:
         return {}
-    out: dict[str, MetricDecl] = {}
+    out: dict[str, MetricMeta] = {}
     for fig in figures:
         if fig.metric in out or fig.breakdown:
             continue
         label = fig.metric.split(".", 1)[-1].replace("_", " ")
-        measure = "share" if fig.unit == "percent" else "submitted"
-        out[fig.metric] = MetricDecl.model_construct(
+        measure: Measure = "share" if fig.unit == "percent" else "submitted"
+        out[fig.metric] = MetricMeta(
             id=fig.metric,
             label=label,
             definition="",

@@ -19,6 +19,7 @@ from yearbook.claims.sources import load_crosswalk, load_sources
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
+from yearbook.figures.meta import load_metric_meta
 from yearbook.inputs import decode_error, read_limited
 
 __all__ = ["CROSSWALK", "OUTPUTS", "CheckRun", "run_check"]
@@ -96,9 +97,7 @@ def run_check(
 
 
 def _run_job(job: _Job) -> CheckRun:
-    from yearbook.metrics.declarations import load_metrics
-
-    metrics = load_metrics(job.report_dir / "metrics")
+    metrics = load_metric_meta(job.report_dir / "metrics")
     figures = _figures(job.figures, job.report_dir)
     result = check(
         job.text,

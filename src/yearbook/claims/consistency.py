@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
 
@@ -53,7 +53,7 @@ class Finding:
     expected: float | None = None
 
 
-Rule = Callable[[Document, Mapping[str, MetricDecl]], Iterator[Finding]]
+Rule = Callable[[Document, Mapping[str, MetricMeta]], Iterator[Finding]]
 
 
 def _near(doc: Document, claim: Claim, back: int = 1) -> list[Claim]:
@@ -99,7 +99,7 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 # ------------------------------------------------------------------- change
 
 
-def _change(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.kind != "change" or claim.fiscal_year is None:
             continue
@@ -139,7 +139,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Findin
             )
 
 
-def _direction(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.role != "prior" or not claim.direction:
             continue
@@ -197,7 +197,7 @@ def _parts(doc: Document) -> Iterator[tuple[Claim, Claim]]:
                 yield claims[1], first
 
 
-def _share(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     pairs = list(_parts(doc))
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
@@ -225,7 +225,7 @@ def _share(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding
 
 
 def _metric_pair(
-    doc: Document, claim: Claim, metrics: Mapping[str, MetricDecl]
+    doc: Document, claim: Claim, metrics: Mapping[str, MetricMeta]
 ) -> tuple[Claim, Claim] | None:
     decl = metrics.get(claim.metric or "")
     if decl is None or decl.measure != "share":
@@ -255,7 +255,7 @@ def _worded_pair(
 # ------------------------------------------------------------------ average
 
 
-def _average(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _average(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.kind != "average":
             continue
@@ -278,7 +278,7 @@ def _average(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Findi
 
 
 def _ratio_pair(
-    doc: Document, claim: Claim, metrics: Mapping[str, MetricDecl]
+    doc: Document, claim: Claim, metrics: Mapping[str, MetricMeta]
 ) -> tuple[Claim, Claim] | None:
     decl = metrics.get(claim.metric or "")
     if decl is None or decl.measure != "ratio":
@@ -308,7 +308,7 @@ def _worded_average(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
 # --------------------------------------------------------------------- lists
 
 
-def _lists(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _lists(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.kind != "list_count" or claim.list_items is None:
             continue
@@ -324,7 +324,7 @@ def _lists(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding
 # --------------------------------------------------------------------- parts
 
 
-def _parts_whole(doc: Document, metrics: Mapping[str, MetricDecl]) -> Iterator[Finding]:
+def _parts_whole(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for part, whole in _parts(doc):
         yield _part_finding(part, whole)
     yield from _including(doc)
@@ -412,6 +412,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """Every consistency rule, in the order they run."""
 
 
-def check_consistency(doc: Document, metrics: Mapping[str, MetricDecl]) -> list[Finding]:
+def check_consistency(doc: Document, metrics: Mapping[str, MetricMeta]) -> list[Finding]:
     """Every finding of every rule, in rule order."""
     return [finding for _, rule in RULES for finding in rule(doc, metrics)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.relevance import fits
 from yearbook.figures import Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 
 __all__ = ["Linker", "tokens"]
 
@@ -89,7 +89,7 @@ class _Phrase:
         return frozenset(self.words[:1] + self.words[-1:] + tuple(content[:1]))
 
 
-def _fits(kind: str, decl: MetricDecl) -> bool:
+def _fits(kind: str, decl: MetricMeta) -> bool:
     return kind == "change" or fits(kind, decl)
 
 
@@ -98,7 +98,7 @@ class Linker:
 
     def __init__(
         self,
-        metrics: Mapping[str, MetricDecl],
+        metrics: Mapping[str, MetricMeta],
         figures: Figures | None,
         offices: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:

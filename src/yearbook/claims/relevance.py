@@ -11,9 +11,8 @@ stemmer (PyStemmer), a pack's ``terms`` add the metric words writers mean
 The score is BM25 (bm25s), so a word that few metrics share ("gang") counts
 for more than one that many share ("removals").
 
->>> from yearbook.metrics.declarations import MetricDecl
-from yearbook.rules import is_derived, unit_kind
->>> decl = MetricDecl.model_construct(id="x.removals", label="removals", synonyms=(),
+>>> from yearbook.figures.meta import MetricMeta
+>>> decl = MetricMeta(id="x.removals", label="removals", synonyms=(),
 ...     definition="", unit="removals", measure="count", office="x")
 >>> index = MetricIndex({"x.removals": decl}, None, None)
 >>> index.words("They deported 59,011 people.")
@@ -34,8 +33,8 @@ import Stemmer
 
 from yearbook.claims.vocabulary import Vocabulary
 from yearbook.figures import Figures
-from yearbook.metrics.declarations import MetricDecl
-from yearbook.rules import is_derived, unit_kind
+from yearbook.figures.meta import MetricMeta
+from yearbook.rules import Measure, is_derived, unit_kind
 
 __all__ = ["MetricDoc", "MetricIndex", "fits", "is_rate"]
 
@@ -87,7 +86,7 @@ class MetricDoc:
     breakdown: str
     breakdown_value: str
     office: str | None
-    decl: MetricDecl
+    decl: MetricMeta
     words: frozenset[str]
     phrases: tuple[frozenset[str], ...] = ()
     category: frozenset[str] = frozenset()
@@ -117,7 +116,7 @@ def is_rate(unit: str) -> bool:
     return bool(re.search(r"/\s*(?:day|week|month|year|person|capita|case)\b|\bper\b", unit))
 
 
-def fits(kind: str, decl: MetricDecl) -> bool:
+def fits(kind: str, decl: MetricMeta) -> bool:
     """Whether a metric's unit fits a claim's kind (percent for shares, dollars for money)."""
     unit = unit_kind(decl.unit)
     if kind in ("percent", "share"):
@@ -131,12 +130,12 @@ def fits(kind: str, decl: MetricDecl) -> bool:
     return True
 
 
-def _stand_in(metric: str, unit: str, offices: Sequence[str]) -> MetricDecl:
+def _stand_in(metric: str, unit: str, offices: Sequence[str]) -> MetricMeta:
     """A declaration for a published figure no report metric declares."""
     head = re.split(r"[._]", metric, maxsplit=1)[0]
     office = head if head in offices else ""
-    measure = "share" if unit == "percent" else "submitted"
-    return MetricDecl.model_construct(
+    measure: Measure = "share" if unit == "percent" else "submitted"
+    return MetricMeta(
         id=metric,
         label=metric.replace(".", " ").replace("_", " "),
         definition="",
@@ -152,7 +151,7 @@ class MetricIndex:
 
     def __init__(
         self,
-        metrics: Mapping[str, MetricDecl],
+        metrics: Mapping[str, MetricMeta],
         figures: Figures | None,
         vocabulary: Vocabulary | None,
     ) -> None:
@@ -223,7 +222,7 @@ class MetricIndex:
     def _plain(self, text: str) -> list[str]:
         return [_stem(w) for w in _split(text) if w not in _STOP]
 
-    def _metric_words(self, metric: str, decl: MetricDecl) -> list[str]:
+    def _metric_words(self, metric: str, decl: MetricMeta) -> list[str]:
         published = self.vocabulary.published.get(metric, "")
         parts = [
             (decl.label, 3),
@@ -252,7 +251,7 @@ class MetricIndex:
         """The document of a metric's headline figure, as a mask."""
         return np.array([d.metric == metric and not d.breakdown for d in self.docs], dtype=bool)
 
-    def _phrases(self, metric: str, decl: MetricDecl) -> tuple[frozenset[str], ...]:
+    def _phrases(self, metric: str, decl: MetricMeta) -> tuple[frozenset[str], ...]:
         """The metric's names, each as the set of stems a context must hold to state it."""
         offices = set(self.vocabulary.offices)
         names = [decl.label, *decl.synonyms]

@@ -9,7 +9,7 @@ from yearbook.claims import CheckResult, check
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 from yearbook.narrative.render import strip_links
 
 __all__ = ["CLAIMS_FILE", "self_check"]
@@ -24,7 +24,7 @@ def self_check(
     out: Path,
     *,
     fiscal_year: int,
-    metrics: Mapping[str, MetricDecl],
+    metrics: Mapping[str, MetricMeta],
     report_dir: Path,
 ) -> CheckResult:
     """Check the rendered report of `report_dir` (its text in `markdown`), write

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yearbook.errors import UserError
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.metrics.declarations import MetricDecl, load_metrics
 from yearbook.rules import Measure, is_derived, with_inputs
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "SYNONYM_SEPARATOR",
     "Display",
     "MetricMeta",
+    "load_metric_meta",
     "metric_meta",
     "read_metric_meta",
     "source_tables",
@@ -162,6 +163,11 @@ class MetricMeta(_Model):
 def metric_meta(decls: Mapping[str, MetricDecl]) -> dict[str, MetricMeta]:
     """The contract of every declared metric, in declaration order."""
     return {mid: MetricMeta.from_decl(decl) for mid, decl in decls.items()}
+
+
+def load_metric_meta(folder: Path) -> dict[str, MetricMeta]:
+    """The contract of the metrics a report folder declares (its ``metrics/*.yaml``)."""
+    return metric_meta(load_metrics(folder))
 
 
 def source_tables(meta: MetricMeta, metas: Mapping[str, MetricMeta]) -> list[str]:

@@ -397,7 +397,7 @@ def _claims(report: Report, figures: Figures, markdown: str, out: Path) -> list[
         figures,
         fiscal_year=report.spec.fiscal_year,
         fmt="markdown",
-        metrics=report.metrics,
+        metrics=metric_meta(report.metrics),
     )
     return [c.to_dict() for c in result.claims]
 
