@@ -21,7 +21,7 @@ from starlette.requests import Request
 from yearbook.claims.budget import Worker
 from yearbook.errors import InternalError, LimitError, UserError, YearbookError
 from yearbook.figures import Figures
-from yearbook.metrics.declarations import MetricDecl
+from yearbook.figures.meta import MetricMeta
 
 __all__ = ["CHECK_TIMEOUT", "MAX_CHECKS", "Checker", "ClientGone"]
 
@@ -40,7 +40,7 @@ def _verdicts(
     text: str,
     figures: Figures,
     fiscal_year: int,
-    metrics: Mapping[str, MetricDecl],
+    metrics: Mapping[str, MetricMeta],
     shape: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> list[dict[str, Any]]:
     from yearbook.claims import check
@@ -55,7 +55,7 @@ class Checker:
     def __init__(
         self,
         figures: Figures,
-        metrics: Mapping[str, MetricDecl],
+        metrics: Mapping[str, MetricMeta],
         shape: Callable[[dict[str, Any]], dict[str, Any]],
         timeout: float = CHECK_TIMEOUT,
     ) -> None:
