@@ -69,7 +69,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = tuple(
         (
             "permissions-policy",
             "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-            "microphone=(), payment=(), usb=(), interest-cohort=()",
+            "microphone=(), payment=(), usb=()",
         ),
     )
 )
