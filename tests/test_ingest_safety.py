@@ -200,6 +200,14 @@ def test_a_second_ingest_stops_with_one_line_while_one_is_writing(
     assert _state(copy) == BEFORE
 
 
+def test_a_warehouse_that_cannot_be_written_is_one_line(tmp_path: Path, new_file: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    code, _, err = _run("ingest", str(new_file), "--into", str(tmp_path / "file" / "w"))
+    assert code == 2
+    assert "cannot write to the warehouse at" in err
+    assert "Traceback" not in err
+
+
 def test_a_reader_keeps_its_snapshot_while_an_ingest_commits(copy: Path, new_file: Path) -> None:
     with Database(Warehouse(copy)) as db:
         load(Warehouse(copy), new_file)

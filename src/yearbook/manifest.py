@@ -203,8 +203,14 @@ def remove_leftovers(root: Path, manifest: Manifest, tables: Iterable[str]) -> i
 @contextmanager
 def locked(root: Path, wait: float) -> Iterator[None]:
     """Hold the warehouse's write lock, waiting up to `wait` seconds for another writer."""
-    root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise WarehouseError(
+            f"cannot write to the warehouse at {root} ({exc.strerror})",
+            hint="choose a folder you can write to",
+        ) from None
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while True:
