@@ -17,6 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from yearbook.report import load_report
 from yearbook.synth import EroYear, generate_years, load_targets, read_apprehension_methods
 from yearbook.synth.ero import write_years
 from yearbook.warehouse import Warehouse
@@ -83,7 +84,7 @@ def make_warehouse(
             return Warehouse(root), stats
     if root.exists():
         shutil.rmtree(root)
-    warehouse = Warehouse(root)
+    warehouse = Warehouse(root, load_report(report_dir).pack.tables)
     at_large, other = read_apprehension_methods(
         report_dir / "reference" / "apprehension_methods.csv"
     )

@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from yearbook.ingest import ingest
+from yearbook.packs import load_pack
 from yearbook.synth import generate, load_targets, read_apprehension_methods
 from yearbook.synth.foia import write_arrests_workbook
 from yearbook.warehouse import Warehouse
@@ -37,6 +38,7 @@ __all__ = ["main", "run"]
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "reports" / "ice-fy2023"
+PACK = ROOT / "packs" / "ice"
 CACHE = ROOT / ".cache" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- ingest:start -->", "<!-- ingest:end -->"
@@ -86,7 +88,8 @@ def _bare(path: Path) -> int:
 
 def _ours(path: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        result = ingest([path], Warehouse(Path(tmp) / "warehouse"))
+        pack = load_pack(PACK)
+        result = ingest([path], Warehouse(Path(tmp) / "warehouse"), pack)
         return result.files[0].loaded
 
 

@@ -10,15 +10,27 @@ from pathlib import Path
 import pytest
 
 from yearbook.build import BuildResult, build
+from yearbook.packs import Pack, load_pack
 from yearbook.report import Report, load_report
 from yearbook.synth import write_demo
 from yearbook.warehouse import Warehouse
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT_DIR = REPO / "reports" / "ice-fy2023"
+ICE_PACK_DIR = REPO / "packs" / "ice"
+ICE: Pack = load_pack(ICE_PACK_DIR)
+"""The ICE pack: its tables, layouts and vocabulary (loaded once)."""
 SHARED = REPO.parent / "shared"
 SEED_PAGE = SHARED / "seed" / "000_212e185398705e82.txt"
 OFFICIAL_FIGURES = SHARED / "data" / "official_figures.csv"
+
+
+def copy_report(tmp_path: Path) -> Path:
+    """A private copy of the flagship report with its pack beside it, as in the repository."""
+    folder = tmp_path / "reports" / REPORT_DIR.name
+    shutil.copytree(REPORT_DIR, folder)
+    shutil.copytree(ICE_PACK_DIR, tmp_path / "packs" / ICE_PACK_DIR.name)
+    return folder
 
 
 @dataclass
@@ -36,7 +48,7 @@ def report() -> Report:
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory, report: Report) -> Warehouse:
     """The demo records, generated once per test run. Tests must not modify it."""
-    warehouse = Warehouse(tmp_path_factory.mktemp("demo") / "warehouse")
+    warehouse = Warehouse(tmp_path_factory.mktemp("demo") / "warehouse", report.pack.tables)
     write_demo(warehouse, report.folder, seed=2023)
     return warehouse
 
@@ -56,7 +68,7 @@ def warehouse_copy(tmp_path: Path, demo_warehouse: Warehouse) -> Iterator[Wareho
     """A private copy of the demo warehouse that a test may change."""
     target = tmp_path / "warehouse"
     shutil.copytree(demo_warehouse.root, target)
-    yield Warehouse(target)
+    yield Warehouse(target, demo_warehouse.schemas)
 
 
 @pytest.fixture(scope="session")

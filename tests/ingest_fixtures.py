@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tests.conftest import ICE
 from yearbook.ingest import IngestResult, ingest
 from yearbook.synth.foia import preamble
 from yearbook.synth.xlsx import Cell, Sheet, write_workbook
@@ -80,7 +81,7 @@ def arrest(
 
 
 def load(warehouse: Warehouse, *paths: Path, release: str | None = None) -> IngestResult:
-    return ingest(list(paths), warehouse, release=release)
+    return ingest(list(paths), warehouse, ICE, release=release)
 
 
 def rows(warehouse: Warehouse, sql: str) -> list[dict[str, object]]:

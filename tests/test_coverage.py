@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from tests.conftest import ICE
 from yearbook.coverage import apply_coverage, find_coverage, same_days_filter
 from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
@@ -65,14 +66,14 @@ def _arrests() -> pa.Table:
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Warehouse:
-    w = Warehouse(tmp_path_factory.mktemp("coverage") / "w")
+    w = Warehouse(tmp_path_factory.mktemp("coverage") / "w", ICE.tables)
     w.write_table("arrests", _arrests())
     return w
 
 
 def test_a_partial_year_and_its_stray_tail_are_found(warehouse: Warehouse) -> None:
     with Database(warehouse) as db:
-        found = {c.fiscal_year: c for c in find_coverage(db.query, ["arrests"])}
+        found = {c.fiscal_year: c for c in find_coverage(db.query, ICE.tables, ["arrests"])}
     assert found[2018].complete and not found[2018].stray_days
     fy19 = found[2019]
     assert not fy19.complete
@@ -90,9 +91,11 @@ def test_the_change_of_a_partial_year_is_on_the_same_days(
     (tmp_path / "m.yaml").write_text(METRICS)
     metrics = load_metrics(tmp_path)
     with Database(warehouse) as db:
-        plain = compute_figures(metrics, db.query, [2018, 2019], plan=compile_plan(metrics))
-        found = find_coverage(db.query, ["arrests"])
-        figures = apply_coverage(plain, metrics, db.query, found)
+        plain = compute_figures(
+            metrics, db.query, [2018, 2019], plan=compile_plan(metrics, ICE.tables)
+        )
+        found = find_coverage(db.query, ICE.tables, ["arrests"])
+        figures = apply_coverage(plain, metrics, db.query, found, ICE.tables)
     rows = {(r["metric"], r["fiscal_year"], r["breakdown_value"]): r for r in figures.to_pylist()}
     fy19 = rows[("ero.arrests", 2019, "")]
     assert fy19["value"] == 335 * 50 + 2  # the stray records stay in the year's count
@@ -123,8 +126,12 @@ def test_a_year_without_records_is_a_gap_not_a_zero(warehouse: Warehouse, tmp_pa
     (tmp_path / "m.yaml").write_text(METRICS)
     metrics = load_metrics(tmp_path)
     with Database(warehouse) as db:
-        plain = compute_figures(metrics, db.query, [2017, 2018], plan=compile_plan(metrics))
-        figures = apply_coverage(plain, metrics, db.query, find_coverage(db.query, ["arrests"]))
+        plain = compute_figures(
+            metrics, db.query, [2017, 2018], plan=compile_plan(metrics, ICE.tables)
+        )
+        figures = apply_coverage(
+            plain, metrics, db.query, find_coverage(db.query, ICE.tables, ["arrests"]), ICE.tables
+        )
     keys = {(r["metric"], r["fiscal_year"]) for r in figures.to_pylist()}
     assert ("ero.arrests", 2017) in {(r["metric"], r["fiscal_year"]) for r in plain.to_pylist()}
     assert ("ero.arrests", 2017) not in keys

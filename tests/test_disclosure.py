@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from tests.conftest import REPORT_DIR
+from tests.conftest import ICE, REPORT_DIR, copy_report
 from yearbook.disclosure import DisclosureError, DisclosurePolicy, check_no_identifiers
 from yearbook.disclosure.apply import apply_policy
 from yearbook.disclosure.policy import Release
@@ -161,8 +160,7 @@ def test_a_released_headline_is_published_exactly() -> None:
 
 
 def test_only_headline_metrics_can_be_released(tmp_path: Path) -> None:
-    folder = tmp_path / "report"
-    shutil.copytree(REPORT_DIR, folder)
+    folder = copy_report(tmp_path)
     spec = yaml.safe_load((folder / "report.yaml").read_text())
     spec["disclosure"]["released"] = [{"metric": "ero.removals", "reason": "x"}]
     (folder / "report.yaml").write_text(yaml.safe_dump(spec))
@@ -203,8 +201,7 @@ def test_round10_rates_are_recomputed_from_rounded_counts() -> None:
 
 # -- the report's declaration ----------------------------------------------------
 def _report_copy(tmp_path: Path, edit: dict[str, Any] | None, drop: bool = False) -> Path:
-    folder = tmp_path / "report"
-    shutil.copytree(REPORT_DIR, folder)
+    folder = copy_report(tmp_path)
     spec = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
     if drop:
         spec.pop("disclosure", None)
@@ -216,7 +213,11 @@ def _report_copy(tmp_path: Path, edit: dict[str, Any] | None, drop: bool = False
 
 def test_a_report_without_the_block_gets_the_default_policy(tmp_path: Path) -> None:
     report = load_report(_report_copy(tmp_path, None, drop=True))
-    assert report.spec.disclosure == DisclosurePolicy(min_count=10, mode="suppress")
+    # The pack's identifying columns are always part of a report's policy.
+    own = tuple(dict.fromkeys(c for t in ICE.tables.values() for c in t.identifying_columns))
+    assert own
+    default = DisclosurePolicy(min_count=10, mode="suppress", identifying=own)
+    assert report.spec.disclosure == default
 
 
 def test_the_flagship_report_declares_its_policy() -> None:
@@ -238,13 +239,13 @@ def test_a_breakdown_by_a_column_the_policy_declares_identifying_is_refused(
 def test_a_breakdown_by_an_identifying_column_does_not_compile() -> None:
     decl = _decl(id="t.by_person", measure="count", table="removals", breakdowns=["person_id"])
     with pytest.raises(DeclarationError, match="person_id"):
-        compile_plan({"t.by_person": decl})
+        compile_plan({"t.by_person": decl}, ICE.tables)
 
 
 def test_identifiers_never_reach_a_published_table() -> None:
     check_no_identifiers(["metric", "value"], "figures")
     with pytest.raises(DisclosureError, match="person_id"):
-        check_no_identifiers(["metric", "person_id"], "figures")
+        check_no_identifiers(["metric", "person_id"], "figures", extra=["person_id"])
     with pytest.raises(DisclosureError, match="(?i)a_number"):
         check_no_identifiers(["A_Number"], "figures", extra=["a_number"])
 

@@ -25,7 +25,7 @@ GOLDEN = REPO / "tests" / "golden"
 
 def golden_texts(report: Report, dialect: str) -> dict[str, str]:
     """File name -> text: one file per metric, and the fused plan."""
-    plan = compile_plan(report.metrics, dialect=dialect)
+    plan = compile_plan(report.metrics, report.pack.tables, dialect=dialect)
     texts: dict[str, str] = {}
     for metric, decl in report.metrics.items():
         parts = []

@@ -219,7 +219,12 @@ def _incremental(
 
     with Database(warehouse, references=report.references) as db:
         return compute_incremental(
-            metrics, db.query, report.spec.years, _inputs(warehouse, report), previous
+            metrics,
+            db.query,
+            report.spec.years,
+            _inputs(warehouse, report),
+            previous,
+            tables=report.pack.tables,
         )
 
 

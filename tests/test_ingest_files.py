@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import ICE
 from tests.ingest_fixtures import (
     ARRESTS_2025,
     ID_A,
@@ -28,7 +29,7 @@ from yearbook.warehouse import Warehouse
 
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Warehouse:
-    return Warehouse(tmp_path / "warehouse")
+    return Warehouse(tmp_path / "warehouse", ICE.tables)
 
 
 def test_workbook_split_across_sheets_is_stacked(tmp_path: Path, warehouse: Warehouse) -> None:
@@ -299,7 +300,7 @@ def test_metrics_leave_flagged_duplicates_out(tmp_path: Path, warehouse: Warehou
     decl = MetricDecl(id="ero.arrests", label="arrests", definition="d", unit="arrests",
                       measure="count", table="arrests")  # fmt: skip
     with Database(warehouse) as db:
-        figures = compute_figures({decl.id: decl}, db.query, [2023])
+        figures = compute_figures({decl.id: decl}, db.query, [2023], tables=ICE.tables)
     assert figures.column("value").to_pylist() == [2.0]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import ICE
 from tests.ingest_fixtures import ARRESTS_2025, arrest, csv_file, rows, when, xlsx
 from yearbook.errors import UserError
 from yearbook.ingest import ingest
@@ -51,9 +52,9 @@ def mutated_table(draw: st.DrawFn) -> tuple[list[str], list[list[Cell]]]:
 
 
 def _check(path: Path, folder: Path) -> None:
-    warehouse = Warehouse(folder / "warehouse")
+    warehouse = Warehouse(folder / "warehouse", ICE.tables)
     try:
-        result = ingest([path], warehouse)
+        result = ingest([path], warehouse, ICE)
     except UserError as err:
         assert str(err).strip(), "a refusal says why"
         return

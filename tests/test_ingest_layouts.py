@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ICE
 from tests.ingest_fixtures import ARRESTS_2025, ID_A, arrest, load, rows, when, xlsx
 from yearbook.ingest import IngestError, detect_layout, load_layouts
 from yearbook.warehouse import Warehouse
 
-LAYOUTS = load_layouts()
+LAYOUTS = load_layouts(ICE.layouts_dir, ICE.tables)
 
 # (header row as released, the layout it must be read with, canonical column -> source)
 VARIANTS = [
@@ -203,7 +204,7 @@ def test_header_row_is_found_by_content(tmp_path: Path, preamble_rows: int) -> N
         [[when(1), "Located", "1 Convicted Criminal", ID_A]],
         preamble_rows=preamble_rows,
     )
-    result = load(Warehouse(tmp_path / "w"), path)
+    result = load(Warehouse(tmp_path / "w", ICE.tables), path)
     assert (result.files[0].layout, result.files[0].loaded) == ("ero_arrests_2025", 1)
 
 

@@ -3,12 +3,11 @@ and the report shows its appendix only when they are there."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPORT_DIR, SHARED, Demo
+from tests.conftest import ICE, REPORT_DIR, SHARED, Demo, copy_report
 from tests.helpers import assert_figure
 from yearbook.build import compute, render_markdown
 from yearbook.errors import DeclarationError
@@ -42,7 +41,7 @@ def test_real_files_are_found_beside_the_checkout() -> None:
 def test_real_files_load_and_the_appendix_appears(
     warehouse_copy: Warehouse, report: Report
 ) -> None:
-    result = load_real_data(REPORT_DIR, warehouse_copy)
+    result = load_real_data(REPORT_DIR, warehouse_copy, ICE)
     assert result is not None
     loaded = {f.file: (f.layout, f.rows_in, f.loaded, f.quarantined) for f in result.files}
     # row counts stated in shared/data/real/README.md
@@ -78,8 +77,7 @@ def test_sections_needing_absent_tables_are_left_out(report: Report) -> None:
 
 
 def test_a_section_requiring_an_unknown_table_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "report"
-    shutil.copytree(REPORT_DIR, folder)
+    folder = copy_report(tmp_path)
     spec = folder / "report.yaml"
     spec.write_text(
         spec.read_text(encoding="utf-8").replace(

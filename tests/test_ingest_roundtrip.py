@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from tests.conftest import ICE
 from yearbook.figures.compute import compute_figures
 from yearbook.ingest import ingest
 from yearbook.metrics.declarations import MetricDecl
@@ -36,7 +37,7 @@ def _metrics(report: Report) -> dict[str, MetricDecl]:
 
 def _figures(report: Report, warehouse: Warehouse, metrics: dict[str, MetricDecl]) -> pa.Table:
     with Database(warehouse, references=report.references) as db:
-        table = compute_figures(metrics, db.query, YEARS)
+        table = compute_figures(metrics, db.query, YEARS, tables=ICE.tables)
     return table.select(["metric", "fiscal_year", "breakdown", "breakdown_value", "value"])
 
 
@@ -47,14 +48,14 @@ def test_generate_write_xlsx_ingest_gives_the_same_figures(tmp_path: Path, repor
     )
     records = generate(targets, 2023, at_large, other, scale=0.03, years=YEARS)
 
-    direct = Warehouse(tmp_path / "direct")
+    direct = Warehouse(tmp_path / "direct", ICE.tables)
     for name in CARRIED:
         direct.write_table(name, records[name])
 
     arrests = write_arrests_workbook(tmp_path / "arrests.xlsx", records["arrests"], sheet_rows=3000)
     removals = write_removals_workbook(tmp_path / "removals.xlsx", records["removals"])
-    via_xlsx = Warehouse(tmp_path / "foia")
-    result = ingest([arrests, removals], via_xlsx)
+    via_xlsx = Warehouse(tmp_path / "foia", ICE.tables)
+    result = ingest([arrests, removals], via_xlsx, ICE)
 
     for f in result.files:
         assert (f.rows_in, f.loaded, f.quarantined) == (records[f.table].num_rows, f.rows_in, 0)

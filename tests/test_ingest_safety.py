@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ICE
 from tests.ingest_fixtures import ARRESTS_2025, arrest, csv_file, load, rows
 from yearbook.errors import WarehouseError
 from yearbook.ingest.guard import ReplacementRefused
 from yearbook.manifest import KILL_ENV, current, locked
-from yearbook.tables import TABLES
 from yearbook.warehouse import Database, Warehouse
 
 State = dict[str, int]
@@ -81,7 +81,7 @@ def _state(root: Path) -> State:
 
 def _no_stray_files(root: Path) -> None:
     """Every Parquet file on disk is named by the manifest (or kept one generation)."""
-    manifest = current(root, TABLES)
+    manifest = current(root, ICE.tables)
     named = manifest.names() | set(manifest.retired)
     on_disk = {p.relative_to(root).as_posix() for p in root.glob("*/*/*.parquet")}
     assert on_disk <= named, on_disk - named
@@ -220,9 +220,9 @@ def test_replaced_files_are_kept_one_ingest_then_removed(
     copy: Path, new_file: Path, next_file: Path
 ) -> None:
     load(Warehouse(copy), new_file)
-    before_last = current(copy, TABLES).names()
+    before_last = current(copy, ICE.tables).names()
     load(Warehouse(copy), next_file)
-    now = current(copy, TABLES)
+    now = current(copy, ICE.tables)
     on_disk = {p.relative_to(copy).as_posix() for p in copy.glob("*/*/*.parquet")}
     assert set(now.retired) <= before_last
     assert on_disk == now.names() | set(now.retired)

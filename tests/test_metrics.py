@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, Demo
+from tests.conftest import ICE, REPO, Demo
 from yearbook.docs import render_metrics
 from yearbook.errors import DeclarationError
 from yearbook.metrics.compiler import Scan, compile_plan, transpile
@@ -89,7 +89,7 @@ def test_breakdowns_add_up_to_the_total(demo: Demo) -> None:
 def test_fused_plan_reads_each_table_once(report: Report) -> None:
     """Counts and sums of one table (and join) share one scan computing every breakdown;
     each distinct count has a scan of its own."""
-    plan = compile_plan(report.metrics)
+    plan = compile_plan(report.metrics, report.pack.tables)
 
     def distinct(scan: Scan) -> bool:
         return all(report.metrics[m].measure == "count_distinct" for m in scan.metrics)
@@ -110,7 +110,9 @@ def test_fused_plan_reads_each_table_once(report: Report) -> None:
 def test_spark_plan_is_the_duckdb_plan_rendered_for_spark(report: Report) -> None:
     """One tree per query, rendered per engine: the Spark text is what sqlglot makes of the
     DuckDB text, and none of DuckDB's own syntax is left in it."""
-    duckdb, spark = (compile_plan(report.metrics, dialect=d) for d in ("duckdb", "spark"))
+    duckdb, spark = (
+        compile_plan(report.metrics, report.pack.tables, dialect=d) for d in ("duckdb", "spark")
+    )
     assert spark.lineage.keys() == duckdb.lineage.keys()
     for key, sql in duckdb.lineage.items():
         assert spark.lineage[key] == transpile(sql, "spark"), key
@@ -134,7 +136,6 @@ BASE = {"label": "x", "definition": "x", "unit": "arrests", "measure": "count", 
     ("change", "message"),
     [
         ({"id": "Admin Arrests"}, "dotted and lower case"),
-        ({"id": "ero.x", "table": "nowhere"}, "unknown table"),
         ({"id": "ero.x", "measure": "median"}, "measure"),
         ({"id": "ero.x", "filter": "criminality = = 'x'"}, "not valid SQL"),
         ({"id": "ero.x", "measure": "count_distinct"}, "needs 'column'"),
@@ -146,6 +147,21 @@ def test_invalid_declarations_are_refused(
 ) -> None:
     with pytest.raises(DeclarationError, match=message):
         load_metrics(_write(tmp_path, [{**BASE, **change}]))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"table": "nowhere"}, "unknown table 'nowhere'"),
+        ({"breakdowns": ["colour"]}, "breakdown 'colour' is not a column of arrests"),
+        ({"measure": "sum", "column": "weight"}, "column 'weight' is not a column of arrests"),
+    ],
+)
+def test_tables_and_columns_are_checked_against_the_pack(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    (decl,) = load_metrics(_write(tmp_path, [{**BASE, "id": "ero.x", **change}])).values()
+    assert any(message in problem for problem in decl.table_problems(ICE.tables))
 
 
 def test_ratio_must_name_declared_metrics(tmp_path: Path) -> None:
@@ -163,7 +179,10 @@ def test_ratio_must_name_declared_metrics(tmp_path: Path) -> None:
 
 
 def test_generated_docs_are_current(report: Report) -> None:
-    assert (REPO / "docs" / "tables.md").read_text() == render_docs() + "\n", "run `make docs`"
+    pack = report.pack
+    title = f"Canonical tables of the `{pack.name}` pack ({pack.agency})"
+    page = REPO / "docs" / "packs" / pack.name / "tables.md"
+    assert page.read_text() == render_docs(pack.tables, title) + "\n", "run `make docs`"
     assert (REPO / "docs" / "metrics.md").read_text() == render_metrics(report) + "\n", (
         "run `make docs`"
     )

@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 import yaml
 
-from tests.conftest import REPORT_DIR
+from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR
 from yearbook.api import create_app
 from yearbook.build import build
 from yearbook.disclosure.readers import pdf_text
@@ -164,10 +164,11 @@ def poisoned(
     root = tmp_path_factory.mktemp("poisoned")
     folder = root / "reports" / REPORT_DIR.name
     shutil.copytree(REPORT_DIR, folder)
+    shutil.copytree(ICE_PACK_DIR, root / "packs" / ICE_PACK_DIR.name)
     _poison_submissions(folder, bad, formulas(origin))
     _poison_declarations(folder, bad, formulas(origin))
     _poison_template(folder, bad)
-    warehouse = Warehouse(root / "warehouse")
+    warehouse = Warehouse(root / "warehouse", ICE.tables)
     shutil.copytree(demo_warehouse.root, warehouse.root, dirs_exist_ok=True)
     warehouse.write_table("submissions", read_submissions(folder / "submissions.csv"))
     report = load_report(folder)

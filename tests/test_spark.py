@@ -58,7 +58,7 @@ def test_figures_record_the_sql_of_the_engine_that_ran_them(
     on_spark = compute(report, demo_warehouse, engine="spark")
     built = report.for_tables(demo_warehouse.tables())
     for engine, table in (("spark", on_spark), ("duckdb", duckdb_figures)):
-        lineage = compile_plan(built.metrics, dialect=engine).lineage
+        lineage = compile_plan(built.metrics, built.pack.tables, dialect=engine).lineage
         for row in table.select(["metric", "breakdown", "sql"]).to_pylist():
             assert row["sql"] == lineage[(row["metric"], row["breakdown"])], (engine, row)
     spark_sql = set(on_spark.column("sql").to_pylist())
@@ -69,7 +69,10 @@ def test_figures_record_the_sql_of_the_engine_that_ran_them(
 
 def test_lineage_sql_runs_on_spark(spark: Any, report: Report, demo_warehouse: Warehouse) -> None:
     """A figure's own SQL (what users see), compiled for each engine, gives the same rows."""
-    plans = {engine: compile_plan(report.metrics, dialect=engine) for engine in ENGINES}
+    plans = {
+        engine: compile_plan(report.metrics, report.pack.tables, dialect=engine)
+        for engine in ENGINES
+    }
     chosen = [
         ("ero.at_large_arrests", "aor"),
         ("ero.charges_total", "charge_category"),

@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
+from tests.conftest import ICE
 from yearbook.calendar import fiscal_year_bounds
 from yearbook.synth import (
     ERO_TABLES,
@@ -25,10 +26,11 @@ from yearbook.synth import (
 )
 from yearbook.synth.distributions import hex_ids, serial_ids
 from yearbook.synth.ero import write_demo
-from yearbook.tables.ero import CHARGE_CATEGORIES, CRIMINALITY
 from yearbook.warehouse import Database, Warehouse
 
 REPORT = Path(__file__).resolve().parents[1] / "reports" / "ice-fy2023"
+CRIMINALITY = ICE.tables["arrests"].column("criminality").values
+CHARGE_CATEGORIES = ICE.tables["charges"].column("charge_category").values
 METHODS_CSV = REPORT / "reference" / "apprehension_methods.csv"
 SEED = 2023
 
@@ -79,7 +81,7 @@ def years(targets: Targets) -> list[int]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
     root = tmp_path_factory.mktemp("warehouse-a")
-    rows = write_demo(Warehouse(root), REPORT, seed=SEED)
+    rows = write_demo(Warehouse(root, ICE.tables), REPORT, seed=SEED)
     return root, rows
 
 
@@ -399,7 +401,7 @@ def test_same_seed_gives_identical_parquet(
     demo: tuple[Path, dict[str, int]], tmp_path: Path
 ) -> None:
     first_root = demo[0]
-    write_demo(Warehouse(tmp_path), REPORT, seed=SEED)
+    write_demo(Warehouse(tmp_path, ICE.tables), REPORT, seed=SEED)
     first = sorted(p.relative_to(first_root) for p in first_root.rglob("*.parquet"))
     second = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.parquet"))
     assert first == second and len(first) == len(ERO_TABLES) * 5

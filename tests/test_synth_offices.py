@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import REPORT_DIR
+from tests.conftest import ICE, REPORT_DIR
 from yearbook.synth import load_targets
 from yearbook.synth.hsi import generate_hsi_year, seizure_totals, victim_groups
 from yearbook.synth.offices import iter_offices
@@ -19,11 +19,13 @@ from yearbook.synth.segments import split_total
 from yearbook.synth.submissions import read_submissions
 from yearbook.synth.targets import Targets, TargetsError
 from yearbook.synth.workforce import office_key
-from yearbook.tables.opla import CASELOAD_PROGRAMS, OUTCOMES
-from yearbook.tables.workforce import OFFICES
 from yearbook.warehouse import Database, Warehouse
 
 YEARS = (2019, 2020, 2021, 2022, 2023)
+
+OUTCOMES = ICE.tables["opla_completions"].column("outcome").values
+CASELOAD_PROGRAMS = ICE.tables["opla_caseload"].column("program").values
+OFFICES = ICE.tables["workforce"].column("office").values
 
 
 @pytest.fixture(scope="module")

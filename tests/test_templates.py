@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPORT_DIR, Demo
+from tests.conftest import REPORT_DIR, Demo, copy_report
 from yearbook.build import render_markdown
 from yearbook.errors import TemplateError
 from yearbook.report import load_report
 
 
 def _report_with_template(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "report"
-    shutil.copytree(REPORT_DIR, folder)
+    folder = copy_report(tmp_path)
     (folder / "templates" / "ero.md.j2").write_text(text, encoding="utf-8")
     return folder
 

@@ -9,8 +9,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import ICE
 from yearbook.errors import WarehouseError
-from yearbook.tables import get_table
 from yearbook.warehouse import Database, Warehouse
 
 
@@ -31,7 +31,7 @@ def _removals(days: list[dt.date], countries: pa.Array) -> pa.Table:
 
 def test_rows_go_to_the_partition_of_their_fiscal_year(tmp_path: Path) -> None:
     days = [dt.date(2022, 9, 30), dt.date(2022, 10, 1), dt.date(2023, 9, 30), dt.date(2021, 1, 2)]
-    warehouse = Warehouse(tmp_path)
+    warehouse = Warehouse(tmp_path, ICE.tables)
     written = warehouse.write_table("removals", _removals(days, pa.array(["MEXICO"] * 4)))
     assert written == [2021, 2022, 2023]
     with Database(warehouse) as db:
@@ -49,11 +49,11 @@ def test_dictionary_encoded_strings_are_stored_as_canonical_strings(tmp_path: Pa
     names = pa.array(["MEXICO", "GUATEMALA", "HONDURAS"])
     countries = pa.DictionaryArray.from_arrays(pa.array([0, 2, 2, 1, 0], pa.int32()), names)
     days = [dt.date(2023, 1, d) for d in range(1, 6)]
-    warehouse = Warehouse(tmp_path)
+    warehouse = Warehouse(tmp_path, ICE.tables)
     warehouse.write_table("removals", _removals(days, countries))
     (part,) = warehouse.partitions("removals")
     read = pq.read_table(part.files[0])
-    assert read.schema.equals(get_table("removals").arrow_schema(), check_metadata=False)
+    assert read.schema.equals(ICE.tables["removals"].arrow_schema(), check_metadata=False)
     assert read.column("departure_country").to_pylist() == [
         "MEXICO",
         "HONDURAS",
@@ -69,7 +69,7 @@ def test_dictionary_encoded_strings_are_stored_as_canonical_strings(tmp_path: Pa
 
 def test_identifiers_are_stored_without_a_dictionary(tmp_path: Path) -> None:
     days = [dt.date(2023, 1, 1 + i % 28) for i in range(1_000)]
-    warehouse = Warehouse(tmp_path)
+    warehouse = Warehouse(tmp_path, ICE.tables)
     warehouse.write_table("removals", _removals(days, pa.array(["MEXICO"] * 1_000)))
     (part,) = warehouse.partitions("removals")
     metadata = pq.ParquetFile(part.files[0]).metadata.row_group(0)
@@ -86,4 +86,4 @@ def test_unknown_columns_are_refused(tmp_path: Path) -> None:
         "nickname", pa.array(["x"])
     )
     with pytest.raises(WarehouseError, match="nickname"):
-        Warehouse(tmp_path).write_table("removals", data)
+        Warehouse(tmp_path, ICE.tables).write_table("removals", data)

@@ -107,12 +107,19 @@ def recompute(
 
     try:
         computed, delta = compute_incremental(
-            report.metrics, run_sql, report.spec.years, inputs, previous, DIALECTS[engine]
+            report.metrics,
+            run_sql,
+            report.spec.years,
+            inputs,
+            previous,
+            DIALECTS[engine],
+            tables=report.pack.tables,
         )
         if report.spec.coverage:
+            schemas = report.pack.tables
             duckdb_sql = _from_duckdb(run_sql, DIALECTS[engine])
-            found = find_coverage(duckdb_sql, _covered_tables(report, warehouse))
-            table = apply_coverage(computed.figures, report.metrics, duckdb_sql, found)
+            found = find_coverage(duckdb_sql, schemas, _covered_tables(report, warehouse))
+            table = apply_coverage(computed.figures, report.metrics, duckdb_sql, found, schemas)
             computed = dataclasses.replace(computed, figures=table)
         return computed, delta
     finally:
@@ -139,7 +146,7 @@ def coverage_of(report: Report, warehouse: Warehouse) -> list[Coverage]:
     if not tables:
         return []
     with Database(warehouse) as db:
-        found = find_coverage(db.query, tables)
+        found = find_coverage(db.query, report.pack.tables, tables)
     return [c for c in found if c.fiscal_year in report.spec.years]
 
 

@@ -76,12 +76,12 @@ def demo(
 
     started = time.perf_counter()
     report = load_report(report_dir or default_report())
-    warehouse = Warehouse(out_dir / "warehouse")
+    warehouse = Warehouse(out_dir / "warehouse", report.pack.tables)
     with console.status("generating synthetic records") as status:
         rows = write_demo(warehouse, report.folder, seed=seed)
         _progress("generated " + ", ".join(f"{n:,} {t}" for t, n in rows.items()))
         status.update("loading the real files beside the checkout")
-        real = load_real_data(report.folder, warehouse)
+        real = load_real_data(report.folder, warehouse, report.pack)
         if real is not None:
             _progress("loaded " + ", ".join(f"{f.loaded:,} rows of {f.file}" for f in real.files))
         status.update("building the report")
@@ -272,6 +272,14 @@ def ingest_cmd(
             help="Seconds to wait for another ingest into the same warehouse to finish.",
         ),
     ] = 60.0,
+    pack_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--pack",
+            help="The pack whose tables and layouts read the files "
+            "(default: the flagship report's pack).",
+        ),
+    ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -280,13 +288,18 @@ def ingest_cmd(
         ),
     ] = None,
 ) -> None:
-    """Load ICE record files into a warehouse: detect layouts, quarantine, flag duplicates."""
+    """Load an agency's record files into a warehouse: detect layouts, quarantine, flag
+    duplicates. The tables and layouts are the pack's (docs/packs.md)."""
     from yearbook.ingest.console import run_ingest, summary_table
+    from yearbook.packs import load_pack
+    from yearbook.report import load_report
     from yearbook.warehouse import Warehouse
 
+    pack = load_pack(pack_dir) if pack_dir else load_report(default_report()).pack
     result = run_ingest(
         paths,
-        Warehouse(into),
+        Warehouse(into, pack.tables),
+        pack,
         release=release,
         layouts_dir=layouts,
         console=console,

@@ -38,7 +38,7 @@ from yearbook.figures import FIGURES_SCHEMA
 from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.tables import get_table
+from yearbook.tables import Tables, get_table
 
 __all__ = [
     "MAX_STRAY_DAYS",
@@ -133,11 +133,11 @@ def _year_coverage(table: str, fy: int, days: Sequence[tuple[dt.date, int]]) -> 
     )
 
 
-def find_coverage(run_sql: RunSQL, tables: Iterable[str]) -> list[Coverage]:
+def find_coverage(run_sql: RunSQL, schemas: Tables, tables: Iterable[str]) -> list[Coverage]:
     """The coverage of every fiscal year of each table, from its records' dates."""
     found: list[Coverage] = []
     for table in tables:
-        column = get_table(table).date_column
+        column = get_table(schemas, table).date_column
         result = run_sql(
             f'SELECT CAST("{column}" AS DATE) AS day, COUNT(*) AS n FROM "{table}" '
             f'WHERE "{column}" IS NOT NULL GROUP BY 1 ORDER BY 1'
@@ -163,10 +163,10 @@ def same_days_filter(date_column: str, through: dt.date) -> str:
 
 
 def _restricted(
-    metrics: Mapping[str, MetricDecl], table: str, through: dt.date
+    metrics: Mapping[str, MetricDecl], schemas: Tables, table: str, through: dt.date
 ) -> dict[str, MetricDecl]:
     """The metrics reading `table` (and those derived from them), limited to the same days."""
-    column = get_table(table).date_column
+    column = get_table(schemas, table).date_column
     out: dict[str, MetricDecl] = {}
     for mid, decl in metrics.items():
         if decl.table == table and decl.join is None and not decl.is_derived:
@@ -198,10 +198,11 @@ def _matching_changes(
     chosen: Mapping[str, MetricDecl],
     run_sql: RunSQL,
     fy: int,
+    schemas: Tables,
 ) -> None:
     """Set the change of year `fy` of the chosen metrics from their limited values."""
     merged = {**metrics, **chosen}
-    plan = compile_plan(merged, only=chosen)
+    plan = compile_plan(merged, schemas, only=chosen)
     same = compute_figures(merged, run_sql, [fy - 1, fy], plan=plan).to_pylist()
     matched = {_key(r): r["value"] for r in same}
     for key, now in matched.items():
@@ -253,13 +254,14 @@ def apply_coverage(
     metrics: Mapping[str, MetricDecl],
     run_sql: RunSQL,
     coverage: Sequence[Coverage],
+    schemas: Tables,
 ) -> pa.Table:
     """Figures with gaps for uncovered years and changes on matching days for partial ones."""
     rows = figures.to_pylist()
     years = sorted({int(r["fiscal_year"]) for r in rows})
     covered = {(c.table, c.fiscal_year): c for c in coverage}
     tables = {c.table for c in coverage}
-    reading = {t: _restricted(metrics, t, dt.date(2000, 9, 30)) for t in tables}
+    reading = {t: _restricted(metrics, schemas, t, dt.date(2000, 9, 30)) for t in tables}
     gaps = {
         (mid, fy) for t in tables for mid in reading[t] for fy in years if (t, fy) not in covered
     }
@@ -273,5 +275,6 @@ def apply_coverage(
         if prior is None or all(c.complete and not c.stray_days for c in (cov, prior)):
             continue
         through = min((cov.through, prior.through), key=_fiscal_day)
-        _matching_changes(index, metrics, _restricted(metrics, table, through), run_sql, fy)
+        restricted = _restricted(metrics, schemas, table, through)
+        _matching_changes(index, metrics, restricted, run_sql, fy, schemas)
     return pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)

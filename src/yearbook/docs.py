@@ -55,8 +55,11 @@ def render_metrics(report: Report) -> str:
 
 def write_reference(report: Report, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    tables = folder / "tables.md"
-    tables.write_text(render_tables() + "\n", encoding="utf-8")
+    pack = report.pack
+    tables = folder / "packs" / pack.name / "tables.md"
+    tables.parent.mkdir(parents=True, exist_ok=True)
+    title = f"Canonical tables of the `{pack.name}` pack ({pack.agency})"
+    tables.write_text(render_tables(pack.tables, title) + "\n", encoding="utf-8")
     metrics = folder / "metrics.md"
     metrics.write_text(render_metrics(report) + "\n", encoding="utf-8")
     return [tables, metrics]

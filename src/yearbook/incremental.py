@@ -33,6 +33,7 @@ from yearbook.figures.compute import Inputs, add_year_over_year, compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.rules import with_inputs
+from yearbook.tables import Tables
 
 __all__ = [
     "Computed",
@@ -147,6 +148,8 @@ def compute_incremental(
     inputs: Inputs,
     previous: Computed | None = None,
     dialect: str = "duckdb",
+    *,
+    tables: Tables,
 ) -> tuple[Computed, Delta]:
     """The figures table, reusing `previous` figures whose fingerprints still hold.
 
@@ -166,7 +169,7 @@ def compute_incremental(
     if stale:
         chosen = _with_inputs(metrics, {mid for mid, _ in stale})
         stale_years = sorted({fy for _, fy in stale})
-        plan = compile_plan(metrics, only=chosen, dialect=dialect)
+        plan = compile_plan(metrics, tables, only=chosen, dialect=dialect)
         computed = compute_figures(
             metrics, _in_years(run_sql, stale_years, wanted), stale_years, inputs, plan
         )

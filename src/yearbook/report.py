@@ -3,11 +3,14 @@
 ::
 
     reports/ice-fy2023/
-      report.yaml        title, fiscal years, sections, reference tables, breakdown labels
+      report.yaml        its pack, title, fiscal years, sections, reference tables, breakdown labels
       metrics/*.yaml     metric declarations
       templates/*.j2     prose templates, one per section
       reference/*.csv    small lookup tables the metrics read (e.g. at-large methods)
       targets.yaml       calibration targets of the demo data (read by the generator only)
+
+A report names the pack it uses (``pack: ice``, the folder ``packs/ice`` beside
+``reports/``): its canonical tables are the pack's (`yearbook.packs`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from yearbook.disclosure import DisclosurePolicy, refuse_identifying_breakdown
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
-from yearbook.tables import TABLES
+from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.yamlio import safe_load
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
@@ -50,6 +53,9 @@ class ReportSpec(_Model):
     """The contents of ``report.yaml``."""
 
     id: str
+    pack: str
+    """The pack whose tables the report reads: a name (``packs/<name>`` beside ``reports/``)
+    or a path relative to the report folder."""
     title: str
     agency: str
     fiscal_year: int
@@ -80,12 +86,19 @@ class Report:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.spec = _load_spec(folder / "report.yaml")
+        self.pack: Pack = load_pack(pack_folder(folder, self.spec.pack))
+        own = [c for t in self.pack.tables.values() for c in t.identifying_columns]
+        identifying = tuple(dict.fromkeys([*self.spec.disclosure.identifying, *own]))
+        disclosure = self.spec.disclosure.model_copy(update={"identifying": identifying})
+        self.spec = self.spec.model_copy(update={"disclosure": disclosure})
         self.metrics: dict[str, MetricDecl] = load_metrics(folder / "metrics")
         self.templates = folder / "templates"
         for name, label in self.spec.breakdowns.items():
             if not label:
                 raise DeclarationError(f"breakdown {name!r} needs a label in report.yaml")
         for decl in self.metrics.values():
+            for problem in decl.table_problems(self.pack.tables):
+                raise DeclarationError(f"metric {decl.id!r}: {problem}")
             for name in decl.breakdowns:
                 refuse_identifying_breakdown(decl.id, name, self.spec.disclosure.identifying)
                 if name not in self.spec.breakdowns:
@@ -107,11 +120,11 @@ class Report:
                     f"section {section.id!r}: template {section.template!r} not found in "
                     f"{self.templates}"
                 )
-            unknown = [t for t in section.requires if t not in TABLES]
+            unknown = [t for t in section.requires if t not in self.pack.tables]
             if unknown:
                 raise DeclarationError(
                     f"section {section.id!r} requires unknown tables: {', '.join(unknown)}",
-                    hint="name canonical tables (docs/tables.md)",
+                    hint="name canonical tables of the report's pack (docs/packs/<pack>/tables.md)",
                 )
             for mid in section.panel:
                 if mid not in self.metrics:

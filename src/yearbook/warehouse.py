@@ -47,7 +47,7 @@ from yearbook.manifest import (
     locked,
     remove_leftovers,
 )
-from yearbook.tables import TABLES, TableSchema, get_table
+from yearbook.tables import Tables, TableSchema, get_table
 
 __all__ = [
     "DEFAULT_WAIT",
@@ -83,17 +83,34 @@ class Warehouse:
     `snapshot()` pins what a reader sees for as long as it holds it.
     """
 
-    def __init__(self, root: Path | str, *, _pinned: Manifest | None = None) -> None:
+    def __init__(
+        self,
+        root: Path | str,
+        tables: Tables | None = None,
+        *,
+        _pinned: Manifest | None = None,
+    ) -> None:
         self.root = Path(root)
+        self.schemas: Tables = tables or {}
+        """The canonical tables it may be written (a pack's); reading needs none."""
         self._pinned = _pinned
+
+    def _names(self) -> list[str]:
+        """Tables it may hold: those it was given and the table folders on disk."""
+        names = dict.fromkeys(self.schemas)
+        if self.root.is_dir():
+            for folder in sorted(self.root.iterdir()):
+                if folder.is_dir() and any(folder.glob(f"{PARTITION_KEY}=*")):
+                    names.setdefault(folder.name)
+        return list(names)
 
     def manifest(self) -> Manifest:
         """The files of the warehouse: pinned for a snapshot, else read now."""
-        return self._pinned if self._pinned is not None else current(self.root, TABLES)
+        return self._pinned if self._pinned is not None else current(self.root, self._names())
 
     def snapshot(self) -> Warehouse:
         """This warehouse as it is now, unchanged by later ingests (for one build)."""
-        return Warehouse(self.root, _pinned=self.manifest())
+        return Warehouse(self.root, self.schemas, _pinned=self.manifest())
 
     # -- writing ---------------------------------------------------------------
     @contextmanager
@@ -107,12 +124,13 @@ class Warehouse:
         if self._pinned is not None:
             raise InternalError("a warehouse snapshot is read-only")
         with locked(self.root, wait):
-            base = current(self.root, TABLES)
+            names = self._names()
+            base = current(self.root, names)
             if not base.stored and base.tables:
                 commit(self.root, base, base)  # adopt a warehouse written before manifests
-            remove_leftovers(self.root, base, TABLES)
+            remove_leftovers(self.root, base, names)
             checkpoint("warehouse.locked")
-            change = Change(self.root, base)
+            change = Change(self.root, base, self.schemas)
             try:
                 yield change
             except BaseException:
@@ -134,7 +152,7 @@ class Warehouse:
     def tables(self) -> list[str]:
         """Canonical tables present in the warehouse."""
         present = self.manifest().tables
-        return [t for t in TABLES if any(present.get(t, {}).values())]
+        return [t for t in sorted(present) if any(present[t].values())]
 
     def partition_files(self, table: str) -> list[tuple[int, tuple[Path, ...]]]:
         """The fiscal years of a table with data, and the files of each."""
@@ -188,9 +206,10 @@ class Change:
     manifest; files are fsynced before that.
     """
 
-    def __init__(self, root: Path, base: Manifest) -> None:
+    def __init__(self, root: Path, base: Manifest, schemas: Tables) -> None:
         self.root = root
         self.base = base
+        self.schemas = schemas
         self.generation = base.generation + 1
         self.tables: dict[str, dict[int, tuple[str, ...]]] = {
             name: dict(years) for name, years in base.tables.items()
@@ -207,7 +226,12 @@ class Change:
         demo generator makes its categories): Parquet then stores the codes as
         they are. Returns the fiscal years written.
         """
-        schema = get_table(name)
+        if not self.schemas:
+            raise WarehouseError(
+                f"cannot write {name!r} into {self.root}: no canonical tables were given",
+                hint="open it with the tables of a pack: `Warehouse(root, pack.tables)`",
+            )
+        schema = get_table(self.schemas, name)
         table = _conform(schema, data)
         years = self.tables.setdefault(name, {})
         if mode == "table":

@@ -10,10 +10,12 @@ from typing import Any
 import pyarrow as pa
 
 from yearbook import __version__
+from yearbook.errors import InternalError
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.metrics.compiler import Plan, compile_plan, reference_tables
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.rules import TOTAL, FigureKey, derived_inputs, derived_value
+from yearbook.tables import Tables
 
 __all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures", "figure_fingerprint"]
 
@@ -64,13 +66,19 @@ def compute_figures(
     years: Iterable[int],
     inputs: Inputs | None = None,
     plan: Plan | None = None,
+    *,
+    tables: Tables | None = None,
 ) -> pa.Table:
     """Compute every figure of every metric for the given fiscal years.
 
     ``run_sql`` runs one SQL statement on a backend and returns Arrow; the
-    engine never opens a connection itself.
+    engine never opens a connection itself. Without a compiled `plan`, the
+    metrics are compiled against the canonical `tables` (a pack's).
     """
-    plan = plan or compile_plan(metrics)
+    if plan is None:
+        if tables is None:
+            raise InternalError("compute_figures needs a plan or the tables to compile one")
+        plan = compile_plan(metrics, tables)
     inputs = inputs or Inputs()
     wanted = sorted(set(years))
     values: dict[Key, float] = {}

@@ -3,14 +3,14 @@
 ::
 
     from yearbook.ingest import ingest
-    result = ingest([Path("arrests.xlsx")], Warehouse("warehouse"))
+    result = ingest([Path("arrests.xlsx")], Warehouse("warehouse"), load_pack("packs/ice"))
     for f in result.files:
         print(f.file, f.rows_in, f.loaded, f.quarantined, f.duplicates)
 
 Nothing is lost: every row of every file is loaded or quarantined with a
 reason; likely duplicates are flagged, not deleted; a newer release replaces
 the overlap of an older one, recorded in the ``releases`` table. Layouts are
-data: one mapping file per known release layout in ``ingest/layouts/``.
+data: one mapping file per known release layout in a pack's ``layouts/``.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from yearbook.ingest.api import ingest
 from yearbook.ingest.pipeline import FileResult, IngestResult
+from yearbook.packs import Pack
 from yearbook.warehouse import DEFAULT_WAIT, Warehouse
 
 __all__ = ["RichProgress", "run_ingest", "summary_table"]
@@ -65,6 +66,7 @@ def summary_table(result: IngestResult) -> Table:
 def run_ingest(
     paths: Sequence[Path],
     warehouse: Warehouse,
+    pack: Pack,
     *,
     release: str | None,
     layouts_dir: Path | None,
@@ -84,6 +86,7 @@ def run_ingest(
         return ingest(
             paths,
             warehouse,
+            pack,
             release=release,
             layouts_dir=layouts_dir,
             progress=RichProgress(bars),

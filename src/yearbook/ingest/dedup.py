@@ -7,7 +7,8 @@ first row of each group (in event time, then file order) is kept unflagged.
 ``exact``               every canonical column and the event time equal an earlier row's
 ``same_person_day``     the same person on the same day (removals, encounters, detainers)
 ``arrest_episode_24h``  an arrest of the same person within 24 hours of their previous
-                        arrest (episodes chain; ``ERO Reprocessed Arrest`` sorts last)
+                        arrest (episodes chain; rows the table's ``duplicate_rules`` name
+                        under ``sorts_last`` come last within the same second)
 ``stint_same_day``      a detention stint of the same person, facility, book-in day and
                         stay as a later row (the last row is kept)
 
@@ -23,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from yearbook.tables import TABLES
+from yearbook.tables import TableSchema
 
 __all__ = ["DEDUP_COLUMN", "RULES", "flag_duplicates"]
 
@@ -31,11 +32,10 @@ DEDUP_COLUMN = "duplicate_rule"
 _ROW = "_row"
 _TIME = "_time"
 _DAY_SECONDS = 24 * 3600
-_REPROCESSED = "ERO Reprocessed Arrest"
 
 Mask = np.ndarray
-Rule = Callable[[pa.Table, str, str], Mask]
-"""(rows with ``_row`` and ``_time``, table name, person column) -> rows flagged."""
+Rule = Callable[[pa.Table, TableSchema, str], Mask]
+"""(rows with ``_row`` and ``_time``, their table, person column) -> rows flagged."""
 
 
 def _numpy(array: pa.Array | pa.ChunkedArray) -> Mask:
@@ -84,7 +84,7 @@ def _flag_sorted(data: pa.Table, person: str, keys: Sequence[tuple[str, str]]) -
     return flagged
 
 
-def _exact(data: pa.Table, table: str, person: str) -> Mask:
+def _exact(data: pa.Table, table: TableSchema, person: str) -> Mask:
     columns = [_TIME, *(c for c in data.column_names if c not in (_ROW, _TIME))]
     order = pc.sort_indices(data, sort_keys=[(c, "ascending") for c in [*columns, _ROW]])
     same = _same_as_previous(data, order, columns)
@@ -93,26 +93,27 @@ def _exact(data: pa.Table, table: str, person: str) -> Mask:
     return flagged
 
 
-def _same_person_day(data: pa.Table, table: str, person: str) -> Mask:
-    date = TABLES[table].date_column
+def _same_person_day(data: pa.Table, table: TableSchema, person: str) -> Mask:
+    date = table.date_column
     keys = [(person, "ascending"), (date, "ascending"), (_TIME, "ascending")]
     return _flag_sorted(data, person, keys)
 
 
-def _stint_same_day(data: pa.Table, table: str, person: str) -> Mask:
+def _stint_same_day(data: pa.Table, table: TableSchema, person: str) -> Mask:
     keys = [
         (k, "descending") for k in (person, "facility_code", "book_in_date", "stay_book_in_date")
     ]
     return _flag_sorted(data, person, keys)
 
 
-def _arrest_episodes(data: pa.Table, table: str, person: str) -> Mask:
+def _arrest_episodes(data: pa.Table, table: TableSchema, person: str) -> Mask:
     flagged = np.zeros(data.num_rows, dtype=bool)
     known = _known(data, person)
     if known.num_rows < 2:
         return flagged
-    if "apprehension_method" in known.column_names:
-        late = pc.fill_null(pc.equal(known.column("apprehension_method"), _REPROCESSED), False)
+    last = table.duplicate_rules.get("arrest_episode_24h")
+    if last is not None and last.column in known.column_names:
+        late = pc.fill_null(pc.equal(known.column(last.column), last.value), False)
     else:
         late = pa.array(np.zeros(known.num_rows, dtype=bool))
     known = known.append_column("_late", late)
@@ -137,12 +138,12 @@ RULES: dict[str, Rule] = {
 
 
 def flag_duplicates(
-    table: str, rows: pa.Table, time: pa.Array, rules: Sequence[str], person: str
+    table: TableSchema, rows: pa.Table, time: pa.Array, rules: Sequence[str], person: str
 ) -> pa.Array:
     """The rule flagging each row (null when none does); earlier rules win."""
     if not rules or rows.num_rows == 0:
         return pa.nulls(rows.num_rows, pa.string())
-    key = TABLES[table].key
+    key = table.key
     skipped = (DEDUP_COLUMN, *(key if len(key) == 1 else ()))
     data = rows.select([c for c in rows.column_names if c not in skipped])
     data = data.append_column(_TIME, pc.cast(time, pa.timestamp("s")))

@@ -23,7 +23,7 @@ from collections import Counter
 import pyarrow as pa
 
 from yearbook.errors import UserError
-from yearbook.tables import TABLES
+from yearbook.tables import TableSchema
 from yearbook.warehouse import fiscal_years
 
 __all__ = ["MIN_ROWS_PER_YEAR", "ReplacementRefused", "check_replacement"]
@@ -38,23 +38,26 @@ class ReplacementRefused(UserError):
     """A file would replace more of a table than it brings."""
 
 
-def _by_year(rows: pa.Table, table: str) -> Counter[int]:
-    dates = rows.column(TABLES[table].date_column)
+def _by_year(rows: pa.Table, date_column: str) -> Counter[int]:
+    dates = rows.column(date_column)
     return Counter(y for y in fiscal_years(dates).to_pylist() if y is not None)
 
 
-def check_replacement(file: str, table: str, new: pa.Table, removed: pa.Table | None) -> None:
+def check_replacement(
+    file: str, schema: TableSchema, new: pa.Table, removed: pa.Table | None
+) -> None:
     """Stop when `file` (bringing `new`) would replace `removed`, by the rules above."""
     if removed is None or not removed.num_rows:
         return
+    table = schema.name
     if removed.num_rows > new.num_rows:
         raise ReplacementRefused(
             f"{file} would replace {removed.num_rows:,} {table} rows but brings only "
             f"{new.num_rows:,}; nothing was written",
             hint=_HINT,
         )
-    brought = _by_year(new, table)
-    for year, count in sorted(_by_year(removed, table).items()):
+    brought = _by_year(new, schema.date_column)
+    for year, count in sorted(_by_year(removed, schema.date_column).items()):
         if brought[year] < min(MIN_ROWS_PER_YEAR, count):
             raise ReplacementRefused(
                 f"{file} would replace {count:,} {table} rows of fiscal year {year} but has "

@@ -21,16 +21,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from yearbook.errors import UserError
-from yearbook.tables import TABLES
+from yearbook.tables import Tables, TableSchema
 from yearbook.yamlio import safe_load
 
 __all__ = [
@@ -93,12 +99,15 @@ class Layout(_Model):
     """Cell texts meaning 'no value' besides empty cells and redaction markers."""
     dedup: tuple[str, ...] = ()
     person_column: str = "person_id"
+    _schema: TableSchema | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _check(self) -> Layout:
-        if self.table not in TABLES:
+    def _check(self, info: ValidationInfo) -> Layout:
+        tables: Tables = (info.context or {}).get("tables") or {}
+        if self.table not in tables:
             raise ValueError(f"unknown table {self.table!r}")
-        schema = TABLES[self.table]
+        schema = tables[self.table]
+        self._schema = schema
         for name in [*self.columns, *self.defaults]:
             if name not in schema.column_names:
                 raise ValueError(f"table {self.table!r} has no column {name!r}")
@@ -110,9 +119,16 @@ class Layout(_Model):
         return self
 
     @property
+    def table_schema(self) -> TableSchema:
+        """The canonical table the layout fills (checked when the layout was loaded)."""
+        if self._schema is None:
+            raise UserError(f"layout {self.id!r} was loaded without its pack's tables")
+        return self._schema
+
+    @property
     def id_column(self) -> str | None:
         """The table's key column when the layout does not map it (generated from the row)."""
-        key = TABLES[self.table].key
+        key = self.table_schema.key
         if len(key) == 1 and key[0] not in self.columns and key[0] not in self.defaults:
             return key[0]
         return None
@@ -120,7 +136,7 @@ class Layout(_Model):
     @property
     def required(self) -> tuple[str, ...]:
         """Canonical columns that must be found in a file of this layout."""
-        schema = TABLES[self.table]
+        schema = self.table_schema
         return tuple(
             c.name
             for c in schema.columns
@@ -152,40 +168,33 @@ def normalise_header(text: object) -> str:
     return _PUNCT.sub(" ", str(text or "").lower()).strip()
 
 
-def _layout_files(extra: Path | None) -> list[tuple[str, str]]:
-    files = [
-        (entry.name, entry.read_text(encoding="utf-8"))
-        for entry in sorted(
-            resources.files("yearbook.ingest").joinpath("layouts").iterdir(),
-            key=lambda e: e.name,
-        )
-        if entry.name.endswith(".yaml")
+def _layout_files(folders: Sequence[Path]) -> list[tuple[Path, str]]:
+    return [
+        (path, path.read_text(encoding="utf-8"))
+        for folder in folders
+        for path in sorted(folder.glob("*.yaml"))
     ]
-    if extra is not None:
-        files += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(extra.glob("*.yaml"))]
-    return files
 
 
-@cache
-def _load(extra: Path | None) -> tuple[Layout, ...]:
+def load_layouts(folder: Path, tables: Tables, extra: Path | None = None) -> tuple[Layout, ...]:
+    """The layouts of a pack (its ``layouts/`` folder), plus those in `extra`.
+
+    `tables` are the pack's canonical tables, which each layout must fill.
+    """
+    folders = [folder] + ([extra] if extra is not None else [])
     layouts: dict[str, Layout] = {}
-    for name, text in _layout_files(extra):
+    for path, text in _layout_files(folders):
         try:
-            layout = Layout.model_validate(safe_load(text))
+            layout = Layout.model_validate(safe_load(text), context={"tables": tables})
         except (ValidationError, yaml.YAMLError) as err:
             raise IngestError(
-                f"mapping file {name} is invalid: {err}",
+                f"mapping file {path.name} is invalid: {err}",
                 hint="see docs/ingest.md for the mapping file format",
             ) from None
         if layout.id in layouts:
-            raise IngestError(f"mapping file {name}: layout {layout.id!r} is declared twice")
+            raise IngestError(f"mapping file {path.name}: layout {layout.id!r} is declared twice")
         layouts[layout.id] = layout
     return tuple(layouts.values())
-
-
-def load_layouts(extra: Path | None = None) -> tuple[Layout, ...]:
-    """The shipped layouts, plus those in `extra` (a folder of mapping files)."""
-    return _load(extra)
 
 
 def known_headers(layouts: Sequence[Layout]) -> frozenset[str]:

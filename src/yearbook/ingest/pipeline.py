@@ -36,7 +36,7 @@ from yearbook.ingest.layouts import IngestError, Layout, Match, detect_layout, k
 from yearbook.ingest.readers import open_file
 from yearbook.ingest.validate import Mapped, map_block, today
 from yearbook.manifest import checkpoint
-from yearbook.tables import TABLES
+from yearbook.tables import TableSchema
 from yearbook.warehouse import DEFAULT_WAIT, Change, Database, Warehouse
 
 __all__ = ["FileResult", "IngestResult", "NoProgress", "Progress", "ingest_files"]
@@ -162,10 +162,10 @@ def _read_file(
             f"{path.name}: no header row and no data found",
             hint="check the file holds a table with a header row",
         )
-    return _combine(result, parts)
+    return _combine(result, parts, match.layout.table_schema)
 
 
-def _combine(result: FileResult, parts: list[Mapped]) -> _Loaded:
+def _combine(result: FileResult, parts: list[Mapped], schema: TableSchema) -> _Loaded:
     rows = pa.concat_tables([p.rows for p in parts], promote_options="permissive")
     time = pa.concat_arrays([p.time for p in parts]) if parts else pa.array([], pa.timestamp("s"))
     quarantine = pa.concat_tables([p.quarantine for p in parts])
@@ -179,7 +179,7 @@ def _combine(result: FileResult, parts: list[Mapped]) -> _Loaded:
             f"{result.quarantined} quarantined"
         )
     if rows.num_rows:
-        date = rows.column(TABLES[result.table].date_column)
+        date = rows.column(schema.date_column)
         result.window = (pc.min(date).as_py(), pc.max(date).as_py())
     return _Loaded(result, rows, time, quarantine)
 
@@ -195,20 +195,19 @@ class _Replaced:
 def _existing(warehouse: Warehouse, table: str) -> pa.Table | None:
     if table not in warehouse.tables():
         return None
-    columns = ", ".join(f'"{c}"' for c in TABLES[table].column_names)
+    columns = ", ".join(f'"{c}"' for c in warehouse.schemas[table].column_names)
     with Database(warehouse) as db:
         return db.query(f'SELECT {columns} FROM "{table}"')
 
 
-def _outside(rows: pa.Table, table: str, window: tuple[object, object]) -> pa.Array:
-    date = rows.column(TABLES[table].date_column)
+def _outside(rows: pa.Table, schema: TableSchema, window: tuple[object, object]) -> pa.Array:
+    date = rows.column(schema.date_column)
     start, end = window
     inside = pc.and_(pc.greater_equal(date, start), pc.less_equal(date, end))
     return pc.invert(pc.fill_null(inside, False))
 
 
-def _conform(rows: pa.Table, table: str) -> pa.Table:
-    schema = TABLES[table]
+def _conform(rows: pa.Table, schema: TableSchema) -> pa.Table:
     arrays = [
         rows.column(c.name).cast(c.type)
         if c.name in rows.column_names
@@ -222,11 +221,10 @@ def _merge_table(
     warehouse: Warehouse, table: str, files: list[_Loaded], layout: Layout
 ) -> tuple[pa.Table, list[_Replaced]]:
     """Replace overlapping older rows, flag duplicates: the table's new rows, what was replaced."""
+    schema = warehouse.schemas[table]
     old = _existing(warehouse, table)
-    current = [] if old is None else [_conform(old, table)]
-    times = (
-        [] if old is None else [pc.cast(old.column(TABLES[table].date_column), pa.timestamp("s"))]
-    )
+    current = [] if old is None else [_conform(old, schema)]
+    times = [] if old is None else [pc.cast(old.column(schema.date_column), pa.timestamp("s"))]
     releases = ["" for _ in current]
     owners: list[_Loaded | None] = [None for _ in current]
     replaced: list[_Replaced] = []
@@ -237,14 +235,14 @@ def _merge_table(
             for i, part in enumerate(current):
                 if releases[i] == res.release:
                     continue
-                keep = _outside(part, table, res.window)
+                keep = _outside(part, schema, res.window)
                 gone.append(part.filter(pc.invert(keep)))
                 current[i] = part.filter(keep)
                 times[i] = pc.filter(times[i], keep)
             removed = pa.concat_tables(gone) if gone else None
             replaced.append(_Replaced(loaded, removed))
             res.replaced = 0 if removed is None else removed.num_rows
-        current.append(_conform(loaded.rows, table))
+        current.append(_conform(loaded.rows, schema))
         times.append(loaded.time.cast(pa.timestamp("s")))
         releases.append(res.release)
         owners.append(loaded)
@@ -252,8 +250,8 @@ def _merge_table(
     time = pa.concat_arrays(
         [t.combine_chunks() if isinstance(t, pa.ChunkedArray) else t for t in times]
     )
-    if DEDUP_COLUMN in TABLES[table].column_names:
-        rules = flag_duplicates(table, rows, time, layout.dedup, layout.person_column)
+    if DEDUP_COLUMN in schema.column_names:
+        rules = flag_duplicates(schema, rows, time, layout.dedup, layout.person_column)
         rows = rows.set_column(rows.column_names.index(DEDUP_COLUMN), DEDUP_COLUMN, rules)
         offset = 0
         for owner, part in zip(owners, current, strict=True):
@@ -290,7 +288,7 @@ def _bookkeeping(change: Change, loaded: list[_Loaded]) -> None:
         }
         for r in (item.result for item in loaded)
     ]
-    releases = pa.Table.from_pylist(rows, schema=TABLES["releases"].arrow_schema())
+    releases = pa.Table.from_pylist(rows, schema=change.schemas["releases"].arrow_schema())
     change.write("releases", releases, mode="append")
 
 
@@ -328,7 +326,12 @@ def ingest_files(
         if not replace:
             for table, (_, replaced) in merged.items():
                 for done in replaced:
-                    check_replacement(done.loaded.result.file, table, done.loaded.rows, done.rows)
+                    check_replacement(
+                        done.loaded.result.file,
+                        warehouse.schemas[table],
+                        done.loaded.rows,
+                        done.rows,
+                    )
         checkpoint("ingest.merged")
         for table, (rows, _) in merged.items():
             change.write(table, rows, mode="table")

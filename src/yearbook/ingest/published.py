@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from yearbook.errors import UserError
 from yearbook.ingest.published_map import MappedFigure, load_rules, map_cells
 from yearbook.ingest.workbooks import WorkbookScan, scan_workbook
+from yearbook.tables.engine import ENGINE_TABLES
 from yearbook.warehouse import Warehouse
 
 __all__ = ["PublishedLoad", "load_published", "mapping_files"]
@@ -90,7 +91,9 @@ def load_published(paths: Sequence[Path], pack: Path, warehouse: Warehouse) -> P
     figures = map_cells(scans, rules)
     problems = [line for scan in scans for line in scan.problems()]
     new = _rows(figures)
-    with warehouse.transaction() as change:  # under the write lock, committed whole
+    # The published figures table is the engine's own, whatever the pack.
+    writer = Warehouse(warehouse.root, {table.name: table for table in ENGINE_TABLES})
+    with writer.transaction() as change:  # under the write lock, committed whole
         old = _existing(warehouse, {scan.path.name for scan in scans})
         if old is not None and old.num_rows:
             new = pa.concat_tables([old.select(new.column_names).cast(new.schema), new])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from yearbook.ingest.api import ingest
 from yearbook.ingest.pipeline import IngestResult, Progress
+from yearbook.packs import Pack
 from yearbook.warehouse import Warehouse
 
 __all__ = ["load_real_data", "real_data_files"]
@@ -39,10 +40,10 @@ def real_data_files(report_folder: Path) -> list[Path]:
 
 
 def load_real_data(
-    report_folder: Path, warehouse: Warehouse, *, progress: Progress | None = None
+    report_folder: Path, warehouse: Warehouse, pack: Pack, *, progress: Progress | None = None
 ) -> IngestResult | None:
     """Ingest the real files beside the checkout; None when there are none."""
     files = real_data_files(report_folder)
     if not files:
         return None
-    return ingest(files, warehouse, progress=progress)
+    return ingest(files, warehouse, pack, progress=progress)

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from yearbook.ingest.layouts import Match
 from yearbook.ingest.parse import clean, parse
 from yearbook.ingest.readers import Block
-from yearbook.tables import TABLES, Column
+from yearbook.tables import Column
 
 __all__ = ["QUARANTINE_COLUMNS", "Mapped", "map_block"]
 
@@ -137,7 +137,7 @@ def _row_ids(file_id: str, block: Block, keep: pa.Array) -> pa.Array:
 def map_block(block: Block, match: Match, file: str, file_id: str) -> Mapped:
     """Map one block through its layout: loaded rows, quarantined rows, redactions."""
     layout = match.layout
-    schema = TABLES[layout.table]
+    schema = layout.table_schema
     problems = _Problems(np.full(block.num_rows, -1, dtype=np.int64), [])
     values: dict[str, pa.Array] = {}
     time: pa.Array | None = None

@@ -29,6 +29,7 @@ from yearbook.metrics.sql import (
     aggregate,
     and_all,
     breakdown_expr,
+    canonical_tables,
     column,
     condition_parts,
     fiscal_year,
@@ -36,10 +37,11 @@ from yearbook.metrics.sql import (
     parse_condition,
     render,
     source,
+    table_schema,
     with_filter,
 )
 from yearbook.rules import SOURCE_MEASURES, TOTAL, dependency_order, derived_inputs, scale_of
-from yearbook.tables import TABLES
+from yearbook.tables import Tables
 from yearbook.tables.identifiers import refuse_identifying_breakdown
 
 __all__ = [
@@ -209,12 +211,13 @@ def transpile(sql: str, dialect: str) -> str:
 
 def figure_sql(
     metrics: Mapping[str, MetricDecl],
+    tables: Tables,
     metric: str,
     breakdown: str = TOTAL,
     dialect: str = "duckdb",
 ) -> str:
     """The standalone SQL behind one metric's figures (every fiscal year)."""
-    return compile_plan(metrics, dialect=dialect).lineage[(metric, breakdown)]
+    return compile_plan(metrics, tables, dialect=dialect).lineage[(metric, breakdown)]
 
 
 def _derived_order(metrics: Mapping[str, MetricDecl]) -> list[str]:
@@ -225,18 +228,32 @@ def _derived_order(metrics: Mapping[str, MetricDecl]) -> list[str]:
 
 def compile_plan(
     metrics: Mapping[str, MetricDecl],
+    tables: Tables,
     only: Iterable[str] | None = None,
     dialect: str = "duckdb",
 ) -> Plan:
-    """Compile declarations into a fused plan and per-figure lineage, for one dialect."""
+    """Compile declarations into a fused plan and per-figure lineage, for one dialect.
+
+    `tables` are the canonical tables the declarations read (their pack's)."""
+    with canonical_tables(tables):
+        return _compile_plan(metrics, tables, only, dialect)
+
+
+def _compile_plan(
+    metrics: Mapping[str, MetricDecl],
+    tables: Tables,
+    only: Iterable[str] | None,
+    dialect: str,
+) -> Plan:
     chosen = set(only) if only is not None else set(metrics)
+    identifying = [c for table in tables.values() for c in table.identifying_columns]
     trees: dict[tuple[str, str], exp.Query] = {}
     groups: dict[tuple[str, str | None, str], list[MetricDecl]] = {}
     for decl in metrics.values():
         if decl.measure not in SOURCE_MEASURES:
             continue
         for breakdown in (TOTAL, *decl.breakdowns):
-            refuse_identifying_breakdown(decl.id, breakdown)
+            refuse_identifying_breakdown(decl.id, breakdown, identifying)
             trees[(decl.id, breakdown)] = _source_tree(decl, breakdown)
             if decl.id in chosen:
                 key = (str(decl.table), decl.join.table if decl.join else None, breakdown)
@@ -287,7 +304,7 @@ def _side_scans(
 def _order_tree(decls: list[MetricDecl], breakdown: str) -> exp.Select:
     """Per category, the smallest key of its rows: the first submitted comes first."""
     first = decls[0]
-    key = column(first, TABLES[first.table or ""].key[0])
+    key = column(first, table_schema(first.table or "").key[0])
     measures = [
         _as(with_filter(exp.Min(this=key.copy()), and_all(condition_parts(d))), f"{d.id}|first")
         for d in decls
@@ -438,12 +455,14 @@ def _distinct_tree(decl: MetricDecl) -> exp.Query:
 
 
 def reference_tables(decl: MetricDecl) -> set[str]:
-    """Names of non-canonical tables (report reference tables) a declaration's filter reads."""
-    return set(_filter_references(decl.filter)) if decl.filter else set()
+    """Names of the tables other than its own (report reference tables) a filter reads."""
+    if not decl.filter:
+        return set()
+    return set(_filter_references(decl.filter)) - set(decl.tables)
 
 
 @functools.lru_cache(maxsize=4096)
 def _filter_references(condition: str) -> frozenset[str]:
     # Parsed once per distinct filter: fingerprints ask for every metric and year.
     tree = parse_condition(condition)
-    return frozenset(t.name for t in tree.find_all(exp.Table) if t.name not in TABLES)
+    return frozenset(t.name for t in tree.find_all(exp.Table))

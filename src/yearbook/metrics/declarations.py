@@ -36,7 +36,7 @@ from sqlglot import exp
 
 from yearbook.errors import DeclarationError
 from yearbook.rules import DERIVED_MEASURES, MEASURES, TABLE_MEASURES, Measure, is_derived
-from yearbook.tables import TABLES
+from yearbook.tables import Tables
 from yearbook.yamlio import safe_load
 
 __all__ = [
@@ -120,14 +120,10 @@ class MetricDecl(_Model):
         if self.measure in TABLE_MEASURES:
             if not self.table:
                 raise ValueError(f"measure {self.measure!r} needs 'table'")
-            if self.table not in TABLES:
-                raise ValueError(f"unknown table {self.table!r}; known: {', '.join(TABLES)}")
             if self.measure != "count" and not self.column:
                 raise ValueError(f"measure {self.measure!r} needs 'column'")
             if self.numerator or self.denominator:
                 raise ValueError(f"measure {self.measure!r} takes no numerator/denominator")
-            if self.join and self.join.table not in TABLES:
-                raise ValueError(f"unknown join table {self.join.table!r}")
             if self.filter:
                 _check_sql_condition(self.filter)
         elif self.measure == "submitted":
@@ -137,11 +133,38 @@ class MetricDecl(_Model):
                 raise ValueError(f"measure {self.measure!r} needs 'numerator' and 'denominator'")
             if self.table or self.filter or self.column:
                 raise ValueError(f"measure {self.measure!r} reads other metrics, not a table")
-        if self.bound_column and (
-            self.table is None or self.bound_column not in TABLES[self.table].column_names
-        ):
-            raise ValueError(f"bound_column {self.bound_column!r} is not a column of its table")
+        if self.bound_column and self.table is None:
+            raise ValueError("bound_column needs a table")
         return self
+
+    def table_problems(self, tables: Tables) -> list[tuple[tuple[str | int, ...], str]]:
+        """What is wrong with the tables and columns it names, given the canonical `tables`:
+        (the field it is in, what is wrong) for each problem."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        known = ", ".join(sorted(tables))
+        if self.table and self.table not in tables:
+            problems.append((("table",), f"unknown table {self.table!r} (known: {known})"))
+        if self.join and self.join.table not in tables:
+            problems.append(
+                (("join", "table"), f"unknown table {self.join.table!r} (known: {known})")
+            )
+        if problems or not self.table:
+            return problems
+        columns = set(tables[self.table].column_names)
+        if self.join:
+            columns |= set(tables[self.join.table].column_names)
+        named: list[tuple[tuple[str | int, ...], str, str | None]] = [
+            (("column",), "column", self.column),
+            (("bound_column",), "bound_column", self.bound_column),
+        ]
+        named += [(("breakdowns", i), "breakdown", b) for i, b in enumerate(self.breakdowns)]
+        for path, what, column in named:
+            if column and column != "month" and column not in columns:
+                problems.append((path, f"{what} {column!r} is not a column of {self._where()}"))
+        return problems
+
+    def _where(self) -> str:
+        return f"{self.table}" + (f" or {self.join.table}" if self.join else "")
 
     @property
     def is_derived(self) -> bool:

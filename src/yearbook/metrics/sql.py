@@ -10,13 +10,16 @@ sqlglot writes.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sqlglot
 from sqlglot import exp
 
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.tables import TABLES
+from yearbook.tables import Tables, TableSchema
 
 __all__ = [
     "DIALECTS",
@@ -25,6 +28,7 @@ __all__ = [
     "aggregate",
     "and_all",
     "breakdown_expr",
+    "canonical_tables",
     "column",
     "condition_parts",
     "fiscal_year",
@@ -32,6 +36,7 @@ __all__ = [
     "parse_condition",
     "render",
     "source",
+    "table_schema",
     "with_filter",
 ]
 
@@ -42,6 +47,31 @@ MONTH = "month"
 MISSING = "(not recorded)"
 """The category of rows whose breakdown column is empty."""
 DEDUP_COLUMN = "duplicate_rule"
+
+_TABLES: ContextVar[Tables] = ContextVar("tables")
+"""The canonical tables (a pack's) of the declarations being compiled."""
+
+
+@contextmanager
+def canonical_tables(tables: Tables) -> Iterator[None]:
+    """Compile with these canonical tables: the helpers below read their columns."""
+    token = _TABLES.set(tables)
+    try:
+        yield
+    finally:
+        _TABLES.reset(token)
+
+
+def table_schema(name: str) -> TableSchema:
+    """A canonical table of the declarations being compiled (`canonical_tables`)."""
+    try:
+        return _TABLES.get()[name]
+    except LookupError:
+        raise DeclarationError(
+            f"unknown table {name!r}", hint="name a table of the report's pack"
+        ) from None
+
+
 _MATERIALIZING = ("duckdb", "postgres")
 """Dialects that know the ``MATERIALIZED`` hint on a common table expression."""
 
@@ -81,10 +111,10 @@ def column(decl: MetricDecl, name: str) -> exp.Column:
     """A column, qualified with its table when the metric joins another table."""
     if decl.join is None:
         return exp.column(name)
-    base = TABLES[decl.table or ""]
+    base = table_schema(decl.table or "")
     if name in base.column_names:
         return exp.column(name, table=base.name)
-    joined = TABLES[decl.join.table]
+    joined = table_schema(decl.join.table)
     if name in joined.column_names:
         return exp.column(name, table=joined.name)
     raise DeclarationError(
@@ -100,7 +130,7 @@ def fiscal_year(decl: MetricDecl) -> exp.Column:
 def breakdown_expr(decl: MetricDecl, breakdown: str) -> exp.Expr:
     """A row's category for a breakdown: the column as text, or its month ``YYYY-MM``."""
     if breakdown == MONTH:
-        date = column(decl, TABLES[decl.table or ""].date_column)
+        date = column(decl, table_schema(decl.table or "").date_column)
         return exp.TimeToStr(this=date, format=exp.Literal.string("%Y-%m"))
     text = exp.Cast(this=column(decl, breakdown), to=exp.DataType.build("VARCHAR"))
     return exp.Coalesce(this=text, expressions=[exp.Literal.string(MISSING)])
@@ -125,7 +155,7 @@ def condition_parts(decl: MetricDecl) -> list[exp.Expr]:
         parts.append(exp.Paren(this=parse_condition(decl.filter)))
     if not decl.include_duplicates:
         for name in decl.tables:
-            if DEDUP_COLUMN in TABLES[name].column_names:
+            if DEDUP_COLUMN in table_schema(name).column_names:
                 flag = exp.column(DEDUP_COLUMN, table=name if decl.join else None)
                 parts.append(exp.Is(this=flag, expression=exp.Null()))
     return parts

@@ -55,8 +55,6 @@ from yearbook.synth.distributions import (
 )
 from yearbook.synth.memory import retained_heap
 from yearbook.synth.targets import Targets, TargetsError, load_targets
-from yearbook.tables import get_table
-from yearbook.tables.ero import CHARGE_CATEGORIES, CRIMINALITY
 from yearbook.warehouse import Warehouse
 
 __all__ = [
@@ -73,6 +71,29 @@ __all__ = [
 ]
 
 ERO_TABLES = ("arrests", "charges", "removals")
+
+CRIMINALITY = ("convicted", "pending", "other")
+"""ICE's three criminality classes: convicted criminal, pending criminal charges,
+other immigration violator (`1 Convicted Criminal` ... in the releases)."""
+
+CHARGE_CATEGORIES = (
+    "homicide",
+    "kidnapping",
+    "sexual_assault",
+    "assault",
+    "robbery",
+    "burglary",
+    "weapons",
+    "dangerous_drugs",
+    "traffic_dui",
+    "traffic_other",
+    "immigration",
+    "larceny",
+    "fraud",
+    "obstruction",
+    "sex_offenses",
+    "other",
+)
 """The canonical tables this generator fills, in the order it writes them."""
 
 ID_DIGITS = 10
@@ -794,9 +815,9 @@ def generate(
 
 
 def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
-    if tables:
-        return pa.concat_tables(tables)
-    return get_table(name).arrow_schema().empty_table()
+    if not tables:
+        raise ValueError(f"no {name} generated: the targets name no year")
+    return pa.concat_tables(tables)
 
 
 # -- the demo warehouse ---------------------------------------------------------------

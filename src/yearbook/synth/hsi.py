@@ -35,11 +35,30 @@ from yearbook.synth.segments import (
     split_total,
 )
 from yearbook.synth.targets import Targets, TargetsError
-from yearbook.tables.hsi import COMMODITIES, QUANTITY_QUALIFIERS, VICTIM_TYPES
 
 __all__ = ["HSI_TABLES", "QUALIFIED", "TCIU_COUNTRIES", "generate_hsi_year", "hsi_years"]
 
 HSI_TABLES = ("hsi_arrests", "seizures", "investigations", "victims", "forensic_interviews")
+
+COMMODITIES = (
+    "narcotics",
+    "precursor_chemicals",
+    "currency_assets",
+    "virtual_currency",
+    "firearms",
+    "ammunition_magazines",
+    "ammunition_rounds",
+    "counterfeit_goods",
+    "general_merchandise",
+)
+"""What a seizure took. Narcotics and precursors are weighed in pounds; currency,
+assets and goods are valued in dollars; firearms, magazines and rounds are counted."""
+
+QUANTITY_QUALIFIERS = ("exact", "at_least", "estimated")
+"""How sure a recorded quantity is: counted or weighed exactly, a lower bound
+(e.g. rounds still being counted), or an estimate. Sets a figure's ``bound``."""
+
+VICTIM_TYPES = ("child_exploitation", "human_trafficking", "other")
 
 WAT = "without_a_trace"
 SCOPES = ("wat", "tciu", "rest")

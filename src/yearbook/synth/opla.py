@@ -13,11 +13,16 @@ import pyarrow as pa
 from yearbook.synth.distributions import date_array, labels
 from yearbook.synth.segments import columns_table, pick, record_days, rng_for, row_ids, year_end
 from yearbook.synth.targets import Targets
-from yearbook.tables.opla import CASELOAD_PROGRAMS, OUTCOMES
 
 __all__ = ["COURTS", "OPLA_TABLES", "generate_opla_year", "opla_years"]
 
 OPLA_TABLES = ("opla_hearings", "opla_completions", "opla_caseload")
+
+OUTCOMES = ("relief_granted", "removal_order", "pd_dismissal", "other")
+"""How a case before the immigration courts ended: relief granted, an order of
+removal, dismissal in the exercise of prosecutorial discretion, or otherwise."""
+
+CASELOAD_PROGRAMS = ("human_rights_violator", "national_security")
 
 COURTS = (
     "New York", "Miami", "Houston", "Los Angeles", "San Francisco", "Chicago", "Newark",

@@ -22,11 +22,13 @@ from yearbook.synth.distributions import (
 )
 from yearbook.synth.segments import columns_table, record_days, rng_for, row_ids, year_end
 from yearbook.synth.targets import Targets, TargetsError
-from yearbook.tables.workforce import OFFICES
 
 __all__ = ["WORKFORCE_TABLES", "generate_workforce_year", "office_key", "workforce_years"]
 
 WORKFORCE_TABLES = ("workforce", "deployments")
+
+OFFICES = ("ERO", "HSI", "OPLA", "M&A", "OPR", "Leadership")
+"""ICE's offices as the workforce records name them."""
 _OFFICE_BLOCK = 1_000_000
 """Employee numbers of office ``i`` start at ``i * _OFFICE_BLOCK``."""
 _LAW_ENFORCEMENT = {"ERO": 0.75, "HSI": 0.8, "OPR": 0.5}

@@ -1,29 +1,42 @@
-"""Canonical tables: the one shape every source is mapped onto.
+"""The table-schema model: what a canonical table is, whoever declares it.
 
-Each table is partitioned in the warehouse by the fiscal year of its date
-column. A column has the same name in every layer: ingest mappings, the
-warehouse, metric declarations and the docs (`docs/tables.md` is generated
-from this registry).
+A pack declares its agency's tables in YAML (`yearbook.tables.declared` reads
+them); the engine adds the few tables it keeps about itself
+(`yearbook.tables.engine`). Each table is partitioned in the warehouse by the
+fiscal year of its date column. A column has the same name in every layer:
+ingest mappings, the warehouse, metric declarations and the docs.
+
+There is no global registry: whoever needs tables gets them from a pack
+(`yearbook.packs.Pack.tables`), as a `Tables` mapping.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 
 __all__ = [
-    "CITIZENSHIP_COUNTRY",
-    "DUPLICATE_RULE",
-    "GENDER",
-    "PERSON_ID",
-    "TABLES",
+    "TYPES",
     "Column",
+    "SortsLast",
     "TableSchema",
+    "Tables",
     "get_table",
-    "register",
     "render_docs",
 ]
+
+TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "date": pa.date32(),
+    "bool": pa.bool_(),
+    "int16": pa.int16(),
+    "int32": pa.int32(),
+    "int64": pa.int64(),
+    "float64": pa.float64(),
+}
+"""The column types a declaration may name, and their Arrow types."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,23 @@ class Column:
     """Identifies a person: never published, whatever the breakdown."""
     values: tuple[str, ...] = ()
     """The allowed values of a categorical column, when the set is closed."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Reader-facing label of each allowed value that is a code (``convicted`` ...)."""
+
+    @property
+    def type_name(self) -> str:
+        for name, kind in TYPES.items():
+            if kind == self.type:
+                return name
+        raise KeyError(str(self.type))
+
+
+@dataclass(frozen=True)
+class SortsLast:
+    """Within a duplicate rule, rows whose `column` is `value` sort after the others."""
+
+    column: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +80,10 @@ class TableSchema:
     date_column: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = field(default=())
+    partitioning: str = "fiscal_year"
+    """How the warehouse partitions the table: by the fiscal year of its date column."""
+    duplicate_rules: Mapping[str, SortsLast] = field(default_factory=dict)
+    """Settings of the de-duplication rules that need some (rule name -> setting)."""
 
     def column(self, name: str) -> Column:
         for col in self.columns:
@@ -69,53 +103,27 @@ class TableSchema:
         return pa.schema([pa.field(c.name, c.type, nullable=not c.required) for c in self.columns])
 
 
-# Columns that several tables share, defined once so they mean the same everywhere.
-PERSON_ID = Column(
-    "person_id",
-    pa.string(),
-    "Anonymised identifier of the person; links records within one release.",
-    identifying=True,
-)
-DUPLICATE_RULE = Column(
-    "duplicate_rule",
-    pa.string(),
-    "Name of the de-duplication rule that flagged this row as a likely duplicate; "
-    "empty when the row is not a duplicate. Metrics exclude flagged rows.",
-)
-CITIZENSHIP_COUNTRY = Column(
-    "citizenship_country", pa.string(), "Country of citizenship, upper case."
-)
-GENDER = Column(
-    "gender", pa.string(), "Male, Female or Unknown.", values=("Male", "Female", "Unknown")
-)
-
-TABLES: dict[str, TableSchema] = {}
-"""Every canonical table by name, in declaration order."""
+Tables = Mapping[str, TableSchema]
+"""Canonical tables by name, in declaration order (a pack's, with the engine's)."""
 
 
-def register(table: TableSchema) -> TableSchema:
-    if table.name in TABLES:
-        raise ValueError(f"table {table.name!r} registered twice")
-    TABLES[table.name] = table
-    return table
-
-
-def get_table(name: str) -> TableSchema:
+def get_table(tables: Tables, name: str) -> TableSchema:
+    """A table by name, or a clear error listing the known ones."""
     from yearbook.errors import DeclarationError
 
     try:
-        return TABLES[name]
+        return tables[name]
     except KeyError:
-        known = ", ".join(sorted(TABLES))
+        known = ", ".join(sorted(tables))
         raise DeclarationError(
             f"unknown table {name!r}", hint=f"canonical tables are: {known}"
         ) from None
 
 
-def render_docs() -> str:
-    """The Markdown reference of every canonical table (written to docs/tables.md)."""
+def render_docs(tables: Tables, title: str = "Canonical tables") -> str:
+    """The Markdown reference of canonical tables (a pack's tables page)."""
     lines = [
-        "# Canonical tables",
+        f"# {title}",
         "",
         "Generated by `yearbook docs`; do not edit by hand. Every source is mapped onto",
         "these tables. Each is stored as Parquet partitioned by `fiscal_year`, the fiscal",
@@ -123,7 +131,7 @@ def render_docs() -> str:
         "Identifying columns never reach a published output.",
         "",
     ]
-    for table in TABLES.values():
+    for table in tables.values():
         lines += [
             f"## `{table.name}` ({table.office})",
             "",
@@ -138,7 +146,7 @@ def render_docs() -> str:
         for col in table.columns:
             desc = col.description
             if col.values:
-                desc += " One of: " + ", ".join(f"`{v}`" for v in col.values) + "."
+                desc += " One of: " + ", ".join(_value(col, v) for v in col.values) + "."
             if col.identifying:
                 desc += " **Identifying.**"
             lines.append(
@@ -148,12 +156,6 @@ def render_docs() -> str:
     return "\n".join(lines)
 
 
-# The registries of each office's tables; importing them fills TABLES in order.
-from yearbook.tables import detention as detention  # noqa: E402
-from yearbook.tables import ero as ero  # noqa: E402
-from yearbook.tables import foia as foia  # noqa: E402
-from yearbook.tables import hsi as hsi  # noqa: E402
-from yearbook.tables import ingest as ingest  # noqa: E402
-from yearbook.tables import opla as opla  # noqa: E402
-from yearbook.tables import submissions as submissions  # noqa: E402
-from yearbook.tables import workforce as workforce  # noqa: E402
+def _value(col: Column, value: str) -> str:
+    label = col.labels.get(value)
+    return f"`{value}` ({label})" if label else f"`{value}`"

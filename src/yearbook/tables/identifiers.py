@@ -12,7 +12,6 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from yearbook.errors import DeclarationError, UserError
-from yearbook.tables import TABLES
 
 __all__ = [
     "DisclosureError",
@@ -28,9 +27,12 @@ class DisclosureError(UserError):
 
 
 def identifying_columns(extra: Iterable[str] = ()) -> frozenset[str]:
-    """Every column marked identifying in the canonical tables, plus ``extra``."""
-    own = {name for table in TABLES.values() for name in table.identifying_columns}
-    return frozenset(own | {name.lower() for name in extra})
+    """The identifying column names, compared in lower case.
+
+    `extra` is what a report's disclosure policy holds: its own list with every
+    column its pack's tables mark identifying (`yearbook.report`).
+    """
+    return frozenset(name.lower() for name in extra)
 
 
 def refuse_identifying_breakdown(metric: str, breakdown: str, extra: Iterable[str] = ()) -> None:

@@ -1,0 +1,80 @@
+"""Packs: the ICE pack loads, its tables round-trip, and a broken pack lists every problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ICE, ICE_PACK_DIR
+from yearbook.packs import load_pack
+from yearbook.problems import Lines, Problems, ValidationFailed
+from yearbook.tables.declared import table_from_data, table_to_data
+
+
+def test_the_ice_pack_declares_its_tables_offices_and_labels() -> None:
+    assert ICE.name == "ice"
+    assert {"arrests", "removals", "charges", "seizures", "workforce"} <= set(ICE.own_tables)
+    assert {"quarantine", "releases", "submissions"} <= set(ICE.tables) - set(ICE.own_tables)
+    criminality = ICE.tables["arrests"].column("criminality")
+    assert criminality.values == ("convicted", "pending", "other")
+    assert criminality.labels["pending"] == "Pending criminal charges"
+    assert [o.id for o in ICE.offices] == ["ero", "hsi", "opla", "ma", "opr"]
+    assert "Enforcement and Removal Operations" in ICE.offices[0].names
+    rule = ICE.tables["arrests"].duplicate_rules["arrest_episode_24h"]
+    assert (rule.column, rule.value) == ("apprehension_method", "ERO Reprocessed Arrest")
+
+
+@pytest.mark.parametrize("name", sorted(ICE.tables))
+def test_every_table_round_trips_through_its_declaration(name: str) -> None:
+    table = ICE.tables[name]
+    data = yaml.safe_load(yaml.safe_dump(table_to_data(table), sort_keys=False))
+    problems = Problems()
+    again = table_from_data(data, Lines(Path(f"{name}.yaml")), problems)
+    assert list(problems) == []
+    assert again == table
+
+
+def _broken_pack(tmp_path: Path) -> Path:
+    folder = tmp_path / "ice"
+    shutil.copytree(ICE_PACK_DIR, folder, ignore=shutil.ignore_patterns("generator"))
+    arrests = folder / "tables" / "arrests.yaml"
+    text = arrests.read_text(encoding="utf-8")
+    text = text.replace("  type: int16\n", "  type: smallint\n", 1)
+    text = text.replace("date_column: arrest_date", "date_column: arrested_on", 1)
+    arrests.write_text(text, encoding="utf-8")
+    removals = folder / "tables" / "removals.yaml"
+    removals.write_text(
+        removals.read_text(encoding="utf-8").replace("- {use: person_id}", "- {use: person}"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_broken_pack_lists_every_problem_with_file_and_line(tmp_path: Path) -> None:
+    folder = _broken_pack(tmp_path)
+    with pytest.raises(ValidationFailed) as caught:
+        load_pack(folder)
+    found = [(p.file.name, p.line, p.message) for p in caught.value.problems]
+    arrests = (folder / "tables" / "arrests.yaml").read_text(encoding="utf-8").splitlines()
+    removals = (folder / "tables" / "removals.yaml").read_text(encoding="utf-8").splitlines()
+    assert found == [
+        (
+            "arrests.yaml",
+            arrests.index("date_column: arrested_on") + 1,
+            "table 'arrests': date column 'arrested_on' is not one of its columns",
+        ),
+        (
+            "arrests.yaml",
+            arrests.index("  type: smallint") + 1,
+            "unknown type 'smallint' (known: string, date, bool, int16, int32, int64, float64)",
+        ),
+        (
+            "removals.yaml",
+            removals.index("- {use: person}") + 1,
+            "no shared column 'person' in _shared.yaml",
+        ),
+    ]
+    assert f"{folder / 'tables' / 'arrests.yaml'}:" in str(caught.value)
