@@ -161,7 +161,7 @@ def test_tables_and_columns_are_checked_against_the_pack(
     tmp_path: Path, change: dict[str, object], message: str
 ) -> None:
     (decl,) = load_metrics(_write(tmp_path, [{**BASE, "id": "ero.x", **change}])).values()
-    assert any(message in problem for problem in decl.table_problems(ICE.tables))
+    assert any(message in problem for _, problem in decl.table_problems(ICE.tables))
 
 
 def test_ratio_must_name_declared_metrics(tmp_path: Path) -> None:

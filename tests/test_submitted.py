@@ -225,7 +225,9 @@ def test_a_bound_column_must_be_a_column_of_the_table() -> None:
     decl = MetricDecl.model_validate(
         {**BASE, "measure": "count", "table": "seizures", "bound_column": "nothing"}
     )
-    assert decl.table_problems(ICE.tables) == ["bound_column 'nothing' is not a column of seizures"]
+    assert decl.table_problems(ICE.tables) == [
+        (("bound_column",), "bound_column 'nothing' is not a column of seizures")
+    ]
 
 
 def test_a_submitted_declaration_is_completed() -> None:

@@ -97,7 +97,7 @@ class Report:
             if not label:
                 raise DeclarationError(f"breakdown {name!r} needs a label in report.yaml")
         for decl in self.metrics.values():
-            for problem in decl.table_problems(self.pack.tables):
+            for _, problem in decl.table_problems(self.pack.tables):
                 raise DeclarationError(f"metric {decl.id!r}: {problem}")
             for name in decl.breakdowns:
                 refuse_identifying_breakdown(decl.id, name, self.spec.disclosure.identifying)
