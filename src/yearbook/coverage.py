@@ -162,24 +162,37 @@ def same_days_filter(date_column: str, through: dt.date) -> str:
     return f"((({month} + 2) % 12) * 100 + {day} <= {_fiscal_day(through)})"
 
 
+def _reading(metrics: Mapping[str, MetricDecl], table: str) -> list[str]:
+    """The metrics reading `table` directly, then those derived from them."""
+    out = [
+        mid
+        for mid, decl in metrics.items()
+        if decl.table == table and decl.join is None and not decl.is_derived
+    ]
+    grew = True
+    while grew:
+        grew = False
+        for mid, decl in metrics.items():
+            if mid not in out and decl.is_derived and all(i in out for i in decl.inputs):
+                out.append(mid)
+                grew = True
+    return out
+
+
 def _restricted(
     metrics: Mapping[str, MetricDecl], schemas: Tables, table: str, through: dt.date
 ) -> dict[str, MetricDecl]:
     """The metrics reading `table` (and those derived from them), limited to the same days."""
     column = get_table(schemas, table).date_column
     out: dict[str, MetricDecl] = {}
-    for mid, decl in metrics.items():
-        if decl.table == table and decl.join is None and not decl.is_derived:
-            clause = same_days_filter(column, through)
-            where = f"({decl.filter}) AND {clause}" if decl.filter else clause
-            out[mid] = decl.model_copy(update={"filter": where})
-    grew = True
-    while grew:
-        grew = False
-        for mid, decl in metrics.items():
-            if mid not in out and decl.is_derived and all(i in out for i in decl.inputs):
-                out[mid] = decl
-                grew = True
+    for mid in _reading(metrics, table):
+        decl = metrics[mid]
+        if decl.is_derived:
+            out[mid] = decl
+            continue
+        clause = same_days_filter(column, through)
+        where = f"({decl.filter}) AND {clause}" if decl.filter else clause
+        out[mid] = decl.model_copy(update={"filter": where})
     return out
 
 
@@ -227,7 +240,7 @@ def matched_years(
         prior = covered.get((table, fy - 1))
         if prior is None or all(c.complete and not c.stray_days for c in (cov, prior)):
             continue
-        out |= {(mid, fy) for mid in _restricted(metrics, table, cov.through)}
+        out |= {(mid, fy) for mid in _reading(metrics, table)}
     return out
 
 
