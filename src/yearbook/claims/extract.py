@@ -48,6 +48,7 @@ _NAMES_BEFORE = re.compile(
     r"rule|room|route|highway|interstate|grade|version)\s*$",
     re.I,
 )
+_TO_FROM = re.compile(r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+from\s+$", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
 )
@@ -297,7 +298,7 @@ def _classify(
     )
     if kind != "change":
         relation = _RELATION.search(before)
-        if relation and _relation_applies(relation.group("w"), after):
+        if relation and _relation_applies(relation.group("w"), after, before):
             word = relation.group("w").lower()
             claim.role = "prior"
             claim.direction = (
@@ -310,8 +311,11 @@ def _classify(
     return claim
 
 
-def _relation_applies(word: str, after: str) -> bool:
+def _relation_applies(word: str, after: str, before: str = "") -> bool:
+    """ "from" makes a value the earlier one in "from X to Y" and in "to Y from X"."""
     if word.lower() != "from":
+        return True
+    if _TO_FROM.search(before):
         return True
     return bool(re.match(r"^[^.;]*?\bto\s+(?:[a-z]+\s+){0,2}\$?\d", after, re.I))
 

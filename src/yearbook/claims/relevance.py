@@ -99,6 +99,10 @@ class MetricDoc:
             phrase and 3 * len(phrase & context) >= 2 * len(phrase) for phrase in self.phrases
         )
 
+    def stated(self, context: set[str]) -> int:
+        """The number of words of the longest of its names the context states in full."""
+        return max((len(p) for p in self.phrases if p and p <= context), default=0)
+
     def named_by(self, context: set[str]) -> bool:
         """Whether the context states one of the metric's names in full (and its category)."""
         if self.category and not self.category <= context:
@@ -209,6 +213,11 @@ class MetricIndex:
                 )
                 corpus.append(base + cat)
         self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
+        self._headline = {d.metric: d for d in self.docs if not d.breakdown}
+        self.metric_words: frozenset[str] = frozenset(
+            w for d in self.docs for p in d.phrases for w in p
+        )
+        """Every word of a metric's name: the words that tell figures apart."""
         self._words: dict[str, list[str]] = {}
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         known = sorted({w for doc in corpus for w in doc})
@@ -234,6 +243,10 @@ class MetricIndex:
         ]
         return [w for text, times in parts for w in self._plain(text) * times]
 
+    def headline(self, metric: str) -> MetricDoc | None:
+        """The document of a metric's headline figure."""
+        return self._headline.get(metric)
+
     def allowed(self, kind: str, office: str | None) -> npt.NDArray[np.bool_]:
         """Which documents fit a claim's kind and the office its text names."""
         key = (kind, office)
@@ -254,9 +267,12 @@ class MetricIndex:
     def _phrases(self, metric: str, decl: MetricMeta) -> tuple[frozenset[str], ...]:
         """The metric's names, each as the set of stems a context must hold to state it."""
         offices = set(self.vocabulary.offices)
-        names = [decl.label, *decl.synonyms]
-        names += self.vocabulary.published.get(metric, "").split(",")
-        if decl.label == metric.replace(".", " ").replace("_", " "):  # a stand-in
+        published = [n for n in self.vocabulary.published.get(metric, "").split(",") if n.strip()]
+        stand_in = decl.label == metric.replace(".", " ").replace("_", " ")
+        names = [*decl.synonyms, *published]
+        if not stand_in:
+            names.append(decl.label)
+        elif not published:  # a published name: its words, less the office it starts with
             head, _, rest = metric.replace(".", "_").partition("_")
             names.append((rest if head in offices else metric).replace("_", " "))
         out = []

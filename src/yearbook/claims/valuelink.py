@@ -68,6 +68,7 @@ _BREAK = frozenset((
     "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
     "has", "have"
 ))  # fmt: skip
+_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
@@ -141,12 +142,14 @@ class ValueLinker:
         _, _, s_end = doc.sentences[claim.sentence]
         kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
         ranked = self._rank(score, kind, claim.office, named)
+        if claim.kind == "share":
+            ranked = self._of_the_whole(doc, claim, ranked)
         context = {*ctx.near, *ctx.rest}
         stated = {i for _, i in ranked[:TOP] if self.index.docs[i].named_by(context)}
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
         ranked = sorted(head, key=_by_rank) + ranked[TOP:]
         if not ranked:
-            self._unlink(claim, named, "no metric's words are near it")
+            self._unlink(claim, named, "has no metric's words near it")
             return
         top_score, top = ranked[0]
         floor = min(SUPPORT_EXACT, COMPARABLE * top_score)
@@ -163,12 +166,14 @@ class ValueLinker:
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
         by_noun = top_doc.named_by(set(ctx.noun))
+        longest = top_doc.stated(context)
         others = [
             s
             for s, i in ranked
             if i in stated
             and self.index.docs[i].metric != top_doc.metric
             and not (by_noun and not self.index.docs[i].named_by(set(ctx.noun)))
+            and self.index.docs[i].stated(context) >= longest
         ]
         if (
             top_score >= CONTRADICT_SCORE
@@ -208,6 +213,28 @@ class ValueLinker:
         order = np.flatnonzero(score > 0)
         ranked = sorted(zip(score[order].tolist(), order.tolist(), strict=True), key=_by_rank)
         return ranked
+
+    def _of_the_whole(
+        self, doc: Document, claim: Claim, ranked: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """For "P% of the removals": only shares whose whole counts what the text names."""
+        _, _, s_end = doc.sentences[claim.sentence]
+        found = _WHOLE.match(doc.text, claim.end, s_end)
+        if not found:
+            return ranked
+        whole = set(self.index.words(" ".join(_object_words(found.group("w")))))
+        whole &= self.index.metric_words
+        if not whole:
+            return ranked
+        kept = []
+        for s, i in ranked:
+            mdoc = self.index.docs[i]
+            base = (
+                self.index.headline(mdoc.decl.denominator or "") if mdoc.decl.denominator else mdoc
+            )
+            if base is not None and whole <= base.words | mdoc.words:
+                kept.append((s, i))
+        return kept
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:
         if claim.fiscal_year is None:
@@ -312,7 +339,7 @@ def _weak(mdoc: MetricDoc, score: float) -> str:
 
 def _no_figure(mdoc: MetricDoc, claim: Claim, score: float) -> str:
     if score < SUPPORT_SCORE:
-        return "no metric's words are near it"
+        return "has no metric's words near it"
     year = f"FY {claim.fiscal_year}" if claim.fiscal_year else "the year"
     return f"reads most like {_name(mdoc)}, but no figure of it for {year} agrees or is named"
 
