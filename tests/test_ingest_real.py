@@ -85,5 +85,5 @@ def test_a_section_requiring_an_unknown_table_is_refused(tmp_path: Path) -> None
         ),
         encoding="utf-8",
     )
-    with pytest.raises(DeclarationError, match="requires unknown tables: detention_headcounts"):
+    with pytest.raises(DeclarationError, match="requires unknown table 'detention_headcounts'"):
         load_report(folder)

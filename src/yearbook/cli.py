@@ -181,6 +181,25 @@ def metrics_cmd(
 
 
 @app.command()
+def validate(
+    report_dir: Annotated[
+        Path, typer.Argument(help="Report folder (report.yaml, metrics/, templates/).")
+    ],
+) -> None:
+    """Check a report and its pack; list every problem with file and line (exit 1 if any)."""
+    from yearbook.validation import validate_report
+
+    problems = validate_report(report_dir)
+    for problem in problems:
+        out.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        console.print(f"[bold red]{count}[/bold red] in {report_dir}")
+        raise typer.Exit(1)
+    out.print(f"{report_dir}: no problems")
+
+
+@app.command()
 def docs(
     out_dir: Annotated[Path, typer.Option("--out", help="Docs folder.")] = Path("docs"),
     report_dir: Annotated[Path | None, typer.Option("--report", help="Report folder.")] = None,

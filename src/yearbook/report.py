@@ -21,10 +21,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from yearbook.disclosure import DisclosurePolicy, refuse_identifying_breakdown
+from yearbook.disclosure import DisclosurePolicy
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 from yearbook.packs import Pack, load_pack, pack_folder
+from yearbook.problems import ValidationFailed
+from yearbook.validation import validate_report
 from yearbook.yamlio import safe_load
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
@@ -85,6 +87,9 @@ class Report:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        problems = validate_report(folder)
+        if problems:
+            raise ValidationFailed(problems)
         self.spec = _load_spec(folder / "report.yaml")
         self.pack: Pack = load_pack(pack_folder(folder, self.spec.pack))
         own = [c for t in self.pack.tables.values() for c in t.identifying_columns]
@@ -93,51 +98,6 @@ class Report:
         self.spec = self.spec.model_copy(update={"disclosure": disclosure})
         self.metrics: dict[str, MetricDecl] = load_metrics(folder / "metrics")
         self.templates = folder / "templates"
-        for name, label in self.spec.breakdowns.items():
-            if not label:
-                raise DeclarationError(f"breakdown {name!r} needs a label in report.yaml")
-        for decl in self.metrics.values():
-            for _, problem in decl.table_problems(self.pack.tables):
-                raise DeclarationError(f"metric {decl.id!r}: {problem}")
-            for name in decl.breakdowns:
-                refuse_identifying_breakdown(decl.id, name, self.spec.disclosure.identifying)
-                if name not in self.spec.breakdowns:
-                    raise DeclarationError(
-                        f"metric {decl.id!r} breaks down by {name!r}, which report.yaml "
-                        "does not declare under 'breakdowns'",
-                    )
-        for released in self.spec.disclosure.released:
-            target = self.metrics.get(released.metric)
-            if target is None or target.breakdowns:
-                raise DeclarationError(
-                    f"disclosure.released names {released.metric!r}, which is not a declared "
-                    "metric without breakdowns",
-                    hint="only headline metrics can be released exactly",
-                )
-        for section in self.spec.sections:
-            if not (self.templates / section.template).is_file():
-                raise DeclarationError(
-                    f"section {section.id!r}: template {section.template!r} not found in "
-                    f"{self.templates}"
-                )
-            unknown = [t for t in section.requires if t not in self.pack.tables]
-            if unknown:
-                raise DeclarationError(
-                    f"section {section.id!r} requires unknown tables: {', '.join(unknown)}",
-                    hint="name canonical tables of the report's pack (docs/packs/<pack>/tables.md)",
-                )
-            for mid in section.panel:
-                if mid not in self.metrics:
-                    raise DeclarationError(
-                        f"section {section.id!r}: panel names unknown metric {mid!r}"
-                    )
-            for chart in section.charts:
-                mid, _, name = chart.partition(":")
-                if mid not in self.metrics or name not in self.metrics[mid].breakdowns:
-                    raise DeclarationError(
-                        f"section {section.id!r}: chart {chart!r} is not a declared "
-                        "metric:breakdown pair"
-                    )
 
     @property
     def references(self) -> dict[str, Path]:
