@@ -83,10 +83,14 @@ def check(
     vocab = vocabulary or Vocabulary()
     linker = Linker(decls, figures, vocab.offices)
     linker.link_named(doc)
+    value_linker = None
     if figures is not None:
         mark_parts(doc)
-        ValueLinker(_index(metrics, decls, figures, vocab), figures).link(doc)
+        value_linker = ValueLinker(_index(metrics, decls, figures, vocab), figures)
+        value_linker.link(doc)
     linker.link_context(doc)
+    if value_linker is not None:
+        value_linker.link_changes(doc)
     findings = check_consistency(doc, decls)
     evidence = verify(doc, figures) if figures is not None else []
     by_claim: dict[int, list[Finding]] = {}

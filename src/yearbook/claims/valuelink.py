@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import consistent
+from yearbook.claims.verify import change_agrees, consistent
 from yearbook.figures import Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker"]
@@ -95,6 +95,39 @@ class ValueLinker:
         for claim in doc.claims:
             if claim.kind in _KINDS and not claim.link_reason.startswith("compared"):
                 self._decide(doc, claim)
+
+    def link_changes(self, doc: Document) -> None:
+        """A stated change goes to the relevant metric whose change it agrees with."""
+        for claim in doc.claims:
+            if claim.kind != "change" or claim.fiscal_year is None:
+                continue
+            ctx = self._context(doc, claim)
+            sentence = self.index.words(doc.sentence_text(claim.sentence))
+            ctx = _Context(ctx.noun, ctx.near, sentence, ctx.before)
+            score = self.index.weighted(
+                [
+                    (ctx.noun, NOUN_WEIGHT),
+                    (ctx.near, _WEIGHTS[0]),
+                    (ctx.rest, _WEIGHTS[1]),
+                    (ctx.before, _WEIGHTS[2]),
+                ]
+            )
+            ranked = self._rank(score, "change", claim.office, None)[:TOP]
+            if not ranked:
+                continue
+            top_score = ranked[0][0]
+            context = {*ctx.near, *ctx.rest, *ctx.before}
+            for s, i in ranked:
+                mdoc = self.index.docs[i]
+                if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+                    break
+                if mdoc.mentioned_by(context) and change_agrees(
+                    claim, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
+                ):
+                    if mdoc.metric != claim.metric:
+                        self._set(claim, mdoc, ctx, ranked, s, "agrees with")
+                        claim.link_reason = "its change agrees"
+                    break
 
     # ----------------------------------------------------------- context
 

@@ -20,7 +20,7 @@ from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
-__all__ = ["Evidence", "consistent", "figure_interval", "verify"]
+__all__ = ["Evidence", "change_agrees", "consistent", "figure_interval", "verify"]
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,21 @@ def _expected_change(
     if base_year == year - 1 and now.yoy_change_pct is not None:
         return now.yoy_change_pct, now.yoy_change_pct
     return None
+
+
+def change_agrees(
+    claim: Claim, figures: Figures, metric: str, breakdown: str = "", category: str = ""
+) -> bool:
+    """Whether a stated change agrees with a metric's change from the claim's base year."""
+    if claim.fiscal_year is None:
+        return False
+    base_year = claim.base_year or claim.fiscal_year - 1
+    now = figures.find(metric, claim.fiscal_year, breakdown, category)
+    if now is None or now.value is None:
+        return False
+    then = figures.find(metric, base_year, breakdown, category)
+    expected = _expected_change(now, then, base_year, claim.fiscal_year)
+    return expected is not None and claim.interval.overlaps(Interval(*expected))
 
 
 def _years(base_year: int, claim: Claim) -> str:
