@@ -242,7 +242,7 @@ def segment(text: str) -> list[Block]:
     _close(blocks, para, text)
     for block in blocks:
         block.sentences = sentence_spans(text, block.start, block.end)
-    return _bounded(blocks, text)
+    return _bounded(blocks)
 
 
 def _close(blocks: list[Block], para: list[tuple[int, int]], text: str) -> None:
@@ -302,7 +302,7 @@ def _cut(text: str, start: int, end: int) -> int:
     return space if space > start else limit
 
 
-def _bounded(blocks: list[Block], text: str) -> list[Block]:
+def _bounded(blocks: list[Block]) -> list[Block]:
     """Blocks with at most `MAX_BLOCK_SENTENCES` sentences, lists of at most `MAX_LIST_ITEMS`.
 
     A longer block continues as paragraphs; a longer run of items is broken by an
