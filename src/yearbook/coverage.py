@@ -38,6 +38,7 @@ from yearbook.figures import FIGURES_SCHEMA
 from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import FigureKey, figure_key
 from yearbook.tables import Tables, get_table
 
 __all__ = [
@@ -196,17 +197,8 @@ def _restricted(
     return out
 
 
-def _key(row: Mapping[str, object]) -> tuple[str, int, str, str]:
-    return (
-        str(row["metric"]),
-        int(str(row["fiscal_year"])),
-        str(row["breakdown"]),
-        str(row["breakdown_value"]),
-    )
-
-
 def _matching_changes(
-    index: Mapping[tuple[str, int, str, str], dict[str, object]],
+    index: Mapping[FigureKey, dict[str, object]],
     metrics: Mapping[str, MetricDecl],
     chosen: Mapping[str, MetricDecl],
     run_sql: RunSQL,
@@ -217,7 +209,7 @@ def _matching_changes(
     merged = {**metrics, **chosen}
     plan = compile_plan(merged, schemas, only=chosen)
     same = compute_figures(merged, run_sql, [fy - 1, fy], plan=plan).to_pylist()
-    matched = {_key(r): r["value"] for r in same}
+    matched = {figure_key(r): r["value"] for r in same}
     for key, now in matched.items():
         row = index.get(key)
         if key[1] != fy or key[0] not in chosen or row is None:
@@ -250,13 +242,13 @@ def keep_matched_changes(
     """`table` (figures after disclosure control, which recomputes every change) with the
     matching-days changes of `matched` put back, where the figure is still published."""
     changes = {
-        _key(r): (r["prior_value"], r["yoy_change"], r["yoy_change_pct"])
+        figure_key(r): (r["prior_value"], r["yoy_change"], r["yoy_change_pct"])
         for r in matched.to_pylist()
         if (r["metric"], r["fiscal_year"]) in years
     }
     rows = table.to_pylist()
     for row in rows:
-        key = _key(row)
+        key = figure_key(row)
         if key in changes and row["value"] is not None:
             row["prior_value"], row["yoy_change"], row["yoy_change_pct"] = changes[key]
     return pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)
@@ -279,7 +271,7 @@ def apply_coverage(
         (mid, fy) for t in tables for mid in reading[t] for fy in years if (t, fy) not in covered
     }
     rows = [r for r in rows if (r["metric"], r["fiscal_year"]) not in gaps]
-    index = {_key(r): r for r in rows}
+    index = {figure_key(r): r for r in rows}
     for row in rows:
         if (row["metric"], row["fiscal_year"] - 1) in gaps:
             row["prior_value"] = row["yoy_change"] = row["yoy_change_pct"] = None

@@ -32,7 +32,7 @@ from yearbook.figures import FIGURES_SCHEMA
 from yearbook.figures.compute import Inputs, add_year_over_year, compute_figures, figure_fingerprint
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.rules import with_inputs
+from yearbook.rules import figure_key, with_inputs
 from yearbook.tables import Tables
 
 __all__ = [
@@ -178,18 +178,9 @@ def compute_incremental(
         fresh = _rows_of(computed, lambda key: key in stale_set)
     reused_keys = set(reused)
     kept = [] if previous is None else _rows_of(previous.figures, lambda k: k in reused_keys)
-    rows = sorted(kept + fresh, key=_row_key)
+    rows = sorted(kept + fresh, key=figure_key)
     table = add_year_over_year(pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA))
     return Computed(table, expected), Delta(recomputed=tuple(stale), reused=reused)
-
-
-def _row_key(row: Mapping[str, object]) -> tuple[str, int, str, str]:
-    return (
-        str(row["metric"]),
-        int(str(row["fiscal_year"])),
-        str(row["breakdown"]),
-        str(row["breakdown_value"]),
-    )
 
 
 _FINGERPRINTS = pa.schema(

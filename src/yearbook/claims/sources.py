@@ -23,6 +23,7 @@ import pyarrow as pa
 from yearbook.claims.numbers import qualifier_side
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, OPTIONAL_COLUMNS, Figures, read_figures
+from yearbook.rules import FigureKey
 
 __all__ = ["Crosswalk", "figures_from_rows", "load_crosswalk", "load_figures", "load_sources"]
 
@@ -109,8 +110,8 @@ def figures_from_rows(
 ) -> Figures:
     """A figures table from simple rows (metric, fiscal_year, value, ...)."""
     walk = crosswalk or Crosswalk({})
-    values: dict[tuple[str, int, str, str], tuple[float, str, str]] = {}
-    stated: dict[tuple[str, int, str, str], float] = {}
+    values: dict[FigureKey, tuple[float, str, str]] = {}
+    stated: dict[FigureKey, float] = {}
     for row in rows:
         if not (row.get("value") or "").strip():
             continue
@@ -127,8 +128,8 @@ def figures_from_rows(
 
 
 def _table(
-    values: Mapping[tuple[str, int, str, str], tuple[float, str, str]],
-    stated: Mapping[tuple[str, int, str, str], float],
+    values: Mapping[FigureKey, tuple[float, str, str]],
+    stated: Mapping[FigureKey, float],
 ) -> pa.Table:
     records = []
     for key, (value, unit, bound) in sorted(values.items()):
