@@ -19,67 +19,17 @@ import copy
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from yearbook.disclosure import DisclosurePolicy
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.problems import ValidationFailed
+from yearbook.report_spec import ReportSpec, Section
 from yearbook.validation import validate_report
 from yearbook.yamlio import safe_load
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Section(_Model):
-    """One section of the report: an office's part, rendered from one template."""
-
-    id: str
-    title: str
-    office: str
-    template: str
-    panel: tuple[str, ...] = ()
-    """Metric ids shown in the section's statistics panel."""
-    charts: tuple[str, ...] = ()
-    """Breakdown charts of the section, each ``metric:breakdown``."""
-    requires: tuple[str, ...] = ()
-    """Tables the section needs; without them it is left out and its metrics not computed."""
-
-
-class ReportSpec(_Model):
-    """The contents of ``report.yaml``."""
-
-    id: str
-    pack: str
-    """The pack whose tables the report reads: a name (``packs/<name>`` beside ``reports/``)
-    or a path relative to the report folder."""
-    title: str
-    agency: str
-    fiscal_year: int
-    first_year: int
-    summary: str = ""
-    sections: tuple[Section, ...]
-    references: dict[str, str] = Field(default_factory=dict)
-    breakdowns: dict[str, str] = Field(default_factory=dict)
-    """Breakdown name -> its label in tables and charts."""
-    disclosure: DisclosurePolicy = Field(default_factory=DisclosurePolicy)
-    """Small-cell protection and identifying columns (`yearbook.disclosure.policy`)."""
-    coverage: tuple[str, ...] = ()
-    """Tables whose coverage of each fiscal year is found from the data: partial years
-    are labelled and compared only on matching days (`yearbook.coverage`)."""
-    link_hosts: tuple[str, ...] = ()
-    """Hosts the prose may link to, over https only; any other link is shown as text."""
-    last_year: int | None = None
-    """The last fiscal year computed, when the records go on past the report's year."""
-
-    @property
-    def years(self) -> list[int]:
-        return list(range(self.first_year, max(self.fiscal_year, self.last_year or 0) + 1))
 
 
 class Report:

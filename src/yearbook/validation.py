@@ -21,6 +21,7 @@ from yearbook.disclosure import DisclosurePolicy, identifying_columns
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.problems import Lines, Problem, Problems, located
+from yearbook.report_spec import ReportSpec, Section
 
 __all__ = ["validate_report"]
 
@@ -37,8 +38,6 @@ class _Declared:
 
 def validate_report(folder: Path | str) -> list[Problem]:
     """Every problem of the report in `folder` (with its pack), in file and line order."""
-    from yearbook.report import ReportSpec, Section  # the spec models live with the report
-
     folder = Path(folder)
     problems = Problems()
     spec_file = folder / "report.yaml"
