@@ -45,6 +45,8 @@ COMPARABLE = 0.6
 MENTION_BONUS = 1.5
 """Added to a candidate one of whose names the context states in full."""
 TOP = 12
+RANKED = 32
+"""How many candidates are ranked at all."""
 """How many of the most relevant candidates are looked at closely."""
 CLEAR_MARGIN = 1.25
 """The metric that contradicts a claim must be this much more relevant than any other."""
@@ -244,6 +246,8 @@ class ValueLinker:
         if named:
             score = score + NAMED_BONUS * (self.index.headline_of(named) & allowed)
         order = np.flatnonzero(score > 0)
+        if len(order) > RANKED:  # only the most relevant can link or come close
+            order = order[np.argpartition(-score[order], RANKED)[:RANKED]]
         ranked = sorted(zip(score[order].tolist(), order.tolist(), strict=True), key=_by_rank)
         return ranked
 

@@ -13,7 +13,9 @@ year of the values in its sentence; its base year follows "over", "from",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 
@@ -72,6 +74,26 @@ def most_common_year(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every fiscal-year mention (position, year), bare year and span of the text, once."""
+    fiscal = [(m.start(), _fy(m)) for m in _FY.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
+    taken = {pos for pos, _ in fiscal}
+    bare = []
+    for m in _CALENDAR.finditer(text):
+        pos = m.start()
+        if pos - 3 in taken or pos - 2 in taken or any(a <= pos < a + 14 for a in taken):
+            continue
+        if any(a <= pos < b for a, b in spans):
+            continue
+        if _DATE_BEFORE.search(text[max(0, pos - 16) : pos]):
+            continue
+        bare.append((pos, int(m.group("y"))))
+    found = sorted(fiscal + [(p, -y) for p, y in bare])
+    return [p for p, _ in found], found, spans
+
+
 def _mentions(
     text: str, start: int, end: int, calendar: bool = False
 ) -> list[tuple[int, int, bool]]:
@@ -80,24 +102,13 @@ def _mentions(
     Fiscal years always; with ``calendar``, bare years too ("in 2019"), but not the
     year of a date ("July 8, 2019") nor the years of a span ("between 2020 and 2023").
     """
-    found = [(m.start(), _fy(m)) for m in _FY.finditer(text, start, end)]
-    if calendar:
-        spans = [(m.start(), m.end()) for m in _SPAN.finditer(text, start, end)]
-        taken = {pos for pos, _ in found}
-        for m in _CALENDAR.finditer(text, start, end):
-            inside = any(a <= m.start() < b for a, b in spans)
-            if m.start() - 3 in taken or m.start() - 2 in taken or inside:
-                continue
-            if _DATE_BEFORE.search(text[max(start, m.start() - 16) : m.start()]):
-                continue
-            if any(a <= m.start() < a + 14 for a in taken):
-                continue
-            found.append((m.start(), int(m.group("y"))))
-        found.sort()
+    positions, found, _ = _scan(text)
     out = []
-    for pos, year in found:
+    for pos, year in found[bisect_left(positions, start) : bisect_left(positions, end)]:
+        if year < 0 and not calendar:
+            continue
         base = bool(_BASE_BEFORE.search(text[max(start, pos - 60) : pos]))
-        out.append((pos, year, base))
+        out.append((pos, abs(year), base))
     return out
 
 
