@@ -14,9 +14,11 @@ for more than one that many share ("removals").
 >>> from yearbook.figures.meta import MetricMeta
 >>> decl = MetricMeta(id="x.removals", label="removals", synonyms=(),
 ...     definition="", unit="removals", measure="count", office="x")
->>> index = MetricIndex({"x.removals": decl}, None, None)
+>>> from yearbook.claims.vocabulary import Vocabulary
+>>> vocab = Vocabulary(terms={"deported": ("removals",)}, generic=frozenset({"people"}))
+>>> index = MetricIndex({"x.removals": decl}, None, vocab)
 >>> index.words("They deported 59,011 people.")
-['they', 'deport']
+['deport', 'remov']
 """
 
 from __future__ import annotations
