@@ -22,6 +22,7 @@ from yearbook.backends.duckdb import DuckDBBackend
 from yearbook.backends.spark import SparkBackend, spark_session
 from yearbook.build import compute
 from yearbook.cli import main
+from yearbook.coverage import find_coverage
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
 from yearbook.metrics.compiler import compile_plan
@@ -90,6 +91,21 @@ def test_lineage_sql_runs_on_spark(spark: Any, report: Report, demo_warehouse: W
                 assert got[:-1] == want[:-1], key
                 # Spark computes `100.0 * n / d` in DECIMAL, DuckDB in DOUBLE.
                 assert math.isclose(float(got[-1]), float(want[-1]), rel_tol=1e-12), key
+    finally:
+        on_spark.close()
+        on_duckdb.close()
+
+
+def test_coverage_queries_run_on_spark_alike(
+    spark: Any, report: Report, demo_warehouse: Warehouse
+) -> None:
+    """The coverage query is compiled for each engine, not rewritten as it runs."""
+    on_spark = SparkBackend(demo_warehouse, report.references, session=spark)
+    on_duckdb = DuckDBBackend(demo_warehouse, report.references)
+    try:
+        found = find_coverage(on_spark.query, report.pack.tables, ["arrests"], "spark")
+        assert found == find_coverage(on_duckdb.query, report.pack.tables, ["arrests"])
+        assert {c.fiscal_year for c in found} >= {2022, 2023}
     finally:
         on_spark.close()
         on_duckdb.close()

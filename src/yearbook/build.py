@@ -31,7 +31,6 @@ from yearbook.figures import Figures, write_figures
 from yearbook.figures.compute import Inputs
 from yearbook.figures.meta import metric_meta
 from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
-from yearbook.metrics.compiler import transpile
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
@@ -117,22 +116,16 @@ def recompute(
         )
         if report.spec.coverage:
             schemas = report.pack.tables
-            duckdb_sql = _from_duckdb(run_sql, DIALECTS[engine])
-            found = find_coverage(duckdb_sql, schemas, _covered_tables(report, warehouse))
-            table = apply_coverage(computed.figures, report.metrics, duckdb_sql, found, schemas)
+            dialect, covered = DIALECTS[engine], _covered_tables(report, warehouse)
+            found = find_coverage(run_sql, schemas, covered, dialect)
+            table = apply_coverage(
+                computed.figures, report.metrics, run_sql, found, schemas, dialect
+            )
             computed = dataclasses.replace(computed, figures=table)
         return computed, delta
     finally:
         for backend in opened:
             backend.close()
-
-
-def _from_duckdb(run_sql: Callable[[str], pa.Table], dialect: str) -> Callable[[str], pa.Table]:
-    """A runner of statements written in DuckDB's dialect on an engine of another dialect
-    (the coverage queries are written as DuckDB SQL)."""
-    if dialect == "duckdb":
-        return run_sql
-    return lambda sql: run_sql(transpile(sql, dialect))
 
 
 def _covered_tables(report: Report, warehouse: Warehouse) -> list[str]:

@@ -32,12 +32,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pyarrow as pa
+from sqlglot import exp
 
 from yearbook.calendar import fiscal_year_bounds
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.figures.compute import compute_figures
 from yearbook.metrics.compiler import compile_plan
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.metrics.sql import render
 from yearbook.rules import FigureKey, figure_key
 from yearbook.tables import Tables, get_table
 
@@ -134,21 +136,37 @@ def _year_coverage(table: str, fy: int, days: Sequence[tuple[dt.date, int]]) -> 
     )
 
 
-def find_coverage(run_sql: RunSQL, schemas: Tables, tables: Iterable[str]) -> list[Coverage]:
-    """The coverage of every fiscal year of each table, from its records' dates."""
+def find_coverage(
+    run_sql: RunSQL, schemas: Tables, tables: Iterable[str], dialect: str = "duckdb"
+) -> list[Coverage]:
+    """The coverage of every fiscal year of each table, from its records' dates.
+
+    `run_sql` runs SQL written in `dialect` (the engine's).
+    """
     found: list[Coverage] = []
     for table in tables:
         column = get_table(schemas, table).date_column
-        result = run_sql(
-            f'SELECT CAST("{column}" AS DATE) AS day, COUNT(*) AS n FROM "{table}" '
-            f'WHERE "{column}" IS NOT NULL GROUP BY 1 ORDER BY 1'
-        ).to_pydict()
+        result = run_sql(render(_days_query(table, column), dialect)).to_pydict()
         by_year: dict[int, list[tuple[dt.date, int]]] = {}
         for day, n in zip(result["day"], result["n"], strict=True):
             fy = day.year + 1 if day.month >= 10 else day.year
             by_year.setdefault(fy, []).append((day, int(n)))
         found += [_year_coverage(table, fy, days) for fy, days in sorted(by_year.items())]
     return found
+
+
+def _days_query(table: str, column: str) -> exp.Select:
+    """Rows per calendar day of a table's date column (days without a date left out)."""
+    date = exp.column(column, quoted=True)
+    day = exp.Cast(this=date.copy(), to=exp.DataType.build("DATE"))
+    count = exp.Count(this=exp.Star(), big_int=True)
+    query = exp.Select(expressions=[exp.alias_(day, "day"), exp.alias_(count, "n")])
+    query = query.from_(exp.to_table(table, quoted=True))
+    query.set("where", exp.Where(this=exp.Not(this=exp.Is(this=date, expression=exp.Null()))))
+    query.set("group", exp.Group(expressions=[exp.Literal.number(1)]))
+    first = exp.Ordered(this=exp.Literal.number(1), nulls_first=False)
+    query.set("order", exp.Order(expressions=[first]))
+    return query
 
 
 def _fiscal_day(day: dt.date) -> int:
@@ -204,10 +222,11 @@ def _matching_changes(
     run_sql: RunSQL,
     fy: int,
     schemas: Tables,
+    dialect: str,
 ) -> None:
     """Set the change of year `fy` of the chosen metrics from their limited values."""
     merged = {**metrics, **chosen}
-    plan = compile_plan(merged, schemas, only=chosen)
+    plan = compile_plan(merged, schemas, only=chosen, dialect=dialect)
     same = compute_figures(merged, run_sql, [fy - 1, fy], plan=plan).to_pylist()
     matched = {figure_key(r): r["value"] for r in same}
     for key, now in matched.items():
@@ -260,8 +279,12 @@ def apply_coverage(
     run_sql: RunSQL,
     coverage: Sequence[Coverage],
     schemas: Tables,
+    dialect: str = "duckdb",
 ) -> pa.Table:
-    """Figures with gaps for uncovered years and changes on matching days for partial ones."""
+    """Figures with gaps for uncovered years and changes on matching days for partial ones.
+
+    `run_sql` runs SQL written in `dialect` (the engine's).
+    """
     rows = figures.to_pylist()
     years = sorted({int(r["fiscal_year"]) for r in rows})
     covered = {(c.table, c.fiscal_year): c for c in coverage}
@@ -281,5 +304,5 @@ def apply_coverage(
             continue
         through = min((cov.through, prior.through), key=_fiscal_day)
         restricted = _restricted(metrics, schemas, table, through)
-        _matching_changes(index, metrics, restricted, run_sql, fy, schemas)
+        _matching_changes(index, metrics, restricted, run_sql, fy, schemas, dialect)
     return pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA)
