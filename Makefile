@@ -38,8 +38,8 @@ system-deps:
 	@sh scripts/test-setup.sh
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks packs
+	$(BIN)/ruff format --check src tests benchmarks packs
 	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test

@@ -17,9 +17,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from ice_generator import EroYear, generate_years, load_targets, read_apprehension_methods
+from ice_generator.ero import write_years
+
 from yearbook.report import load_report
-from yearbook.synth import EroYear, generate_years, load_targets, read_apprehension_methods
-from yearbook.synth.ero import write_years
 from yearbook.warehouse import Warehouse
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "bench_years", "make_warehouse"]
@@ -47,10 +48,10 @@ def bench_years(report_dir: Path, arrests: int) -> list[EroYear]:
 
 
 GENERATOR_MODULES = (
-    "yearbook.synth.catalog",
-    "yearbook.synth.distributions",
-    "yearbook.synth.ero",
-    "yearbook.synth.memory",
+    "ice_generator.catalog",
+    "ice_generator.distributions",
+    "ice_generator.ero",
+    "yearbook.memory",
     "yearbook.warehouse",
     "benchmarks.generate",
 )

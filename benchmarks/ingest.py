@@ -27,11 +27,11 @@ from pathlib import Path
 import fastexcel
 import pyarrow as pa
 import pyarrow.compute as pc
+from ice_generator import generate, load_targets, read_apprehension_methods
+from ice_generator.foia import write_arrests_workbook
 
 from yearbook.ingest import ingest
 from yearbook.packs import load_pack
-from yearbook.synth import generate, load_targets, read_apprehension_methods
-from yearbook.synth.foia import write_arrests_workbook
 from yearbook.warehouse import Warehouse
 
 __all__ = ["main", "run"]

@@ -76,7 +76,7 @@ figure equals what its own SQL gives.
 
 ## How the generator keeps up
 
-The data of each size is made by the demo generator (`yearbook.synth.ero`, through
+The data of each size is made by the demo generator (the ICE pack's `generator/ero.py`, through
 `write_years`), timed from its first record to its last file closed. A year is built
 as whole numpy arrays and written while the next year is generated:
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ice_generator import write_demo
 
 from yearbook.build import BuildResult, build
 from yearbook.packs import Pack, load_pack
 from yearbook.report import Report, load_report
-from yearbook.synth import write_demo
 from yearbook.warehouse import Warehouse
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
+from ice_generator.foia import preamble
+from ice_generator.xlsx import Cell, Sheet, write_workbook
 
 from tests.conftest import ICE
 from yearbook.ingest import IngestResult, ingest
-from yearbook.synth.foia import preamble
-from yearbook.synth.xlsx import Cell, Sheet, write_workbook
 from yearbook.warehouse import Database, Warehouse
 
 ID_A = "c65403e032fc0fce7256b84d5233eba7757c0dbf"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ice_generator.xlsx import Cell
 
 from tests.conftest import ICE
 from tests.ingest_fixtures import ARRESTS_2025, arrest, csv_file, rows, when, xlsx
 from yearbook.errors import UserError
 from yearbook.ingest import ingest
-from yearbook.synth.xlsx import Cell
 from yearbook.warehouse import Warehouse
 
 BASE = [arrest(when(d, hour=d % 24), f"p{d % 5}") for d in range(1, 21)]

@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
+from ice_generator import generate, load_targets, read_apprehension_methods
+from ice_generator.foia import write_arrests_workbook, write_removals_workbook
 
 from tests.conftest import ICE
 from yearbook.figures.compute import compute_figures
 from yearbook.ingest import ingest
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.report import Report
-from yearbook.synth import generate, load_targets, read_apprehension_methods
-from yearbook.synth.foia import write_arrests_workbook, write_removals_workbook
 from yearbook.warehouse import Database, Warehouse
 
 YEARS = [2022, 2023]

@@ -31,6 +31,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
 import yaml
+from ice_generator.submissions import read_submissions
 
 from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR
 from yearbook.api import create_app
@@ -43,7 +44,6 @@ from yearbook.publish.pdf import local_file, site_fetcher, unlinked
 from yearbook.publish.site import markdown_to_html
 from yearbook.report import load_report
 from yearbook.spreadsheet import FORMULA_START
-from yearbook.synth.submissions import read_submissions
 from yearbook.warehouse import Warehouse
 
 LISTED = "opr.program_offices"

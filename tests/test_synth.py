@@ -10,10 +10,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pytest
-
-from tests.conftest import ICE
-from yearbook.calendar import fiscal_year_bounds
-from yearbook.synth import (
+from ice_generator import (
     ERO_TABLES,
     EroYear,
     Targets,
@@ -24,8 +21,11 @@ from yearbook.synth import (
     parse_targets,
     read_apprehension_methods,
 )
-from yearbook.synth.distributions import hex_ids, serial_ids
-from yearbook.synth.ero import write_demo
+from ice_generator.distributions import hex_ids, serial_ids
+from ice_generator.ero import write_demo
+
+from tests.conftest import ICE
+from yearbook.calendar import fiscal_year_bounds
 from yearbook.warehouse import Database, Warehouse
 
 REPORT = Path(__file__).resolve().parents[1] / "reports" / "ice-fy2023"

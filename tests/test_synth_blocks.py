@@ -15,8 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-
-from yearbook.synth.distributions import (
+from ice_generator.distributions import (
     categorical_from_uniform,
     dictionary_labels,
     labels,
@@ -27,7 +26,8 @@ from yearbook.synth.distributions import (
     sorted_unique,
     stable_order,
 )
-from yearbook.synth.memory import retained_heap
+
+from yearbook.memory import retained_heap
 
 # Long enough for the guide table to be used (it is skipped below 4,096 numbers).
 LONG = 5_000

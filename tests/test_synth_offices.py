@@ -10,15 +10,15 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from ice_generator import load_targets
+from ice_generator.hsi import generate_hsi_year, seizure_totals, victim_groups
+from ice_generator.offices import iter_offices
+from ice_generator.segments import split_total
+from ice_generator.submissions import read_submissions
+from ice_generator.targets import Targets, TargetsError
+from ice_generator.workforce import office_key
 
 from tests.conftest import ICE, REPORT_DIR
-from yearbook.synth import load_targets
-from yearbook.synth.hsi import generate_hsi_year, seizure_totals, victim_groups
-from yearbook.synth.offices import iter_offices
-from yearbook.synth.segments import split_total
-from yearbook.synth.submissions import read_submissions
-from yearbook.synth.targets import Targets, TargetsError
-from yearbook.synth.workforce import office_key
 from yearbook.warehouse import Database, Warehouse
 
 YEARS = (2019, 2020, 2021, 2022, 2023)

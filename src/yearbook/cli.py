@@ -71,13 +71,13 @@ def demo(
     from yearbook.build import build
     from yearbook.ingest import load_real_data
     from yearbook.report import load_report
-    from yearbook.synth import write_demo
     from yearbook.warehouse import Warehouse
 
     started = time.perf_counter()
     report = load_report(report_dir or default_report())
     warehouse = Warehouse(out_dir / "warehouse", report.pack.tables)
     with console.status("generating synthetic records") as status:
+        write_demo = report.pack.generator_function()
         rows = write_demo(warehouse, report.folder, seed=seed)
         _progress("generated " + ", ".join(f"{n:,} {t}" for t, n in rows.items()))
         status.update("loading the real files beside the checkout")

@@ -78,15 +78,24 @@ class Pack:
         """Reference lists by name (file stem)."""
         return {p.stem: p for p in sorted((self.folder / "reference").glob("*.csv"))}
 
-    def generator_function(self) -> Callable[..., Any]:
-        """The pack's demo-data generator, loaded from its file."""
+    def generator_module(self) -> ModuleType:
+        """The module (or package) of the pack's demo-data generator, loaded by its path.
+
+        It is registered as ``<pack>_generator`` (``ice_generator``), so a package's
+        modules import each other relatively and tests can import it by that name.
+        """
         if not self.generator:
             raise DeclarationError(
                 f"pack {self.name!r} has no demo-data generator",
                 hint="declare one in pack.yaml as `generator: FILE.py:FUNCTION`",
             )
-        file, _, function = self.generator.partition(":")
-        module = _load_module(self.folder / file, f"yearbook_pack_{self.name}_generator")
+        file = self.generator.partition(":")[0]
+        return _load_module(self.folder / file, f"{self.name}_generator")
+
+    def generator_function(self) -> Callable[..., Any]:
+        """The pack's demo-data generator: ``FUNCTION(warehouse, report_folder, seed=...)``."""
+        module = self.generator_module()
+        file, _, function = str(self.generator).partition(":")
         found = getattr(module, function, None)
         if not callable(found):
             raise DeclarationError(f"pack {self.name!r}: {file} has no function {function!r}")

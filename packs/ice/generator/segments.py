@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
-from yearbook.synth.distributions import (
+from .distributions import (
     IntArray,
     date_array,
     draw_codes,

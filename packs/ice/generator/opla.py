@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
-from yearbook.synth.distributions import date_array, labels
-from yearbook.synth.segments import columns_table, pick, record_days, rng_for, row_ids, year_end
-from yearbook.synth.targets import Targets
+from .distributions import date_array, labels
+from .segments import columns_table, pick, record_days, rng_for, row_ids, year_end
+from .targets import Targets
 
 __all__ = ["COURTS", "OPLA_TABLES", "generate_opla_year", "opla_years"]
 

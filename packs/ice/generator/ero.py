@@ -30,8 +30,11 @@ import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
-from yearbook.synth import catalog
-from yearbook.synth.distributions import (
+from yearbook.memory import retained_heap
+from yearbook.warehouse import Warehouse
+
+from . import catalog
+from .distributions import (
     IntArray,
     boolean_array,
     cap_repeats,
@@ -53,9 +56,7 @@ from yearbook.synth.distributions import (
     sorted_unique,
     stable_order,
 )
-from yearbook.synth.memory import retained_heap
-from yearbook.synth.targets import Targets, TargetsError, load_targets
-from yearbook.warehouse import Warehouse
+from .targets import Targets, TargetsError, load_targets
 
 __all__ = [
     "ERO_TABLES",

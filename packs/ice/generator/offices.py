@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from yearbook.synth.hsi import generate_hsi_year, hsi_years
-from yearbook.synth.opla import generate_opla_year, opla_years
-from yearbook.synth.submissions import read_submissions
-from yearbook.synth.targets import Targets, load_targets
-from yearbook.synth.workforce import generate_workforce_year, workforce_years
 from yearbook.warehouse import Warehouse
+
+from .hsi import generate_hsi_year, hsi_years
+from .opla import generate_opla_year, opla_years
+from .submissions import read_submissions
+from .targets import Targets, load_targets
+from .workforce import generate_workforce_year, workforce_years
 
 __all__ = ["OFFICE_GENERATORS", "iter_offices", "write_offices"]
 

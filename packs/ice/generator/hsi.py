@@ -19,14 +19,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from yearbook.synth.distributions import (
+from .distributions import (
     IntArray,
     boolean_array,
     date_array,
     draw_codes,
     labels,
 )
-from yearbook.synth.segments import (
+from .segments import (
     columns_table,
     pick,
     record_days,
@@ -34,7 +34,7 @@ from yearbook.synth.segments import (
     row_ids,
     split_total,
 )
-from yearbook.synth.targets import Targets, TargetsError
+from .targets import Targets, TargetsError
 
 __all__ = ["HSI_TABLES", "QUALIFIED", "TCIU_COUNTRIES", "generate_hsi_year", "hsi_years"]
 

@@ -14,8 +14,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from yearbook.calendar import FIRST_MONTH
-from yearbook.synth.distributions import serial_ids
-from yearbook.synth.targets import TargetsError
+
+from .distributions import serial_ids
+from .targets import TargetsError
 
 __all__ = ["SUBMISSION_COLUMNS", "read_submissions"]
 

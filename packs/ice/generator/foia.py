@@ -28,7 +28,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from yearbook.synth.xlsx import Cell, Sheet, write_workbook
+from .xlsx import Cell, Sheet, write_workbook
 
 __all__ = [
     "ARRESTS_HEADER",

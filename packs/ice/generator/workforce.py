@@ -13,15 +13,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
-from yearbook.synth.distributions import (
+from .distributions import (
     IntArray,
     boolean_array,
     date_array,
     integer_array,
     labels,
 )
-from yearbook.synth.segments import columns_table, record_days, rng_for, row_ids, year_end
-from yearbook.synth.targets import Targets, TargetsError
+from .segments import columns_table, record_days, rng_for, row_ids, year_end
+from .targets import Targets, TargetsError
 
 __all__ = ["WORKFORCE_TABLES", "generate_workforce_year", "office_key", "workforce_years"]
 

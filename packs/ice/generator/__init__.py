@@ -1,4 +1,10 @@
-"""Seeded synthetic records calibrated to a report's targets (the demo data).
+"""The ICE pack's demo-data generator: seeded synthetic records calibrated to a
+report's targets (the demo data).
+
+This is pack code, not engine code: `yearbook demo` finds it through
+``generator:`` in ``packs/ice/pack.yaml`` and loads it by its path as the
+package ``ice_generator`` (`yearbook.packs.Pack.generator_module`). It knows
+ICE's tables and offices; the engine knows neither.
 
 Usage::
 
@@ -13,7 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yearbook.synth.ero import (
+from yearbook.warehouse import Warehouse
+
+from .ero import (
     ERO_TABLES,
     EroYear,
     Profile,
@@ -23,10 +31,9 @@ from yearbook.synth.ero import (
     iter_generate,
     read_apprehension_methods,
 )
-from yearbook.synth.ero import write_demo as write_ero_demo
-from yearbook.synth.offices import write_offices
-from yearbook.synth.targets import Target, Targets, TargetsError, load_targets, parse_targets
-from yearbook.warehouse import Warehouse
+from .ero import write_demo as write_ero_demo
+from .offices import write_offices
+from .targets import Target, Targets, TargetsError, load_targets, parse_targets
 
 __all__ = [
     "ERO_TABLES",
