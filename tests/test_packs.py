@@ -9,9 +9,14 @@ import pytest
 import yaml
 
 from tests.conftest import ICE, ICE_PACK_DIR
+from yearbook.errors import UserError
+from yearbook.ingest import ingest
 from yearbook.packs import load_pack
 from yearbook.problems import Lines, Problems, ValidationFailed
+from yearbook.scaffold import init_pack
 from yearbook.tables.declared import table_from_data, table_to_data
+from yearbook.validation import validate_pack
+from yearbook.warehouse import Warehouse
 
 
 def test_the_ice_pack_declares_its_tables_offices_and_labels() -> None:
@@ -78,3 +83,45 @@ def test_a_broken_pack_lists_every_problem_with_file_and_line(tmp_path: Path) ->
         ),
     ]
     assert f"{folder / 'tables' / 'arrests.yaml'}:" in str(caught.value)
+
+
+def test_init_pack_makes_a_pack_that_validates_and_reads_records(tmp_path: Path) -> None:
+    folder = init_pack("agency", tmp_path / "packs")
+    assert validate_pack(folder) == []
+    pack = load_pack(folder)
+    cases = pack.own_tables["cases"]
+    assert cases.column("status").labels == {"open": "Open case", "closed": "Closed case"}
+    assert cases.identifying_columns == ("person_id",)
+    records = tmp_path / "cases.csv"
+    records.write_text(
+        "Date Opened,Status,Amount,Person ID\n2024-01-05,open,12.5,p1\n2024-02-01,shut,3,p2\n",
+        encoding="utf-8",
+    )
+    result = ingest([records], Warehouse(tmp_path / "warehouse"), pack)
+    (loaded,) = result.files
+    assert (loaded.rows_in, loaded.loaded, loaded.quarantined) == (2, 1, 1)
+
+
+def test_init_pack_refuses_a_bad_name_and_an_existing_folder(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="not a pack name"):
+        init_pack("Bad Name", tmp_path)
+    init_pack("agency", tmp_path)
+    with pytest.raises(UserError, match="already exists"):
+        init_pack("agency", tmp_path)
+
+
+def test_layout_mistakes_are_pack_problems_on_their_lines(tmp_path: Path) -> None:
+    folder = init_pack("agency", tmp_path)
+    layout = folder / "layouts" / "cases_2024.yaml"
+    text = layout.read_text(encoding="utf-8")
+    text = text.replace("table: cases", "table: case").replace("  amount: {", "  amt: {")
+    layout.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    assert [(p.file, p.line, p.message) for p in validate_pack(folder)] == [
+        (layout, lines.index("table: case") + 1, "layout: unknown table 'case'")
+    ]
+    layout.write_text(text.replace("table: case", "table: cases"), encoding="utf-8")
+    at = next(i for i, line in enumerate(lines) if line.startswith("  amt:")) + 1
+    assert [(p.file, p.line, p.message) for p in validate_pack(folder)] == [
+        (layout, at, "layout: table 'cases' has no column 'amt'")
+    ]

@@ -182,21 +182,40 @@ def metrics_cmd(
 
 @app.command()
 def validate(
-    report_dir: Annotated[
-        Path, typer.Argument(help="Report folder (report.yaml, metrics/, templates/).")
+    folder: Annotated[
+        Path,
+        typer.Argument(help="A report folder (report.yaml, metrics/, ...) or a pack folder."),
     ],
 ) -> None:
-    """Check a report and its pack; list every problem with file and line (exit 1 if any)."""
-    from yearbook.validation import validate_report
+    """Check a report and its pack, or a pack alone; list every problem with file and line
+    (exit 1 if there is any)."""
+    from yearbook.validation import validate_pack, validate_report
 
-    problems = validate_report(report_dir)
+    is_pack = (folder / "pack.yaml").is_file()
+    problems = validate_pack(folder) if is_pack else validate_report(folder)
     for problem in problems:
         out.print(str(problem), markup=False, highlight=False, soft_wrap=True)
     if problems:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        console.print(f"[bold red]{count}[/bold red] in {report_dir}")
+        console.print(f"[bold red]{count}[/bold red] in {folder}")
         raise typer.Exit(1)
-    out.print(f"{report_dir}: no problems")
+    out.print(f"{folder}: no problems")
+
+
+@app.command("init-pack")
+def init_pack_cmd(
+    name: Annotated[str, typer.Argument(help="The new pack's name (lower case), e.g. cbp.")],
+    parent: Annotated[Path, typer.Option("--dir", help="Folder to create it in.")] = Path("packs"),
+) -> None:
+    """Create a new pack with a commented example table and layout (docs/packs.md)."""
+    from yearbook.scaffold import init_pack
+    from yearbook.validation import validate_pack
+
+    folder = init_pack(name, parent)
+    problems = validate_pack(folder)
+    if problems:
+        raise InternalError(f"the new pack has problems: {problems[0]}")
+    out.print(f"Created {folder}: edit tables/cases.yaml and layouts/cases_2024.yaml.")
 
 
 @app.command()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from yearbook.packs import Pack, load_pack
 from yearbook.report import Report
 from yearbook.tables import render_docs as render_tables
 
-__all__ = ["render_metrics", "write_reference"]
+__all__ = ["pack_tables_page", "render_metrics", "write_reference"]
 
 
 def render_metrics(report: Report) -> str:
@@ -53,13 +54,21 @@ def render_metrics(report: Report) -> str:
     return "\n".join(lines)
 
 
+def pack_tables_page(pack: Pack) -> str:
+    """A pack's tables page, rendered from its YAML declarations."""
+    return render_tables(pack.tables, f"Canonical tables of the `{pack.name}` pack ({pack.agency})")
+
+
 def write_reference(report: Report, folder: Path) -> list[Path]:
+    """The report's metrics page, and a tables page for every pack beside the report's."""
     folder.mkdir(parents=True, exist_ok=True)
-    pack = report.pack
-    tables = folder / "packs" / pack.name / "tables.md"
-    tables.parent.mkdir(parents=True, exist_ok=True)
-    title = f"Canonical tables of the `{pack.name}` pack ({pack.agency})"
-    tables.write_text(render_tables(pack.tables, title) + "\n", encoding="utf-8")
+    written = []
+    for found in sorted(report.pack.folder.parent.glob("*/pack.yaml")):
+        pack = report.pack if found.parent == report.pack.folder else load_pack(found.parent)
+        page = folder / "packs" / pack.name / "tables.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(pack_tables_page(pack) + "\n", encoding="utf-8")
+        written.append(page)
     metrics = folder / "metrics.md"
     metrics.write_text(render_metrics(report) + "\n", encoding="utf-8")
-    return [tables, metrics]
+    return [*written, metrics]

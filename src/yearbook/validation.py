@@ -10,6 +10,7 @@ same checks and refuses a report with any problem, listing them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +19,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from yearbook.disclosure import DisclosurePolicy, identifying_columns
+from yearbook.ingest.layouts import Layout
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.problems import Lines, Problem, Problems, located
 from yearbook.report_spec import ReportSpec, Section
 
-__all__ = ["validate_report"]
+__all__ = ["validate_pack", "validate_report"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,59 @@ def _validated(
         return None
 
 
+def validate_pack(folder: Path | str) -> list[Problem]:
+    """Every problem of the pack in `folder`: its declarations and its release layouts."""
+    folder = Path(folder)
+    problems = Problems()
+    if not (folder / "pack.yaml").is_file():
+        problems.add(
+            folder / "pack.yaml", 0, "no pack.yaml (a pack folder holds pack.yaml, tables/)"
+        )
+        return list(problems)
+    pack = load_pack(folder, problems)
+    _check_layouts(pack, problems)
+    return sorted(problems, key=lambda p: (str(p.file), p.line))
+
+
+def _check_layouts(pack: Pack, problems: Problems) -> None:
+    """Each release layout of the pack, read against the pack's tables."""
+    seen: dict[str, Path] = {}
+    for path in sorted(pack.layouts_dir.glob("*.yaml")):
+        data, lines = located(path, problems)
+        if data is None:
+            continue
+        try:
+            layout = Layout.model_validate(data, context={"tables": pack.tables})
+        except ValidationError as err:
+            for error in err.errors():
+                loc = tuple(error["loc"])
+                where = ".".join(str(p) for p in loc)
+                message = str(error["msg"]).removeprefix("Value error, ")
+                at = loc or _layout_field(data, message)
+                problems.at(lines, at, f"layout: {where + ': ' if where else ''}{message}")
+            continue
+        if layout.id in seen:
+            problems.at(
+                lines, ("id",), f"layout {layout.id!r} is also declared in {seen[layout.id].name}"
+            )
+        seen.setdefault(layout.id, path)
+
+
+def _layout_field(data: Any, message: str) -> tuple[str | int, ...]:
+    """The field a layout's whole-declaration error is about, for its line."""
+    named = re.search(r"column '([^']+)'", message)
+    if "unknown table" in message:
+        return ("table",)
+    if named and isinstance(data, dict):
+        for section in ("columns", "defaults"):
+            if named.group(1) in (data.get(section) or {}):
+                return (section, named.group(1))
+        return ("columns",)
+    if "de-duplication rule" in message:
+        return ("dedup",)
+    return ()
+
+
 def _pack(folder: Path, name: Any, lines: Lines, problems: Problems) -> Pack | None:
     if not isinstance(name, str) or not name:
         return None  # reported by the spec's own validation
@@ -103,7 +158,9 @@ def _pack(folder: Path, name: Any, lines: Lines, problems: Problems) -> Pack | N
     if not (path / "pack.yaml").is_file():
         problems.at(lines, ("pack",), f"pack {name!r} not found (no {path / 'pack.yaml'})")
         return None
-    return load_pack(path, problems)
+    pack = load_pack(path, problems)
+    _check_layouts(pack, problems)
+    return pack
 
 
 def _metrics(folder: Path, problems: Problems) -> dict[str, _Declared]:
