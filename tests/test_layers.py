@@ -56,6 +56,19 @@ def test_the_import_contracts_are_kept() -> None:
     assert lint_imports(str(REPO / "pyproject.toml"), no_cache=True, no_logo=True) == 0
 
 
+def test_no_import_cycle_between_any_two_modules() -> None:
+    """Not even one held together by an import inside a function."""
+    graph = grimp.build_graph("yearbook")
+    modules = sorted(graph.modules)
+    cycles = [
+        (a, b)
+        for a in modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if a < b and graph.chain_exists(b, a)
+    ]
+    assert cycles == []
+
+
 def test_no_import_cycle_between_the_engines_parts() -> None:
     """No two top-level parts of the engine import each other, directly or through others."""
     graph = grimp.build_graph("yearbook")

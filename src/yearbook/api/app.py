@@ -41,6 +41,7 @@ from starlette.types import Receive, Scope, Send
 from yearbook import __version__
 from yearbook.api.checking import CHECK_TIMEOUT, Checker, ClientGone
 from yearbook.api.docs import install_docs
+from yearbook.api.errors import ApiError
 from yearbook.api.fast import CachedAnswers
 from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
 from yearbook.api.index import ALL, HEADLINE, FigureIndex
@@ -61,15 +62,6 @@ MAX_TEXT_CHARS = 20_000
 """The longest text ``POST /api/check`` accepts."""
 
 _log = logging.getLogger("yearbook.api")
-
-
-class ApiError(UserError):
-    """An error the API reports to its client, with an HTTP status and a code."""
-
-    def __init__(self, status: int, code: str, message: str, hint: str | None = None) -> None:
-        super().__init__(message, hint)
-        self.status = status
-        self.code = code
 
 
 class ErrorBody(BaseModel):

@@ -18,6 +18,7 @@ from typing import Any
 
 from starlette.requests import Request
 
+from yearbook.api.errors import ApiError
 from yearbook.claims.budget import Worker
 from yearbook.errors import InternalError, LimitError, UserError, YearbookError
 from yearbook.figures import Figures
@@ -67,8 +68,6 @@ class Checker:
 
     async def check(self, text: str, fiscal_year: int, request: Request) -> list[dict[str, Any]]:
         """The shaped verdicts of every claim; `ApiError` (503, 422) or `ClientGone` if not."""
-        from yearbook.api.app import ApiError
-
         started = time.monotonic()
         try:
             await asyncio.wait_for(self._slots.acquire(), timeout=self.timeout)
@@ -94,8 +93,6 @@ class Checker:
     async def _run(
         self, text: str, fiscal_year: int, request: Request, timeout: float
     ) -> list[dict[str, Any]]:
-        from yearbook.api.app import ApiError
-
         args = (text, self.figures, fiscal_year, self.metrics, self.shape)
         worker: Worker[list[dict[str, Any]]] = Worker(_verdicts, args, timeout=timeout)
         try:
