@@ -268,3 +268,18 @@ def _exit_code(argv: list[str]) -> int:
     except SystemExit as done:
         return int(done.code or 0)
     return 0
+
+
+def test_a_share_of_a_named_whole_is_checked_against_the_wholes_figure(
+    metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    figures = figures_from_rows(REMOVALS)
+    text = (
+        "Honduras made up 15% of FY 2023 removals, roughly 21,400 cases. "
+        "Guatemala made up 40% of FY 2023 removals, roughly 21,400 cases."
+    )
+    result = check(text, figures, metrics=metrics, vocabulary=vocabulary)
+    right, wrong = (c for c in result.claims if c.kind == "share")
+    assert (right.text, right.verdict) == ("15%", "supported")
+    assert "of ero.removals FY 2023 (142,580)" in right.reason
+    assert (wrong.text, wrong.verdict) == ("40%", "unverifiable")

@@ -91,6 +91,7 @@ def check(
     linker.link_context(doc)
     if value_linker is not None:
         value_linker.link_changes(doc)
+        value_linker.shares_of_figures(doc)
     findings = check_consistency(doc, decls)
     evidence = verify(doc, figures) if figures is not None else []
     by_claim: dict[int, list[Finding]] = {}
@@ -150,6 +151,7 @@ def _verdict(
     checks = [Check("text", f.rule, f.verdict, f.reason, f.expected) for f in findings] + [
         Check("figures", "figure", e.verdict, e.reason, e.expected) for e in evidence
     ]
+    checks += [Check("figures", *c) for c in claim.figure_checks]
     verdict, chosen = "unverifiable", None
     for wanted in ("contradicted", "supported"):
         picked = [

@@ -41,6 +41,8 @@ class Claim:
     runner_up: str = ""
     reads_like: str | None = None  # the most relevant metric, when value linking chose none
     no_contradiction: str = ""  # why figures may support this claim but never contradict it
+    figure_checks: list[tuple[str, str, str, float | None]] = field(default_factory=list)
+    """Checks against figures made while linking: (rule, verdict, reason, expected)."""
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
 
 

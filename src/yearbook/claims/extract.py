@@ -49,6 +49,7 @@ _NAMES_BEFORE = re.compile(
     re.I,
 )
 _TO_FROM = re.compile(r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+from\s+$", re.I)
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
 )
@@ -329,6 +330,8 @@ def _percent_kind(
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""
     m = _CHANGE_VERB_HEAD.search(before)
+    if m and _MADE_UP.search(before, 0, m.start() + len(m.group("w"))):
+        m = None  # "made up 15% of": a share, not a change
     if m:
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.numbers import Interval
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent
 from yearbook.figures import Figures
@@ -71,6 +72,7 @@ _BREAK = frozenset((
     "has", "have"
 ))  # fmt: skip
 _WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
+_OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
@@ -130,6 +132,57 @@ class ValueLinker:
                         self._set(claim, mdoc, ctx, ranked, s, "agrees with")
                         claim.link_reason = "its change agrees"
                     break
+
+    def shares_of_figures(self, doc: Document) -> None:
+        """ "47% of all removals in FY 2023, totaling 66,800": the count over the figure.
+
+        A share whose whole the text names ("of all removals") and whose part it states
+        in the same sentence is supported when the part over the whole's figure for
+        that year rounds to it. (It is never contradicted this way: which count is the
+        part is a guess.)
+        """
+        for claim in doc.claims:
+            if claim.kind not in ("share", "percent") or claim.metric or claim.fiscal_year is None:
+                continue
+            _, s_start, s_end = doc.sentences[claim.sentence]
+            found = _WHOLE.match(doc.text, claim.end, s_end) if claim.kind == "share" else None
+            found = found or _OF_FIRST.match(doc.text, s_start, claim.start)
+            if not found:
+                continue
+            words = self.index.words(" ".join(_object_words(found.group("w"))))
+            whole = self._stated_count(words, claim.fiscal_year)
+            parts = [
+                c
+                for c in doc.in_sentence(claim.sentence)
+                if c.kind == "count" and c.index != claim.index and c.value > 0
+            ]
+            if whole is None or not parts:
+                continue
+            metric, value = whole
+            for part in parts:
+                share = 100.0 * part.value / value
+                if claim.interval.overlaps(Interval(share, share)):
+                    reason = (
+                        f"{part.text} of {metric} FY {claim.fiscal_year} ({value:,.0f}) is "
+                        f"{share:.2f}%, inside {claim.interval.text()}"
+                    )
+                    claim.figure_checks.append(("share", "supported", reason, share))
+                    break
+
+    def _stated_count(self, words: list[str], year: int) -> tuple[str, float] | None:
+        """The headline count the words name in full, and its figure for the year."""
+        if not words:
+            return None
+        score = self.index.weighted([(words, 1.0)])
+        for _, i in self._rank(score, "count", None, None)[:TOP]:
+            mdoc = self.index.docs[i]
+            if mdoc.breakdown or not mdoc.named_by(set(words)):
+                continue
+            fig = self.figures.find(mdoc.metric, year)
+            if fig is not None and fig.value:
+                return mdoc.metric, fig.value
+            return None
+        return None
 
     # ----------------------------------------------------------- context
 

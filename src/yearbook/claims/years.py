@@ -35,11 +35,17 @@ _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
-    r"|\bin\s+some\s+years\b|\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
+    r"|\bin\s+some\s+years\b",
+    re.I,
+)
+"""Several years: a claim about them has no one fiscal year, unless it names one after it."""
+_PART_OF_YEAR = re.compile(
+    r"\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.I,
 )
+"""Part of a year: a claim about it is not about a whole fiscal year."""
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
     r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
@@ -161,8 +167,11 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
     _, _, s_end = doc.sentences[claim.sentence]
+    part = _PART_OF_YEAR.search(doc.text, start, min(s_end, end + 24))
     span = _SPAN.search(doc.text, start, min(s_end, end + 24))
-    if span and not _FY.search(doc.text, claim.end, end):
+    if part or (span and not _FY.search(doc.text, claim.end, end)):
+        span = part or span
+        assert span is not None
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
