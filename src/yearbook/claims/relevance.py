@@ -103,7 +103,11 @@ class MetricDoc:
 
     def stated(self, context: set[str]) -> int:
         """The number of words of the longest of its names the context states in full."""
-        return max((len(p) for p in self.phrases if p and p <= context), default=0)
+        return len(self.stated_name(context))
+
+    def stated_name(self, context: set[str]) -> frozenset[str]:
+        """The longest of its names the context states in full (empty when none)."""
+        return max((p for p in self.phrases if p and p <= context), key=len, default=frozenset())
 
     def named_by(self, context: set[str]) -> bool:
         """Whether the context states one of the metric's names in full (and its category)."""

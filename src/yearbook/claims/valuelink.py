@@ -254,14 +254,15 @@ class ValueLinker:
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
         by_noun = top_doc.named_by(set(ctx.noun))
-        longest = top_doc.stated(context)
+        name = top_doc.stated_name(context)
         others = [
             s
             for s, i in ranked
             if i in stated
             and self.index.docs[i].metric != top_doc.metric
             and not (by_noun and not self.index.docs[i].named_by(set(ctx.noun)))
-            and self.index.docs[i].stated(context) >= longest
+            and len(other := self.index.docs[i].stated_name(context)) >= len(name)
+            and other != name  # two series of one name: the one with a figure decides
         ]
         if (
             top_score >= CONTRADICT_SCORE
