@@ -55,6 +55,13 @@ CASES = [
     ("integer", "19x0", None, "unparseable number"),
     ("number", "50,165", 50165.0, ""),
     ("fiscal_year_end", "2019", dt.date(2019, 9, 30), ""),
+    ("fiscal_month", "APR 2020", dt.date(2020, 4, 1), ""),
+    ("fiscal_month", "OCT 2020", dt.date(2019, 10, 1), ""),
+    ("fiscal_month", "December FY2021", dt.date(2020, 12, 1), ""),
+    ("fiscal_month", "Sept. 2021", dt.date(2021, 9, 1), ""),
+    ("fiscal_month", "APRIL", None, "unparseable month"),
+    ("fiscal_month", "FOO 2020", None, "unparseable month"),
+    ("fiscal_month", "JAN 1800", None, "unparseable month"),
 ]
 
 
@@ -74,7 +81,7 @@ def test_datetime_keeps_the_time_for_duplicate_rules() -> None:
 
 
 PARSERS = ["text", "upper", "date", "datetime", "integer", "number", "criminality", "gender",
-           "yes_no", "ncic_code", "fiscal_year_end"]  # fmt: skip
+           "yes_no", "ncic_code", "fiscal_year_end", "fiscal_month"]  # fmt: skip
 
 
 @settings(max_examples=200, deadline=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 
 from tests.conftest import ICE
 from tests.ingest_fixtures import ARRESTS_2025, ID_A, arrest, load, rows, when, xlsx
-from yearbook.ingest import IngestError, detect_layout, load_layouts
+from yearbook.ingest import IngestError, detect_layout, ingest, load_layouts
 from yearbook.warehouse import Warehouse
 
 LAYOUTS = load_layouts(ICE.layouts_dir, ICE.tables)
@@ -248,3 +249,46 @@ def test_every_shipped_layout_is_documented() -> None:
     docs = (REPO / "docs" / "ingest.md").read_text(encoding="utf-8")
     for layout in LAYOUTS:
         assert f"`{layout.id}`" in docs, f"docs/ingest.md does not list {layout.id}"
+
+
+def test_a_column_read_from_two_source_columns(tmp_path: Path) -> None:
+    """A month named in one column and its fiscal year in another make one date."""
+    extra = tmp_path / "layouts"
+    extra.mkdir()
+    (extra / "monthly_counts.yaml").write_text(
+        "id: monthly_counts\n"
+        "table: arrest_counts\n"
+        "description: Counts by month abbreviation and fiscal year.\n"
+        "columns:\n"
+        "  month: {from: [Month (abbv)], with: [Fiscal Year], parse: fiscal_month}\n"
+        "  criminality: {from: [Criminality], parse: criminality}\n"
+        "  arrests: {from: [Count], parse: integer}\n"
+        "defaults: {aor: Test Area}\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "counts.csv"
+    path.write_text(
+        "Fiscal Year,Month (abbv),Criminality,Count\n"
+        "2020,OCT,1 Convicted Criminal,5\n"
+        "2020,SEP,1 Convicted Criminal,7\n"
+        "2021,Jan,3 Other Immigration Violator,11\n"
+        "2021,FOO,3 Other Immigration Violator,13\n"
+        ",MAR,3 Other Immigration Violator,17\n",
+        encoding="utf-8",
+    )
+    warehouse = Warehouse(tmp_path / "w", ICE.tables)
+    result = ingest([path], warehouse, ICE, layouts_dir=extra)
+    assert (result.files[0].layout, result.files[0].loaded) == ("monthly_counts", 3)
+    assert rows(warehouse, "SELECT month, fiscal_year, arrests FROM arrest_counts ORDER BY 1") == [
+        {"month": dt.date(2019, 10, 1), "fiscal_year": 2020, "arrests": 5},
+        {"month": dt.date(2020, 9, 1), "fiscal_year": 2020, "arrests": 7},
+        {"month": dt.date(2021, 1, 1), "fiscal_year": 2021, "arrests": 11},
+    ]
+    assert rows(warehouse, "SELECT value, reason FROM quarantine ORDER BY 1") == [
+        {"value": "FOO 2021", "reason": "unparseable month"},
+        {"value": "MAR", "reason": "unparseable month"},
+    ]
+    # without its second column the layout does not match
+    header = ["Month (abbv)", "Criminality", "Count"]
+    with pytest.raises(IngestError, match="Month \\(abbv\\) \\+ Fiscal Year"):
+        detect_layout(header, load_layouts(ICE.layouts_dir, ICE.tables, extra), "f.csv")

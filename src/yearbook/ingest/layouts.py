@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -63,6 +63,7 @@ Parser = Literal[
     "yes_no",
     "ncic_code",
     "fiscal_year_end",
+    "fiscal_month",
 ]
 PARSERS: tuple[str, ...] = get_args(Parser)
 """Every cell parser a layout may name (see `yearbook.ingest.parse`)."""
@@ -84,6 +85,9 @@ class ColumnMap(_Model):
 
     sources: tuple[str, ...] = Field(alias="from")
     parse: Parser = "text"
+    joined: tuple[str, ...] = Field(default=(), alias="with")
+    """Headers of a second source column whose cell is appended to the first's, after a
+    space, before parsing (a month and its fiscal year held in two columns, for example)."""
 
 
 class Layout(_Model):
@@ -152,6 +156,13 @@ class Match:
     positions: Mapping[str, int]
     sources: Mapping[str, str]
     """canonical column -> the header text it was read from."""
+    joined: Mapping[str, int] = field(default_factory=dict)
+    """canonical column -> index of the second source column its cells are joined with."""
+
+    @property
+    def read(self) -> list[int]:
+        """Every source column the match reads, in file order."""
+        return sorted({*self.positions.values(), *self.joined.values()})
 
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
@@ -200,8 +211,19 @@ def load_layouts(folder: Path, tables: Tables, extra: Path | None = None) -> tup
 def known_headers(layouts: Sequence[Layout]) -> frozenset[str]:
     """Every normalised source header some layout knows."""
     return frozenset(
-        normalise_header(s) for lay in layouts for col in lay.columns.values() for s in col.sources
+        normalise_header(s)
+        for lay in layouts
+        for col in lay.columns.values()
+        for s in (*col.sources, *col.joined)
     )
+
+
+def _find(index: Mapping[str, int], names: Sequence[str]) -> int | None:
+    for name in names:
+        at = index.get(normalise_header(name))
+        if at is not None:
+            return at
+    return None
 
 
 def _match(layout: Layout, headers: Sequence[str]) -> tuple[Match | None, int, list[str]]:
@@ -210,15 +232,23 @@ def _match(layout: Layout, headers: Sequence[str]) -> tuple[Match | None, int, l
         index.setdefault(normalise_header(h), i)
     positions: dict[str, int] = {}
     sources: dict[str, str] = {}
+    joined: dict[str, int] = {}
     for name, col in layout.columns.items():
-        for source in col.sources:
-            at = index.get(normalise_header(source))
-            if at is not None:
-                positions[name] = at
-                sources[name] = headers[at]
-                break
-    missing = [layout.columns[name].sources[0] for name in layout.required if name not in positions]
-    match = None if missing else Match(layout, positions, sources)
+        at = _find(index, col.sources)
+        second = _find(index, col.joined) if col.joined else None
+        if at is None or (col.joined and second is None):
+            continue
+        positions[name] = at
+        sources[name] = headers[at]
+        if second is not None:
+            joined[name] = second
+    missing = [
+        " + ".join((col.sources[0], *col.joined[:1]))
+        for name in layout.required
+        if name not in positions
+        for col in [layout.columns[name]]
+    ]
+    match = None if missing else Match(layout, positions, sources, joined)
     return match, len(positions), missing
 
 

@@ -15,6 +15,9 @@ it could not parse, with the reason. Redaction markers (``b(6), b(7)c``,
 ['convicted', None, 'other']
 >>> parse("ncic_code", clean(pa.array(["301", "5404", "0301.0"]), ())).values.to_pylist()
 ['0301', '5404', '0301']
+>>> months = parse("fiscal_month", clean(pa.array(["APR 2020", "oct 2020", "Sept. FY2021"]), ()))
+>>> [d.isoformat() for d in months.values.to_pylist()]
+['2020-04-01', '2019-10-01', '2021-09-01']
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from yearbook import calendar
 
 __all__ = ["REDACTION_PREFIXES", "Cells", "Parsed", "clean", "is_redacted", "parse"]
 
@@ -224,6 +229,29 @@ def _year_end(cells: Cells) -> Parsed:
     return Parsed(values, _failed(cells, values), "unparseable date")
 
 
+_MONTHS = [dt.date(2001, m, 1).strftime("%B").upper() for m in range(1, 13)]
+_MONTH_NAMES = pa.array([*_MONTHS, *(m[:3] for m in _MONTHS), "SEPT"])
+_MONTH_NUMBERS = pa.array([*range(1, 13), *range(1, 13), 9], pa.int64())
+_FISCAL_MONTH = r"^(?P<month>[A-Z]+)\.?\s+(?:FY\s*)?(?P<year>\d{4})$"
+
+
+def _fiscal_month(cells: Cells) -> Parsed:
+    """``APR 2020`` (a month and the fiscal year it is in) -> 2020-04-01; ``OCT 2020`` ->
+    2019-10-01, since fiscal year 2020 begins in October 2019."""
+    parts = pc.extract_regex(pc.utf8_upper(cells.text), _FISCAL_MONTH)
+    month = pc.take(_MONTH_NUMBERS, pc.index_in(pc.struct_field(parts, "month"), _MONTH_NAMES))
+    years = pc.cast(pc.struct_field(parts, "year"), pa.int64())
+    ok = pc.fill_null(pc.and_(pc.greater_equal(years, 1990), pc.less_equal(years, 2100)), False)
+    starts = pc.greater_equal(month, calendar.FIRST_MONTH)
+    years = pc.subtract(years, pc.cast(pc.fill_null(starts, False), pa.int64()))
+    text = pc.binary_join_element_wise(
+        pc.cast(years, pa.string()), pc.utf8_lpad(pc.cast(month, pa.string()), 2, "0"), "01", "-"
+    )
+    stamps = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
+    values = pc.cast(pc.if_else(ok, stamps, pa.scalar(None, stamps.type)), pa.date32())
+    return Parsed(values, _failed(cells, values), "unparseable month")
+
+
 _PARSERS: dict[str, Callable[[Cells], Parsed]] = {
     "text": lambda c: Parsed(c.text, _no_failures(c), ""),
     "upper": lambda c: Parsed(pc.utf8_upper(c.text), _no_failures(c), ""),
@@ -236,6 +264,7 @@ _PARSERS: dict[str, Callable[[Cells], Parsed]] = {
     "yes_no": lambda c: _lookup(c, dict(_YES_NO), pa.bool_(), "unknown category value"),
     "ncic_code": _ncic,
     "fiscal_year_end": _year_end,
+    "fiscal_month": _fiscal_month,
 }
 
 

@@ -130,7 +130,7 @@ def _read_file(
     def select(where: str, header: list[str]) -> list[int]:
         found = detect_layout(header, layouts, where)
         matches[where] = found
-        return sorted(found.positions.values())
+        return found.read
 
     sheets, blocks = open_file(path, known, select, encoding)
     progress.file_started(path.name, len(sheets))

@@ -148,12 +148,20 @@ def map_block(block: Block, match: Match, file: str, file_id: str) -> Mapped:
         if position is None:
             continue
         required = col.required or name == schema.date_column
+        cells = block.columns[position]
+        second = match.joined.get(name)
+        if second is not None:
+            cells = pc.utf8_trim_whitespace(
+                pc.binary_join_element_wise(
+                    cells, block.columns[second], " ", null_handling="replace", null_replacement=""
+                )
+            )
         values[name], stamps, count = _check_column(
             problems,
             col,
             match.sources[name],
             colmap.parse,
-            block.columns[position],
+            cells,
             layout.missing_values,
             required,
         )
