@@ -63,7 +63,9 @@ def test_figures_csv_and_json_hold_every_figure(demo: Demo, unzipped: Path) -> N
     rows = list(csv.DictReader(io.StringIO((unzipped / "figures.csv").read_text())))
     records = json.loads((unzipped / "figures.json").read_text())
     assert len(rows) == len(records) == len(demo.result.figures)
-    assert list(rows[0]) == FIGURES_SCHEMA.names
+    names = FIGURES_SCHEMA.names
+    at = names.index("breakdown_value") + 1
+    assert list(rows[0]) == [*names[:at], "breakdown_label", *names[at:]]
     figures = demo.result.figures
     for row, record in zip(rows, records, strict=True):
         fig = figures.get(

@@ -28,6 +28,7 @@ from yearbook import __version__
 from yearbook.disclosure import check_publishable
 from yearbook.figures import FIGURES_SCHEMA, Figures
 from yearbook.figures.meta import METRICS_FIELDS, SYNONYM_SEPARATOR, metric_meta, source_tables
+from yearbook.publish.labels import value_labels
 from yearbook.report import Report
 from yearbook.spreadsheet import neutralise
 
@@ -48,6 +49,7 @@ _FIGURE_DESCRIPTIONS = {
     "fiscal_year": "Fiscal year (1 October to 30 September, named for the year it ends).",
     "breakdown": "The breakdown name; empty for the headline figure.",
     "breakdown_value": "The category within the breakdown; empty for the headline figure.",
+    "breakdown_label": "The category as readers see it (the pack's label for a code).",
     "value": "The value; empty when suppressed.",
     "unit": "The unit of the value.",
     "status": "published or suppressed.",
@@ -78,10 +80,20 @@ def assemble_tables(report: Report, figures: Figures) -> dict[str, pa.Table]:
         metric_metadata(report, figures),
         schema=pa.schema([(name, pa.string()) for name, _, _ in METRICS_FIELDS]),
     )
-    tables = {"figures": figures.table.select(FIGURES_SCHEMA.names), "metrics": metrics}
+    tables = {"figures": _labelled(report, figures), "metrics": metrics}
     for name, table in tables.items():
         check_publishable(table, f"the bundle's {name} table", report.spec.disclosure.identifying)
     return tables
+
+
+def _labelled(report: Report, figures: Figures) -> pa.Table:
+    """The figures table with each category's label beside its code."""
+    table = figures.table.select(FIGURES_SCHEMA.names)
+    labels = value_labels(metric_meta(report.metrics), report.pack.tables)
+    columns = [table.column(c).to_pylist() for c in ("metric", "breakdown", "breakdown_value")]
+    shown = [labels(m, b, v) if b else "" for m, b, v in zip(*columns, strict=True)]
+    at = table.schema.get_field_index("breakdown_value") + 1
+    return table.add_column(at, pa.field("breakdown_label", pa.string()), pa.array(shown))
 
 
 def _cell(value: object) -> str:

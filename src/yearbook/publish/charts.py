@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -191,16 +191,19 @@ def breakdown_chart(
     label: str,
     fiscal_year: int,
     href: str,
+    category: Callable[[Figure], str] = lambda f: f.breakdown_value,
 ) -> Chart:
-    """Horizontal bars of a metric by one breakdown in one year, largest first."""
+    """Horizontal bars of a metric by one breakdown in one year, largest first.
+
+    ``category`` names each bar and row for readers (`yearbook.publish.labels`)."""
     figs = figures.breakdown(decl.id, fiscal_year, breakdown)
     shown = [f for f in figs if f.value is not None and not f.suppressed][:TOP_CATEGORIES]
-    data = [{"category": f.breakdown_value, "value": _num(f) / _scale(decl)} for f in shown]
+    data = [{"category": category(f), "value": _num(f) / _scale(decl)} for f in shown]
     spec = _filled(_breakdown_template(_unit_title(decl)), data)
     spec["height"] = max(120, 18 * len(shown))
     rows = tuple(
         Row(
-            f.breakdown_value,
+            category(f),
             numbers.cell(f),
             numbers.sort_key(f),
             numbers.change_cell(f),
@@ -212,7 +215,7 @@ def breakdown_chart(
     return Chart(
         id=f"{decl.id}-{breakdown}",
         title=title,
-        alt=_breakdown_alt(decl, figs, shown, label, fiscal_year),
+        alt=_breakdown_alt(decl, figs, shown, label, fiscal_year, category),
         spec=spec,
         column=label,
         unit=decl.unit,
@@ -246,8 +249,9 @@ def _breakdown_alt(
     shown: Sequence[Figure],
     label: str,
     fiscal_year: int,
+    category: Callable[[Figure], str],
 ) -> str:
-    top = "; ".join(f"{f.breakdown_value}: {numbers.cell(f)}" for f in shown[:5])
+    top = "; ".join(f"{category(f)}: {numbers.cell(f)}" for f in shown[:5])
     return (
         f"Bar chart of {decl.label} by {label.lower()} in {fy_label(fiscal_year)}, "
         f"the {len(shown)} largest of {len(figs)} categories, largest first. "

@@ -39,6 +39,7 @@ from yearbook.publish.charts import (
     sentence_case,
     years_chart,
 )
+from yearbook.publish.labels import value_labels
 from yearbook.report import Report, Section
 
 __all__ = [
@@ -189,12 +190,14 @@ def _section_view(
 ) -> SectionView:
     fy, metrics = report.spec.fiscal_year, metric_meta(report.metrics)
     href = "figures/{}.html".format
+    category = value_labels(metric_meta(report.metrics), report.pack.tables).of
     year_charts = tuple(metric_charts[m] for m in section.panel if m in metric_charts)
     breakdown_charts = []
     for pair in section.charts:
         mid, _, name = pair.partition(":")
         label = report.spec.breakdowns.get(name, name)
-        breakdown_charts.append(breakdown_chart(metrics[mid], figures, name, label, fy, href(mid)))
+        chart = breakdown_chart(metrics[mid], figures, name, label, fy, href(mid), category)
+        breakdown_charts.append(chart)
     return SectionView(
         id=section.id,
         office=section.office,
@@ -381,6 +384,7 @@ def figure_page(
         sort_key=numbers.sort_key,
         fy_label=fy_label,
         anchor=figure_anchor,
+        category=value_labels(metric_meta(report.metrics), report.pack.tables).of,
         root="../",
     )
 
