@@ -4,11 +4,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= yearbook-demo
 
-.PHONY: demo test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
+REAL_DATA ?= ../shared/data
+
+.PHONY: demo real test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
 	@echo "make test          lint, type-check and run the whole test suite"
+	@echo "make real          ingest ICE's real records beside the checkout and build the two real reports"
 	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
 	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
@@ -31,6 +34,11 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	$(BIN)/yearbook demo --out $(DEMO)
+
+# ICE's real records (../shared/data beside the checkout) -> warehouse -> the two real
+# reports, with the `yearbook` commands a user would type (scripts/real.sh prints them).
+real: $(VENV)/.installed
+	BIN=$(BIN) DATA=$(REAL_DATA) OUT=yearbook-real sh scripts/real.sh
 
 # System packages and the browser-side tools the tests drive (chromium,
 # axe-core); installs only what is missing.
@@ -67,4 +75,4 @@ bench-claims: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.claims
 
 clean:
-	rm -rf $(DEMO) .pytest_cache .mypy_cache .ruff_cache build
+	rm -rf $(DEMO) yearbook-real .pytest_cache .mypy_cache .ruff_cache build

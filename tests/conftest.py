@@ -84,3 +84,41 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite golden files (tests/golden/) from the code instead of comparing",
     )
+
+
+@dataclass
+class RealBuilds:
+    """ICE's real records ingested and both real reports built (`make real`)."""
+
+    out: Path
+    log: str
+
+    @property
+    def warehouse(self) -> Warehouse:
+        return Warehouse(self.out / "warehouse")
+
+    def report(self, name: str) -> Path:
+        return self.out / name
+
+
+@pytest.fixture(scope="session")
+def real_builds(tmp_path_factory: pytest.TempPathFactory) -> RealBuilds:
+    """`make real` once per test run: the real files ingested, both real reports built."""
+    import os
+    import subprocess
+    import sys
+
+    if not (SHARED / "data" / "real" / "foia-2019-icfo-53623").is_dir():
+        pytest.skip("ICE's real records (shared/data/real/) are not beside this checkout")
+    out = tmp_path_factory.mktemp("real") / "yearbook-real"
+    env = {
+        **os.environ,
+        "BIN": str(Path(sys.executable).parent),
+        "DATA": str(SHARED / "data"),
+        "OUT": str(out),
+    }
+    run = subprocess.run(
+        ["sh", "scripts/real.sh"], cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return RealBuilds(out, run.stdout + run.stderr)

@@ -189,6 +189,9 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
 def _expected_change(
     now: Figure, then: Figure | None, base_year: int, year: int
 ) -> tuple[float, float] | None:
+    if _own_base(now, then, base_year, year):
+        assert now.yoy_change_pct is not None
+        return now.yoy_change_pct, now.yoy_change_pct
     if then is not None and then.value:
         a, b = figure_interval(now), figure_interval(then)
         assert a is not None and b is not None
@@ -213,6 +216,18 @@ def change_agrees(
     then = figures.find(metric, base_year, breakdown, category)
     expected = _expected_change(now, then, base_year, claim.fiscal_year)
     return expected is not None and claim.interval.overlaps(Interval(*expected))
+
+
+def _own_base(now: Figure, then: Figure | None, base_year: int, year: int) -> bool:
+    """Whether the figure's change is on a base of its own: a partial year's change is
+    computed on the same days of the year before (`yearbook.coverage`), so its prior value
+    is not the prior year's figure."""
+    return (
+        base_year == year - 1
+        and now.yoy_change_pct is not None
+        and now.prior_value is not None
+        and (then is None or then.value is None or then.value != now.prior_value)
+    )
 
 
 def _years(base_year: int, claim: Claim) -> str:
