@@ -6,7 +6,9 @@ their labels, ``NN_name.labels.csv``: each labelled claim is the
 ``occurrence``-th plain occurrence of ``needle`` in the file, with the verdict
 it should get. Each text is checked whole (its two header lines left out)
 against ``../shared/data/official_figures.csv`` through the flagship report's
-crosswalk, metrics and pack vocabulary, with no ``--fy``.
+crosswalk, metrics and pack vocabulary, with no ``--fy`` (the primary score) and, as
+the set's README runs it, with ``--fy`` the year in the file's name where it has one
+(``04_..._fy2019``; none for the multi-year and list pages).
 
 The set is split by source, once and for all, by the parity of the file's
 number: **even numbers are the tuning half, odd numbers the held-back half**.
@@ -17,6 +19,7 @@ verified nothing) and is also counted as missed.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -111,10 +114,18 @@ def body(path: Path) -> tuple[str, int]:
     return text, start
 
 
-def check_source(path: Path) -> tuple[CheckResult, str, int]:
+def named_year(path: Path) -> int | None:
+    """The fiscal year a source's file name gives (``..._fy2019``), as a user would pass --fy."""
+    found = re.search(r"_fy(\d{4})$", path.name.removesuffix(".txt"))
+    return int(found.group(1)) if found else None
+
+
+def check_source(path: Path, with_fy: bool = False) -> tuple[CheckResult, str, int]:
     figures, metrics, vocabulary = _setup()
     text, start = body(path)
-    return check(text[start:], figures, metrics=metrics, vocabulary=vocabulary), text, start
+    fy = named_year(path) if with_fy else None
+    result = check(text[start:], figures, fiscal_year=fy, metrics=metrics, vocabulary=vocabulary)
+    return result, text, start
 
 
 def _nth(text: str, needle: str, n: int) -> int:
@@ -126,9 +137,9 @@ def _nth(text: str, needle: str, n: int) -> int:
     return pos
 
 
-def score_source(path: Path) -> list[Label]:
+def score_source(path: Path, with_fy: bool = False) -> list[Label]:
     """Every labelled claim of one source with the checker's verdict."""
-    result, text, start = check_source(path)
+    result, text, start = check_source(path, with_fy)
     name = path.name.removesuffix(".txt")
     out: list[Label] = []
     with path.with_name(name + ".labels.csv").open(newline="", encoding="utf-8") as handle:
@@ -144,12 +155,26 @@ def score_source(path: Path) -> list[Label]:
     return out
 
 
-def score_all(paths: Iterable[Path] | None = None) -> list[Label]:
-    return [label for path in (paths or sources()) for label in score_source(path)]
+def score_all(paths: Iterable[Path] | None = None, with_fy: bool = False) -> list[Label]:
+    return [label for path in (paths or sources()) for label in score_source(path, with_fy)]
 
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def halves(labels: list[Label]) -> str:
+    """One line per half and one for both: accuracy and false contradictions."""
+    out = []
+    for name, group in (
+        *((h, [x for x in labels if x.half == h]) for h in HALVES),
+        ("all", labels),
+    ):
+        t = Tally(group)
+        out.append(f"| {name} | {t.n} | {_pct(t.accuracy())} | {_pct(t.false_contradiction())} |")
+    return "| half | claims | accuracy | false contradictions |\n|---|---|---|---|\n" + "\n".join(
+        out
+    )
 
 
 def table(labels: list[Label]) -> str:
