@@ -1,4 +1,7 @@
-"""Cell parsing: redactions counted, codes and countries kept as ICE means them."""
+"""Cell parsing: redactions counted, codes and countries kept as ICE means them.
+
+The redaction markers and the criminality and gender codes are the ICE pack's
+(``packs/ice/layouts/_normalise.yaml``); the other parsers are the engine's."""
 
 from __future__ import annotations
 
@@ -9,7 +12,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yearbook.ingest.parse import clean, parse
+from tests.conftest import ICE
+from yearbook.ingest.layouts import read_normalisation
+from yearbook.ingest.parse import Cells, Parsed
+from yearbook.ingest.parse import clean as _clean
+from yearbook.ingest.parse import parse as _parse
+
+NORMALISATION = read_normalisation(ICE.layouts_dir)
+
+
+def clean(array: pa.Array, missing: tuple[str, ...]) -> Cells:
+    return _clean(array, missing, NORMALISATION.redaction_prefixes)
+
+
+def parse(kind: str, cells: Cells) -> Parsed:
+    return _parse(kind, cells, NORMALISATION.values)
+
 
 REDACTION_FORMS = ["b(6), b(7)c", "b(6), b(7)C", "(b)(3)", "(B)(3)", "  b(6), b(7)c  ", "B(6)"]
 

@@ -28,8 +28,11 @@ def test_the_ice_pack_declares_its_tables_offices_and_labels() -> None:
     assert criminality.labels["pending"] == "Pending criminal charges"
     assert [o.id for o in ICE.offices] == ["ero", "hsi", "opla", "ma", "opr"]
     assert "Enforcement and Removal Operations" in ICE.offices[0].names
-    rule = ICE.tables["arrests"].duplicate_rules["arrest_episode_24h"]
-    assert (rule.column, rule.value) == ("apprehension_method", "ERO Reprocessed Arrest")
+    last = ICE.tables["arrests"].duplicate_rules["arrest_episode_24h"].sorts_last
+    assert last is not None
+    assert (last.column, last.value) == ("apprehension_method", "ERO Reprocessed Arrest")
+    stints = ICE.tables["detention_stints"].duplicate_rules["stint_same_day"]
+    assert stints.same == ("facility_code", "book_in_date", "stay_book_in_date")
 
 
 @pytest.mark.parametrize("name", sorted(ICE.tables))

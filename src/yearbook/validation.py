@@ -19,7 +19,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from yearbook.disclosure import DisclosurePolicy, identifying_columns
-from yearbook.ingest.layouts import Layout
+from yearbook.errors import UserError
+from yearbook.ingest.layouts import NORMALISE_FILE, Layout, layout_context
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.problems import Lines, Problem, Problems, located
@@ -115,12 +116,19 @@ def validate_pack(folder: Path | str) -> list[Problem]:
 def _check_layouts(pack: Pack, problems: Problems) -> None:
     """Each release layout of the pack, read against the pack's tables."""
     seen: dict[str, Path] = {}
+    try:
+        context = layout_context(pack.layouts_dir, pack.tables)
+    except UserError as err:
+        problems.add(pack.layouts_dir / NORMALISE_FILE, 0, err.message)
+        return
     for path in sorted(pack.layouts_dir.glob("*.yaml")):
+        if path.name.startswith("_"):
+            continue
         data, lines = located(path, problems)
         if data is None:
             continue
         try:
-            layout = Layout.model_validate(data, context={"tables": pack.tables})
+            layout = Layout.model_validate(data, context=context)
         except ValidationError as err:
             for error in err.errors():
                 loc = tuple(error["loc"])

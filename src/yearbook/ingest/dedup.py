@@ -1,20 +1,21 @@
-"""De-duplication rules, as the public cleaning work of ICE's releases applies them.
+"""De-duplication rules, as the public cleaning work of agencies' releases applies them.
 
-Rows are flagged, never deleted: the rule that flagged a row is written to its
-``duplicate_rule`` column and metrics leave flagged rows out by default. The
-first row of each group (in event time, then file order) is kept unflagged.
+Rows are flagged, never deleted: the rule that flagged a row is written to the
+table's dedup column and metrics leave flagged rows out by default. The first
+row of each group (in event time, then file order) is kept unflagged. A layout
+names the rules its table's rows go through; a table sets the rules that take a
+setting (``duplicate_rules:`` in its declaration, `yearbook.tables.RuleSetting`).
 
 ``exact``               every canonical column and the event time equal an earlier row's
-``same_person_day``     the same person on the same day (removals, encounters, detainers)
-``arrest_episode_24h``  an arrest of the same person within 24 hours of their previous
-                        arrest (episodes chain; rows the table's ``duplicate_rules`` name
-                        under ``sorts_last`` come last within the same second)
-``stint_same_day``      a detention stint of the same person, facility, book-in day and
-                        stay as a later row (the last row is kept)
+``same_person_day``     the same person on the same day
+``arrest_episode_24h``  an event of the same person within 24 hours of their previous
+                        one (episodes chain; rows the table names under ``sorts_last``
+                        come last within the same second)
+``stint_same_day``      a row of the same person sharing the columns the table names
+                        under ``same`` with a later row (the last row is kept)
 
 Rows without a person identifier never match anyone. The rules run as Arrow
-sorts and group-bys over the whole table.
-"""
+sorts and group-bys over the whole table."""
 
 from __future__ import annotations
 
@@ -100,9 +101,9 @@ def _same_person_day(data: pa.Table, table: TableSchema, person: str) -> Mask:
 
 
 def _stint_same_day(data: pa.Table, table: TableSchema, person: str) -> Mask:
-    keys = [
-        (k, "descending") for k in (person, "facility_code", "book_in_date", "stay_book_in_date")
-    ]
+    setting = table.duplicate_rules.get("stint_same_day")
+    same = setting.same if setting is not None else ()
+    keys = [(k, "descending") for k in (person, *same)]
     return _flag_sorted(data, person, keys)
 
 
@@ -111,7 +112,8 @@ def _arrest_episodes(data: pa.Table, table: TableSchema, person: str) -> Mask:
     known = _known(data, person)
     if known.num_rows < 2:
         return flagged
-    last = table.duplicate_rules.get("arrest_episode_24h")
+    setting = table.duplicate_rules.get("arrest_episode_24h")
+    last = setting.sorts_last if setting is not None else None
     if last is not None and last.column in known.column_names:
         late = pc.fill_null(pc.equal(known.column(last.column), last.value), False)
     else:

@@ -22,7 +22,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, get_args
 
 import yaml
 from pydantic import (
@@ -36,37 +35,64 @@ from pydantic import (
 )
 
 from yearbook.errors import UserError
+from yearbook.ingest.parse import PARSERS
 from yearbook.tables import Tables, TableSchema
 from yearbook.yamlio import safe_load
 
 __all__ = [
+    "NORMALISE_FILE",
     "PARSERS",
     "ColumnMap",
     "IngestError",
     "Layout",
     "Match",
+    "Normalisation",
     "detect_layout",
     "known_headers",
+    "layout_context",
     "load_layouts",
     "normalise_header",
+    "read_normalisation",
 ]
 
-Parser = Literal[
-    "text",
-    "upper",
-    "date",
-    "datetime",
-    "integer",
-    "number",
-    "criminality",
-    "gender",
-    "yes_no",
-    "ncic_code",
-    "fiscal_year_end",
-    "fiscal_month",
-]
-PARSERS: tuple[str, ...] = get_args(Parser)
-"""Every cell parser a layout may name (see `yearbook.ingest.parse`)."""
+NORMALISE_FILE = "_normalise.yaml"
+"""A pack's value normalisations, beside its layouts (`Normalisation`)."""
+
+
+@dataclass(frozen=True)
+class Normalisation:
+    """How a pack's releases write values, for every layout of the pack::
+
+    # layouts/_normalise.yaml
+    redaction_prefixes: ["b(", "(b"]      # a cell starting so is redacted
+    values:                               # parse: status reads cells through this
+      status: {Open case: open, Closed: closed}
+    """
+
+    redaction_prefixes: tuple[str, ...] = ()
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+def read_normalisation(folder: Path) -> Normalisation:
+    """The value normalisations in a layouts folder (none when it has no such file)."""
+    path = folder / NORMALISE_FILE
+    if not path.is_file():
+        return Normalisation()
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict) or set(data) - {"redaction_prefixes", "values"}:
+        raise IngestError(
+            f"{path}: expected 'redaction_prefixes' and 'values'",
+            hint="see docs/ingest.md for the value normalisations",
+        )
+    values = {
+        str(name): {str(k): str(v) for k, v in (table or {}).items()}
+        for name, table in (data.get("values") or {}).items()
+    }
+    for name in values:
+        if name in PARSERS:
+            raise IngestError(f"{path}: {name!r} is a built-in parser's name")
+    return Normalisation(tuple(str(p) for p in data.get("redaction_prefixes") or ()), values)
+
 
 DEDUP_RULES = ("exact", "same_person_day", "arrest_episode_24h", "stint_same_day")
 """Every de-duplication rule a layout may name (see `yearbook.ingest.dedup`)."""
@@ -84,7 +110,8 @@ class ColumnMap(_Model):
     """Where one canonical column comes from."""
 
     sources: tuple[str, ...] = Field(alias="from")
-    parse: Parser = "text"
+    parse: str = "text"
+    """A parser (`PARSERS`) or one of the pack's value normalisations."""
     joined: tuple[str, ...] = Field(default=(), alias="with")
     """Headers of a second source column whose cell is appended to the first's, after a
     space, before parsing (a month and its fiscal year held in two columns, for example)."""
@@ -102,16 +129,26 @@ class Layout(_Model):
     missing_values: tuple[str, ...] = ("NA", "N/A")
     """Cell texts meaning 'no value' besides empty cells and redaction markers."""
     dedup: tuple[str, ...] = ()
-    person_column: str = "person_id"
+    person_column: str | None = None
+    """The column identifying a person, for duplicate rules; by default the table's
+    first identifying column."""
     _schema: TableSchema | None = PrivateAttr(default=None)
+    _normalisation: Normalisation = PrivateAttr(default_factory=Normalisation)
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Layout:
-        tables: Tables = (info.context or {}).get("tables") or {}
+        context = info.context or {}
+        tables: Tables = context.get("tables") or {}
+        normalisation: Normalisation = context.get("normalisation") or Normalisation()
         if self.table not in tables:
             raise ValueError(f"unknown table {self.table!r}")
         schema = tables[self.table]
         self._schema = schema
+        self._normalisation = normalisation
+        for name, colmap in self.columns.items():
+            if colmap.parse not in PARSERS and colmap.parse not in normalisation.values:
+                known = ", ".join([*PARSERS, *normalisation.values])
+                raise ValueError(f"column {name!r}: unknown parser {colmap.parse!r} ({known})")
         for name in [*self.columns, *self.defaults]:
             if name not in schema.column_names:
                 raise ValueError(f"table {self.table!r} has no column {name!r}")
@@ -120,7 +157,21 @@ class Layout(_Model):
                 raise ValueError(f"unknown de-duplication rule {rule!r}")
         if schema.date_column not in self.columns:
             raise ValueError(f"the date column {schema.date_column!r} must be mapped")
+        if set(self.dedup) - {"exact"} and not self.person:
+            raise ValueError("its duplicate rules need a person_column (none is identifying)")
         return self
+
+    @property
+    def person(self) -> str:
+        """The column identifying a person ("" when the table has none)."""
+        if self.person_column:
+            return self.person_column
+        return next(iter(self.table_schema.identifying_columns), "")
+
+    @property
+    def normalisation(self) -> Normalisation:
+        """The pack's value normalisations, which its columns may parse with."""
+        return self._normalisation
 
     @property
     def table_schema(self) -> TableSchema:
@@ -184,19 +235,28 @@ def _layout_files(folders: Sequence[Path]) -> list[tuple[Path, str]]:
         (path, path.read_text(encoding="utf-8"))
         for folder in folders
         for path in sorted(folder.glob("*.yaml"))
+        if not path.name.startswith("_")
     ]
+
+
+def layout_context(folder: Path, tables: Tables) -> dict[str, object]:
+    """What a layout of the pack whose layouts are in `folder` is validated against."""
+    return {"tables": tables, "normalisation": read_normalisation(folder)}
 
 
 def load_layouts(folder: Path, tables: Tables, extra: Path | None = None) -> tuple[Layout, ...]:
     """The layouts of a pack (its ``layouts/`` folder), plus those in `extra`.
 
-    `tables` are the pack's canonical tables, which each layout must fill.
+    `tables` are the pack's canonical tables, which each layout must fill; the
+    pack's value normalisations (``layouts/_normalise.yaml``) are the parsers
+    its columns may name besides the built-in ones.
     """
     folders = [folder] + ([extra] if extra is not None else [])
+    context = layout_context(folder, tables)
     layouts: dict[str, Layout] = {}
     for path, text in _layout_files(folders):
         try:
-            layout = Layout.model_validate(safe_load(text), context={"tables": tables})
+            layout = Layout.model_validate(safe_load(text), context=context)
         except (ValidationError, yaml.YAMLError) as err:
             raise IngestError(
                 f"mapping file {path.name} is invalid: {err}",

@@ -3,16 +3,20 @@
 Every parser is vectorised over a whole column. Cells are read as text (see
 `yearbook.ingest.readers`), so no value is lost to type guessing; a parser
 returns the parsed values (null where empty, redacted or bad) and which cells
-it could not parse, with the reason. Redaction markers (``b(6), b(7)c``,
-``(b)(3)`` ...) and missing-value words (``NA``) are recognised first.
+it could not parse, with the reason. Redaction markers (a pack says how they
+start, e.g. ``b(6), b(7)c``) and missing-value words (``NA``) are recognised
+first. Besides the parsers here, a pack declares value normalisations: a
+mapping from release text (compared ignoring case) to canonical code, used as
+a parser by its name.
 
 >>> import pyarrow as pa
->>> texts = ["1 Convicted Criminal", " b(6), b(7)C", "3 Other Immigration Violator"]
->>> cells = clean(pa.array(texts), ("NA",))
+>>> texts = ["Open case", " b(6), b(7)C", "CLOSED"]
+>>> cells = clean(pa.array(texts), ("NA",), ("b(", "(b"))
 >>> cells.redacted.to_pylist()
 [False, True, False]
->>> parse("criminality", cells).values.to_pylist()
-['convicted', None, 'other']
+>>> status = {"status": {"Open case": "open", "Closed": "closed"}}
+>>> parse("status", cells, status).values.to_pylist()
+['open', None, 'closed']
 >>> parse("ncic_code", clean(pa.array(["301", "5404", "0301.0"]), ())).values.to_pylist()
 ['0301', '5404', '0301']
 >>> months = parse("fiscal_month", clean(pa.array(["APR 2020", "oct 2020", "Sept. FY2021"]), ()))
@@ -23,7 +27,7 @@ it could not parse, with the reason. Redaction markers (``b(6), b(7)c``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,11 +36,10 @@ import pyarrow.compute as pc
 
 from yearbook import calendar
 
-__all__ = ["REDACTION_PREFIXES", "Cells", "Parsed", "clean", "is_redacted", "parse"]
+__all__ = ["PARSERS", "Cells", "Parsed", "ValueMaps", "clean", "is_redacted", "parse"]
 
-REDACTION_PREFIXES = ("b(", "B(", "(b", "(B")
-"""How a FOIA exemption marker starts: ``b(6), b(7)c``, ``b(6), b(7)C``, ``(b)(3)``,
-``(B)(3)`` ... No other value in these releases starts this way."""
+ValueMaps = Mapping[str, Mapping[str, str]]
+"""Value normalisations by name: release text -> canonical code (a pack's)."""
 
 EARLIEST = dt.date(1990, 1, 1)
 """Event dates before this are implausible for these records."""
@@ -73,17 +76,23 @@ def _as_string(array: pa.Array | pa.ChunkedArray) -> pa.Array:
     return array
 
 
-def is_redacted(text: pa.Array) -> pa.Array:
-    """Which cells hold a redaction marker (after leading spaces are trimmed)."""
-    start = pc.utf8_slice_codeunits(text, 0, 2)
-    return pc.fill_null(pc.is_in(start, pa.array(REDACTION_PREFIXES)), False)
+def is_redacted(text: pa.Array, prefixes: Sequence[str]) -> pa.Array:
+    """Which cells start with a redaction marker (after leading spaces are trimmed)."""
+    found = pa.array(np.zeros(len(text), dtype=bool))
+    for prefix in prefixes:
+        found = pc.or_(found, pc.fill_null(pc.starts_with(text, prefix), False))
+    return found
 
 
-def clean(array: pa.Array | pa.ChunkedArray, missing_values: Sequence[str]) -> Cells:
+def clean(
+    array: pa.Array | pa.ChunkedArray,
+    missing_values: Sequence[str],
+    redaction_prefixes: Sequence[str] = (),
+) -> Cells:
     """Strip cells and find the empty, missing and redacted ones."""
     raw = _as_string(array)
     text = pc.utf8_trim_whitespace(raw)
-    redacted = is_redacted(text)
+    redacted = is_redacted(text, redaction_prefixes)
     empty = pc.fill_null(pc.equal(text, ""), True)
     if missing_values:
         empty = pc.or_(empty, pc.fill_null(pc.is_in(text, pa.array(list(missing_values))), False))
@@ -108,25 +117,6 @@ def _lookup(cells: Cells, table: dict[str, object], type_: pa.DataType, reason: 
     return Parsed(values, _failed(cells, values), reason)
 
 
-_CRIMINALITY = {
-    "1 convicted criminal": "convicted",
-    "convicted criminal": "convicted",
-    "convicted": "convicted",
-    "2 pending criminal charges": "pending",
-    "pending criminal charges": "pending",
-    "pending": "pending",
-    "3 other immigration violator": "other",
-    "other immigration violator": "other",
-    "other": "other",
-}
-_GENDER = {
-    "male": "Male",
-    "m": "Male",
-    "female": "Female",
-    "f": "Female",
-    "unknown": "Unknown",
-    "u": "Unknown",
-}
 _YES_NO = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False}
 _ISO_DAY = r"^\d{4}-\d{2}-(\d{2}).*$"
 _US_DAY = r"^\d{1,2}/(\d{1,2})/.*$"
@@ -259,8 +249,6 @@ _PARSERS: dict[str, Callable[[Cells], Parsed]] = {
     "datetime": lambda c: _dates(c, keep_time=True),
     "integer": lambda c: _numbers(c, _INTEGER, pa.int64()),
     "number": lambda c: _numbers(c, _NUMBER, pa.float64()),
-    "criminality": lambda c: _lookup(c, dict(_CRIMINALITY), pa.string(), "unknown category value"),
-    "gender": lambda c: _lookup(c, dict(_GENDER), pa.string(), "unknown category value"),
     "yes_no": lambda c: _lookup(c, dict(_YES_NO), pa.bool_(), "unknown category value"),
     "ncic_code": _ncic,
     "fiscal_year_end": _year_end,
@@ -268,6 +256,13 @@ _PARSERS: dict[str, Callable[[Cells], Parsed]] = {
 }
 
 
-def parse(kind: str, cells: Cells) -> Parsed:
-    """Parse a column of cells with the named parser (`yearbook.ingest.layouts.PARSERS`)."""
-    return _PARSERS[kind](cells)
+PARSERS: tuple[str, ...] = tuple(_PARSERS)
+"""The parsers every pack has; a pack's value normalisations add more by name."""
+
+
+def parse(kind: str, cells: Cells, values: ValueMaps | None = None) -> Parsed:
+    """Parse a column of cells with the named parser, or the named value normalisation."""
+    if kind in _PARSERS:
+        return _PARSERS[kind](cells)
+    table = {str(k).lower(): v for k, v in (values or {})[kind].items()}
+    return _lookup(cells, dict(table), pa.string(), "unknown category value")

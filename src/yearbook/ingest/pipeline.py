@@ -251,7 +251,7 @@ def _merge_table(
         [t.combine_chunks() if isinstance(t, pa.ChunkedArray) else t for t in times]
     )
     if DEDUP_COLUMN in schema.column_names:
-        rules = flag_duplicates(schema, rows, time, layout.dedup, layout.person_column)
+        rules = flag_duplicates(schema, rows, time, layout.dedup, layout.person)
         rows = rows.set_column(rows.column_names.index(DEDUP_COLUMN), DEDUP_COLUMN, rules)
         offset = 0
         for owner, part in zip(owners, current, strict=True):

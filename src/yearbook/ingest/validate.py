@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from yearbook.ingest.layouts import Match
+from yearbook.ingest.layouts import Match, Normalisation
 from yearbook.ingest.parse import clean, parse
 from yearbook.ingest.readers import Block
 from yearbook.tables import Column
@@ -24,7 +24,8 @@ from yearbook.tables import Column
 __all__ = ["QUARANTINE_COLUMNS", "Mapped", "map_block"]
 
 QUARANTINE_COLUMNS = ("file", "sheet", "row", "table", "layout", "column", "reason", "value")
-_CLOSED_BY_PARSER = ("criminality", "gender", "yes_no")
+_CLOSED_BY_PARSER = ("yes_no",)
+"""Built-in parsers whose values form a closed set (as a value normalisation's do)."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,10 @@ def _check_column(
     block_col: pa.Array,
     missing: tuple[str, ...],
     required: bool,
+    normalisation: Normalisation,
 ) -> tuple[pa.Array, pa.Array | None, int]:
-    cells = clean(block_col, missing)
-    parsed = parse(kind, cells)
+    cells = clean(block_col, missing, normalisation.redaction_prefixes)
+    parsed = parse(kind, cells, normalisation.values)
     values = parsed.values
     if parsed.reason:
         problems.add(source, parsed.reason, parsed.bad, cells.raw)
@@ -80,7 +82,7 @@ def _check_column(
     if bounds is not None and pa.types.is_integer(values.type):
         out = pc.or_(pc.less(values, bounds[0]), pc.greater(values, bounds[1]))
         problems.add(source, "unparseable number", out, cells.raw)
-    if col.values and kind not in _CLOSED_BY_PARSER:
+    if col.values and kind not in _CLOSED_BY_PARSER and kind not in normalisation.values:
         unknown = pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, pa.array(col.values))))
         problems.add(source, "unknown category value", unknown, cells.raw)
     if required:
@@ -164,6 +166,7 @@ def map_block(block: Block, match: Match, file: str, file_id: str) -> Mapped:
             cells,
             layout.missing_values,
             required,
+            layout.normalisation,
         )
         redacted += count
         if name == schema.date_column and stamps is not None:

@@ -20,6 +20,7 @@ import pyarrow as pa
 __all__ = [
     "TYPES",
     "Column",
+    "RuleSetting",
     "SortsLast",
     "TableSchema",
     "Tables",
@@ -71,6 +72,15 @@ class SortsLast:
 
 
 @dataclass(frozen=True)
+class RuleSetting:
+    """How a table sets a de-duplication rule that takes settings (`yearbook.ingest.dedup`)."""
+
+    sorts_last: SortsLast | None = None
+    same: tuple[str, ...] = ()
+    """Columns a row must share with another of the same person to be its duplicate."""
+
+
+@dataclass(frozen=True)
 class TableSchema:
     """A canonical table: its columns and the date that places a row in a fiscal year."""
 
@@ -82,7 +92,7 @@ class TableSchema:
     key: tuple[str, ...] = field(default=())
     partitioning: str = "fiscal_year"
     """How the warehouse partitions the table: by the fiscal year of its date column."""
-    duplicate_rules: Mapping[str, SortsLast] = field(default_factory=dict)
+    duplicate_rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     """Settings of the de-duplication rules that need some (rule name -> setting)."""
 
     def column(self, name: str) -> Column:

@@ -24,6 +24,7 @@ One file per table, plus ``_shared.yaml`` for what several tables share::
       - use: person_id              # a column of _shared.yaml
     duplicate_rules:                # settings of de-duplication rules that take one
       arrest_episode_24h: {sorts_last: {column: method, value: Reprocessed}}
+      stint_same_day: {same: [facility, book_in_date]}
 
 Every problem of every file is collected with its line (`yearbook.problems`).
 """
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from yearbook.problems import Lines, Problems, located
-from yearbook.tables import TYPES, Column, SortsLast, TableSchema
+from yearbook.tables import TYPES, Column, RuleSetting, SortsLast, TableSchema
 
 __all__ = ["SHARED_FILE", "load_tables", "table_from_data", "table_to_data"]
 
@@ -51,7 +52,8 @@ _TABLE_KEYS = {
 }
 _REQUIRED_TABLE_KEYS = ("name", "office", "description", "date_column", "columns")
 _COLUMN_KEYS = {"name", "type", "description", "required", "identifying", "values"}
-_RULES_WITH_SETTINGS = ("arrest_episode_24h",)
+_RULE_SETTINGS = {"arrest_episode_24h": "sorts_last", "stint_same_day": "same"}
+"""The de-duplication rules a table sets, and the setting each takes."""
 
 
 class _Shared:
@@ -250,30 +252,40 @@ def _values(
 
 def _duplicate_rules(
     spec: Any, names: list[str], lines: Lines, problems: Problems
-) -> dict[str, SortsLast]:
-    rules: dict[str, SortsLast] = {}
+) -> dict[str, RuleSetting]:
+    rules: dict[str, RuleSetting] = {}
     if not isinstance(spec, dict):
         problems.at(lines, ("duplicate_rules",), "'duplicate_rules' must be a mapping")
         return rules
     for rule, setting in spec.items():
         where = ("duplicate_rules", str(rule))
-        if rule not in _RULES_WITH_SETTINGS:
-            problems.at(
-                lines,
-                where,
-                f"rule {rule!r} takes no setting (these do: {', '.join(_RULES_WITH_SETTINGS)})",
-            )
+        if rule not in _RULE_SETTINGS:
+            known = ", ".join(_RULE_SETTINGS)
+            problems.at(lines, where, f"rule {rule!r} takes no setting (these do: {known})")
             continue
-        last = (setting or {}).get("sorts_last") if isinstance(setting, dict) else None
-        if not isinstance(last, dict) or set(last) != {"column", "value"}:
-            problems.at(lines, where, "a rule's setting is {sorts_last: {column: ..., value: ...}}")
+        wanted = _RULE_SETTINGS[rule]
+        if not isinstance(setting, dict) or set(setting) != {wanted}:
+            problems.at(lines, where, f"rule {rule!r} is set with {{{wanted}: ...}}")
             continue
-        if last["column"] not in names:
-            problems.at(
-                lines, where, f"sorts_last names no column of the table: {last['column']!r}"
-            )
+        value = setting[wanted]
+        if wanted == "sorts_last":
+            if not isinstance(value, dict) or set(value) != {"column", "value"}:
+                problems.at(lines, where, "sorts_last is {column: ..., value: ...}")
+                continue
+            columns = [str(value["column"])]
+        else:
+            if not isinstance(value, list) or not value:
+                problems.at(lines, where, "same is a list of columns")
+                continue
+            columns = [str(c) for c in value]
+        unknown = [c for c in columns if c not in names]
+        if unknown:
+            problems.at(lines, where, f"{wanted} names no column of the table: {unknown[0]!r}")
             continue
-        rules[str(rule)] = SortsLast(str(last["column"]), str(last["value"]))
+        if wanted == "sorts_last":
+            rules[str(rule)] = RuleSetting(sorts_last=SortsLast(columns[0], str(value["value"])))
+        else:
+            rules[str(rule)] = RuleSetting(same=tuple(columns))
     return rules
 
 
@@ -290,7 +302,11 @@ def table_to_data(table: TableSchema) -> dict[str, Any]:
     }
     if table.duplicate_rules:
         data["duplicate_rules"] = {
-            rule: {"sorts_last": {"column": s.column, "value": s.value}}
+            rule: (
+                {"sorts_last": {"column": s.sorts_last.column, "value": s.sorts_last.value}}
+                if s.sorts_last is not None
+                else {"same": list(s.same)}
+            )
             for rule, s in table.duplicate_rules.items()
         }
     return data
