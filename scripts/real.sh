@@ -10,6 +10,7 @@ if [ ! -d "$DATA/real/foia-2019-icfo-53623" ]; then
   exit 2
 fi
 W="$OUT/warehouse"
+export COLUMNS="${COLUMNS:-160}"  # wide enough for each file's row accounting on one line
 rm -rf "$W"  # made from the files each time
 set -x
 "$BIN/yearbook" ingest "$DATA"/real/foia-2019-icfo-53623/*.csv.gz --into "$W" --pack packs/ice
