@@ -4,29 +4,31 @@ A report says, as data (``reconcile.yaml`` in its folder), which computed figure
 answers which published one and what its team expects::
 
     figures:
-      - metric: ero.admin_arrests      # a computed metric (its headline figure)
-        published: ero_admin_arrests   # a published figure's id (published_figures.metric)
+      - metric: courts.cases           # a computed metric (its headline figure)
+        published: cases_total         # a published figure's id (published_figures.metric)
         years: [2016, 2017, 2018]
         expect: equal
-      - metric: ero.admin_arrests
-        published: ero_admin_arrests
+      - metric: courts.cases
+        published: cases_total
         years: [2019]
         expect: differs
         reason: coverage -- the release stops at the start of September 2019
-      - published: ero_arrests_criminal_share_pct
+      - published: cases_with_counsel_pct
         years: [2019]
         expect: not computable
-        reason: the arrests files of this release have no criminality column
-      - metric: detention.adp
-        published: detention.adp
-        breakdown: facility            # every category published on both sides
+        reason: the release has no counsel column
+      - metric: courts.cases
+        published: courts.cases
+        breakdown: office              # every category published on both sides
         years: [2023, 2024, 2025]
         expect: differs
         reason: extract date -- ...
         tolerance: 0.5                 # |computed - published| within it is equal
 
+(The real-records reports in ``reports/`` hold full examples.)
+
 Published values come from the warehouse's ``published_figures`` table (figures
-ICE stated, and those read from its workbooks, `yearbook published`). Each line
+the agency stated, and those read from its workbooks, `yearbook published`). Each line
 gets a status: ``equal``; ``differs`` with the team's reason; or ``not
 computable from this release`` with the reason. A line expected equal that
 differs is a failure: `yearbook reconcile BUILD` prints the table and exits 1.

@@ -4,23 +4,25 @@ The table finder gives every number of a workbook with its table title, row
 label and column label. A pack says, as data, which of them are figures it
 knows (``packs/<name>/published/*.yaml``)::
 
-    office: ERO
+    office: Courts
     figures:
-      - id: detention.adp                  # the published figure's id
-        unit: persons
-        table: 'Average Daily Population by Arresting Agency'   # regular expressions,
-        row: '^Average$'                                        # matched case-insensitively
-        column: '^FY Overall$'
-      - id: detention.adp
-        breakdown: criminality             # the category is the first group of a pattern
-        table: 'Average Daily Population by Arresting Agency'   # (row first, then column)
-        row: '^Average / (.+)$'            # or, without a group, the row label itself
-        column: '^FY Overall$'
-      - id: detention.adp
-        breakdown: facility
-        sheet: '^Facilities'
-        column: 'ADP: Criminality / '
+      - id: courts.cases                   # the published figure's id
+        unit: cases
+        table: 'Cases by Office and Month'   # regular expressions,
+        row: '^Total$'                       # matched case-insensitively
+        column: '^Year total$'
+      - id: courts.cases
+        breakdown: case_type               # the category is the first group of a pattern
+        table: 'Cases by Office and Month' # (row first, then column)
+        row: '^Total / (.+)$'              # or, without a group, the row label itself
+        column: '^Year total$'
+      - id: courts.cases
+        breakdown: office
+        sheet: '^Offices'
+        column: 'Cases: By type / '
         sum: columns                       # the matching cells of each row, summed
+
+(A pack's ``published/*.yaml`` files are full examples.)
 
 A figure with a breakdown is stored as ``<id>/<breakdown>=<category>`` in the
 ``published_figures`` table; its source is ``<workbook>#<Sheet>!<cell>``. When

@@ -16,8 +16,8 @@ finder works on a grid of cell texts and knows no agency:
   one cell ends it as a note;
 * the **row label** is the first column (and the second when the first is a
   merged group, blank on continuation rows); a label repeated inside a table is
-  qualified by the nearest unrepeated label above it ("ICE Average / Convicted
-  Criminal"), so every row of a table has a distinct label;
+  qualified by the nearest unrepeated label above it ("North Average /
+  Convicted"), so every row of a table has a distinct label;
 * trailing footnote markers (``*``, ``†``, superscript digits) are stripped from
   labels and kept.
 
