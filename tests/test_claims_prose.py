@@ -12,8 +12,9 @@ from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR
 from yearbook.claims import CheckResult, ClaimVerdict, check
 from yearbook.claims.command import CROSSWALK
 from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures
-from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
+from yearbook.claims.vocabulary import Vocabulary, load_vocabulary, report_vocabulary
 from yearbook.cli import main
+from yearbook.errors import DeclarationError
 from yearbook.figures import Figures
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 
@@ -283,3 +284,15 @@ def test_a_share_of_a_named_whole_is_checked_against_the_wholes_figure(
     assert (right.text, right.verdict) == ("15%", "supported")
     assert "of ero.removals FY 2023 (142,580)" in right.reason
     assert (wrong.text, wrong.verdict) == ("40%", "unverifiable")
+
+
+def test_the_vocabulary_comes_from_the_pack_and_a_bad_one_says_what_is_wrong(
+    tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    assert "ero" in vocabulary.offices and "removals" in vocabulary.terms["deported"]
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text("claims:\n  terms: [deported, removals]\n", encoding="utf-8")
+    with pytest.raises(DeclarationError, match="claims.terms must be a mapping"):
+        load_vocabulary(bad)
+    with pytest.raises(DeclarationError, match="claims.terms must be a mapping"):
+        load_vocabulary(tmp_path)  # a pack folder is read the same way

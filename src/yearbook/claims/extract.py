@@ -49,6 +49,8 @@ _NAMES_BEFORE = re.compile(
     re.I,
 )
 _TO_FROM = re.compile(r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+from\s+$", re.I)
+_COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:than\b|people\b|[a-z]+s\b)", re.I)
+"""After "12% fewer": "than", or a plural noun ("12% fewer arrests than")."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
@@ -347,7 +349,7 @@ def _percent_kind(
             head.group("q") or "",
         )
     m = _COMPARE_TAIL.match(after)
-    if m and re.match(r"^\s*\w+\s+(?:than|arrests|removals|cases|people)\b", after, re.I):
+    if m and _COMPARED_NOUN.match(after):
         return "change", start, num_end + m.end(), _sign(m.group("w").lower()), qualifier
     if re.match(r"^\s*of\b", after, re.I):
         return "share", start, num_end, 0, qualifier
