@@ -17,6 +17,7 @@ from yearbook.ingest.layouts import read_normalisation
 from yearbook.ingest.parse import Cells, Parsed
 from yearbook.ingest.parse import clean as _clean
 from yearbook.ingest.parse import parse as _parse
+from yearbook.tables.engine import ENGINE_TABLES
 
 NORMALISATION = read_normalisation(ICE.layouts_dir)
 
@@ -90,6 +91,12 @@ def test_cell_parsers(kind: str, text: str, value: object, reason: str) -> None:
     assert parsed.bad.to_pylist() == [bool(reason)]
     if reason:
         assert parsed.reason == reason
+
+
+def test_every_parser_reason_is_a_quarantine_reason() -> None:
+    reasons = {reason for *_, reason in CASES if reason}
+    quarantine = next(t for t in ENGINE_TABLES if t.name == "quarantine")
+    assert reasons <= set(quarantine.column("reason").values)
 
 
 def test_datetime_keeps_the_time_for_duplicate_rules() -> None:

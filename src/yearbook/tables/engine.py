@@ -53,6 +53,7 @@ QUARANTINE = TableSchema(
                 "unparseable number",
                 "unknown category value",
                 "malformed code",
+                "unparseable month",
             ),
         ),
         Column("value", pa.string(), "The offending cell, as text."),
