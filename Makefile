@@ -3,13 +3,17 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= yearbook-demo
+# The second agency: CBP's published nationwide encounters table, beside the checkout.
+CBP     ?= yearbook-cbp
+CBP_CSV ?= ../shared/data/real/cbp/cbp-nationwide-encounters-fy20-fy23-state.csv
 
 REAL_DATA ?= ../shared/data
 
-.PHONY: demo real test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
+.PHONY: demo real cbp test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
+	@echo "make cbp           build the CBP encounters report from CBP's published table"
 	@echo "make test          lint, type-check and run the whole test suite"
 	@echo "make real          ingest ICE's real records beside the checkout and build the two real reports"
 	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
@@ -39,6 +43,13 @@ demo: $(VENV)/.installed
 # reports, with the `yearbook` commands a user would type (scripts/real.sh prints them).
 real: $(VENV)/.installed
 	BIN=$(BIN) DATA=$(REAL_DATA) OUT=yearbook-real sh scripts/real.sh
+
+# Ingest CBP's published table into a fresh warehouse and build the CBP report from it.
+cbp: $(VENV)/.installed
+	@test -f "$(CBP_CSV)" || { echo "CBP's table is not at $(CBP_CSV): set CBP_CSV=PATH" >&2; exit 1; }
+	rm -rf $(CBP)/warehouse
+	$(BIN)/yearbook ingest "$(CBP_CSV)" --pack packs/cbp --into $(CBP)/warehouse
+	$(BIN)/yearbook build reports/cbp-encounters-fy2023 --warehouse $(CBP)/warehouse --out $(CBP)/site
 
 # System packages and the browser-side tools the tests drive (chromium,
 # axe-core); installs only what is missing.
@@ -75,4 +86,4 @@ bench-claims: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.claims
 
 clean:
-	rm -rf $(DEMO) yearbook-real .pytest_cache .mypy_cache .ruff_cache build
+	rm -rf $(DEMO) $(CBP) yearbook-real .pytest_cache .mypy_cache .ruff_cache build

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,8 @@ ICE: Pack = load_pack(ICE_PACK_DIR)
 SHARED = REPO.parent / "shared"
 SEED_PAGE = SHARED / "seed" / "000_212e185398705e82.txt"
 OFFICIAL_FIGURES = SHARED / "data" / "official_figures.csv"
+CBP_REPORT_DIR = REPO / "reports" / "cbp-encounters-fy2023"
+CBP_CSV = SHARED / "data" / "real" / "cbp" / "cbp-nationwide-encounters-fy20-fy23-state.csv"
 
 
 def copy_report(tmp_path: Path) -> Path:
@@ -69,6 +73,36 @@ def warehouse_copy(tmp_path: Path, demo_warehouse: Warehouse) -> Iterator[Wareho
     target = tmp_path / "warehouse"
     shutil.copytree(demo_warehouse.root, target)
     yield Warehouse(target, demo_warehouse.schemas)
+
+
+@dataclass
+class CbpBuild:
+    """The CBP report as `make cbp` builds it from CBP's published table."""
+
+    out: Path
+    """The build folder (`site` under `make cbp`'s output folder)."""
+    output: str
+    """What `make cbp` printed."""
+
+
+@pytest.fixture(scope="session")
+def cbp_build(tmp_path_factory: pytest.TempPathFactory) -> CbpBuild:
+    """`make cbp`, run once: ingest CBP's table with `yearbook ingest`, build its report with
+    `yearbook build` (the installed `yearbook` of this interpreter; the install step is not
+    redone)."""
+    if not CBP_CSV.is_file():
+        pytest.skip("CBP's encounters table (shared/data/real/cbp/) is not beside this checkout")
+    root = tmp_path_factory.mktemp("cbp")
+    settings = [f"CBP={root}", f"CBP_CSV={CBP_CSV}", f"BIN={Path(sys.executable).parent}"]
+    run = subprocess.run(
+        ["make", "-s", "-C", str(REPO), "cbp", *settings, "-o", ".venv/.installed"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    return CbpBuild(root / "site", run.stdout)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ import http.server
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import REPO, Demo
+from tests.conftest import REPO, CbpBuild, Demo
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,11 +42,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_server(demo: Demo) -> Iterator[str]:
-    """The demo build served over HTTP on a free local port; yields its base URL."""
-    folder = demo.result.out.resolve()
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+@contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    """A build folder served over HTTP on a free local port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder.resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -54,6 +54,20 @@ def site_server(demo: Demo) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_server(demo: Demo) -> Iterator[str]:
+    """The demo build served over HTTP on a free local port; yields its base URL."""
+    with _served(demo.result.out) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def cbp_server(cbp_build: CbpBuild) -> Iterator[str]:
+    """The CBP report, as `make cbp` builds it, served over HTTP; yields its base URL."""
+    with _served(cbp_build.out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +96,10 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def visit(browser: Any, site_server: str) -> Iterator[Any]:
-    pages: list[Any] = []
-
+def _opener(browser: Any, base: str, contexts: list[Any]) -> Any:
     def open_page(path: str) -> Visit:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
         seen = Visit(page)
@@ -106,13 +118,36 @@ def visit(browser: Any, site_server: str) -> Iterator[Any]:
                 route.continue_()
 
         page.route("**/*", guard)
-        page.goto(f"{site_server}/{path}", wait_until="load")
-        pages.append(context)
+        page.goto(f"{base}/{path}", wait_until="load")
         return seen
 
-    yield open_page
-    for context in pages:
+    return open_page
+
+
+@pytest.fixture
+def visit(browser: Any, site_server: str) -> Iterator[Any]:
+    contexts: list[Any] = []
+    yield _opener(browser, site_server, contexts)
+    for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def cbp_visit(browser: Any, cbp_server: str) -> Iterator[Any]:
+    contexts: list[Any] = []
+    yield _opener(browser, cbp_server, contexts)
+    for context in contexts:
+        context.close()
+
+
+def _axe_serious(seen: Visit) -> list[dict[str, Any]]:
+    assert AXE.is_file(), "axe-core is missing: run `sh scripts/test-setup.sh`"
+    seen.page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = seen.page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"
+    )
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def test_the_report_loads_cleanly_and_offline(visit: Any) -> None:
@@ -201,13 +236,20 @@ def test_breakdown_tables_sort_by_click_and_keyboard(visit: Any) -> None:
     "path", ["index.html", "figures/ero.admin_arrests.html", "claims.html", "figures/index.html"]
 )
 def test_no_serious_accessibility_violations(visit: Any, path: str) -> None:
-    assert AXE.is_file(), "axe-core is missing: run `sh scripts/test-setup.sh`"
     seen = visit(path)
-    seen.page.add_script_tag(path=str(AXE))
-    violations = seen.page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"
-    )
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert _axe_serious(seen) == []
     assert seen.errors == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "figures/cbp.encounters.html"])
+def test_the_cbp_report_loads_cleanly_offline_and_accessibly(cbp_visit: Any, path: str) -> None:
+    """The second agency's page: no console error, nothing fetched elsewhere, axe clean."""
+    seen = cbp_visit(path)
+    assert seen.page.title()
+    assert _axe_serious(seen) == []
+    assert seen.errors == []
+    assert seen.foreign == []
+    if path == "index.html":
+        assert seen.page.locator("section#who figure.chart img").count() == 6
+        ARTIFACTS.mkdir(exist_ok=True)
+        seen.page.screenshot(path=str(ARTIFACTS / "cbp-report.png"), full_page=True)

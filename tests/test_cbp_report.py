@@ -1,0 +1,81 @@
+"""The second agency: CBP's report built by `make cbp` from CBP's real published table.
+
+The table's rows are counts, so its yearly totals are sums of `Encounter Count`; they must
+equal CBP's published nationwide totals. Every number of the prose links to its figure,
+and the build has everything the ICE report has: panels, charts, PDF, bundle, API.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import httpx
+
+from tests.conftest import CbpBuild
+from tests.test_api import serving
+
+# CBP's published nationwide encounter totals (shared/data/real/README.md)
+PUBLISHED = {2020: 646_822, 2021: 1_956_519, 2022: 2_766_582, 2023: 3_201_144}
+
+
+def _totals(out: Path) -> dict[int, float]:
+    with (out / "figures.csv").open(encoding="utf-8") as handle:
+        return {
+            int(row["fiscal_year"]): float(row["value"])
+            for row in csv.DictReader(handle)
+            if row["metric"] == "cbp.encounters" and not row["breakdown"]
+        }
+
+
+def test_make_cbp_builds_the_report_and_says_where(cbp_build: CbpBuild) -> None:
+    assert f"Report page: {cbp_build.out}" in " ".join(cbp_build.output.split())
+    assert (cbp_build.out / "index.html").is_file()
+
+
+def test_yearly_totals_equal_cbps_published_ones(cbp_build: CbpBuild) -> None:
+    assert _totals(cbp_build.out) == PUBLISHED
+
+
+def test_every_number_of_the_page_links_to_a_figure(cbp_build: CbpBuild) -> None:
+    prose = (cbp_build.out / "report.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((figures/[^)#]+\.html)#[^)]+\)", prose)
+    assert len(links) >= 20
+    for link in links:
+        assert (cbp_build.out / link).is_file(), link
+    unlinked = re.findall(
+        r"(?<![\[\w./#-])\d+(?:,\d{3})*(?:\.\d+)?%?", re.sub(r"\[[^\]]*\]\([^)]*\)", "", prose)
+    )
+    unlinked = [n for n in unlinked if not re.fullmatch(r"20\d\d", n)]
+    assert unlinked == [], f"numbers in the prose that are not bound to a figure: {unlinked}"
+    assert "[3,201,144](figures/cbp.encounters.html#fy2023)" in prose
+
+
+def test_the_build_has_panels_charts_pdf_and_bundle(cbp_build: CbpBuild) -> None:
+    page = (cbp_build.out / "index.html").read_text(encoding="utf-8")
+    for chart in [
+        "month",
+        "land_border_region",
+        "title_of_authority",
+        "demographic",
+        "citizenship",
+    ]:
+        assert f"cbp.encounters-{chart}.svg" in page, chart
+    assert "OTHER" in page  # the countries CBP does not name, grouped
+    assert page.count('class="panel"') == 3
+    pdf = cbp_build.out / "cbp-encounters-fy2023.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert (cbp_build.out / "data" / "datapackage.json").is_file()
+
+
+def test_the_api_serves_the_cbp_figures(cbp_build: CbpBuild, tmp_path: Path) -> None:
+    with serving(cbp_build.out, tmp_path / "server.log") as url:
+        metric = httpx.get(f"{url}/api/metrics/cbp.encounters", timeout=10)
+        figures = httpx.get(
+            f"{url}/api/figures", params={"metric": "cbp.encounters", "fy": 2021}, timeout=10
+        )
+    assert metric.status_code == 200
+    assert metric.json()["unit"] == "encounters"
+    assert figures.status_code == 200
+    assert PUBLISHED[2021] in [f["value"] for f in figures.json()["figures"]]
