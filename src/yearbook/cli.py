@@ -137,7 +137,7 @@ def build_cmd(
 
 @app.command()
 def explain(
-    metric: Annotated[str, typer.Argument(help="Metric id, e.g. ero.admin_arrests.")],
+    metric: Annotated[str, typer.Argument(help="Metric id, as `yearbook metrics` lists it.")],
     fy: Annotated[int, typer.Option("--fy", help="Fiscal year.")],
     build_dir: Annotated[Path, typer.Option("--build", help="A build folder.")] = DEFAULT_DEMO_DIR
     / "site",

@@ -4,8 +4,8 @@ Loading a pack or a report does not stop at the first mistake: every problem is
 gathered with the file and line it is on, then reported together, like a
 compiler's error list::
 
-    reports/x/report.yaml:41: section 'ero': panel names unknown metric 'ero.arests'
-    reports/x/metrics/ero.yaml:12: metric 'ero.removals': unknown table 'removal'
+    reports/x/report.yaml:41: section 'inv': panel names unknown metric 'inv.cses'
+    reports/x/metrics/inv.yaml:12: metric 'inv.cases': unknown table 'case'
 
 Lines come from PyYAML's node marks (`located`).
 """

@@ -107,7 +107,7 @@ class MetricDecl(_Model):
     def _id_shape(cls, value: str) -> str:
         if not METRIC_ID.match(value):
             raise ValueError(
-                "a metric id is dotted and lower case, office first, e.g. 'ero.admin_arrests'"
+                "a metric id is dotted and lower case, office first, e.g. 'inv.cases_opened'"
             )
         return value
 

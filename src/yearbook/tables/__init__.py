@@ -53,7 +53,7 @@ class Column:
     values: tuple[str, ...] = ()
     """The allowed values of a categorical column, when the set is closed."""
     labels: Mapping[str, str] = field(default_factory=dict)
-    """Reader-facing label of each allowed value that is a code (``convicted`` ...)."""
+    """Reader-facing label of each allowed value that is a code (``open`` -> "Open case" ...)."""
 
     @property
     def type_name(self) -> str:

@@ -4,7 +4,7 @@ One file per table, plus ``_shared.yaml`` for what several tables share::
 
     # tables/_shared.yaml
     columns:
-      person_id: {type: string, description: Anonymised identifier., identifying: true}
+      party_id: {type: string, description: Anonymised identifier., identifying: true}
     values:
       status:                       # a closed value set; labels are for readers
         - {value: open, label: Open case}
@@ -14,17 +14,17 @@ One file per table, plus ``_shared.yaml`` for what several tables share::
     name: cases
     office: INV
     description: Cases opened, one row per case.
-    date_column: opened_date
-    key: [case_id]
+    date_column: opened_on
+    key: [file_no]
     partitioning: fiscal_year       # the only one: by the fiscal year of date_column
     columns:
-      - {name: case_id, type: string, description: Identifier., required: true}
-      - {name: opened_date, type: date, description: Day opened., required: true}
+      - {name: file_no, type: string, description: Identifier., required: true}
+      - {name: opened_on, type: date, description: Day opened., required: true}
       - {name: status, type: string, description: Where it stands., values: status}
-      - use: person_id              # a column of _shared.yaml
+      - use: party_id               # a column of _shared.yaml
     duplicate_rules:                # settings of de-duplication rules that take one
       arrest_episode_24h: {sorts_last: {column: method, value: Reprocessed}}
-      stint_same_day: {same: [facility, book_in_date]}
+      stint_same_day: {same: [site, opened_on]}
 
 Every problem of every file is collected with its line (`yearbook.problems`).
 """
