@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -155,3 +156,45 @@ def test_same_days_filter_orders_days_from_october() -> None:
         ]:
             result = db.query(f"SELECT {sql} AS k FROM (SELECT DATE '{day}' AS d)")
             assert result.column("k")[0].as_py() is kept, day
+
+
+def test_the_checker_takes_a_partial_years_change_on_its_own_base(tmp_path: Path) -> None:
+    """A partial year's stated change is checked against the figure's own change (on the
+    same days of the year before), not against the whole prior year."""
+    from typer.testing import CliRunner
+
+    from yearbook.cli import app
+    from yearbook.figures import FIGURES_SCHEMA, write_figures
+
+    def row(fy: int, value: float, prior: float | None) -> dict[str, object]:
+        return {
+            "metric": "ero.admin_arrests",
+            "fiscal_year": fy,
+            "breakdown": "",
+            "breakdown_value": "",
+            "value": value,
+            "unit": "arrests",
+            "status": "published",
+            "bound": "exact",
+            "prior_value": prior,
+            "yoy_change": None if prior is None else value - prior,
+            "yoy_change_pct": None if prior is None else 100 * (value / prior - 1),
+            "sql": "SELECT 1",
+            "fingerprint": "x",
+        }
+
+    # FY2019 runs eleven months: its prior value is FY2018's same eleven months
+    rows = [row(2018, 158581, None), row(2019, 131904, 146845)]
+    write_figures(pa.Table.from_pylist(rows, schema=FIGURES_SCHEMA), tmp_path / "build")
+    text = tmp_path / "text.md"
+    text.write_text(
+        "In FY 2019, through 31 August, ERO made 131,904 administrative arrests, "
+        "a decrease of 10.2% on the same months a year earlier.\n"
+    )
+    result = CliRunner().invoke(
+        app,
+        ["check", str(text), "--figures", str(tmp_path / "build"), "--report",
+         "reports/ice-ero-fy2018", "--format", "json"],
+    )  # fmt: skip
+    verdicts = {c["text"]: c["verdict"] for c in json.loads(result.output)}
+    assert verdicts["a decrease of 10.2%"] == "supported"
