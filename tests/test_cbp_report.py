@@ -8,7 +8,10 @@ and the build has everything the ICE report has: panels, charts, PDF, bundle, AP
 from __future__ import annotations
 
 import csv
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -79,3 +82,36 @@ def test_the_api_serves_the_cbp_figures(cbp_build: CbpBuild, tmp_path: Path) -> 
     assert metric.json()["unit"] == "encounters"
     assert figures.status_code == 200
     assert PUBLISHED[2021] in [f["value"] for f in figures.json()["figures"]]
+
+
+def test_the_claim_checker_reads_cbp_prose_against_its_bundle(
+    cbp_build: CbpBuild, tmp_path: Path
+) -> None:
+    text = tmp_path / "statement.txt"
+    text.write_text(
+        "In FY 2023, CBP recorded 3,201,144 encounters nationwide, an increase of 15.7% on "
+        "FY 2022. Title 42 expulsions fell to 579,084.\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "yearbook"),
+            "check",
+            str(text),
+            "--figures",
+            str(cbp_build.out / "data"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    verdicts = [(c["text"], c["verdict"], c["metric"]) for c in json.loads(run.stdout)]
+    assert verdicts == [
+        ("3,201,144", "supported", "cbp.encounters"),
+        ("an increase of 15.7%", "supported", "cbp.encounters"),
+        ("579,084", "supported", "cbp.encounters_title42"),
+    ]
