@@ -134,6 +134,9 @@ def test_the_reconciliation_lists_each_figure_with_a_status(real_builds: RealBui
     assert status[("ero_admin_arrests", 2019)] == "differs"
     assert status[("ero_arrests_criminal_share_pct", 2019)] == "not computable from this release"
     assert all(x["reason"] for x in lines if x["status"] != "equal")
+    change = next(x for x in lines if x["published_id"] == "ero_admin_arrests_yoy_pct")
+    fy19 = read_figures(real_builds.report(ERO)).get("ero.admin_arrests", 2019)
+    assert change["field"] == "change_pct" and change["computed"] == fy19.yoy_change_pct
     bundle = (real_builds.report(ERO) / "data" / "published_and_computed.csv").read_text()
     assert "ero_admin_arrests,ero.admin_arrests,2019" in bundle
     page = (real_builds.report(ERO) / "figures" / "ero.admin_arrests.html").read_text()

@@ -52,7 +52,7 @@ import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from yearbook.errors import DeclarationError, UserError
-from yearbook.figures import Figures, read_figures
+from yearbook.figures import Figure, Figures, read_figures
 from yearbook.yamlio import safe_load
 
 __all__ = [
@@ -87,6 +87,9 @@ class Expectation(BaseModel):
     expect: Literal["equal", "differs", "not computable"]
     reason: str = ""
     tolerance: float = 0.5
+    field: Literal["value", "change_pct"] = "value"
+    """What of the computed figure is compared: its value, or its change on the prior
+    year in percent (on matching days for a partial year, `yearbook.coverage`)."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Line:
     reason: str
     source: str
     tolerance: float
+    field: str = "value"
 
     @property
     def failed(self) -> bool:
@@ -191,7 +195,14 @@ def _line(
         reason=reason,
         source=pub.source,
         tolerance=e.tolerance,
+        field=e.field,
     )
+
+
+def _of(fig: Figure | None, field: str) -> float | None:
+    if fig is None:
+        return None
+    return fig.yoy_change_pct if field == "change_pct" else fig.value
 
 
 def reconcile(
@@ -208,8 +219,7 @@ def reconcile(
                 if pub is None:
                     continue
                 fig = figures.find(e.metric, fy) if e.metric else None
-                value = fig.value if fig is not None else None
-                lines.append(_line(e, (e.published, fy), pub, value, ""))
+                lines.append(_line(e, (e.published, fy), pub, _of(fig, e.field), ""))
                 continue
             prefix = f"{e.published}/{e.breakdown}="
             for (pid, year), pub in sorted(published.items()):
@@ -219,7 +229,7 @@ def reconcile(
                 fig = figures.find(e.metric, fy, e.breakdown, cat) if e.metric else None
                 if fig is None:
                     continue  # a category the records do not name: not a line
-                lines.append(_line(e, (pid, fy), pub, fig.value, cat))
+                lines.append(_line(e, (pid, fy), pub, _of(fig, e.field), cat))
     return lines
 
 
@@ -248,7 +258,7 @@ def check_build(build: Path) -> list[Line]:
             checked.append(line)
             continue
         fig = figures.find(line.metric, line.fiscal_year, line.breakdown, line.breakdown_value)
-        value = fig.value if fig is not None else None
+        value = _of(fig, line.field)
         status = _status(value, line.published, line.tolerance)
         diff = None if value is None else value - line.published
         reason = line.reason

@@ -141,6 +141,7 @@ _COMPARED_FIELDS: dict[str, str] = {
     "reason": "The reason for a difference, or why it cannot be computed.",
     "source": "Where the published value was published (URL, or workbook#Sheet!cell).",
     "tolerance": "Largest difference still counted as equal.",
+    "field": "What was compared: the figure's value, or its change in percent (change_pct).",
 }
 
 
