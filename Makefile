@@ -9,13 +9,14 @@ CBP_CSV ?= ../shared/data/real/cbp/cbp-nationwide-encounters-fy20-fy23-state.csv
 
 REAL_DATA ?= ../shared/data
 
-.PHONY: demo real cbp test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
+.PHONY: demo real cbp datacall-demo test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
 	@echo "make cbp           build the CBP encounters report from CBP's published table"
 	@echo "make test          lint, type-check and run the whole test suite"
 	@echo "make real          ingest ICE's real records beside the checkout and build the two real reports"
+	@echo "make datacall-demo the data call of the FY2023 report on http://127.0.0.1:8000 (demo accounts)"
 	@echo "make docs          regenerate docs/tables.md and docs/metrics.md"
 	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
@@ -50,6 +51,11 @@ cbp: $(VENV)/.installed
 	rm -rf $(CBP)/warehouse
 	$(BIN)/yearbook ingest "$(CBP_CSV)" --pack packs/cbp --into $(CBP)/warehouse
 	$(BIN)/yearbook build reports/cbp-encounters-fy2023 --warehouse $(CBP)/warehouse --out $(CBP)/site
+
+# The data call on SQLite (reports/ice-fy2023.datacall.sqlite) with demo accounts,
+# each signing in with its name and NAME-demo (e.g. hsi / hsi-demo).
+datacall-demo: $(VENV)/.installed
+	$(BIN)/yearbook datacall serve reports/ice-fy2023 --demo --insecure-cookies
 
 # System packages and the browser-side tools the tests drive (chromium,
 # axe-core); installs only what is missing.

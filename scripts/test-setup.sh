@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs what the tests drive outside Python, only when it is missing:
-# Debian's chromium (driven by Playwright), the fonts
+# Debian's chromium (driven by Playwright), PostgreSQL 15 (the data-call tests
+# start a throwaway cluster of their own), the fonts
 # and Pango that WeasyPrint renders with, and axe-core from the npm registry.
 set -eu
 
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need="$need postgresql"
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need="$need fonts-dejavu-core"
 ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || need="$need libpango-1.0-0 libpangoft2-1.0-0"
 

@@ -156,3 +156,23 @@ def real_builds(tmp_path_factory: pytest.TempPathFactory) -> RealBuilds:
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return RealBuilds(out, run.stdout + run.stderr)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the whole run (Debian's postgresql 15)."""
+    from tests.datacall_support import PG_BIN, postgres_cluster
+
+    assert (PG_BIN / "initdb").exists(), "PostgreSQL is missing: run `sh scripts/test-setup.sh`"
+    with postgres_cluster() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def datacall_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh data-call database URL per test module, on SQLite and on PostgreSQL."""
+    from tests.datacall_support import database
+
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    name = request.module.__name__.rsplit(".", 1)[-1]
+    return database(request.param, server, tmp_path_factory.mktemp("datacall"), name)

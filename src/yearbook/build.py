@@ -12,11 +12,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
 from yearbook import __version__
 from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
+from yearbook.calendar import fiscal_year
 from yearbook.claims.selfcheck import self_check
 from yearbook.coverage import (
     Coverage,
@@ -48,6 +50,8 @@ from yearbook.warehouse import Database, Warehouse, checksum
 __all__ = ["BuildResult", "build", "compute", "recompute", "render_markdown"]
 
 Progress = Callable[[str], None]
+SUBMITTED_FILE = "submissions.json"
+"""Who submitted the rows of each submitted figure, when and from what source."""
 
 
 @dataclass
@@ -169,6 +173,25 @@ def reconciliation(report: Report, warehouse: Warehouse, figures: Figures) -> li
     return reconcile(expectations, published_values(table), figures)
 
 
+def submission_provenance(report: Report, warehouse: Warehouse) -> dict[str, list[dict[str, Any]]]:
+    """Per submitted metric, its submission rows: fiscal year, item, value, who, when, source."""
+    wanted = {m for m, d in report.metrics.items() if d.measure == "submitted"}
+    if not wanted or "submissions" not in warehouse.tables():
+        return {}
+    with Database(warehouse) as db:
+        table = db.query(
+            "SELECT metric, as_of_date, item, value, submitted_by, submitted_on, source "
+            "FROM submissions ORDER BY metric, as_of_date, submission_id"
+        )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in table.to_pylist():
+        if row["metric"] in wanted:
+            row["fiscal_year"] = fiscal_year(row.pop("as_of_date"))
+            row["submitted_on"] = row["submitted_on"].isoformat()
+            found.setdefault(row.pop("metric"), []).append(row)
+    return found
+
+
 def render_markdown(
     report: Report,
     figures: Figures,
@@ -275,6 +298,10 @@ def build(
     )
     if lines:
         write_reconciliation(lines, out)
+    submitted = submission_provenance(report, warehouse)
+    if submitted:
+        text = json.dumps(submitted, indent=1, ensure_ascii=False)
+        (out / SUBMITTED_FILE).write_text(text + "\n", encoding="utf-8")
     markdown = "\n".join(part for part in (markdown, notes) if part)
     (out / "report.md").write_text(markdown, encoding="utf-8")
     publish(report, figures, markdown, out, progress=say)

@@ -114,6 +114,14 @@ def build_cmd(
         bool,
         typer.Option(help="Reuse the figures of the last build into --out whose inputs held."),
     ] = False,
+    datacall: Annotated[
+        str | None,
+        typer.Option(
+            "--datacall",
+            help="Take the fiscal year's submissions from this data-call database "
+            "(its approved answers) instead of those the warehouse holds.",
+        ),
+    ] = None,
 ) -> None:
     """Build a report from a warehouse into an output folder."""
     from yearbook.backends import parse_settings
@@ -122,6 +130,8 @@ def build_cmd(
     from yearbook.warehouse import Warehouse
 
     report = load_report(report_dir)
+    if datacall is not None:
+        _load_approved(report, Warehouse(warehouse_dir), datacall)
     result = build(
         report,
         Warehouse(warehouse_dir),
@@ -133,6 +143,17 @@ def build_cmd(
     )
     out.print(f"[bold green]Built[/bold green] {len(result.figures):,} figures.")
     out.print(f"Report page: {result.page}")
+
+
+def _load_approved(report: Any, warehouse: Any, db: str) -> None:
+    """Replace the fiscal year's submissions in the warehouse by the call's approved answers."""
+    from yearbook.datacall import approved_table, open_datacall
+
+    datacall = open_datacall(report, db)
+    table = approved_table(datacall)
+    datacall.store.close()
+    warehouse.write_table("submissions", table)
+    _progress(f"took {table.num_rows:,} approved submission rows from the data call")
 
 
 @app.command()
@@ -478,6 +499,15 @@ def check_cmd(
     )
     print(run.output)
     raise typer.Exit(run.exit_code)
+
+
+def _datacall_commands() -> None:
+    from yearbook.datacall.commands import app as datacall_app
+
+    app.add_typer(datacall_app, name="datacall")
+
+
+_datacall_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

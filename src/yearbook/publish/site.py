@@ -294,9 +294,15 @@ def _write_figure_pages(
     folder = out / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     compared = _compared(out)
+    submitted = _submitted(out)
     for decl in metric_meta(report.metrics).values():
         html = figure_page(
-            report, decl, figures, charts.get(decl.id), published=compared.get(decl.id, [])
+            report,
+            decl,
+            figures,
+            charts.get(decl.id),
+            published=compared.get(decl.id, []),
+            submitted=submitted.get(decl.id, []),
         )
         (folder / f"{decl.id}.html").write_text(html, encoding="utf-8")
     index = ENV.get_template("index.html.j2").render(
@@ -319,6 +325,15 @@ def _compared(out: Path) -> dict[str, list[dict[str, Any]]]:
         if line["metric"] and not line["breakdown"]:
             by_metric.setdefault(line["metric"], []).append(line)
     return by_metric
+
+
+def _submitted(out: Path) -> dict[str, list[dict[str, Any]]]:
+    """The build's submission rows of submitted figures, by metric (who, when, source)."""
+    path = out / "submissions.json"
+    if not path.is_file():
+        return {}
+    data: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def _plain(value: float | None) -> str:
@@ -348,9 +363,11 @@ def figure_page(
     chart: Chart | None,
     *,
     published: Sequence[Mapping[str, Any]] = (),
+    submitted: Sequence[Mapping[str, Any]] = (),
 ) -> str:
     """One metric's page: definition, values per year and breakdown, SQL, declaration,
-    and the values the agency published beside the computed ones."""
+    the values the agency published beside the computed ones, and for a submitted
+    figure who submitted it, when and from what source."""
     fy = report.spec.fiscal_year
     rows = [f for f in figures if f.metric == decl.id]
     totals = sorted((f for f in rows if not f.breakdown), key=lambda f: f.fiscal_year)
@@ -369,6 +386,7 @@ def figure_page(
         decl=decl,
         totals=totals,
         published=published,
+        submitted=submitted,
         plain=_plain,
         breakdowns=[b for b in breakdowns if b[2]],
         fiscal_year=fy,
