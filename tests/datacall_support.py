@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import REPO, REPORT_DIR
+from yearbook.report import Report
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 LISTENING = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
@@ -103,33 +104,36 @@ def request_ids(client: Client) -> dict[str, int]:
     return {metric: int(rid) for rid, metric in found}
 
 
-def answer_from_file(client: Client, rid: int, metric: str, fiscal_year: int) -> None:
-    """Submit the report's submissions.csv rows of one metric as the answer."""
+def answer_all_but(report: Report, db: str, skipped: tuple[str, ...]) -> None:
+    """Answer every request (but the skipped) with the report's submissions.csv rows of
+    its fiscal year, as its office's demo submitter, and approve it as the demo reviewer."""
+    from sqlalchemy import select
+
+    from yearbook.datacall import open_datacall
+    from yearbook.datacall.answers import AnswerForm, review, submit
+    from yearbook.datacall.models import Request, User
+
+    datacall = open_datacall(report, db)
     with (REPORT_DIR / "submissions.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [
-            r
-            for r in csv.DictReader(handle)
-            if r["metric"] == metric and int(r["fiscal_year"]) == fiscal_year
-        ]
-    items = "\n".join(r["item"] for r in rows if r["item"])
-    value = sum(float(r["value"]) for r in rows)
-    form = {
-        "value": f"{value:g}", "unit": rows[0]["unit"], "qualifier": rows[0]["quantity_qualifier"],
-        "as_of": rows[0]["as_of_date"], "source": rows[0]["source"], "items": items,
-        "note": "as in the report's submissions file",
-    }  # fmt: skip
-    response = client.post(f"/requests/{rid}/answers", form)
-    assert response.status_code == 303, response.text
-
-
-def approve(reviewer: Client, rid: int, comment: str = "") -> None:
-    page = reviewer.get(f"/requests/{rid}").text
-    aid = re.search(r'action="/answers/(\d+)/review"', page)
-    assert aid, f"request {rid} has nothing to review"
-    response = reviewer.post(
-        f"/answers/{aid.group(1)}/review", {"decision": "approved", "comment": comment}
-    )
-    assert response.status_code == 303, response.text
+        rows = [r for r in csv.DictReader(handle) if int(r["fiscal_year"]) == 2023]
+    with datacall.store.session() as session:
+        users = {u.username: u for u in session.scalars(select(User))}
+        for asked in session.scalars(select(Request).where(Request.call_id == datacall.call_id)):
+            mine = [r for r in rows if r["metric"] == asked.metric]
+            if asked.metric in skipped or not mine:
+                continue
+            form = AnswerForm(
+                value=sum(float(r["value"]) for r in mine),
+                unit=mine[0]["unit"],
+                qualifier=mine[0]["quantity_qualifier"],
+                as_of=dt.date.fromisoformat(mine[0]["as_of_date"]),
+                source=mine[0]["source"],
+                items=tuple(r["item"] for r in mine if r["item"]),
+                note="as in the report's submissions file",
+            )
+            answer = submit(session, users[asked.office], asked.id, form, 1.0)
+            review(session, users["reviewer"], answer.id, "approved", "")
+    datacall.store.close()
 
 
 def free_port() -> int:
@@ -196,4 +200,4 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-__all__ = ["REPO", "Client", "Server", "answer_from_file", "approve", "database"]
+__all__ = ["REPO", "Client", "Server", "answer_all_but", "database"]
