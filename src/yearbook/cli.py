@@ -131,7 +131,7 @@ def build_cmd(
 
     report = load_report(report_dir)
     if datacall is not None:
-        _load_approved(report, Warehouse(warehouse_dir), datacall)
+        _load_approved(report, Warehouse(warehouse_dir, report.pack.tables), datacall)
     result = build(
         report,
         Warehouse(warehouse_dir),
