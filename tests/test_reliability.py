@@ -277,6 +277,12 @@ CSV_INPUTS: dict[str, tuple[bytes, tuple[str, ...], int, str]] = {
         2,
         "16,384 columns",
     ),
+    "a 5 MB cell": (
+        (ARRESTS + "\n" + ROW.format(sep="x" * 5_000_000, country="MEXICO") + "\n").encode(),
+        (),
+        2,
+        "line 2 is longer than the limit of 2,097,152 bytes",
+    ),
     "a password file": (b"root:$6$secret:19000:0:99999:7:::\ndaemon:*:19000\n", (), 2, "layout"),
 }
 

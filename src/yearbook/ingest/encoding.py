@@ -25,7 +25,7 @@ from typing import IO, cast
 
 from yearbook.ingest.layouts import IngestError
 
-__all__ = ["detect", "invalid_at", "to_utf8"]
+__all__ = ["detect", "invalid_at", "long_line", "to_utf8"]
 
 _CHUNK = 1 << 20
 
@@ -111,6 +111,28 @@ def invalid_at(path: Path, encoding: str = "utf-8") -> IngestError | None:
     except IngestError as err:
         return err
     return None
+
+
+def long_line(path: Path, limit: int) -> IngestError | None:
+    """The error naming the first (decompressed) line longer than ``limit`` bytes, if any."""
+    run, lines = 0, 1
+    for chunk in _chunks(path):
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            if run + end - start > limit:
+                return _too_long(path, lines, limit)
+            run, start, lines = 0, end + 1, lines + 1
+        run += len(chunk) - start
+        if run > limit:
+            return _too_long(path, lines, limit)
+    return None
+
+
+def _too_long(path: Path, line: int, limit: int) -> IngestError:
+    return IngestError(
+        f"{path.name}: line {line:,} is longer than the limit of {limit:,} bytes",
+        hint="a record is never that long: check the file is the release you meant",
+    )
 
 
 def to_utf8(path: Path, encoding: str, target: Path) -> None:

@@ -32,7 +32,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from yearbook.ingest.encoding import detect, invalid_at, to_utf8
+from yearbook.ingest.encoding import detect, invalid_at, long_line, to_utf8
 from yearbook.ingest.layouts import IngestError, normalise_header
 from yearbook.ingest.xlsx_head import SheetHead, sheet_heads
 from yearbook.ingest.xlsx_limits import check_workbook
@@ -41,6 +41,7 @@ from yearbook.warehouse import Database
 __all__ = [
     "HEADER_SEARCH_ROWS",
     "MAX_COLUMNS",
+    "MAX_LINE_BYTES",
     "Block",
     "FileKind",
     "Select",
@@ -53,6 +54,9 @@ HEADER_SEARCH_ROWS = 30
 
 MAX_COLUMNS = 16_384
 """The widest header row read (Excel's own limit)."""
+
+MAX_LINE_BYTES = 2_097_152
+"""The longest CSV line (a record) read; a longer one is refused."""
 
 _HEAD_BYTES = 1 << 16
 
@@ -301,9 +305,10 @@ def _duckdb_read(path: Path, sql: str, what: str) -> pa.Table:
         try:
             return db.query(sql)
         except duckdb.Error as err:
-            located = invalid_at(path) if what == "CSV" else None
-            if located is not None:  # the reader's own message does not say where or why
-                raise located from None
+            if what == "CSV":  # the reader's own message does not say where or why
+                located = invalid_at(path) or long_line(path, MAX_LINE_BYTES)
+                if located is not None:
+                    raise located from None
             raise IngestError(
                 f"{path.name}: cannot read as {what}: {_reason(err)}",
                 hint=f"check the file is a complete {what} file",
@@ -331,7 +336,8 @@ def _csv_block(
     sql = (
         f"SELECT * FROM read_csv('{_sql_path(source)}', delim = '{delim}', header = true, "
         f"skip = {skip}, all_varchar = true, null_padding = true, strict_mode = false, "
-        "parallel = false, quote = '\"', escape = '\"', sample_size = -1)"
+        "parallel = false, quote = '\"', escape = '\"', sample_size = -1, "
+        f"max_line_size = {MAX_LINE_BYTES})"
     )
     table = _duckdb_read(source, sql, "CSV")
     header = [str(n) for n in table.column_names]
