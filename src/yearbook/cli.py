@@ -147,13 +147,10 @@ def build_cmd(
 
 def _load_approved(report: Any, warehouse: Any, db: str) -> None:
     """Replace the fiscal year's submissions in the warehouse by the call's approved answers."""
-    from yearbook.datacall import approved_table, open_datacall
+    from yearbook.datacall import load_approved
 
-    datacall = open_datacall(report, db)
-    table = approved_table(datacall)
-    datacall.store.close()
-    warehouse.write_table("submissions", table)
-    _progress(f"took {table.num_rows:,} approved submission rows from the data call")
+    rows = load_approved(report, warehouse, db)
+    _progress(f"took {rows:,} approved submission rows from the data call")
 
 
 @app.command()

@@ -20,6 +20,7 @@ from yearbook.datacall.export import approved_rows, rows_csv
 from yearbook.datacall.requests import open_call, settings_of
 from yearbook.datacall.store import Store, database_url
 from yearbook.report import Report
+from yearbook.warehouse import Warehouse
 
 __all__ = [
     "DataCall",
@@ -29,6 +30,7 @@ __all__ = [
     "approved_table",
     "create_app",
     "database_url",
+    "load_approved",
     "open_datacall",
     "serve",
 ]
@@ -54,6 +56,8 @@ def approved_csv(datacall: DataCall) -> str:
         return rows_csv(approved_rows(session, call))
 
 
+SUBMISSIONS = "submissions"
+"""The engine's table of office submissions, which ``submitted`` metrics read."""
 SUBMISSIONS_SCHEMA = pa.schema(
     [
         ("submission_id", pa.string()),
@@ -85,6 +89,21 @@ def approved_table(datacall: DataCall) -> pa.Table:
         row["item"] = row["item"] or None
         row["value"] = float(row["value"])
     return pa.Table.from_pylist(rows, schema=SUBMISSIONS_SCHEMA)
+
+
+def load_approved(report: Report, warehouse: Warehouse, db: str) -> int:
+    """Make the call's approved answers the warehouse's submissions of the call's fiscal
+    year, in one transaction: rows the warehouse had for that year go, even if nothing
+    replaces them. Returns the number of rows written."""
+    datacall = open_datacall(report, db)
+    try:
+        table = approved_table(datacall)
+    finally:
+        datacall.store.close()
+    with warehouse.transaction() as change:
+        change.tables.get(SUBMISSIONS, {}).pop(report.spec.fiscal_year, None)
+        change.write(SUBMISSIONS, table, mode="years")
+    return int(table.num_rows)
 
 
 def serve(datacall: DataCall, host: str, port: int, secure_cookies: bool = True) -> None:

@@ -23,7 +23,10 @@ def add_user(session: Session, username: str, password: str, role: str, office: 
     if role not in ROLES:
         raise UserError(f"unknown role {role!r}", hint="roles: " + ", ".join(ROLES))
     if role == "submitter" and not office:
-        raise UserError("a submitter answers for one office", hint="give --office, e.g. hsi")
+        raise UserError(
+            "a submitter answers for one office",
+            hint="give --office: the first part of its metrics' ids",
+        )
     if len(password) < 8:
         raise UserError("the password is too short", hint="use at least 8 characters")
     if session.scalar(select(User).where(User.username == username)) is not None:

@@ -11,7 +11,7 @@ from rich.console import Console
 if TYPE_CHECKING:
     from yearbook.datacall.app import DataCall
 
-__all__ = ["DEMO_USERS", "app"]
+__all__ = ["app", "demo_users"]
 
 app = typer.Typer(
     help="The data call: offices answer the report's requests, reviewers approve.",
@@ -28,16 +28,6 @@ DbOption = Annotated[
         "(default: REPORT.datacall.sqlite beside the report folder).",
     ),
 ]
-
-# Demo accounts (`serve --demo`): name -> (role, office). The password is the name
-# followed by "-demo".
-DEMO_USERS = {
-    "coordinator": ("coordinator", None),
-    "reviewer": ("reviewer", None),
-    "ero": ("submitter", "ero"),
-    "hsi": ("submitter", "hsi"),
-    "opr": ("submitter", "opr"),
-}
 
 
 def _open(report_dir: Path, db: str | None) -> DataCall:
@@ -66,22 +56,32 @@ def serve_cmd(
 
     datacall = _open(report_dir, db)
     if demo:
-        _demo_users(datacall)
+        names = demo_users(datacall)
+        out.print("demo accounts: " + ", ".join(f"{n} / {n}-demo" for n in names))
     serve(datacall, host, port, secure_cookies=not insecure_cookies)
 
 
-def _demo_users(datacall: DataCall) -> None:
+def demo_users(datacall: DataCall) -> dict[str, tuple[str, str | None]]:
+    """The demo accounts, name -> (role, office): a coordinator, a reviewer and a
+    submitter per office the call asks, named for its office. Created if missing;
+    each signs in with its name followed by ``-demo``."""
     from sqlalchemy import select
 
     from yearbook.datacall.accounts import add_user
-    from yearbook.datacall.models import User
+    from yearbook.datacall.models import Request, User
 
     with datacall.store.session() as session:
+        asked = select(Request.office).where(Request.call_id == datacall.call_id).distinct()
+        wanted: dict[str, tuple[str, str | None]] = {
+            "coordinator": ("coordinator", None),
+            "reviewer": ("reviewer", None),
+            **{office: ("submitter", office) for office in sorted(session.scalars(asked))},
+        }
         have = set(session.scalars(select(User.username)))
-        for name, (role, office) in DEMO_USERS.items():
+        for name, (role, office) in wanted.items():
             if name not in have:
                 add_user(session, name, f"{name}-demo", role, office)
-    out.print("demo accounts: " + ", ".join(f"{n} / {n}-demo" for n in DEMO_USERS))
+    return wanted
 
 
 @app.command("add-user")
@@ -90,7 +90,8 @@ def add_user_cmd(
     username: Annotated[str, typer.Argument(help="The account's name.")],
     role: Annotated[str, typer.Option(help="submitter, reviewer or coordinator.")],
     office: Annotated[
-        str | None, typer.Option(help="For a submitter: the office it answers for (e.g. hsi).")
+        str | None,
+        typer.Option(help="For a submitter: the office it answers for (its metrics' id prefix)."),
     ] = None,
     db: DbOption = None,
     password: Annotated[

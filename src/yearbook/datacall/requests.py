@@ -5,7 +5,7 @@ The call's settings (due date, tolerance) may be declared in the report folder's
 
     due: 2023-11-15          # when answers are due (a request may override it)
     tolerance: 0.5           # a move of more than 50% from last year asks for a note
-    tolerances: {hsi.tciu_partner_countries: 0.2}
+    tolerances: {office.some_metric: 0.2}
 """
 
 from __future__ import annotations

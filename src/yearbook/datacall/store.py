@@ -30,8 +30,8 @@ def database_url(db: str | None, report_folder: Path) -> str:
 
     >>> database_url("postgresql://u@h/db", Path("r"))
     'postgresql+psycopg://u@h/db'
-    >>> database_url(None, Path("reports/ice-fy2023"))
-    'sqlite:///reports/ice-fy2023.datacall.sqlite'
+    >>> database_url(None, Path("reports/annual-2023"))
+    'sqlite:///reports/annual-2023.datacall.sqlite'
     """
     if not db:
         return f"sqlite:///{report_folder.parent / (report_folder.name + '.datacall.sqlite')}"
