@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,14 @@ from yearbook.errors import TemplateError
 from yearbook.figures import Figures, write_figures
 from yearbook.figures.compute import Inputs
 from yearbook.figures.meta import metric_meta
-from yearbook.incremental import Computed, Delta, compute_incremental, read_cache, write_cache
+from yearbook.incremental import (
+    Computed,
+    Delta,
+    cache_folder,
+    compute_incremental,
+    read_cache,
+    write_cache,
+)
 from yearbook.narrative.render import Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
@@ -45,9 +51,10 @@ from yearbook.reconcile import (
     write_reconciliation,
 )
 from yearbook.report import Report
+from yearbook.timing import Phases
 from yearbook.warehouse import Database, Warehouse, checksum
 
-__all__ = ["BuildResult", "build", "compute", "recompute", "render_markdown"]
+__all__ = ["BuildResult", "build", "compute", "disclosed", "recompute", "render_markdown"]
 
 Progress = Callable[[str], None]
 SUBMITTED_FILE = "submissions.json"
@@ -198,12 +205,17 @@ def render_markdown(
     *,
     links: bool = True,
     coverage: Sequence[Coverage] = (),
+    memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """The whole report as Markdown: a title, then each section from its template.
 
     Besides the figure functions, templates may use ``first`` and ``last`` (the first and
     last fiscal years computed) and, for the tables under ``coverage:``,
     ``partial(table, fy)`` and ``through(table, fy)`` ("31 August 2019").
+
+    ``memo`` keeps each section's text by the digest of its template: a caller that
+    renders again against the same figures (`yearbook.api.preview`) re-renders only
+    the sections whose template changed.
     """
     renderer = Renderer(
         report.templates,
@@ -232,9 +244,36 @@ def render_markdown(
     for section in report.spec.sections:
         if not report.section_computed(section, figures.metrics):
             continue
-        body = renderer.render(section.template).strip()
+        body = _section_body(renderer, report, section.template, memo)
         parts.append(f"## {section.title}\n\n{body}\n")
     return "\n".join(p for p in parts if p)
+
+
+def disclosed(
+    report: Report, warehouse: Warehouse, computed: Computed
+) -> tuple[Figures, list[Coverage]]:
+    """The figures as published (disclosure control applied, changes on the prior year
+    kept only where the years' coverage matches) and the coverage of the records."""
+    table = apply_policy(computed.figures, metric_meta(report.metrics), report.spec.disclosure)
+    coverage = coverage_of(report, warehouse)
+    if coverage:
+        matched = matched_years(report.metrics, coverage)
+        table = keep_matched_changes(table, computed.figures, matched)
+    return Figures(table), coverage
+
+
+def _section_body(
+    renderer: Renderer, report: Report, template: str, memo: dict[str, tuple[str, str]] | None
+) -> str:
+    if memo is None:
+        return renderer.render(template).strip()
+    key = checksum([report.templates / template])
+    kept = memo.get(template)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    body = renderer.render(template).strip()
+    memo[template] = (key, body)
+    return body
 
 
 def build(
@@ -246,56 +285,54 @@ def build(
     engine: str = "duckdb",
     settings: Mapping[str, str] | None = None,
     incremental: bool = False,
+    profile: bool = False,
 ) -> BuildResult:
     """Compute, render and write a report into ``out``.
 
     With `incremental`, figures whose inputs are unchanged since the last
-    build into ``out`` are reused (see `yearbook.incremental`).
+    build into ``out`` are reused (see `yearbook.incremental`). Charts and the
+    PDF are always taken from the cache beside ``out`` when their inputs are
+    unchanged (`yearbook.publish.cache`). Each phase's time is told through
+    ``progress`` as it ends; with `profile`, ``build.json`` records them.
     """
     say = progress or (lambda _msg: None)
+    phases = Phases(say)
     warehouse = warehouse.snapshot()  # later ingests do not change what this build reads
     report = report.for_tables(warehouse.tables())
-    timings: dict[str, float] = {}
     published = Path(out)
     out = start_release(published)  # written aside, swapped in whole by `promote` below
-    t0 = time.perf_counter()
     say("computing figures")
-    previous = read_cache(published) if incremental else None
-    computed, delta = recompute(report, warehouse, previous, engine=engine, settings=settings)
-    if incremental:
-        say(delta.describe())
-    write_cache(published, computed)
-    table = apply_policy(computed.figures, metric_meta(report.metrics), report.spec.disclosure)
-    coverage = coverage_of(report, warehouse)
-    if coverage:
-        matched = matched_years(report.metrics, coverage)
-        table = keep_matched_changes(table, computed.figures, matched)
-    figures = Figures(table)
-    timings["compute"] = time.perf_counter() - t0
+    with phases("compute figures"):
+        previous = read_cache(published) if incremental else None
+        computed, delta = recompute(report, warehouse, previous, engine=engine, settings=settings)
+        if incremental:
+            say(delta.describe())
+        write_cache(published, computed)
+        figures, coverage = disclosed(report, warehouse, computed)
 
-    t1 = time.perf_counter()
     say("rendering the report")
-    markdown = render_markdown(report, figures, coverage=coverage)
-    lines = reconciliation(report, warehouse, figures)
-    notes = coverage_markdown(coverage) + lines_markdown(lines)
-    timings["render"] = time.perf_counter() - t1
+    with phases("render prose"):
+        markdown = render_markdown(report, figures, coverage=coverage)
+        lines = reconciliation(report, warehouse, figures)
+        notes = coverage_markdown(coverage) + lines_markdown(lines)
 
-    t2 = time.perf_counter()
     say("writing the output")
-    out.mkdir(parents=True, exist_ok=True)
-    write_figures(figures.table, out)
-    (out / "report.md").write_text(markdown, encoding="utf-8")
-    if report.spec.coverage:
-        text = json.dumps([c.to_dict() for c in coverage], indent=2)
-        (out / "coverage.json").write_text(text + "\n", encoding="utf-8")
-    self_check(  # writes claims.json; fails on a contradiction
-        figures,
-        markdown,
-        out,
-        fiscal_year=report.spec.fiscal_year,
-        metrics=metric_meta(report.metrics),
-        report_dir=report.folder,
-    )
+    with phases("write figures"):
+        out.mkdir(parents=True, exist_ok=True)
+        write_figures(figures.table, out)
+        (out / "report.md").write_text(markdown, encoding="utf-8")
+        if report.spec.coverage:
+            text = json.dumps([c.to_dict() for c in coverage], indent=2)
+            (out / "coverage.json").write_text(text + "\n", encoding="utf-8")
+    with phases("self-check"):
+        self_check(  # writes claims.json; fails on a contradiction
+            figures,
+            markdown,
+            out,
+            fiscal_year=report.spec.fiscal_year,
+            metrics=metric_meta(report.metrics),
+            report_dir=report.folder,
+        )
     if lines:
         write_reconciliation(lines, out)
     submitted = submission_provenance(report, warehouse)
@@ -304,9 +341,10 @@ def build(
         (out / SUBMITTED_FILE).write_text(text + "\n", encoding="utf-8")
     markdown = "\n".join(part for part in (markdown, notes) if part)
     (out / "report.md").write_text(markdown, encoding="utf-8")
-    publish(report, figures, markdown, out, progress=say)
-    timings["write"] = time.perf_counter() - t2
-    manifest = {
+    publish(
+        report, figures, markdown, out, progress=say, cache=cache_folder(published), phases=phases
+    )
+    manifest: dict[str, object] = {
         "report": report.spec.id,
         "yearbook_version": __version__,
         "fiscal_year": report.spec.fiscal_year,
@@ -314,8 +352,10 @@ def build(
         "metrics": len(report.metrics),
         "disclosure": disclosure_manifest(report.spec.disclosure, metric_meta(report.metrics)),
     }
+    if profile:
+        manifest["profile"] = phases.table()
     (out / "build.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     promote(out, published)
     return BuildResult(
-        out=published, figures=figures, markdown=markdown, timings=timings, delta=delta
+        out=published, figures=figures, markdown=markdown, timings=phases.seconds, delta=delta
     )

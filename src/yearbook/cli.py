@@ -122,13 +122,18 @@ def build_cmd(
             "(its approved answers) instead of those the warehouse holds.",
         ),
     ] = None,
+    profile: Annotated[
+        bool,
+        typer.Option(help="Record each phase's wall time in the build's build.json (profile)."),
+    ] = False,
 ) -> None:
-    """Build a report from a warehouse into an output folder."""
+    """Build a report from a warehouse into an output folder (each phase's time is printed)."""
     from yearbook.backends import parse_settings
     from yearbook.build import build
     from yearbook.report import load_report
     from yearbook.warehouse import Warehouse
 
+    started = time.perf_counter()
     report = load_report(report_dir)
     if datacall is not None:
         _load_approved(report, Warehouse(warehouse_dir, report.pack.tables), datacall)
@@ -140,8 +145,10 @@ def build_cmd(
         engine=engine,
         settings=parse_settings(setting or []),
         incremental=incremental,
+        profile=profile,
     )
-    out.print(f"[bold green]Built[/bold green] {len(result.figures):,} figures.")
+    took = time.perf_counter() - started
+    out.print(f"[bold green]Built[/bold green] {len(result.figures):,} figures in {took:.1f} s.")
     out.print(f"Report page: {result.page}")
 
 
@@ -151,6 +158,42 @@ def _load_approved(report: Any, warehouse: Any, db: str) -> None:
 
     rows = load_approved(report, warehouse, db)
     _progress(f"took {rows:,} approved submission rows from the data call")
+
+
+@app.command()
+def preview(
+    report_dir: Annotated[
+        Path, typer.Argument(help="Report folder (report.yaml, metrics/, templates/).")
+    ],
+    warehouse_dir: Annotated[Path, typer.Option("--warehouse", help="Warehouse folder.")],
+    port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one).")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder the preview is written into (default: a temporary one)."
+        ),
+    ] = None,
+) -> None:
+    """Serve the report locally and rebuild it on every edit of its folder or its pack.
+
+    A template edit re-renders its section, a metric edit recomputes that metric's
+    figures; the page reloads itself, and a mistake is shown over the last good page.
+    """
+    import tempfile
+
+    from yearbook.api.preview import Previewer
+    from yearbook.api.preview_server import serve_preview
+    from yearbook.warehouse import Warehouse
+
+    with tempfile.TemporaryDirectory(prefix="yearbook-preview-") as scratch:
+        out_path = out_dir or Path(scratch) / "site"
+        previewer = Previewer(report_dir, Warehouse(warehouse_dir), out_path)
+        serve_preview(previewer, host, port, say=_say_now)
+
+
+def _say_now(message: str) -> None:
+    console.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from yearbook.figures import Figure, Figures
 from yearbook.figures.meta import MetricMeta
 from yearbook.narrative.render import figure_anchor
 from yearbook.publish import numbers
+from yearbook.publish.cache import OutputCache, render_charts
 
 __all__ = [
     "INK",
@@ -35,6 +36,9 @@ __all__ = [
 
 INK = "#0b3d63"
 """The one colour of the charts: the page's accent navy."""
+
+Pool = Callable[[], Executor] | None
+"""Gives the process pool to render charts in (started only when asked for)."""
 
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 TOP_CATEGORIES = 15
@@ -74,10 +78,12 @@ def render_svg(spec: dict[str, Any]) -> str:
     return svg
 
 
-def render_all(charts: Sequence[Chart], workers: int = 2) -> list[str]:
-    """Every chart as SVG, rendered on ``workers`` threads (vl-convert frees the GIL)."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render_svg, [c.spec for c in charts]))
+def render_all(
+    charts: Sequence[Chart], cache: OutputCache | None = None, pool: Pool = None
+) -> list[str]:
+    """Every chart as SVG: from ``cache`` where it holds the chart, the rest rendered
+    (in the process ``pool`` when there are more than a few; see `yearbook.publish.cache`)."""
+    return render_charts([c.spec for c in charts], cache or OutputCache(None), pool)
 
 
 def _data(values: list[dict[str, Any]]) -> Any:

@@ -12,17 +12,14 @@ another file of the machine or fetch anything from the network.
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from markupsafe import Markup
 
 from yearbook.calendar import label as fy_label
 from yearbook.publish import numbers
+from yearbook.publish.pdfwrite import PDF_VARIANT, local_file, site_fetcher, write_pdf_html
 from yearbook.publish.site import ENV, ReportView
 
 __all__ = [
@@ -37,9 +34,6 @@ __all__ = [
 
 TOP_ROWS = 15
 """Rows of a breakdown table printed under its chart."""
-
-PDF_VARIANT = "pdf/ua-1"
-"""Tagged PDF for accessibility (Section 508 expects it)."""
 
 _LINK = re.compile(r'<a href="(?!#)[^"]*"[^>]*>(.*?)</a>', re.S)
 
@@ -65,50 +59,7 @@ def print_html(view: ReportView) -> str:
     )
 
 
-def local_file(url: str, root: Path) -> Path:
-    """The file a ``file:`` URL names, when it is a file inside ``root``.
-
-    Raises `ValueError` for any other scheme, host or path (symbolic links are
-    followed first, so a link out of ``root`` is refused too).
-    """
-    parts = urlsplit(url)
-    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
-        raise ValueError(f"the PDF reads only the build's own files, not {url[:80]!r}")
-    path = Path(url2pathname(unquote(parts.path))).resolve()
-    if not path.is_relative_to(root.resolve()) or not path.is_file():
-        raise ValueError(f"the PDF reads only files inside the build folder, not {path}")
-    return path
-
-
-def _fetcher_class() -> Any:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class _SiteFetcher(URLFetcher):  # type: ignore[misc]
-        """WeasyPrint's fetcher, restricted to the files of one folder."""
-
-        def __init__(self, root: Path) -> None:
-            super().__init__(allowed_protocols=("file",), allow_redirects=False)
-            self.root = root.resolve()
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            path = local_file(url, self.root)
-            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
-
-    return _SiteFetcher
-
-
-def site_fetcher(root: Path) -> Any:
-    """A WeasyPrint URL fetcher that serves only the files inside ``root``."""
-    return _fetcher_class()(root)
-
-
 def write_pdf(view: ReportView, site: Path, path: Path) -> Path:
     """Write the PDF; ``site`` is the folder its charts are read from (and the only one)."""
-    import weasyprint
-
-    html = weasyprint.HTML(
-        string=print_html(view), base_url=str(site), url_fetcher=site_fetcher(site)
-    )
-    html.write_pdf(str(path), pdf_variant=PDF_VARIANT)
+    write_pdf_html(print_html(view), str(site), str(path))
     return path

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -53,6 +53,7 @@ __all__ = [
     "metric_charts",
     "report_view",
     "split_sections",
+    "write_page",
     "write_site",
 ]
 
@@ -248,11 +249,17 @@ def _copy_assets(out: Path) -> None:
         (target / name).write_text(static.joinpath(name).read_text("utf-8"), encoding="utf-8")
 
 
-def _write_charts(view: ReportView, out: Path, extra: Sequence[Chart]) -> None:
+RenderCharts = Callable[[Sequence[Chart]], list[str]]
+"""Charts to SVG: `render_all` by default; a build passes one with a cache and a pool."""
+
+
+def _write_charts(
+    view: ReportView, out: Path, extra: Sequence[Chart], render: RenderCharts
+) -> None:
     folder = out / "charts"
     folder.mkdir(parents=True, exist_ok=True)
     charts = list({c.id: c for c in [*view.charts, *extra]}.values())
-    for chart, svg in zip(charts, render_all(charts), strict=True):
+    for chart, svg in zip(charts, render(charts), strict=True):
         (folder / chart.filename).write_text(svg, encoding="utf-8")
 
 
@@ -263,12 +270,29 @@ def write_site(
     out: Path,
     *,
     downloads: Mapping[str, str] | None = None,
+    render: RenderCharts = render_all,
+    charts_written: Callable[[ReportView], None] | None = None,
 ) -> ReportView:
-    """Write the report page, the figure pages, the claims page, charts and assets."""
+    """Write the report page, the figure pages, the claims page, charts and assets.
+
+    ``charts_written`` is called once the charts are in ``out`` (the PDF, which
+    shows them, can start then, while the pages are written).
+    """
     charts = metric_charts(report, figures)
     view = report_view(report, figures, markdown, charts)
-    links = {"pdf_name": "report.pdf", "bundle_name": "bundle.zip", **(downloads or {})}
     _copy_assets(out)
+    _write_charts(view, out, list(charts.values()), render)
+    if charts_written is not None:
+        charts_written(view)
+    write_page(view, out, downloads)
+    _write_figure_pages(report, figures, out, charts)
+    write_claims_page(report, figures, markdown, out)
+    return view
+
+
+def write_page(view: ReportView, out: Path, downloads: Mapping[str, str] | None = None) -> None:
+    """``index.html``: the report itself (its charts are written by `write_site`)."""
+    links = {"pdf_name": "report.pdf", "bundle_name": "bundle.zip", **(downloads or {})}
     page = ENV.get_template("report.html.j2").render(
         title=view.title,
         agency=view.agency,
@@ -282,10 +306,6 @@ def write_site(
         **links,
     )
     (out / "index.html").write_text(page, encoding="utf-8")
-    _write_figure_pages(report, figures, out, charts)
-    _write_charts(view, out, list(charts.values()))
-    write_claims_page(report, figures, markdown, out)
-    return view
 
 
 def _write_figure_pages(
