@@ -35,7 +35,7 @@ from yearbook.figures.meta import metric_meta
 from yearbook.incremental import Computed, Delta, cache_folder
 from yearbook.problems import ValidationFailed
 from yearbook.publish.cache import OutputCache
-from yearbook.publish.charts import render_all
+from yearbook.publish.charts import Chart, render_all
 from yearbook.publish.site import metric_charts, report_view, write_page, write_site
 from yearbook.report import Report, load_report
 from yearbook.timing import Phases
@@ -77,6 +77,7 @@ class Previewer:
         self._figures: Figures | None = None
         self._coverage: list[Coverage] = []
         self._site_stale = True
+        self._year_charts: dict[str, Chart] | None = None
         self._memo: dict[str, tuple[str, str]] = {}
         self._charts = OutputCache(cache_folder(out) / "preview")
 
@@ -139,8 +140,9 @@ class Previewer:
                 write_site(report, figures, markdown, self.out, render=self._render)
                 self._site_stale = False
             else:  # the same figures: only the page's text changed
-                view = report_view(report, figures, markdown, metric_charts(report, figures))
-                write_page(view, self.out)
+                if self._year_charts is None:
+                    self._year_charts = metric_charts(report, figures)
+                write_page(report_view(report, figures, markdown, self._year_charts), self.out)
 
     def _render(self, charts: Any) -> list[str]:
         return render_all(charts, self._charts)
@@ -154,5 +156,6 @@ class Previewer:
         self._report, self._computed, self._figures = report, computed, figures
         self._coverage = coverage
         self._site_stale = True  # charts and figure pages are written again
+        self._year_charts = None
         self._memo.clear()  # the text of every section may name a changed figure
         self.out.mkdir(parents=True, exist_ok=True)
