@@ -21,7 +21,7 @@ help:
 	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
 	@echo "make bench-api     only the API load benchmark (yearbook serve under 50 connections)"
-	@echo "make bench-claims  precision and recall of the claim checker"
+	@echo "make bench-claims  claim checker: corpus, real prose (both halves), speed"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

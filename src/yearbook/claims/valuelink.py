@@ -46,19 +46,19 @@ COMPARABLE = 0.6
 MENTION_BONUS = 1.5
 """Added to a candidate one of whose names the context states in full."""
 TOP = 12
+"""How many of the most relevant candidates are looked at closely."""
 RANKED = 32
 """How many candidates are ranked at all."""
-"""How many of the most relevant candidates are looked at closely."""
 CLEAR_MARGIN = 1.25
 """The metric that contradicts a claim must be this much more relevant than any other."""
 MUST_MENTION = True
-"""A figure supports a claim only when the context names it (one of its names in full)."""
+"""A figure supports a claim only when the context states most of one of its names."""
 NAMED_BONUS = 2.0
 """Added to the metric whose declared phrase names the number."""
 _WEIGHTS = (1.0, 0.4, 0.2)
+"""Weights of the words next to the number, the rest of its stretch, and what came before."""
 NOUN_WEIGHT = 1.0
 """Added weight of the first words after the number (its object noun)."""
-"""Weights of the words next to the number, the rest of its sentence, and what came before."""
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
@@ -129,7 +129,7 @@ class ValueLinker:
                     claim, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
                 ):
                     if mdoc.metric != claim.metric:
-                        self._set(claim, mdoc, ctx, ranked, s, "agrees with")
+                        self._set(claim, mdoc, ctx, ranked, s)
                         claim.link_reason = "its change agrees"
                     break
 
@@ -249,7 +249,7 @@ class ValueLinker:
             least = SUPPORT_EXACT if _exact(claim) else SUPPORT_SCORE
             mentioned = self.index.docs[i].mentioned_by({*ctx.near, *ctx.rest, *ctx.before})
             if s >= least and s >= COMPARABLE * top_score and (mentioned or not MUST_MENTION):
-                self._set(claim, self.index.docs[i], ctx, ranked, s, "agrees with")
+                self._set(claim, self.index.docs[i], ctx, ranked, s)
                 return
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
@@ -278,7 +278,7 @@ class ValueLinker:
             and figure is not None
             and _comparable(claim, figure)
         ):
-            self._set(claim, top_doc, ctx, ranked, top_score, "names")
+            self._set(claim, top_doc, ctx, ranked, top_score)
             return
         if agreeing and named is None:
             self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
@@ -350,7 +350,6 @@ class ValueLinker:
         ctx: _Context,
         ranked: list[tuple[float, int]],
         score: float,
-        how: str,
     ) -> None:
         claim.metric, claim.breakdown, claim.breakdown_value = (
             mdoc.metric,
