@@ -62,3 +62,15 @@ def test_charts_name_categories_by_label(demo: Demo, criminality: dict[str, str]
     assert all(label in chart.alt for label in criminality.values())
     categories = {d["category"] for d in chart.spec["data"]["values"]}
     assert categories == set(criminality.values())
+
+
+def test_a_month_chart_shows_every_month_in_calendar_order(demo: Demo) -> None:
+    """A month is not ranked: its bars run from October to September, whatever their size."""
+    metas = metric_meta(demo.report.metrics)
+    chart = breakdown_chart(metas[METRIC], demo.result.figures, "month", "Month", 2023, "x")
+    months = [d["category"] for d in chart.spec["data"]["values"]]
+    assert months == [f"2022-{m:02d}" for m in (10, 11, 12)] + [
+        f"2023-{m:02d}" for m in range(1, 10)
+    ]
+    assert all(layer["encoding"]["y"]["sort"] == months for layer in chart.spec["layer"])
+    assert "calendar order" in chart.alt and "largest first" not in chart.alt

@@ -27,6 +27,7 @@ __all__ = [
     "BOUNDS",
     "DERIVED_MEASURES",
     "MEASURES",
+    "MONTH",
     "SOURCE_MEASURES",
     "STATUSES",
     "TABLE_MEASURES",
@@ -84,6 +85,9 @@ def scale_of(measure: str) -> float:
 # -- the figure key, status and bound -------------------------------------------
 TOTAL = ""
 """The breakdown (and category) of a headline figure: none."""
+
+MONTH = "month"
+"""A breakdown every table has: the calendar month of its date column, ``YYYY-MM``."""
 
 FigureKey = tuple[str, int, str, str]
 """(metric, fiscal year, breakdown, breakdown value): one figure."""

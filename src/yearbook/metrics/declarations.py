@@ -35,7 +35,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlglot import exp
 
 from yearbook.errors import DeclarationError
-from yearbook.rules import DERIVED_MEASURES, MEASURES, TABLE_MEASURES, Measure, is_derived
+from yearbook.rules import (
+    DERIVED_MEASURES,
+    MEASURES,
+    MONTH,
+    TABLE_MEASURES,
+    Measure,
+    is_derived,
+)
 from yearbook.tables import Tables
 from yearbook.yamlio import safe_load
 
@@ -159,7 +166,7 @@ class MetricDecl(_Model):
         ]
         named += [(("breakdowns", i), "breakdown", b) for i, b in enumerate(self.breakdowns)]
         for path, what, column in named:
-            if column and column != "month" and column not in columns:
+            if column and column != MONTH and column not in columns:
                 problems.append((path, f"{what} {column!r} is not a column of {self._where()}"))
         return problems
 

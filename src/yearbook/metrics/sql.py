@@ -19,6 +19,7 @@ from sqlglot import exp
 
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl
+from yearbook.rules import MONTH
 from yearbook.tables import Tables, TableSchema
 
 __all__ = [
@@ -42,8 +43,6 @@ __all__ = [
 
 DIALECTS = ("duckdb", "spark")
 """The engines' dialects the compiler renders for (`yearbook.backends.ENGINES`)."""
-MONTH = "month"
-"""A breakdown every table has: the calendar month of its date column, ``YYYY-MM``."""
 MISSING = "(not recorded)"
 """The category of rows whose breakdown column is empty."""
 DEDUP_COLUMN = "duplicate_rule"

@@ -22,6 +22,7 @@ from yearbook.figures.meta import MetricMeta
 from yearbook.narrative.render import figure_anchor
 from yearbook.publish import numbers
 from yearbook.publish.cache import OutputCache, render_charts
+from yearbook.rules import MONTH
 
 __all__ = [
     "INK",
@@ -203,9 +204,15 @@ def breakdown_chart(
 
     ``category`` names each bar and row for readers (`yearbook.publish.labels`)."""
     figs = figures.breakdown(decl.id, fiscal_year, breakdown)
-    shown = [f for f in figs if f.value is not None and not f.suppressed][:TOP_CATEGORIES]
+    shown = [f for f in figs if f.value is not None and not f.suppressed]
+    if breakdown == MONTH:  # months in calendar order, every one of them
+        shown.sort(key=lambda f: f.breakdown_value)
+    else:
+        shown = shown[:TOP_CATEGORIES]
     data = [{"category": category(f), "value": _num(f) / _scale(decl)} for f in shown]
     spec = _filled(_breakdown_template(_unit_title(decl)), data)
+    if breakdown == MONTH:
+        _in_order(spec, [category(f) for f in shown])
     spec["height"] = max(120, 18 * len(shown))
     rows = tuple(
         Row(
@@ -227,6 +234,12 @@ def breakdown_chart(
         unit=decl.unit,
         rows=rows,
     )
+
+
+def _in_order(spec: dict[str, Any], categories: list[str]) -> None:
+    """Bars in the order given rather than largest first."""
+    for layer in spec.get("layer", [spec]):
+        layer["encoding"]["y"]["sort"] = categories
 
 
 def _num(fig: Figure) -> float:
@@ -257,6 +270,13 @@ def _breakdown_alt(
     fiscal_year: int,
     category: Callable[[Figure], str],
 ) -> str:
+    if figs and figs[0].breakdown == MONTH:
+        months = "; ".join(f"{category(f)}: {numbers.cell(f)}" for f in shown)
+        return (
+            f"Bar chart of {decl.label} by {label.lower()} in {fy_label(fiscal_year)}, "
+            f"one bar per month in calendar order. {months}. The same values are in the "
+            "table below."
+        )
     top = "; ".join(f"{category(f)}: {numbers.cell(f)}" for f in shown[:5])
     return (
         f"Bar chart of {decl.label} by {label.lower()} in {fy_label(fiscal_year)}, "
