@@ -210,3 +210,20 @@ def test_the_board_lists_every_request_with_its_state(call: Call) -> None:
     states = {line.split(",")[1]: line for line in lines[1:]}
     assert ",submitted,1" in states["hsi.tciu_partner_countries"]
     assert ",missing," in states["ero.ferm_launched"]
+
+
+def test_a_closed_call_takes_no_answer_until_reopened(call: Call) -> None:
+    coordinator, hsi = call.as_("coordinator"), call.as_("hsi")
+    coordinator.get("/board")
+    assert coordinator.post("/call", {"state": "closed"}).status_code == 303
+    before = call.versions(call.hsi_request)
+    form = {"value": "16", "unit": "countries", "qualifier": "exact", "as_of": "2023-09-30",
+            "source": "roster", "note": ""}  # fmt: skip
+    hsi.get(f"/requests/{call.hsi_request}")
+    response = hsi.post(f"/requests/{call.hsi_request}/answers", form)
+    assert response.status_code == 403 and "closed" in response.text
+    assert call.versions(call.hsi_request) == before
+    coordinator.get("/board")
+    assert coordinator.post("/call", {"state": "open"}).status_code == 303
+    assert hsi.post(f"/requests/{call.hsi_request}/answers", form).status_code == 303
+    assert call.versions(call.hsi_request) == before + 1

@@ -12,7 +12,7 @@ import httpx
 
 from tests.datacall_support import Client, Server, request_ids
 
-DELAYS = (0.0, 0.01, 0.05)
+DELAYS = (0.0, 0.02)
 
 
 def versions(client: Client, rid: int) -> list[tuple[int, str]]:

@@ -141,9 +141,9 @@ def submit(
         author_id=user.id,
         created=now(),
     )
-    session.add(answer)
     try:
-        session.flush()
+        with session.begin_nested():  # a savepoint: a clash leaves the session usable
+            session.add(answer)
     except IntegrityError:
         raise UserError(
             "someone else answered this request at the same moment",
