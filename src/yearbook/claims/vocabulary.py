@@ -29,9 +29,16 @@ from pathlib import Path
 from typing import Any
 
 from yearbook.errors import DeclarationError
+from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.yamlio import safe_load
 
-__all__ = ["VOCABULARY_FILE", "Vocabulary", "load_vocabulary", "report_vocabulary"]
+__all__ = [
+    "VOCABULARY_FILE",
+    "Vocabulary",
+    "load_vocabulary",
+    "pack_vocabulary",
+    "report_vocabulary",
+]
 
 VOCABULARY_FILE = "vocabulary.yaml"
 """A pack's vocabulary file, at the root of the pack folder."""
@@ -94,18 +101,20 @@ def load_vocabulary(path: Path) -> Vocabulary:
     return vocabulary_from_mapping(raw)
 
 
+def pack_vocabulary(pack: Pack) -> Vocabulary:
+    """The claim checker's words of a loaded pack (`yearbook.packs`)."""
+    return vocabulary_from_mapping(pack.vocabulary)
+
+
 def report_vocabulary(report_dir: Path) -> Vocabulary | None:
     """The vocabulary of the pack a report folder names (``pack:`` in report.yaml).
 
-    A report names its pack as ``pack: NAME``, found at ``packs/NAME`` two folders
-    up. A report that names none uses the only pack there with a vocabulary, if
-    there is exactly one; otherwise it has none.
+    The pack is found and read by `yearbook.packs`. A folder without ``report.yaml``
+    or whose report names no pack has none.
     """
-    packs = report_dir.resolve().parent.parent / "packs"
     spec = report_dir / "report.yaml"
     raw = safe_load(spec.read_text(encoding="utf-8")) if spec.is_file() else None
     name = raw.get("pack") if isinstance(raw, Mapping) else None
-    if isinstance(name, str):
-        return load_vocabulary(packs / name)
-    found = sorted(packs.glob(f"*/{VOCABULARY_FILE}")) if packs.is_dir() else []
-    return load_vocabulary(found[0]) if len(found) == 1 else None
+    if not isinstance(name, str):
+        return None
+    return pack_vocabulary(load_pack(pack_folder(report_dir, name)))
