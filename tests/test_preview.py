@@ -1,7 +1,8 @@
 """`yearbook preview`: the report rebuilt after each edit, only as far as the edit reaches.
 
 A template edit re-renders its own section and rewrites the page; a metric edit
-recomputes that metric's figures and nothing else; a mistake is kept with its file
+recomputes that metric's figures and nothing else; a mistake (an unknown metric, a
+template syntax error, a claim the self-check contradicts) is kept with its file
 and line while the page stays as it was. Then, in a real browser against the real
 command: the page follows an edit without a reload, shows a broken template's
 file and line over the last good page, and drops that when the template is fixed.
@@ -88,8 +89,13 @@ def test_a_metric_edit_recomputes_only_that_metric(previewer: Previewer) -> None
     [
         ('count("ero.removals_kst")', 'count("ero.no_such_metric")', "unknown metric"),
         ("### Arrests", "{% if %}\n### Arrests", "Expected an expression"),
+        (
+            "### Arrests",
+            "Preview counted 100 in FY 2022 and 200 in FY 2023, an increase of 5%.\n\n### Arrests",
+            "the self-check contradicts 'an increase of 5%'",
+        ),
     ],
-    ids=["unknown metric", "syntax error"],
+    ids=["unknown metric", "syntax error", "contradicted claim"],
 )
 def test_a_mistake_keeps_the_page_and_names_file_and_line(
     previewer: Previewer, old: str, new: str, said: str

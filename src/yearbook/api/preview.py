@@ -18,6 +18,7 @@ open-data bundle are not made: `yearbook build` makes them.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
@@ -27,12 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from yearbook.build import coverage_markdown, disclosed, recompute, render_markdown
-from yearbook.claims.selfcheck import self_check
+from yearbook.claims.selfcheck import CLAIMS_FILE, self_check
 from yearbook.coverage import Coverage
-from yearbook.errors import YearbookError
+from yearbook.errors import UserError, YearbookError
 from yearbook.figures import Figures
 from yearbook.figures.meta import metric_meta
 from yearbook.incremental import Computed, Delta, cache_folder
+from yearbook.narrative.render import strip_links
 from yearbook.problems import ValidationFailed
 from yearbook.publish.cache import OutputCache
 from yearbook.publish.charts import Chart, render_all
@@ -102,6 +104,8 @@ class Previewer:
                 self.good += 1
             except ValidationFailed as err:
                 self.mistakes = tuple(Mistake(str(p.file), p.line, p.message) for p in err.problems)
+            except _Found as found:
+                self.mistakes = (found.mistake,)
             except YearbookError as err:
                 self.mistakes = (self._mistake(err),)
             except Exception as err:  # the preview's edge: a bad edit never stops the server
@@ -116,6 +120,23 @@ class Previewer:
         file = self.report_dir / "templates" / found["file"]
         return Mistake(str(file), int(found["line"] or 0), text)
 
+    def _contradiction(self, err: UserError, markdown: str) -> Mistake:
+        """The first contradicted claim of the self-check, in the template that wrote it."""
+        data = json.loads((self.out / CLAIMS_FILE).read_text(encoding="utf-8"))
+        rows = data.get("claims", []) if isinstance(data, dict) else data
+        bad = next((c for c in rows if c.get("verdict") == "contradicted"), None)
+        if bad is None:
+            return Mistake(str(self.report_dir), 0, str(err))
+        text = strip_links(markdown)
+        start, end = int(bad["start"]), int(bad["end"])
+        line = text[:start].rsplit("\n", 1)[-1] + text[start:end] + text[end:].split("\n", 1)[0]
+        said = f"the self-check contradicts {bad['text']!r}: {bad.get('reason', '')}"
+        for template, (_, body) in self._memo.items():
+            if line.strip() and line.strip() in strip_links(body):
+                path = self.report_dir / "templates" / template
+                return Mistake(str(path), _line_of(path, line), said)
+        return Mistake(str(self.report_dir), 0, said)
+
     def _rebuild(self, changed: set[Path]) -> None:
         templates_only = bool(changed) and all(p.suffix == ".j2" for p in changed)
         if self._report is None or self._figures is None or not templates_only:
@@ -125,14 +146,17 @@ class Previewer:
         with self.phases("render prose"):
             markdown = render_markdown(report, figures, coverage=self._coverage, memo=self._memo)
         with self.phases("self-check"):
-            self_check(
-                figures,
-                markdown,
-                self.out,
-                fiscal_year=report.spec.fiscal_year,
-                metrics=metric_meta(report.metrics),
-                report_dir=report.folder,
-            )
+            try:
+                self_check(
+                    figures,
+                    markdown,
+                    self.out,
+                    fiscal_year=report.spec.fiscal_year,
+                    metrics=metric_meta(report.metrics),
+                    report_dir=report.folder,
+                )
+            except UserError as err:
+                raise _Found(self._contradiction(err, markdown)) from None
         notes = coverage_markdown(self._coverage)
         markdown = "\n".join(part for part in (markdown, notes) if part)
         with self.phases("write page"):
@@ -159,3 +183,22 @@ class Previewer:
         self._year_charts = None
         self._memo.clear()  # the text of every section may name a changed figure
         self.out.mkdir(parents=True, exist_ok=True)
+
+
+class _Found(Exception):
+    """A mistake already placed in its file (raised inside `Previewer.refresh` only)."""
+
+    def __init__(self, mistake: Mistake) -> None:
+        super().__init__(mistake.message)
+        self.mistake = mistake
+
+
+def _line_of(template: Path, rendered: str) -> int:
+    """The template line that best matches a rendered line (its words; 0 if none do)."""
+    words = re.findall(r"[A-Za-z]{3,}", rendered)[:6]
+    best, found = 0, 0
+    for number, source in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+        hits = sum(1 for word in words if word in source)
+        if hits > best:
+            best, found = hits, number
+    return found

@@ -10,7 +10,7 @@ the pages and the bundle are written, and an unchanged PDF is not laid out again
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -23,6 +23,7 @@ from yearbook.timing import Phases
 if TYPE_CHECKING:
     from yearbook.figures import Figures
     from yearbook.publish.cache import OutputCache
+    from yearbook.publish.charts import Chart
     from yearbook.publish.site import ReportView
     from yearbook.report import Report
 
@@ -101,6 +102,10 @@ def publish(
             pause_point("pdf")
             waiting.append(_start_pdf(view, folder / pdf_name(report), store, pool, timed))
 
+        def timed_charts(charts: Sequence[Chart]) -> list[str]:
+            with timed("charts"):
+                return render_all(charts, store, pool.get)
+
         say("writing the web page, figure pages and charts")
         pause_point("site")
         with timed("site"):
@@ -110,7 +115,7 @@ def publish(
                 markdown,
                 folder,
                 downloads=downloads,
-                render=lambda charts: render_all(charts, store, pool.get),
+                render=lambda charts: timed_charts(charts),
                 charts_written=start_pdf,
             )
         say("writing the open-data bundle")
