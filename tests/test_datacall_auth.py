@@ -227,3 +227,14 @@ def test_a_closed_call_takes_no_answer_until_reopened(call: Call) -> None:
     assert coordinator.post("/call", {"state": "open"}).status_code == 303
     assert hsi.post(f"/requests/{call.hsi_request}/answers", form).status_code == 303
     assert call.versions(call.hsi_request) == before + 1
+
+
+def test_the_coordinator_sets_a_due_date_on_the_board(call: Call) -> None:
+    coordinator = call.as_("coordinator")
+    coordinator.get("/board")
+    response = coordinator.post(f"/requests/{call.ero_request}/due", {"due": "2023-11-15"})
+    assert response.status_code == 303
+    board = coordinator.get("/board.csv").text
+    assert any(line.startswith("ero,ero.ferm_launched,") and ",2023-11-15," in line
+               for line in board.splitlines())  # fmt: skip
+    assert coordinator.post(f"/requests/{call.ero_request}/due", {"due": "soon"}).status_code == 400

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import REPORT_DIR
 from tests.datacall_support import Server, answer_all_but
-from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.test_site_browser import AXE, CHROMIUM, CHROMIUM_ARGS
 from yearbook.cli import main
 from yearbook.report import Report
 from yearbook.warehouse import Warehouse
@@ -61,6 +61,16 @@ def sign_in(chromium: Any, base: str, name: str) -> Any:
     return page
 
 
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical findings on the page (run past its strict CSP)."""
+    assert AXE.is_file(), "axe-core is missing: run `sh scripts/test-setup.sh`"
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("serious", "critical")]
+
+
 def open_request(page: Any, label: str) -> None:
     page.get_by_role("link", name=label, exact=True).click()
     page.wait_for_selector("#state")
@@ -82,6 +92,7 @@ def test_submit_return_correct_approve_and_build(
     hsi = sign_in(chromium, base, "hsi")
     open_request(hsi, "TCIU partner countries")
     assert "15" in hsi.locator("dl").inner_text()  # last year's value, for context
+    assert serious_violations(hsi) == []
     answer(hsi, "18", "TCIU roster, 30 September 2023")
     assert hsi.locator("#state").inner_text() == "submitted"
     hsi.goto(f"{base}/")
@@ -89,7 +100,9 @@ def test_submit_return_correct_approve_and_build(
     answer(hsi, "3", "ONDCP award letters", AWARDS)
 
     reviewer = sign_in(chromium, base, "reviewer")
+    assert serious_violations(reviewer) == []
     open_request(reviewer, "TCIU partner countries")
+    assert serious_violations(reviewer) == []
     reviewer.get_by_label("Comment", exact=True).fill(
         "The Ecuador unit opened in October: 17 at year end."
     )
