@@ -9,7 +9,7 @@ CBP_CSV ?= ../shared/data/real/cbp/cbp-nationwide-encounters-fy20-fy23-state.csv
 
 REAL_DATA ?= ../shared/data
 
-.PHONY: demo real cbp datacall-demo test lint typecheck unit system-deps docs golden bench bench-api bench-claims clean help
+.PHONY: demo real cbp datacall-demo test lint typecheck unit system-deps docs golden bench bench-api bench-build bench-claims clean help
 
 help:
 	@echo "make demo          set everything up and build the FY2023 report from demo data"
@@ -21,6 +21,7 @@ help:
 	@echo "make golden        rewrite the golden SQL files (tests/golden/) from the compiler"
 	@echo "make bench         run the benchmarks (results in docs/benchmarks.md)"
 	@echo "make bench-api     only the API load benchmark (yearbook serve under 50 connections)"
+	@echo "make bench-build   only the build benchmark (full demo build, preview after an edit)"
 	@echo "make bench-claims  claim checker: corpus, real prose (both halves), speed"
 
 $(BIN)/python:
@@ -84,6 +85,9 @@ golden: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.run
+
+bench-build: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.build
 
 bench-api: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks.api_load

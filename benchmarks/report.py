@@ -16,7 +16,7 @@ from typing import Any
 __all__ = ["render", "update_doc"]
 
 OWN = "scale"
-KEPT = ("ingest", "claims")
+KEPT = ("ingest", "claims", "build", "api")
 DATA = re.compile(r"<!-- scale:data (.*?) -->", re.DOTALL)
 TARGET_RATIO = 1.3
 TARGET_PEAK_MB = 4096

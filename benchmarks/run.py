@@ -10,8 +10,9 @@ then times, each in a fresh process:
 
 asserts the three give identical figures (every value and prior-year value),
 times incremental rebuilds, and writes the results into ``docs/benchmarks.md``
-(keeping sections other benchmarks own); then the ingest benchmark and the API load
-benchmark (`benchmarks.api_load`, alone: ``make bench-api``).
+(keeping sections other benchmarks own); then the ingest benchmark, the build benchmark
+(`benchmarks.build`, alone: ``make bench-build``) and the API load benchmark
+(`benchmarks.api_load`, alone: ``make bench-api``).
 """
 
 from __future__ import annotations
@@ -339,6 +340,9 @@ def main(argv: list[str] | None = None) -> None:
         from importlib import import_module
 
         import_module("benchmarks.ingest").main()
+    from benchmarks.build import main as build_bench
+
+    build_bench()
     from benchmarks.api_load import main as api_load
 
     api_load([])
