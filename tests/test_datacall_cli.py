@@ -63,6 +63,7 @@ def test_add_user_hashes_the_password_and_refuses_bad_accounts(
     for extra, message in [
         (["lena", "--role", "reviewer"], "exists already"),
         (["sam", "--role", "submitter"], "answers for one office"),
+        (["sam", "--role", "submitter", "--office", "xyz"], "asks nothing of the office 'xyz'"),
         (["sam", "--role", "boss"], "unknown role"),
     ]:
         code, _, err = run(capsys, "datacall", "add-user", folder, *extra, "--db", answered,

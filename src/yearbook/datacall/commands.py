@@ -100,10 +100,22 @@ def add_user_cmd(
     ] = "",
 ) -> None:
     """Create an account (the password is asked for, and stored as an argon2 hash)."""
+    from sqlalchemy import select
+
     from yearbook.datacall.accounts import add_user
+    from yearbook.datacall.models import Request
+    from yearbook.errors import UserError
 
     datacall = _open(report_dir, db)
     with datacall.store.session() as session:
+        asked = set(
+            session.scalars(select(Request.office).where(Request.call_id == datacall.call_id))
+        )
+        if role == "submitter" and office and office not in asked:
+            raise UserError(
+                f"the call asks nothing of the office {office!r}",
+                hint="offices asked: " + ", ".join(sorted(asked)),
+            )
         add_user(session, username, password, role, office)
     out.print(f"added {role} {username}")
 

@@ -75,7 +75,7 @@ class Store:
                 command.upgrade(config, "head")
         except OperationalError as exc:
             raise UserError(
-                f"cannot open the data-call database: {exc.orig}",
+                "cannot open the data-call database: " + " ".join(str(exc.orig).split()),
                 hint="check the --db URL and that the database server is running",
             ) from None
 
