@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Demo
+from tests.test_top_categories import EXPECTED, arrest_rows, top_metrics
 from yearbook.backends import ENGINES, Backend, open_backend, parse_settings
 from yearbook.backends.duckdb import DuckDBBackend
 from yearbook.backends.spark import SparkBackend, spark_session
@@ -94,6 +95,23 @@ def test_lineage_sql_runs_on_spark(spark: Any, report: Report, demo_warehouse: W
     finally:
         on_spark.close()
         on_duckdb.close()
+
+
+def test_top_categories_on_spark_equal_duckdb(spark: Any, report: Report) -> None:
+    """A ``top`` breakdown's SQL for Spark ranks, breaks ties and adds up the rest alike."""
+    frame = spark.createDataFrame(
+        [(fy, aor, None) for fy, aor in arrest_rows()],
+        "fiscal_year INT, aor STRING, duplicate_rule STRING",
+    )
+    frame.createOrReplaceTempView("arrests")
+    try:
+        plan = compile_plan(top_metrics(), report.pack.tables, dialect="spark")
+        rows = spark.sql(plan.lineage[("t.arrests", "aor")]).collect()
+    finally:
+        spark.catalog.dropTempView("arrests")
+    got = [(r["fiscal_year"], r["breakdown_value"], r["value"]) for r in rows]
+    want = [(fy, cat, v) for fy, cells in EXPECTED.items() for cat, v in sorted(cells.items())]
+    assert got == want  # in the order the SQL sorts: year, then category
 
 
 def test_coverage_queries_run_on_spark_alike(

@@ -11,6 +11,19 @@ from yearbook.tables import render_docs as render_tables
 __all__ = ["pack_tables_page", "render_metrics", "write_reference"]
 
 
+_TOP_NOTE = [
+    "A breakdown may be declared with `top` (a count's or a sum's, not the month's):",
+    "`top: {citizenship: {n: 10, rest: All other countries}}` keeps, in each fiscal year",
+    "separately, the `n` categories with the largest values (ties broken by name, A before B)",
+    "and adds up every other category into one row named by `rest`, so the rows still sum to",
+    "the year's total. The set of top categories may differ between years; a category's change",
+    "on the prior year is given only when it is in the top of both years, and the rest row's",
+    "change compares groups that may hold different categories. Disclosure control treats",
+    "the rest row as one more category of the breakdown.",
+    "",
+]
+
+
 def render_metrics(report: Report) -> str:
     """The Markdown reference of every metric a report declares."""
     lines = [
@@ -20,6 +33,7 @@ def render_metrics(report: Report) -> str:
         f"`reports/{report.folder.name}/metrics/`. Every metric also has its change on the",
         "previous fiscal year (`yoy_change`, `yoy_change_pct` in the figures table).",
         "",
+        *_TOP_NOTE,
     ]
     by_office: dict[str, list[str]] = {}
     for decl in report.metrics.values():
@@ -46,6 +60,8 @@ def render_metrics(report: Report) -> str:
                 facts.append(f"bound (lower, approximate) from `{d.bound_column}`")
             if d.breakdowns:
                 facts.append("breakdowns " + ", ".join(f"`{b}`" for b in d.breakdowns))
+            for name, top in d.top.items():
+                facts.append(f"`{name}`: the top {top.n} of each year, the rest as {top.rest!r}")
             if d.table and not d.include_duplicates:
                 facts.append("rows flagged as likely duplicates are excluded")
             lines += ["- " + "; ".join(facts), ""]

@@ -44,6 +44,7 @@ __all__ = [
     "figure_key",
     "is_derived",
     "scale_of",
+    "top_and_rest",
     "unit_kind",
     "with_inputs",
 ]
@@ -140,6 +141,37 @@ def derived_value(measure: str, numerator: float | None, denominator: float | No
     if numerator is None or not denominator:
         return None
     return scale_of(measure) * numerator / denominator
+
+
+# -- top categories and the rest ------------------------------------------------
+def ranked(values: Mapping[str, float]) -> list[str]:
+    """Categories largest first, ties broken by name: the order `top_and_rest` keeps.
+
+    >>> ranked({"b": 5, "a": 5, "c": 9})
+    ['c', 'a', 'b']
+    """
+    return sorted(values, key=lambda cat: (-values[cat], cat))
+
+
+def top_and_rest(values: Mapping[str, float], n: int, rest: str) -> dict[str, float]:
+    """One fiscal year's categories as its ``n`` largest and one ``rest`` row adding up
+    the others (none when there are no others), so the rows sum to the same total.
+
+    >>> top_and_rest({"a": 5, "b": 5, "c": 9, "d": 1}, 2, "other")
+    {'c': 9, 'a': 5, 'other': 6}
+    >>> top_and_rest({"a": 5}, 2, "other")
+    {'a': 5}
+    """
+    order = ranked(values)
+    kept: dict[str, float] = {cat: values[cat] for cat in order[:n]}
+    if len(order) > n:
+        if rest in kept:
+            raise DeclarationError(
+                f"a category is named {rest!r}, the label of the rest row",
+                hint="choose another 'rest' label in the metric's 'top'",
+            )
+        kept[rest] = sum(values[cat] for cat in order[n:])
+    return kept
 
 
 # -- the dependency walk --------------------------------------------------------

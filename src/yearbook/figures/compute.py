@@ -14,7 +14,7 @@ from yearbook.errors import InternalError
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.metrics.compiler import Plan, compile_plan, reference_tables
 from yearbook.metrics.declarations import MetricDecl
-from yearbook.rules import TOTAL, FigureKey, derived_inputs, derived_value
+from yearbook.rules import TOTAL, FigureKey, derived_inputs, derived_value, top_and_rest
 from yearbook.tables import Tables
 
 __all__ = ["Inputs", "Key", "add_year_over_year", "compute_figures", "figure_fingerprint"]
@@ -103,9 +103,10 @@ def compute_figures(
                     continue
                 for fy in wanted:
                     values.setdefault((metric, fy, TOTAL, TOTAL), 0.0)
+    grouped = _keep_top(metrics, values)
     for mid in plan.derived:
         _derive(metrics[mid], metrics, values)
-    bounds = _bounds(plan, run_sql)
+    bounds = _rest_bounds(_bounds(plan, run_sql), grouped)
     positions = _positions(plan, run_sql, values)
     rows = []
     prints: dict[tuple[str, int], str] = {}  # one fingerprint per metric and year
@@ -129,6 +130,40 @@ def compute_figures(
             }
         )
     return add_year_over_year(pa.Table.from_pylist(rows, schema=_without_yoy()))
+
+
+def _keep_top(metrics: Mapping[str, MetricDecl], values: dict[Key, float]) -> dict[Key, Key]:
+    """Breakdowns declared with ``top``: each year's largest categories and one rest row
+    (`top_and_rest`), in place. Returns where each category added into a rest row went."""
+    years: dict[tuple[str, int, str], dict[str, float]] = {}
+    for (metric, fy, breakdown, cat), value in values.items():
+        if breakdown in metrics[metric].top:
+            years.setdefault((metric, fy, breakdown), {})[cat] = value
+    moved: dict[Key, Key] = {}
+    for (metric, fy, breakdown), cats in years.items():
+        top = metrics[metric].top[breakdown]
+        kept = top_and_rest(cats, top.n, top.rest)
+        for cat in cats:
+            if cat not in kept or cat == top.rest:
+                del values[(metric, fy, breakdown, cat)]
+                moved[(metric, fy, breakdown, cat)] = (metric, fy, breakdown, top.rest)
+        for cat, value in kept.items():
+            values[(metric, fy, breakdown, cat)] = value
+    return moved
+
+
+_LOOSENESS = {"exact": 0, "lower": 1, "approximate": 2}
+
+
+def _rest_bounds(bounds: dict[Key, str], moved: Mapping[Key, Key]) -> dict[Key, str]:
+    """A rest row is as loose as the loosest category added into it."""
+    out = {key: bound for key, bound in bounds.items() if key not in moved}
+    for key, bound in bounds.items():
+        if key in moved:
+            rest = moved[key]
+            if _LOOSENESS[bound] > _LOOSENESS[out.get(rest, "exact")]:
+                out[rest] = bound
+    return out
 
 
 def _bounds(plan: Plan, run_sql: RunSQL) -> dict[Key, str]:

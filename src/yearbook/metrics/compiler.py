@@ -149,6 +149,36 @@ def _source_tree(decl: MetricDecl, breakdown: str) -> exp.Select:
     return query
 
 
+def _top_tree(decl: MetricDecl, breakdown: str, counted: exp.Select) -> exp.Select:
+    """A breakdown's figures as each year's ``n`` largest categories (ties broken by
+    name) and one rest row adding up the others (`yearbook.rules.top_and_rest`)."""
+    top = decl.top[breakdown]
+    counted = counted.copy()
+    counted.set("order", None)
+    value, category = exp.column("value"), exp.column("breakdown_value")
+    place = exp.Window(
+        this=exp.RowNumber(),
+        partition_by=[exp.column("fiscal_year")],
+        order=exp.Order(
+            expressions=[exp.Ordered(this=value.copy(), desc=True), ordered(category.copy())]
+        ),
+    )
+    year = exp.column("fiscal_year")
+    places = _select(year.copy(), category.copy(), value.copy(), _as(place, "place"))
+    places = places.from_("counted").where(
+        exp.NEQ(this=value.copy(), expression=exp.Literal.number(0))
+    )
+    kept = exp.LTE(this=exp.column("place"), expression=exp.Literal.number(top.n))
+    named = exp.Case(
+        ifs=[exp.If(this=kept, true=category.copy())], default=exp.Literal.string(top.rest)
+    )
+    query = _select(year.copy(), _as(named, "breakdown_value"), _as(exp.Sum(this=value), "value"))
+    query = _grouped(query.from_("ranked"), [year.copy(), named.copy()])
+    positions = [ordered(exp.Literal.number(i + 1)) for i in range(2)]
+    query.set("order", exp.Order(expressions=positions))
+    return query.with_("counted", as_=counted).with_("ranked", as_=places)
+
+
 def _provenance(decl: MetricDecl) -> list[exp.Expr]:
     """For a submitted figure, who submitted it, when and from what source."""
     if decl.measure != "submitted":
@@ -254,7 +284,9 @@ def _compile_plan(
             continue
         for breakdown in (TOTAL, *decl.breakdowns):
             refuse_identifying_breakdown(decl.id, breakdown, identifying)
-            trees[(decl.id, breakdown)] = _source_tree(decl, breakdown)
+            counted = _source_tree(decl, breakdown)
+            top = breakdown in decl.top
+            trees[(decl.id, breakdown)] = _top_tree(decl, breakdown, counted) if top else counted
             if decl.id in chosen:
                 key = (str(decl.table), decl.join.table if decl.join else None, breakdown)
                 groups.setdefault(key, []).append(decl)

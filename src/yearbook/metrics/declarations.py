@@ -68,6 +68,20 @@ class Join(_Model):
     key: str
 
 
+class Top(_Model):
+    """A breakdown shown as its largest categories and one row for the rest.
+
+    In each fiscal year the categories are ranked by value, largest first, ties
+    broken by name (alphabetical); the first ``n`` are kept and every other is
+    added into one category named ``rest``, so the rows still sum to the total.
+    """
+
+    n: int = Field(ge=1)
+    """How many categories to keep."""
+    rest: str = Field(min_length=1)
+    """The name of the row holding the others (e.g. "All other countries")."""
+
+
 class Display(_Model):
     """How prose shows the figure by default; a template may override any of these."""
 
@@ -96,6 +110,8 @@ class MetricDecl(_Model):
     numerator: str | None = None
     denominator: str | None = None
     breakdowns: tuple[str, ...] = ()
+    top: dict[str, Top] = Field(default_factory=dict)
+    """Breakdowns (named in ``breakdowns``) shown as their top categories and the rest."""
     include_duplicates: bool = False
     """Count rows flagged as likely duplicates too (excluded by default)."""
     display: Display = Field(default_factory=Display)
@@ -142,6 +158,7 @@ class MetricDecl(_Model):
                 raise ValueError(f"measure {self.measure!r} reads other metrics, not a table")
         if self.bound_column and self.table is None:
             raise ValueError("bound_column needs a table")
+        _top_fields(self)
         return self
 
     def table_problems(self, tables: Tables) -> list[tuple[tuple[str | int, ...], str]]:
@@ -196,6 +213,22 @@ class MetricDecl(_Model):
         """A checksum of the declaration, part of every figure's fingerprint."""
         payload = json.dumps(self.model_dump(mode="json"), sort_keys=True)
         return hashlib.blake2b(payload.encode(), digest_size=8).hexdigest()
+
+
+def _top_fields(decl: MetricDecl) -> None:
+    """A top-and-rest breakdown is one the metric declares, of a count or a sum (whose
+    categories add up, so the rest is the sum of the others) and not the month."""
+    for name, top in decl.top.items():
+        if name not in decl.breakdowns:
+            raise ValueError(f"top names {name!r}, which is not one of the metric's breakdowns")
+        if name == MONTH:
+            raise ValueError("the month breakdown shows every month; it takes no 'top'")
+        if decl.measure not in ("count", "sum"):
+            raise ValueError(
+                f"'top' needs a count or a sum, whose categories add up (not {decl.measure!r})"
+            )
+        if not top.rest.strip():
+            raise ValueError("top's 'rest' label is empty")
 
 
 def _submitted_fields(decl: MetricDecl) -> None:
