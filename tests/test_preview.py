@@ -203,3 +203,18 @@ def test_the_page_follows_edits_and_shows_mistakes_in_the_browser(
         template.write_text(original)
         page.close()
     assert errors == []
+
+
+def test_a_taken_port_is_one_clear_line(demo: Demo, tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        command = [
+            sys.executable, "-m", "yearbook.cli", "preview", str(copy_report(tmp_path)),
+            "--warehouse", str(demo.warehouse.root), "--port", str(port),
+        ]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -25,11 +25,19 @@ from starlette.types import ASGIApp
 
 from yearbook.api.guard import Guard
 from yearbook.api.preview import WATCHED, Previewer
+from yearbook.errors import UserError
 
 __all__ = ["preview_app", "serve_preview", "watch_edits"]
 
 ASSETS = {"preview.js": "text/javascript", "preview.css": "text/css"}
 NO_STORE = {"cache-control": "no-store"}
+EMPTY = (
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    "<title>yearbook preview</title>\n</head>\n<body>\n<main>\n"
+    "<p>The report has not been built yet: see the mistakes above.</p>\n"
+    "</main>\n</body>\n</html>\n"
+)
+"""The page shown while no edit has built yet (the mistakes are shown over it)."""
 
 
 def _tags(good: int) -> str:
@@ -55,7 +63,14 @@ def preview_app(previewer: Previewer) -> ASGIApp:
         return Response(text, media_type=ASSETS[name], headers=NO_STORE)
 
     async def page(request: Request) -> Response:
-        path = _file(previewer.out, request.path_params["path"])
+        wanted = request.path_params["path"]
+        path = _file(previewer.out, wanted)
+        if path is None and wanted in ("", "index.html"):  # no good build yet
+            return Response(
+                EMPTY.replace("</head>", _tags(previewer.good) + "</head>", 1),
+                media_type="text/html",
+                headers=NO_STORE,
+            )
         if path is None:
             return Response("not found", 404)
         if path.suffix != ".html":
@@ -118,13 +133,19 @@ def serve_preview(
     port: int,
     say: Callable[[str], None],
 ) -> None:
-    """Build once, then serve and follow edits until interrupted."""
+    """Take the port, build once, then serve and follow edits until interrupted."""
     import uvicorn
 
+    try:
+        sock = socket.create_server((host, port))
+    except OSError as err:
+        raise UserError(
+            f"cannot listen on {host}:{port}: {err.strerror or err}",
+            hint="choose another --port (0 picks a free one)",
+        ) from None
     seconds = previewer.refresh()
     for mistake in previewer.mistakes:
         say(f"{mistake.file}:{mistake.line}: {mistake.message}")
-    sock = socket.create_server((host, port))
     bound = sock.getsockname()[1]
     folders = previewer.watched()
     say(f"built in {seconds:.1f} s; watching {', '.join(str(f) for f in folders)}")
