@@ -192,6 +192,30 @@ def test_a_claim_whose_metric_has_no_figures_is_unverifiable_never_contradicted(
     assert verdict_of(result, "9").verdict == "unverifiable"
 
 
+def test_a_count_more_than_the_year_before_is_checked_against_the_difference() -> None:
+    table = figures_of(COUNT.id, 11_200, 10_000).table
+    at = table.schema.get_field_index("yoy_change")
+    figures = Figures(table.set_column(at, "yoy_change", pa.array([1_200.0, None])))
+    said = "ERO made {} more administrative arrests in FY 2023 than in FY 2022."
+    right = check(said.format("1,200"), figures, metrics=METRICS)
+    assert verdict_of(right, "1,200").verdict == "supported"
+    wrong = check(said.format("1,300"), figures, metrics=METRICS)
+    assert verdict_of(wrong, "1,300").verdict != "supported"
+
+
+def test_a_claim_about_a_figure_the_sources_cannot_compute_says_so() -> None:
+    figures = figures_of(COUNT.id, 11_200)
+    text = "In FY 2023, ERO arrested 9,100 aliens with criminal histories."
+    blocked = {"ero_arrests_criminal_history": "the release has no criminality column"}
+    result = check(text, figures, metrics=METRICS, not_computable=blocked)
+    found = verdict_of(result, "9,100")
+    assert found.verdict == "unverifiable"
+    assert "not computable" in found.reason and "criminality column" in found.reason
+    plain = check("In FY 2023, ERO made 11,200 administrative arrests.", figures, metrics=METRICS,
+                  not_computable=blocked)  # fmt: skip
+    assert verdict_of(plain, "11,200").verdict == "supported"
+
+
 # ------------------------------------------------------------------ the acceptance
 
 

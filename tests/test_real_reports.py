@@ -258,9 +258,18 @@ def test_published_words_are_checked_against_the_real_build(real_builds: RealBui
             "json",
         ],
     )
-    verdicts = {c["text"]: c["verdict"] for c in json.loads(result.output)}
-    assert verdicts["158,581"] == "supported"
-    assert verdicts["30% more"] == "supported"
+    claims = {c["text"]: c for c in json.loads(result.output)}
+    # Every number the records compute: the FY2018 arrests, the difference from FY2017
+    # and the change in percent, and FY2017's change on FY2016.
+    for text in ("158,581", "15,111", "a 11% increase", "30% more"):
+        assert claims[text]["verdict"] == "supported", claims[text]["reason"]
+        assert claims[text]["metric"] == "ero.admin_arrests"
+    # Criminal histories: the build's reconciliation says the release cannot compute them.
+    for text in ("138,117", "66 percent", "21 percent"):
+        assert claims[text]["verdict"] == "unverifiable", claims[text]["reason"]
+        assert "not computable from this release" in claims[text]["reason"]
+        assert "criminality" in claims[text]["reason"]
+    assert result.exit_code == 0, result.output
 
 
 def test_a_partial_years_change_checks_against_its_own_base(

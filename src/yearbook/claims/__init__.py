@@ -18,6 +18,7 @@ but says 'a 9.9% increase' [9.85, 9.95)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from yearbook.claims.budget import check_numbers
@@ -29,7 +30,7 @@ from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
 from yearbook.claims.text import detect_format, to_plain
 from yearbook.claims.valuelink import ValueLinker, mark_parts
-from yearbook.claims.verify import Evidence, verify
+from yearbook.claims.verify import Evidence, mark_differences, verify
 from yearbook.claims.vocabulary import Vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
@@ -63,6 +64,7 @@ def check(
     fmt: str = "auto",
     metrics: Mapping[str, MetricMeta] | None = None,
     vocabulary: Vocabulary | None = None,
+    not_computable: Mapping[str, str] | None = None,
 ) -> CheckResult:
     """Check every numeric claim of ``text``; see the module docstring.
 
@@ -71,7 +73,9 @@ def check(
     claims to figures (none: metrics are named by the words of their ids);
     ``fiscal_year`` is the year of claims whose text names none; ``vocabulary``
     is the report's pack vocabulary (office names, the words writers use for
-    what metrics count).
+    what metrics count); ``not_computable`` names the published figures the
+    sources cannot compute, with the reason (a build's reconciliation): a claim
+    about one of them is unverifiable with that reason, never contradicted.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -86,7 +90,11 @@ def check(
     value_linker = None
     if figures is not None:
         mark_parts(doc)
-        value_linker = ValueLinker(_index(metrics, decls, figures, vocab), figures)
+        mark_differences(doc)
+        index = _index(metrics, decls, figures, vocab)
+        if not_computable:
+            index = MetricIndex({**decls, **_stand_ins(not_computable, decls)}, figures, vocab)
+        value_linker = ValueLinker(index, figures, not_computable)
         value_linker.link(doc)
     linker.link_context(doc)
     if value_linker is not None:
@@ -121,6 +129,25 @@ def _index(
         _INDEXES.clear()
     _INDEXES[key] = (metrics, figures, vocab, index)
     return index
+
+
+def _stand_ins(names: Mapping[str, str], decls: Mapping[str, MetricMeta]) -> dict[str, MetricMeta]:
+    """Declarations for figures that cannot be computed: their names' words are their label."""
+    out: dict[str, MetricMeta] = {}
+    for name in names:
+        if name in decls:
+            continue
+        words = name.replace(".", " ").replace("_", " ")
+        out[name] = MetricMeta(
+            id=name,
+            label=words,
+            definition="",
+            unit="percent" if name.endswith("_pct") else "count",
+            measure="share" if name.endswith("_pct") else "submitted",
+            office=re.split(r"[._]", name, maxsplit=1)[0],
+            synonyms=(),
+        )
+    return out
 
 
 def _id_metrics(figures: Figures | None) -> dict[str, MetricMeta]:

@@ -21,6 +21,8 @@ from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.figures.meta import load_metric_meta
 from yearbook.inputs import decode_error, read_limited
+from yearbook.reconcile import FILE as RECONCILIATION
+from yearbook.reconcile import NOT_COMPUTABLE, read_lines
 
 __all__ = ["CROSSWALK", "OUTPUTS", "CheckRun", "run_check"]
 
@@ -52,6 +54,17 @@ def _read(path: Path, max_bytes: int) -> str:
             f"{path.name}: {decode_error(data, 'utf-8', err)}",
             hint="save the text as UTF-8 and try again",
         ) from None
+
+
+def _not_computable(paths: tuple[Path, ...]) -> dict[str, str]:
+    """The published figures each build's reconciliation says it cannot compute, and why."""
+    out: dict[str, str] = {}
+    for path in paths:
+        if (path / RECONCILIATION).is_file():
+            for line in read_lines(path):
+                if line.status == NOT_COMPUTABLE:
+                    out.setdefault(line.published_id, line.reason)
+    return out
 
 
 def _figures(paths: tuple[Path, ...], report_dir: Path) -> Figures | None:
@@ -106,6 +119,7 @@ def _run_job(job: _Job) -> CheckRun:
         fmt=job.fmt,
         metrics=metrics,
         vocabulary=report_vocabulary(job.report_dir),
+        not_computable=_not_computable(job.figures),
     )
     if job.output == "json":
         rendered = result.to_json()

@@ -44,6 +44,7 @@ class Claim:
     figure_checks: list[tuple[str, str, str, float | None]] = field(default_factory=list)
     """Checks against figures made while linking: (rule, verdict, reason, expected)."""
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
+    difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year
 
 
 @dataclass

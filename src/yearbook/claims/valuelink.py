@@ -22,6 +22,7 @@ close are kept on the claim for its verdict's explanation.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,7 @@ import numpy.typing as npt
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import Interval
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import change_agrees, consistent
+from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.figures import Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker"]
@@ -91,9 +92,20 @@ class _Context:
 class ValueLinker:
     """Links each claim of a document to the relevant figure its value agrees with."""
 
-    def __init__(self, index: MetricIndex, figures: Figures) -> None:
+    def __init__(
+        self,
+        index: MetricIndex,
+        figures: Figures,
+        not_computable: Mapping[str, str] | None = None,
+    ) -> None:
         self.index = index
         self.figures = figures
+        self.not_computable = dict(not_computable or {})
+        """Figures the sources say cannot be computed from them, with the reason."""
+        self._blocked = np.array(
+            [d.metric in self.not_computable and not d.breakdown for d in index.docs],
+            dtype=bool,
+        )
 
     def link(self, doc: Document) -> None:
         for claim in doc.claims:
@@ -236,10 +248,7 @@ class ValueLinker:
         stated = {i for _, i in ranked[:TOP] if self.index.docs[i].named_by(context)}
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
         ranked = sorted(head, key=_by_rank) + ranked[TOP:]
-        if not ranked:
-            self._unlink(claim, named, "has no metric's words near it")
-            return
-        top_score, top = ranked[0]
+        top_score = ranked[0][0] if ranked else 0.0
         floor = min(SUPPORT_EXACT, COMPARABLE * top_score)
         agreeing = [
             (s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])
@@ -251,6 +260,15 @@ class ValueLinker:
             if s >= least and s >= COMPARABLE * top_score and (mentioned or not MUST_MENTION):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
                 return
+        blocked = self._not_computable(score, context, claim.office, top_score)
+        if blocked:
+            self._unlink(claim, None, blocked)
+            claim.no_contradiction = blocked
+            return
+        if not ranked:
+            self._unlink(claim, named, "has no metric's words near it")
+            return
+        top = ranked[0][1]
         top_doc = self.index.docs[top]
         figure = self._figure(claim, top_doc)
         by_noun = top_doc.named_by(set(ctx.noun))
@@ -295,7 +313,7 @@ class ValueLinker:
         self, score: npt.NDArray[np.float64], kind: str, office: str | None, named: str | None
     ) -> list[tuple[float, int]]:
         """Candidates that fit the kind and office, most relevant first."""
-        allowed = self.index.allowed(kind, office)
+        allowed = self.index.allowed(kind, office) & ~self._blocked
         score = np.where(allowed, score, 0.0)
         if named:
             score = score + NAMED_BONUS * (self.index.headline_of(named) & allowed)
@@ -304,6 +322,30 @@ class ValueLinker:
             order = order[np.argpartition(-score[order], RANKED)[:RANKED]]
         ranked = sorted(zip(score[order].tolist(), order.tolist(), strict=True), key=_by_rank)
         return ranked
+
+    def _not_computable(
+        self,
+        score: npt.NDArray[np.float64],
+        context: set[str],
+        office: str | None,
+        top_score: float,
+    ) -> str | None:
+        """Why the claim cannot be checked, when what it reads most like is a figure the
+        sources declare not computable (`yearbook.reconcile`): it is then never
+        contradicted by a less relevant metric."""
+        if not self.not_computable:
+            return None
+        mask = self._blocked & self.index.allowed("any", office)
+        best, found = 0.0, None
+        for i in np.flatnonzero(mask & (score > 0)).tolist():
+            mdoc = self.index.docs[i]
+            s = float(score[i]) + (MENTION_BONUS if mdoc.named_by(context) else 0.0)
+            if s > best:
+                best, found = s, mdoc
+        if found is None or best < SUPPORT_SCORE or best < top_score:
+            return None
+        why = self.not_computable[found.metric]
+        return f"is about {found.metric}, not computable from this release ({why})"
 
     def _of_the_whole(
         self, doc: Document, claim: Claim, ranked: list[tuple[float, int]]
@@ -333,6 +375,7 @@ class ValueLinker:
         fig = self.figures.find(
             mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
         )
+        fig = stated_figure(claim, fig)
         return fig.value if fig is not None else None
 
     def _agrees(self, claim: Claim, mdoc: MetricDoc) -> bool:
@@ -341,6 +384,7 @@ class ValueLinker:
         fig = self.figures.find(
             mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
         )
+        fig = stated_figure(claim, fig)
         return fig is not None and fig.value is not None and consistent(claim, fig)
 
     def _set(

@@ -13,14 +13,25 @@ base of 56; the FY 2022 figure is 55").
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
-__all__ = ["Evidence", "change_agrees", "consistent", "figure_interval", "verify"]
+__all__ = [
+    "Evidence",
+    "change_agrees",
+    "consistent",
+    "figure_interval",
+    "mark_differences",
+    "stated_figure",
+    "verify",
+]
+
+_MORE_THAN = re.compile(r"\s*(?P<w>more|fewer)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,31 @@ def consistent(claim: Claim, fig: Figure) -> bool:
     return loose.contains(fig.value) if fig.bound == "exact" else loose.overlaps(shown)
 
 
+def mark_differences(doc: Document) -> None:
+    """ "15,111 more arrests in FY 2018 than in FY 2017": the count is a difference.
+
+    A count followed by "more" or "fewer" and, later in its sentence, "than" states
+    by how much its fiscal year's figure exceeds (or falls short of) the one before.
+    """
+    for claim in doc.claims:
+        if claim.kind != "count":
+            continue
+        _, _, s_end = doc.sentences[claim.sentence]
+        found = _MORE_THAN.match(doc.text, claim.end, s_end)
+        if found:
+            claim.difference = -1 if found.group("w").lower() == "fewer" else 1
+
+
+def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
+    """The figure as the claim states it: for a difference, its change on the prior year."""
+    if fig is None or not claim.difference:
+        return fig
+    year = claim.fiscal_year
+    if year is None or claim.base_year not in (None, year - 1) or fig.yoy_change is None:
+        return None
+    return replace(fig, value=claim.difference * fig.yoy_change, bound="exact")
+
+
 def _num(value: float) -> str:
     if value == int(value):
         return f"{value:,.0f}"
@@ -144,14 +180,21 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
 
 def _where(claim: Claim, year: int | None = None) -> str:
     where = f"{claim.metric} FY {year or claim.fiscal_year}"
+    if claim.difference and claim.fiscal_year is not None:
+        now, then = claim.fiscal_year, claim.fiscal_year - 1
+        first, second = (now, then) if claim.difference > 0 else (then, now)
+        where = f"{claim.metric} FY {first} less FY {second}"
     return f"{where} ({claim.breakdown_value})" if claim.breakdown else where
 
 
 def _value(claim: Claim, figures: Figures) -> Evidence:
     assert claim.metric is not None and claim.fiscal_year is not None
-    fig = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
+    found = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
+    fig = stated_figure(claim, found)
     if fig is None or fig.value is None:
         state = "is suppressed" if fig is not None else "has no figure"
+        if found is not None and fig is None:
+            state = f"has no change on FY {claim.fiscal_year - 1}"
         return Evidence(claim.index, "unverifiable", f"{_where(claim)} {state}")
     shown = figure_interval(fig)
     assert shown is not None
