@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import CbpBuild
+from tests.conftest import CBP_CSV, CbpBuild
 from tests.test_api import serving
 
 # CBP's published nationwide encounter totals (shared/data/real/README.md)
@@ -39,6 +39,30 @@ def test_make_cbp_builds_the_report_and_says_where(cbp_build: CbpBuild) -> None:
 
 def test_yearly_totals_equal_cbps_published_ones(cbp_build: CbpBuild) -> None:
     assert _totals(cbp_build.out) == PUBLISHED
+
+
+def test_citizenship_is_the_top_ten_countries_and_the_rest(cbp_build: CbpBuild) -> None:
+    """Each year's ten largest countries of citizenship by name, every other one added up
+    as "All other countries": worked out here from CBP's rows, ties broken by name."""
+    counted: dict[int, dict[str, int]] = {}
+    with CBP_CSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            year = counted.setdefault(int(row["Fiscal Year"]), {})
+            year[row["Citizenship"]] = year.get(row["Citizenship"], 0) + int(row["Encounter Count"])
+    with (cbp_build.out / "figures.csv").open(encoding="utf-8") as handle:
+        built: dict[int, dict[str, float]] = {}
+        for row in csv.DictReader(handle):
+            if row["metric"] == "cbp.encounters" and row["breakdown"] == "citizenship":
+                built.setdefault(int(row["fiscal_year"]), {})[row["breakdown_value"]] = float(
+                    row["value"]
+                )
+    assert sorted(built) == sorted(PUBLISHED)
+    for fy, cells in counted.items():
+        order = sorted(cells, key=lambda name: (-cells[name], name))
+        want = {name: float(cells[name]) for name in order[:10]}
+        want["All other countries"] = float(sum(cells[name] for name in order[10:]))
+        assert built[fy] == want, fy
+        assert sum(built[fy].values()) == PUBLISHED[fy]
 
 
 def test_every_number_of_the_page_links_to_a_figure(cbp_build: CbpBuild) -> None:

@@ -69,6 +69,23 @@ def test_arrests_and_removals_equal_what_ice_published(real_builds: RealBuilds, 
     assert figures.value("ero.removals", fy) == official[("removals_total", fy)]
 
 
+@pytest.mark.parametrize("metric", ["ero.admin_arrests", "ero.removals"])
+def test_citizenship_is_the_top_ten_countries_and_the_rest(
+    real_builds: RealBuilds, metric: str
+) -> None:
+    """Each year's ten largest countries of citizenship, and every other one added up as
+    "All other countries", so the rows sum to the year's total."""
+    figures = read_figures(real_builds.report(ERO))
+    for fy in (2016, 2017, 2018):
+        rows = figures.breakdown(metric, fy, "citizenship_country")
+        named = [f for f in rows if f.breakdown_value != "All other countries"]
+        rest = [f for f in rows if f.breakdown_value == "All other countries"]
+        assert len(named) == 10 and len(rest) == 1, (fy, [f.breakdown_value for f in rows])
+        assert not any(f.suppressed for f in rows)
+        assert min(f.value or 0 for f in named) > 0
+        assert sum(f.value or 0 for f in rows) == figures.value(metric, fy)
+
+
 def test_fy2019_is_partial_with_the_last_date_of_each_table(real_builds: RealBuilds) -> None:
     coverage = json.loads((real_builds.report(ERO) / "coverage.json").read_text())
     fy19 = {c["table"]: c for c in coverage if c["fiscal_year"] == 2019}
