@@ -27,6 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import openpyxl
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -469,6 +470,28 @@ def test_no_published_csv_holds_a_formula(poisoned: Poisoned) -> None:
         _, quoted, negative = found[name]
         assert quoted >= len(formulas("")) - 1, name  # the poisoned items, neutralised
         assert negative > 0, name  # decreases are still plain negative numbers
+
+
+def _as_spreadsheet_opens_it(text: str) -> openpyxl.Workbook:
+    """The CSV typed into a workbook cell by cell, as a spreadsheet imports it:
+    numeric cells become numbers, any other text is entered as typed (openpyxl,
+    like a spreadsheet, takes text beginning with '=' as a formula)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in csv.reader(io.StringIO(text)):
+        sheet.append([float(cell) if NUMBER.match(cell) else cell for cell in row])
+    return book
+
+
+def test_a_spreadsheet_finds_no_formula_and_numbers_stay_numbers(poisoned: Poisoned) -> None:
+    for name, text in _published_csvs(poisoned.out).items():
+        sheet = _as_spreadsheet_opens_it(text).active
+        assert sheet is not None
+        kinds = [cell.data_type for row in sheet.iter_rows() for cell in row]
+        assert "f" not in kinds, name
+        if name.endswith("figures.csv"):
+            assert "n" in kinds, name  # values are still numbers
 
 
 def test_figures_csv_reads_back_as_written(poisoned: Poisoned) -> None:
