@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from ice_generator import write_demo
 
 from yearbook.build import BuildResult, build
@@ -27,6 +28,11 @@ SEED_PAGE = SHARED / "seed" / "000_212e185398705e82.txt"
 OFFICIAL_FIGURES = SHARED / "data" / "official_figures.csv"
 CBP_REPORT_DIR = REPO / "reports" / "cbp-encounters-fy2023"
 CBP_CSV = SHARED / "data" / "real" / "cbp" / "cbp-nationwide-encounters-fy20-fy23-state.csv"
+
+# Property tests are judged by their examples, not by how fast a busy machine runs
+# one: a per-example deadline only makes them flaky. Speed is for the benchmarks.
+settings.register_profile("yearbook", deadline=None)
+settings.load_profile("yearbook")
 
 
 def copy_report(tmp_path: Path) -> Path:
