@@ -46,6 +46,16 @@ def default_report() -> Path:
     )
 
 
+def _default_pack() -> Path:
+    """The pack the flagship report names (read from its report.yaml alone)."""
+    from yearbook.packs import pack_folder
+    from yearbook.yamlio import safe_load
+
+    report = default_report()
+    spec = safe_load((report / "report.yaml").read_text(encoding="utf-8")) or {}
+    return pack_folder(report, str(spec.get("pack", "")))
+
+
 def _progress(message: str) -> None:
     console.print(f"[dim]·[/dim] {message}")
 
@@ -391,10 +401,9 @@ def ingest_cmd(
     duplicates. The tables and layouts are the pack's (docs/packs.md)."""
     from yearbook.ingest.console import run_ingest, summary_table
     from yearbook.packs import load_pack
-    from yearbook.report import load_report
     from yearbook.warehouse import Warehouse
 
-    pack = load_pack(pack_dir) if pack_dir else load_report(default_report()).pack
+    pack = load_pack(pack_dir or _default_pack())
     result = run_ingest(
         paths,
         Warehouse(into, pack.tables),
