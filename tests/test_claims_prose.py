@@ -296,3 +296,15 @@ def test_the_vocabulary_comes_from_the_pack_and_a_bad_one_says_what_is_wrong(
         load_vocabulary(bad)
     with pytest.raises(DeclarationError, match="claims.terms must be a mapping"):
         load_vocabulary(tmp_path)  # a pack folder is read the same way
+
+
+def test_rate_and_part_patterns_read_the_words_right_after_the_number() -> None:
+    """The patterns are matched from the end of the number, not from the text's start."""
+    from yearbook.claims.valuelink import _PART_OF, _RATE
+
+    text = "ICE removed 1,500 people a day, and 3,406 of the removals were of minors."
+    rate_at = text.index("1,500") + len("1,500")
+    part_at = text.index("3,406") + len("3,406")
+    assert _RATE.match(text, rate_at, len(text))
+    assert _PART_OF.match(text, part_at, len(text))
+    assert not _PART_OF.match(text, rate_at, len(text))

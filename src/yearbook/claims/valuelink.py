@@ -63,10 +63,10 @@ NOUN_WEIGHT = 1.0
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
-_PART_OF = re.compile(r"^\s*(?:of|out\s+of|among)\b", re.I)
+_PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
-_RATE = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+_RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
     "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
