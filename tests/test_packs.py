@@ -13,6 +13,7 @@ from yearbook.errors import UserError
 from yearbook.ingest import ingest
 from yearbook.packs import load_pack
 from yearbook.problems import Lines, Problems, ValidationFailed
+from yearbook.report import load_report
 from yearbook.scaffold import init_pack
 from yearbook.tables.declared import table_from_data, table_to_data
 from yearbook.validation import validate_pack
@@ -128,3 +129,44 @@ def test_layout_mistakes_are_pack_problems_on_their_lines(tmp_path: Path) -> Non
     assert [(p.file, p.line, p.message) for p in validate_pack(folder)] == [
         (layout, at, "layout: table 'cases' has no column 'amt'")
     ]
+
+
+def _report_on_a_copied_pack(tmp_path: Path, disclosure: dict[str, object]) -> Path:
+    """The FY2018 ERO report (no reference lists of its own) beside a copy of the ICE pack."""
+    source = ICE_PACK_DIR.parent.parent / "reports" / "ice-ero-fy2018"
+    report = tmp_path / "reports" / source.name
+    shutil.copytree(source, report)
+    shutil.copytree(
+        ICE_PACK_DIR, tmp_path / "packs" / "ice", ignore=shutil.ignore_patterns("generator")
+    )
+    spec = yaml.safe_load((report / "report.yaml").read_text(encoding="utf-8"))
+    spec["disclosure"] = disclosure
+    (report / "report.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return report
+
+
+def test_a_report_takes_the_packs_disclosure_defaults_and_overrides_them_key_by_key(
+    tmp_path: Path,
+) -> None:
+    report = _report_on_a_copied_pack(tmp_path, {"mode": "round10"})
+    (tmp_path / "packs" / "ice" / "disclosure.yaml").write_text("min_count: 25\nmode: suppress\n")
+    policy = load_report(report).spec.disclosure
+    assert (policy.min_count, policy.mode) == (25, "round10")
+
+
+def test_a_packs_bad_disclosure_default_is_one_clear_error(tmp_path: Path) -> None:
+    report = _report_on_a_copied_pack(tmp_path, {})
+    (tmp_path / "packs" / "ice" / "disclosure.yaml").write_text("min_count: many\n")
+    with pytest.raises(UserError, match=r"disclosure\.yaml: min_count"):
+        load_report(report)
+
+
+def test_a_report_reads_its_packs_reference_lists_and_its_own_win(tmp_path: Path) -> None:
+    report = _report_on_a_copied_pack(tmp_path, {})
+    pack_list = tmp_path / "packs" / "ice" / "reference" / "apprehension_method_groups.csv"
+    assert load_report(report).references["apprehension_method_groups"] == pack_list
+    (report / "mine.csv").write_text("a\n1\n")
+    spec = yaml.safe_load((report / "report.yaml").read_text(encoding="utf-8"))
+    spec["references"] = {"apprehension_method_groups": "mine.csv"}
+    (report / "report.yaml").write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    assert load_report(report).references["apprehension_method_groups"] == report / "mine.csv"

@@ -62,6 +62,9 @@ class Pack:
     units: tuple[str, ...] = ()
     generator: str | None = None
     """``FILE:FUNCTION`` (FILE relative to the pack) of the demo-data generator, if any."""
+    disclosure: Mapping[str, Any] = field(default_factory=dict)
+    """``disclosure.yaml`` as plain data: the agency's disclosure defaults, which a
+    report's own ``disclosure:`` keys override one by one."""
 
     @property
     def own_tables(self) -> dict[str, TableSchema]:
@@ -163,7 +166,21 @@ def load_pack(path: Path | str, problems: Problems | None = None) -> Pack:
         offices=offices,
         units=units,
         generator=str(spec["generator"]) if spec.get("generator") else None,
+        disclosure=_disclosure(folder / "disclosure.yaml", found),
     )
+
+
+def _disclosure(path: Path, problems: Problems) -> dict[str, Any]:
+    """The pack's disclosure defaults (an optional file)."""
+    if not path.is_file():
+        return {}
+    data, _ = located(path, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.add(path, 1, "disclosure.yaml must be a mapping of disclosure settings")
+        return {}
+    return data
 
 
 def _pack_spec(spec: Any, lines: Lines, problems: Problems) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from yearbook.disclosure import DisclosurePolicy
 from yearbook.errors import DeclarationError
 from yearbook.metrics.declarations import MetricDecl, load_metrics
 from yearbook.packs import Pack, load_pack, pack_folder
@@ -42,16 +43,19 @@ class Report:
             raise ValidationFailed(problems)
         self.spec = _load_spec(folder / "report.yaml")
         self.pack: Pack = load_pack(pack_folder(folder, self.spec.pack))
+        policy = _with_pack_defaults(self.spec.disclosure, self.pack)
         own = [c for t in self.pack.tables.values() for c in t.identifying_columns]
-        identifying = tuple(dict.fromkeys([*self.spec.disclosure.identifying, *own]))
-        disclosure = self.spec.disclosure.model_copy(update={"identifying": identifying})
+        identifying = tuple(dict.fromkeys([*policy.identifying, *own]))
+        disclosure = policy.model_copy(update={"identifying": identifying})
         self.spec = self.spec.model_copy(update={"disclosure": disclosure})
         self.metrics: dict[str, MetricDecl] = load_metrics(folder / "metrics")
         self.templates = folder / "templates"
 
     @property
     def references(self) -> dict[str, Path]:
-        return {name: self.folder / rel for name, rel in self.spec.references.items()}
+        """The pack's reference lists (by file stem), then the report's own, which win."""
+        own = {name: self.folder / rel for name, rel in self.spec.references.items()}
+        return {**self.pack.references, **own}
 
     @property
     def tables(self) -> set[str]:
@@ -85,6 +89,22 @@ class Report:
         """Whether the figures hold a metric on every table the section requires."""
         have = {t for m in figure_metrics if m in self.metrics for t in self.metrics[m].tables}
         return set(section.requires) <= have
+
+
+def _with_pack_defaults(policy: DisclosurePolicy, pack: Pack) -> DisclosurePolicy:
+    """The pack's disclosure defaults, with each key the report sets itself taking over."""
+    if not pack.disclosure:
+        return policy
+    try:
+        defaults = DisclosurePolicy.model_validate(pack.disclosure)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise DeclarationError(
+            f"{pack.folder / 'disclosure.yaml'}: {loc}: {first['msg']}",
+            hint="see docs/disclosure.md for the settings",
+        ) from None
+    return defaults.model_copy(update={k: getattr(policy, k) for k in policy.model_fields_set})
 
 
 def _load_spec(path: Path) -> ReportSpec:
