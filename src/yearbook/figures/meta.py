@@ -23,7 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yearbook.errors import UserError
-from yearbook.metrics.declarations import MetricDecl, load_metrics
+from yearbook.metrics.declarations import Display, MetricDecl, load_metrics
 from yearbook.rules import Measure, is_derived, with_inputs
 
 __all__ = [
@@ -78,14 +78,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Display(_Model):
-    """How prose shows the metric's figures by default; a template may override any."""
-
-    digits: int = 0
-    round_to: int | None = None
-    words_below: int = 10
-
-
 class MetricMeta(_Model):
     """One metric, as everything downstream of the figures knows it."""
 
@@ -119,7 +111,7 @@ class MetricMeta(_Model):
     def from_decl(cls, decl: MetricDecl) -> MetricMeta:
         """The contract's view of a declaration."""
         fields = decl.model_dump(include=set(_FROM_DECL))
-        return cls(**fields, display=Display(**decl.display.model_dump()), tables=decl.tables)
+        return cls(**fields, display=decl.display, tables=decl.tables)
 
     def record(self, metas: Mapping[str, MetricMeta], sql: str = "") -> dict[str, str]:
         """The metric as a row of the bundle's flat ``metrics`` table."""
