@@ -14,6 +14,7 @@ from yearbook.datacall.export import approved_rows, rows_csv
 from yearbook.datacall.requests import open_call, settings_of
 from yearbook.datacall.store import Store, database_url
 from yearbook.report import Report
+from yearbook.tables.engine import SUBMISSIONS
 from yearbook.warehouse import Warehouse
 
 __all__ = [
@@ -50,24 +51,6 @@ def approved_csv(datacall: DataCall) -> str:
         return rows_csv(approved_rows(session, call))
 
 
-SUBMISSIONS = "submissions"
-"""The engine's table of office submissions, which ``submitted`` metrics read."""
-SUBMISSIONS_SCHEMA = pa.schema(
-    [
-        ("submission_id", pa.string()),
-        ("metric", pa.string()),
-        ("as_of_date", pa.date32()),
-        ("item", pa.string()),
-        ("value", pa.float64()),
-        ("unit", pa.string()),
-        ("quantity_qualifier", pa.string()),
-        ("submitted_by", pa.string()),
-        ("submitted_on", pa.date32()),
-        ("source", pa.string()),
-    ]
-)
-
-
 def approved_table(datacall: DataCall) -> pa.Table:
     """The approved answers as rows of the ``submissions`` table (ids ``DC-…``)."""
     from yearbook.datacall.models import Call
@@ -82,7 +65,7 @@ def approved_table(datacall: DataCall) -> pa.Table:
         row["submitted_on"] = dt.date.fromisoformat(row["submitted_on"])
         row["item"] = row["item"] or None
         row["value"] = float(row["value"])
-    return pa.Table.from_pylist(rows, schema=SUBMISSIONS_SCHEMA)
+    return pa.Table.from_pylist(rows, schema=SUBMISSIONS.arrow_schema())
 
 
 def load_approved(report: Report, warehouse: Warehouse, db: str) -> int:
@@ -95,8 +78,8 @@ def load_approved(report: Report, warehouse: Warehouse, db: str) -> int:
     finally:
         datacall.store.close()
     with warehouse.transaction() as change:
-        change.tables.get(SUBMISSIONS, {}).pop(report.spec.fiscal_year, None)
-        change.write(SUBMISSIONS, table, mode="years")
+        change.tables.get(SUBMISSIONS.name, {}).pop(report.spec.fiscal_year, None)
+        change.write(SUBMISSIONS.name, table, mode="years")
     return int(table.num_rows)
 
 
