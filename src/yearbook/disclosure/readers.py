@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -233,7 +232,3 @@ def _laid_out(textpage: Any) -> str:
 def _gap(before: tuple[float, ...], box: tuple[float, ...]) -> bool:
     height = max(box[3] - box[1], before[3] - before[1], 4.0)
     return box[0] - before[2] > 1.5 * height
-
-
-def json_text(text: str) -> Any:
-    return json.loads(text)
