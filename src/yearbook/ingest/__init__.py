@@ -1,4 +1,4 @@
-"""Ingest: ICE's record-level releases (xlsx, csv, parquet) into the warehouse.
+"""Ingest: an agency's record-level releases (xlsx, csv, parquet) into the warehouse.
 
 ::
 

@@ -13,7 +13,7 @@ Every workbook is checked against its limits before it is read
 refused, so no file can make a reader exhaust memory.
 
 The header row is found by content in every sheet: the row among the first
-few that holds the most headers some layout knows (ICE's files have five or
+few that holds the most headers some layout knows (some agencies' files have five or
 six preamble rows; CSV exports may have none).
 """
 

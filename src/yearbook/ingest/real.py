@@ -1,7 +1,7 @@
-"""The real files beside a checkout: small files derived from ICE's releases.
+"""The real files beside a checkout: small files derived from an agency's releases.
 
 A source checkout may sit beside a ``shared`` folder holding real data
-(``shared/data/real/``) and ICE's published figures
+(``shared/data/real/``) and the agency's published figures
 (``shared/data/official_figures.csv``). They are found relative to the report
 folder (``reports/<id>/`` in the repository) and loaded through the same ingest
 path as any user file. A lone clone has none of them, and nothing fails.
