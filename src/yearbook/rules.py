@@ -43,6 +43,7 @@ __all__ = [
     "derived_value",
     "figure_key",
     "is_derived",
+    "metric_inputs",
     "scale_of",
     "top_and_rest",
     "unit_kind",
@@ -72,6 +73,15 @@ def is_derived(measure: str) -> bool:
     (True, False)
     """
     return measure in DERIVED_MEASURES
+
+
+def metric_inputs(measure: str, numerator: str | None, denominator: str | None) -> tuple[str, ...]:
+    """The metrics a ratio or share divides (numerator first); none for the others.
+
+    >>> metric_inputs("share", "m.n", "m.d"), metric_inputs("count", None, None)
+    (('m.n', 'm.d'), ())
+    """
+    return (numerator or "", denominator or "") if is_derived(measure) else ()
 
 
 def scale_of(measure: str) -> float:

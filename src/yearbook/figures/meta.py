@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from yearbook.errors import UserError
 from yearbook.metrics.declarations import Display, MetricDecl, load_metrics
-from yearbook.rules import Measure, is_derived, with_inputs
+from yearbook.rules import Measure, is_derived, metric_inputs, with_inputs
 
 __all__ = [
     "METRICS_FIELDS",
@@ -105,7 +105,7 @@ class MetricMeta(_Model):
     @property
     def inputs(self) -> tuple[str, ...]:
         """The metrics a ratio or share divides (numerator first); none for the others."""
-        return (self.numerator or "", self.denominator or "") if self.is_derived else ()
+        return metric_inputs(self.measure, self.numerator, self.denominator)
 
     @classmethod
     def from_decl(cls, decl: MetricDecl) -> MetricMeta:

@@ -42,6 +42,7 @@ from yearbook.rules import (
     TABLE_MEASURES,
     Measure,
     is_derived,
+    metric_inputs,
 )
 from yearbook.tables import Tables
 from yearbook.yamlio import safe_load
@@ -197,7 +198,7 @@ class MetricDecl(_Model):
     @property
     def inputs(self) -> tuple[str, ...]:
         """The metrics a ratio or share divides (numerator first); none for the others."""
-        return (self.numerator or "", self.denominator or "") if self.is_derived else ()
+        return metric_inputs(self.measure, self.numerator, self.denominator)
 
     @property
     def tables(self) -> tuple[str, ...]:
