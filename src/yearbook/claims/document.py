@@ -43,6 +43,7 @@ class Claim:
     no_contradiction: str = ""  # why figures may support this claim but never contradict it
     figure_checks: list[tuple[str, str, str, float | None]] = field(default_factory=list)
     """Checks against figures made while linking: (rule, verdict, reason, expected)."""
+    year_given: bool = False  # its sentence names its year (not carried from the paragraph)
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year
 

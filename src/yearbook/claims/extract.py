@@ -55,6 +55,11 @@ _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
 )
+_DURATION = re.compile(
+    r"[\s-](?:months?|weeks?|hours?|minutes?)\b|-(?:days?|years?)\b(?!\s+(?:high|low|record|peak))",
+    re.I,
+)
+"""After a length of time ("the 12 months ending", "a 90-day period"), which is no figure."""
 _FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
@@ -192,6 +197,8 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         num_end = pct.end()
     after = text[num_end : min(s_end, num_end + 80)]
     if not pct and not dollar and not scale_word and words is None and _is_year(digits):
+        return None
+    if not pct and not dollar and _DURATION.match(after):
         return None
     return _classify(
         text,

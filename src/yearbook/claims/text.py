@@ -46,7 +46,10 @@ _HTML_BLOCK = re.compile(
 _LIST = re.compile(r"^[ \t]*(?:[-*+•·▪◦]|\d{1,3}[.)])[ \t]+", re.M)
 _HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+", re.M)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]*[A-Z0-9$])")
-_ABBREV = re.compile(r"(?:\b(?:U\.S|Mr|Ms|Dr|No|vs|St|Jr|Sr|Inc|Co|e\.g|i\.e|approx)|\b[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:U\.S|Mr|Mrs|Ms|Dr|No|vs|St|Jr|Sr|Inc|Co|e\.g|i\.e|approx|Sen|Rep|Gov|Gen|Lt"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
 _NUMBERISH = re.compile(
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{'|'.join(WORD_VALUES)})\b", re.I
 )
@@ -238,11 +241,16 @@ def segment(text: str) -> list[Block]:
         elif blocks and blocks[-1].kind == "item" and not para and line[:1] in " \t":
             blocks[-1].end = end
         else:
+            if para and _ENDS_SENTENCE.search(text, para[-1][0], para[-1][1]):
+                _close(blocks, para, text)  # a line that ends a sentence ends its paragraph
             para.append((start, end))
     _close(blocks, para, text)
     for block in blocks:
         block.sentences = sentence_spans(text, block.start, block.end)
     return _bounded(blocks)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]?\s*$")
 
 
 def _close(blocks: list[Block], para: list[tuple[int, int]], text: str) -> None:

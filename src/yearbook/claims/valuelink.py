@@ -58,7 +58,7 @@ NAMED_BONUS = 2.0
 """Added to the metric whose declared phrase names the number."""
 _WEIGHTS = (1.0, 0.4, 0.2)
 """Weights of the words next to the number, the rest of its stretch, and what came before."""
-NOUN_WEIGHT = 1.0
+NOUN_WEIGHT = 2.0
 """Added weight of the first words after the number (its object noun)."""
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")

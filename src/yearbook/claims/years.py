@@ -48,7 +48,7 @@ _PART_OF_YEAR = re.compile(
 """Part of a year: a claim about it is not about a whole fiscal year."""
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
-    r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
+    r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?(?:(?:in|during)\s+)?"
     r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
     r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
@@ -59,6 +59,12 @@ _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b",
     re.I,
 )
+
+_OPENS_CLAUSE = re.compile(
+    r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$", re.I
+)
+"""Before a year that opens the next clause ("..., and in FY19 there were 143,099"): the
+year belongs to the claim after it."""
 
 
 def _fy(match: re.Match[str]) -> int:
@@ -205,19 +211,29 @@ def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) 
         bases = [y for _, y, base in tail_mentions if base]
         own = [y for _, y, base in tail_mentions if not base]
         claim.base_year = bases[0] if bases else None
-        valued = [
-            c.fiscal_year
-            for c in doc.in_sentence(claim.sentence)
-            if c.kind != "change" and c.fiscal_year is not None
-        ]
+        values = [c for c in doc.in_sentence(claim.sentence) if c.kind != "change"]
+        valued = [c.fiscal_year for c in values if c.fiscal_year is not None and c.year_given]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
+        if year is None and claim.base_year is None:
+            valued = [c.fiscal_year for c in values if c.fiscal_year is not None]
+            year = max(valued) if valued else None
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
+        claim.year_given = bool(own or valued or before or bases)
         claim.fiscal_year = year
         if claim.base_year is None and year is not None:
             claim.base_year = year - 1
+        if bases:  # "170,590 arrests, a 19.5% increase from FY 2022": the values are of FY 2023
+            for value in values:
+                if not value.year_given and value.start < claim.start:
+                    value.fiscal_year = year
         return
-    own = [y for _, y, base in tail_mentions if not base]
+    own = [
+        y
+        for pos, y, base in tail_mentions
+        if not base and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
+    ]
+    claim.year_given = bool(own or before)
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year = own[0]
     elif sentence_year is not None and (relative or claim.role == "prior"):
