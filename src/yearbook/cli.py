@@ -516,10 +516,11 @@ def audit(
 def check_cmd(
     file: Annotated[Path, typer.Argument(help="The prose to check: plain text, Markdown or HTML.")],
     figures: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Option(
-            help="A build or bundle folder, or a CSV of published figures "
-            "(metric,fiscal_year,value); give it several times to check against their union."
+            help="A build or bundle folder, a CSV of published figures "
+            "(metric,fiscal_year,value), or the http(s) URL of a running `yearbook serve`; "
+            "give it several times to check against their union."
         ),
     ] = None,
     output: Annotated[str, typer.Option("--format", help="table, json or html.")] = "table",

@@ -45,6 +45,7 @@ from yearbook.api.errors import ApiError
 from yearbook.api.fast import CachedAnswers
 from yearbook.api.guard import BODY_TIMEOUT, MAX_BODY_BYTES, Guard
 from yearbook.api.index import ALL, HEADLINE, FigureIndex
+from yearbook.claims.context import build_context
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
 from yearbook.figures.meta import read_metric_meta
@@ -297,7 +298,8 @@ def create_app(
     ``check_timeout`` the seconds a ``POST /api/check`` may take (`yearbook.api.checking`).
     """
     store = FigureStore(Path(site))
-    checker = Checker(store.figures, store.declarations, _claim_fields, timeout=check_timeout)
+    context = build_context(store.site, store.declarations)
+    checker = Checker(store.figures, context, _claim_fields, timeout=check_timeout)
     app = FastAPI(
         title="yearbook figures API",
         version=__version__,

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
 
 from yearbook.api.errors import ApiError
 from yearbook.claims.budget import Worker
+from yearbook.claims.context import CheckContext
 from yearbook.errors import InternalError, LimitError, UserError, YearbookError
 from yearbook.figures import Figures
-from yearbook.figures.meta import MetricMeta
 
 __all__ = ["CHECK_TIMEOUT", "MAX_CHECKS", "Checker", "ClientGone"]
 
@@ -41,27 +41,26 @@ def _verdicts(
     text: str,
     figures: Figures,
     fiscal_year: int,
-    metrics: Mapping[str, MetricMeta],
+    context: CheckContext,
     shape: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    from yearbook.claims import check
-
-    result = check(text, figures, fiscal_year=fiscal_year, metrics=metrics)
+    result = context.check(text, figures, fiscal_year=fiscal_year)
     return [shape(claim.to_dict()) for claim in result.claims]
 
 
 class Checker:
-    """Runs checks for one app: the figures and declarations, the budget, the slots."""
+    """Runs checks for one app: the figures, what the build published to read them with
+    (`yearbook.claims.context`), the budget, the slots."""
 
     def __init__(
         self,
         figures: Figures,
-        metrics: Mapping[str, MetricMeta],
+        context: CheckContext,
         shape: Callable[[dict[str, Any]], dict[str, Any]],
         timeout: float = CHECK_TIMEOUT,
     ) -> None:
         self.figures = figures
-        self.metrics = metrics
+        self.context = context
         self.shape = shape
         self.timeout = timeout
         self._slots = asyncio.Semaphore(MAX_CHECKS)
@@ -93,7 +92,7 @@ class Checker:
     async def _run(
         self, text: str, fiscal_year: int, request: Request, timeout: float
     ) -> list[dict[str, Any]]:
-        args = (text, self.figures, fiscal_year, self.metrics, self.shape)
+        args = (text, self.figures, fiscal_year, self.context, self.shape)
         worker: Worker[list[dict[str, Any]]] = Worker(_verdicts, args, timeout=timeout)
         try:
             while not worker.ready():

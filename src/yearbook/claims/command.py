@@ -13,16 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from yearbook.claims import CheckResult, check, render_html, render_table
+from yearbook.claims import CheckResult, render_html, render_table
 from yearbook.claims.budget import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Worker
-from yearbook.claims.sources import load_crosswalk, load_sources
-from yearbook.claims.vocabulary import report_vocabulary
+from yearbook.claims.context import report_context
+from yearbook.claims.remote import is_url
+from yearbook.claims.sources import Source, load_crosswalk, load_sources
 from yearbook.errors import UserError
 from yearbook.figures import Figures
-from yearbook.figures.meta import load_metric_meta
 from yearbook.inputs import decode_error, read_limited
-from yearbook.reconcile import FILE as RECONCILIATION
-from yearbook.reconcile import NOT_COMPUTABLE, read_lines
 
 __all__ = ["CROSSWALK", "OUTPUTS", "CheckRun", "run_check"]
 
@@ -56,18 +54,7 @@ def _read(path: Path, max_bytes: int) -> str:
         ) from None
 
 
-def _not_computable(paths: tuple[Path, ...]) -> dict[str, str]:
-    """The published figures each build's reconciliation says it cannot compute, and why."""
-    out: dict[str, str] = {}
-    for path in paths:
-        if (path / RECONCILIATION).is_file():
-            for line in read_lines(path):
-                if line.status == NOT_COMPUTABLE:
-                    out.setdefault(line.published_id, line.reason)
-    return out
-
-
-def _figures(paths: tuple[Path, ...], report_dir: Path) -> Figures | None:
+def _figures(paths: tuple[Source, ...], report_dir: Path) -> Figures | None:
     if not paths:
         return None
     walk = report_dir / CROSSWALK
@@ -80,7 +67,7 @@ class _Job:
     name: str
     fmt: str
     report_dir: Path
-    figures: tuple[Path, ...]
+    figures: tuple[Source, ...]
     output: str
     fiscal_year: int | None
 
@@ -89,7 +76,7 @@ def run_check(
     file: Path,
     *,
     report_dir: Path,
-    figures: Path | Sequence[Path] | None = None,
+    figures: Source | Sequence[Source] | None = None,
     output: str = "table",
     fiscal_year: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -104,23 +91,16 @@ def run_check(
         raise UserError("--max-bytes and --timeout must be positive")
     text = _read(file, max_bytes)
     fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
-    sources = (figures,) if isinstance(figures, Path) else tuple(figures or ())
+    sources = (figures,) if isinstance(figures, Path | str) else tuple(figures or ())
     job = _Job(text, file.name, fmt, report_dir, sources, output, fiscal_year)
     return Worker(_run_job, (job,), timeout=timeout).wait()
 
 
 def _run_job(job: _Job) -> CheckRun:
-    metrics = load_metric_meta(job.report_dir / "metrics")
+    builds = [Path(source) for source in job.figures if not is_url(source)]
+    context = report_context(job.report_dir, builds)
     figures = _figures(job.figures, job.report_dir)
-    result = check(
-        job.text,
-        figures,
-        fiscal_year=job.fiscal_year,
-        fmt=job.fmt,
-        metrics=metrics,
-        vocabulary=report_vocabulary(job.report_dir),
-        not_computable=_not_computable(job.figures),
-    )
+    result = context.check(job.text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt)
     if job.output == "json":
         rendered = result.to_json()
     elif job.output == "html":

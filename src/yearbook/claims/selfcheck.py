@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from yearbook.claims import CheckResult, check
+from yearbook.claims.context import write_vocabulary
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
@@ -28,17 +29,20 @@ def self_check(
     report_dir: Path,
 ) -> CheckResult:
     """Check the rendered report of `report_dir` (its text in `markdown`), write
-    ``claims.json`` and fail on any contradiction."""
+    ``claims.json`` and the vocabulary it read the text with (`VOCABULARY_FILE`, so the
+    build's API checks text with the same words) and fail on any contradiction."""
     text = strip_links(markdown)
+    vocabulary = report_vocabulary(report_dir)
     result = check(
         text,
         figures,
         fiscal_year=fiscal_year,
         fmt="markdown",
         metrics=metrics,
-        vocabulary=report_vocabulary(report_dir),
+        vocabulary=vocabulary,
     )
     out.mkdir(parents=True, exist_ok=True)
+    write_vocabulary(vocabulary, out)
     (out / CLAIMS_FILE).write_text(result.to_json() + "\n", encoding="utf-8")
     if result.contradicted:
         named = "; ".join(f"{c.text!r} ({c.reason})" for c in result.contradicted)

@@ -1,6 +1,7 @@
-"""Where the checker's figures come from: builds, bundles and CSVs of published figures.
+"""Where the checker's figures come from: builds, bundles, CSVs of published figures, APIs.
 
-Several sources can be given at once (`load_sources`); their union is checked.
+Several sources can be given at once (`load_sources`); their union is checked. A
+source is a path, or the URL of a running `yearbook serve` (`yearbook.claims.remote`).
 
 A CSV needs ``metric``, ``fiscal_year`` and ``value`` columns; ``unit``,
 ``qualifier``, ``breakdown`` and ``breakdown_value`` are read when present. A
@@ -21,11 +22,20 @@ from pathlib import Path
 import pyarrow as pa
 
 from yearbook.claims.numbers import qualifier_side
+from yearbook.claims.remote import is_url, read_api
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, OPTIONAL_COLUMNS, Figures, read_figures
 from yearbook.rules import FigureKey
 
-__all__ = ["Crosswalk", "figures_from_rows", "load_crosswalk", "load_figures", "load_sources"]
+__all__ = [
+    "Crosswalk",
+    "Source",
+    "figures_from_rows",
+    "load_crosswalk",
+    "load_figures",
+    "load_source",
+    "load_sources",
+]
 
 _REQUIRED = ("metric", "fiscal_year", "value")
 
@@ -81,8 +91,20 @@ def load_figures(path: Path, crosswalk: Crosswalk | None = None) -> Figures:
         return figures_from_rows(list(reader), crosswalk)
 
 
-def load_sources(paths: Sequence[Path], crosswalk: Crosswalk | None = None) -> Figures:
-    """The union of several sources of figures (builds, bundles, CSVs of published figures).
+Source = Path | str
+"""A ``--figures`` value: a path, or the base URL of a running `yearbook serve`."""
+
+
+def load_source(source: Source, crosswalk: Crosswalk | None = None) -> Figures:
+    """The figures of one source: `read_api` for a URL, `load_figures` for a path."""
+    if is_url(source):
+        return read_api(str(source))
+    return load_figures(Path(source), crosswalk)
+
+
+def load_sources(paths: Sequence[Source], crosswalk: Crosswalk | None = None) -> Figures:
+    """The union of several sources of figures (builds, bundles, CSVs of published
+    figures, the APIs of running builds).
 
     Where two sources hold the same figure (metric, year and category), the one given
     first is kept, so a text about FY2018-FY2024 can be checked against a build and the
@@ -90,7 +112,7 @@ def load_sources(paths: Sequence[Path], crosswalk: Crosswalk | None = None) -> F
     """
     if not paths:
         raise UserError("no figures given", hint="give a build folder or a CSV of figures")
-    tables = [load_figures(path, crosswalk).table for path in paths]
+    tables = [load_source(path, crosswalk).table for path in paths]
     if len(tables) == 1:
         return Figures(tables[0])
     return Figures(pa.concat_tables(list(reversed(tables)), promote_options="default"))

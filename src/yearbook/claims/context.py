@@ -1,0 +1,133 @@
+"""What a check reads beside its text and its figures, and where each reader finds it.
+
+A check links claims with three things besides the figures: the metric
+declarations (labels, synonyms), the vocabulary of the report's pack (the words
+writers use, "deported" for removals) and the published figures the sources
+cannot compute, with the reason (a build's reconciliation). `yearbook check`
+reads them from the report folder and the builds it is given (`report_context`).
+A build writes the vocabulary its self-check read with beside its verdicts
+(`VOCABULARY_FILE`), so a server of the build alone (``POST /api/check``) reads
+them from the build (`build_context`) and gives the verdicts `yearbook check
+--report REPORT --figures BUILD` gives.
+
+>>> from yearbook.claims.vocabulary import Vocabulary
+>>> words = Vocabulary({"ero": ("ERO",)}, {"deported": ("removals",)}, frozenset({"people"}))
+>>> vocabulary_from_mapping(vocabulary_mapping(words)) == words
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yearbook.claims import CheckResult, check
+from yearbook.claims.vocabulary import Vocabulary, report_vocabulary, vocabulary_from_mapping
+from yearbook.errors import UserError
+from yearbook.figures import Figures
+from yearbook.figures.meta import MetricMeta, load_metric_meta
+from yearbook.reconcile import FILE as RECONCILIATION
+from yearbook.reconcile import NOT_COMPUTABLE, read_lines
+
+__all__ = [
+    "VOCABULARY_FILE",
+    "CheckContext",
+    "build_context",
+    "not_computable",
+    "read_vocabulary",
+    "report_context",
+    "vocabulary_mapping",
+    "write_vocabulary",
+]
+
+VOCABULARY_FILE = "vocabulary.json"
+"""The pack vocabulary a build's self-check read its text with, in the build folder."""
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check reads besides the text and the figures."""
+
+    metrics: Mapping[str, MetricMeta] | None = None
+    vocabulary: Vocabulary | None = None
+    not_computable: Mapping[str, str] = field(default_factory=dict)
+
+    def check(
+        self, text: str, figures: Figures | None, *, fiscal_year: int | None, fmt: str = "auto"
+    ) -> CheckResult:
+        """Check ``text`` against ``figures`` with these declarations and words."""
+        return check(
+            text,
+            figures,
+            fiscal_year=fiscal_year,
+            fmt=fmt,
+            metrics=self.metrics,
+            vocabulary=self.vocabulary,
+            not_computable=dict(self.not_computable),
+        )
+
+
+def report_context(report_dir: Path, builds: Iterable[Path] = ()) -> CheckContext:
+    """The context of `yearbook check`: the report folder's, and its sources' reconciliation."""
+    return CheckContext(
+        load_metric_meta(report_dir / "metrics"),
+        report_vocabulary(report_dir),
+        not_computable(builds),
+    )
+
+
+def build_context(site: Path, metrics: Mapping[str, MetricMeta]) -> CheckContext:
+    """The context a build published: its metric contract, vocabulary and reconciliation."""
+    return CheckContext(metrics, read_vocabulary(site), not_computable([site]))
+
+
+def not_computable(paths: Iterable[Path]) -> dict[str, str]:
+    """The published figures each build's reconciliation says it cannot compute, and why
+    (paths that are not build folders have none)."""
+    out: dict[str, str] = {}
+    for path in paths:
+        if (path / RECONCILIATION).is_file():
+            for line in read_lines(path):
+                if line.status == NOT_COMPUTABLE:
+                    out.setdefault(line.published_id, line.reason)
+    return out
+
+
+def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
+    """A vocabulary in the shape of ``vocabulary.yaml`` (read back by
+    `vocabulary_from_mapping`)."""
+    return {
+        "offices": [{"id": k, "names": list(v)} for k, v in vocabulary.offices.items()],
+        "claims": {
+            "terms": {word: list(means) for word, means in vocabulary.terms.items()},
+            "generic": sorted(vocabulary.generic),
+            "published": dict(vocabulary.published),
+        },
+    }
+
+
+def write_vocabulary(vocabulary: Vocabulary | None, out: Path) -> None:
+    """Write the vocabulary a build checked its text with (nothing when its pack has none)."""
+    if vocabulary is None:
+        return
+    text = json.dumps(vocabulary_mapping(vocabulary), indent=1, ensure_ascii=False)
+    (out / VOCABULARY_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+def read_vocabulary(site: Path) -> Vocabulary | None:
+    """The vocabulary a build wrote (None for a build written without one)."""
+    path = site / VOCABULARY_FILE
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise UserError(
+            f"{path} is not the JSON a build writes: {err}", hint="build the report again"
+        ) from None
+    if not isinstance(raw, Mapping):
+        raise UserError(f"{path} must hold a JSON object", hint="build the report again")
+    return vocabulary_from_mapping(raw)
