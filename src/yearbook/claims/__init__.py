@@ -230,6 +230,8 @@ def _how_linked(claim: Claim) -> str:
         out += f"; linked by {', '.join(repr(w) for w in claim.link_words)}"
     if claim.runner_up:
         out += f"; runner-up {claim.runner_up}"
+    if claim.year_source == "figures":
+        out += f"; {claim.year_note}"
     return out
 
 

@@ -44,6 +44,8 @@ class Claim:
     figure_checks: list[tuple[str, str, str, float | None]] = field(default_factory=list)
     """Checks against figures made while linking: (rule, verdict, reason, expected)."""
     year_given: bool = False  # its sentence names its year (not carried from the paragraph)
+    year_source: str = ""  # where its year came from: sentence, paragraph, heading, document,
+    # relative ("last year"), or "figures" when only the data could tell
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year
 
@@ -57,6 +59,7 @@ class Document:
     sentences: list[tuple[int, int, int]]  # (block, start, end)
     claims: list[Claim] = field(default_factory=list)
     default_year: int | None = None
+    years_named: set[int] = field(default_factory=set)  # every fiscal year the text names
 
     @property
     def text(self) -> str:

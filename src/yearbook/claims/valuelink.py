@@ -21,9 +21,10 @@ close are kept on the claim for its verdict's explanation.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -63,6 +64,9 @@ NOUN_WEIGHT = 2.0
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
+_CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+"""Between two claims, a conjunction ends the first one's words ("142,750 arrests and deported
+72,177"): what follows it belongs to the next."""
 _PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
@@ -77,8 +81,11 @@ _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),",
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
-MAGNITUDE = 10.0
-"""A number more than this many times off a figure counts something else: never contradicted."""
+PRECISE = 0.02
+"""A number that stands for values within 2% of it can tell one year's figure from another's."""
+MAGNITUDE = 3.5
+"""A number more than this many times off a figure most likely counts something else (a part,
+a place, a group): it is not contradicted by it, unless its digits are the figure's shifted."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,7 @@ class ValueLinker:
         self.figures = figures
         self.not_computable = dict(not_computable or {})
         """Figures the sources say cannot be computed from them, with the reason."""
+        self._metric_years: dict[str, set[int]] = {}
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
@@ -206,10 +214,14 @@ class ValueLinker:
         next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
         head = text[prev_end : claim.start]
         cuts = list(_HEAD_CUT.finditer(head))
-        head = head[cuts[-1].end() :] if cuts else head
+        if prev_end > s_start:
+            cuts += _CLAUSE_CUT.finditer(head)
+        head = head[max(c.end() for c in cuts) :] if cuts else head
         tail = _ASIDE.sub(" ", text[claim.end : next_start])
-        cut = _TAIL_CUT.search(tail)
-        tail = tail[: cut.start()] if cut else tail
+        ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
+        if next_start < s_end:
+            ends += [c.start() for c in (_CLAUSE_CUT.search(tail),) if c]
+        tail = tail[: min(ends)] if ends else tail
         head_words = self.index.words(head) or self.index.words(text[prev_end : claim.start])
         tail_words = self.index.words(tail)
         noun = self.index.words(" ".join(_object_words(tail)))
@@ -260,6 +272,8 @@ class ValueLinker:
             if s >= least and s >= COMPARABLE * top_score and (mentioned or not MUST_MENTION):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
                 return
+        if self._other_year(doc, claim, ctx, ranked, top_score):
+            return
         blocked = self._not_computable(score, context, claim.office, top_score)
         if blocked:
             self._unlink(claim, None, blocked)
@@ -294,7 +308,7 @@ class ValueLinker:
             )
             and not claim.no_contradiction
             and figure is not None
-            and _comparable(claim, figure)
+            and _comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
             return
@@ -308,6 +322,56 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _other_year(
+        self,
+        doc: Document,
+        claim: Claim,
+        ctx: _Context,
+        ranked: list[tuple[float, int]],
+        top_score: float,
+    ) -> bool:
+        """A claim whose year the text leaves open links to the one year whose figure it states.
+
+        Only when its year was a guess ("last year", or the year a text about several years
+        names most) and its number is precise enough that agreeing by chance is unlikely.
+        """
+        if not _year_open(doc, claim) or not _precise(claim):
+            return False
+        context = {*ctx.near, *ctx.rest, *ctx.before}
+        found: list[tuple[float, int, int]] = []
+        for s, i in ranked[:TOP]:
+            if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+                break
+            mdoc = self.index.docs[i]
+            if not mdoc.mentioned_by(context):
+                continue
+            for year in sorted(self._years(mdoc)):
+                fig = self.figures.find(mdoc.metric, year, mdoc.breakdown, mdoc.breakdown_value)
+                fig = stated_figure(replace(claim, fiscal_year=year, base_year=None), fig)
+                if fig is not None and fig.value is not None and consistent(claim, fig):
+                    found.append((s, i, year))
+        if len({(i, year) for _, i, year in found}) != 1:
+            return False
+        s, i, year = found[0]
+        guessed = claim.fiscal_year
+        claim.fiscal_year, claim.base_year = year, None
+        claim.year_given, claim.year_source = True, "figures"
+        self._set(claim, self.index.docs[i], ctx, ranked, s)
+        claim.link_reason = "its value, in the one year it agrees with"
+        claim.year_note = (
+            f"the text does not say which year (FY {guessed} was a guess); FY {year} is the "
+            "only year whose figure it states"
+        )
+        return True
+
+    def _years(self, mdoc: MetricDoc) -> set[int]:
+        years = self._metric_years.get(mdoc.metric)
+        if years is None:
+            years = self._metric_years[mdoc.metric] = {
+                f.fiscal_year for f in self.figures if f.metric == mdoc.metric
+            }
+        return years
 
     def _rank(
         self, score: npt.NDArray[np.float64], kind: str, office: str | None, named: str | None
@@ -429,6 +493,24 @@ def _object_words(tail: str) -> list[str]:
     return out[:3]
 
 
+def _year_open(doc: Document, claim: Claim) -> bool:
+    """Whether the claim's year is a guess: a relative year, or a text-wide default in a text
+    that names several years."""
+    if claim.fiscal_year is None or claim.year_given:
+        return False
+    return claim.year_source == "relative" or (
+        claim.year_source == "document" and len(doc.years_named) > 1
+    )
+
+
+def _precise(claim: Claim) -> bool:
+    """Whether the number is precise enough to tell one year's figure from another's."""
+    if claim.kind not in ("count", "money", "weight") or abs(claim.value) < 100:
+        return False
+    iv = claim.interval
+    return (iv.high - iv.low) <= PRECISE * abs(claim.value)
+
+
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
     return -pair[0], pair[1]
 
@@ -452,12 +534,20 @@ def _exact(claim: Claim) -> bool:
     return iv.low == iv.high and abs(claim.value) >= 100 and claim.value % 10 != 0
 
 
-def _comparable(claim: Claim, figure: float) -> bool:
-    """Whether the number is within an order of magnitude of the figure (counts only)."""
+def _comparable(claim: Claim, figure: float, named: bool = False) -> bool:
+    """Whether the number could be a wrong statement of the figure (counts only): within a
+    factor of `MAGNITUDE` of it (of ten when its clause names the figure and its year), or its
+    digits shifted by a power of ten (14,500 as 145,000)."""
     if claim.kind in ("percent", "share"):
         return True
     low, high = sorted((abs(claim.value), abs(figure)))
-    return low > 0 and high / low <= MAGNITUDE
+    if low <= 0:
+        return False
+    ratio = high / low
+    shifted = 10 ** round(math.log10(ratio))
+    return ratio <= (10.0 if named else MAGNITUDE) or (
+        shifted > 1 and abs(ratio - shifted) <= 0.005 * shifted
+    )
 
 
 def _name(mdoc: MetricDoc) -> str:

@@ -21,7 +21,18 @@ from yearbook.claims.document import Claim, Document
 
 __all__ = ["assign_years", "most_common_year"]
 
-_FY = re.compile(r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal)\s?'?(?P<y>\d{4}|\d{2})\b")
+_FY = re.compile(
+    r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
+    r"(?P<y>\d{4}|\d{2})\b"
+    r"|\b(?P<y2>(?:19|20)\d\d)\s+(?:[Ff]iscal|[Ff]inancial|[Bb]udget)\s+[Yy]ear\b"
+)
+_SAYS_FISCAL = re.compile(
+    r"\bFY(?:\b|\s?'?\d)|\b(?:fiscal|financial|budget)\s+year|\bfiscal\b"
+    r"|\byear\W+(?:which\s+|that\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b",
+    re.I,
+)
+"""A text that speaks of fiscal years: its bare years ("in 2019") are fiscal years too."""
 _CALENDAR = re.compile(
     r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
 )
@@ -68,13 +79,13 @@ year belongs to the claim after it."""
 
 
 def _fy(match: re.Match[str]) -> int:
-    year = int(match.group("y"))
+    year = int(match.group("y") or match.group("y2"))
     return year + 2000 if year < 100 else year
 
 
 def says_fiscal(text: str) -> bool:
     """Whether a text speaks of fiscal years at all (then its bare years are fiscal years)."""
-    return _FY.search(text) is not None
+    return _SAYS_FISCAL.search(text) is not None
 
 
 def most_common_year(text: str) -> int | None:
@@ -128,27 +139,29 @@ def assign_years(doc: Document) -> None:
     text = doc.text
     fiscal = says_fiscal(text)
     heading_year: int | None = None
-    para_year: dict[int, int | None] = {}
+    para_year: dict[int, tuple[int | None, str]] = {}
     mentions: dict[int, list[tuple[int, int]]] = {}
+    default = (doc.default_year, "document" if doc.default_year else "")
     for b, block in enumerate(doc.blocks):
         found = [
             (pos, y) for pos, y, base in _mentions(text, block.start, block.end, fiscal) if not base
         ]
         mentions[b] = found
+        doc.years_named.update(y for _, y in found)
         if block.kind == "heading":
             heading_year = found[0][1] if found else (heading_year if block.level > 2 else None)
             continue
-        para_year[b] = found[0][1] if found else None
-        if block.kind == "item" and not found and b > 0:
-            para_year[b] = para_year.get(b - 1)
-        para_year[b] = para_year[b] or heading_year or doc.default_year
-        if found:  # a year the paragraph names only after a claim is not that claim's
-            para_year[b] = heading_year or doc.default_year or found[0][1]
+        carried = (heading_year, "heading") if heading_year else default
+        if block.kind == "item" and not found and b > 0 and para_year.get(b - 1, (None, ""))[0]:
+            carried = para_year[b - 1]
+        if found and not carried[0]:  # a year the paragraph names only after a claim
+            carried = (found[0][1], "document")
+        para_year[b] = carried
 
-    def context(claim: Claim) -> int | None:
+    def context(claim: Claim) -> tuple[int | None, str]:
         _, s_start, _ = doc.sentences[claim.sentence]
         before = [y for pos, y in mentions.get(claim.block, []) if pos < s_start]
-        return before[0] if before else para_year.get(claim.block)
+        return (before[0], "paragraph") if before else para_year.get(claim.block, (None, ""))
 
     for claim in doc.claims:
         if claim.kind != "change":
@@ -194,8 +207,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         )
 
 
-def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) -> None:
+def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
     text = doc.text
+    context, source = carried
     _, s_start, s_end = doc.sentences[claim.sentence]
     following = [c.start for c in doc.in_sentence(claim.sentence) if c.start > claim.start]
     tail_end = min([*following, s_end])
@@ -207,6 +221,8 @@ def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) 
     sentence_year = before[pick][1] if before else context
     tail_mentions = _mentions(text, claim.end, tail_end, fiscal)
     relative = _YEAR_BEFORE.search(tail)
+    if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
+        relative = None  # "13,000 fewer than last year": last year is the base, not its year
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]
         own = [y for _, y, base in tail_mentions if not base]
@@ -214,16 +230,24 @@ def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) 
         values = [c for c in doc.in_sentence(claim.sentence) if c.kind != "change"]
         valued = [c.fiscal_year for c in values if c.fiscal_year is not None and c.year_given]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
+        earlier = [
+            c.fiscal_year
+            for c in doc.in_sentence(claim.sentence)
+            if c.kind == "change" and c.start < claim.start and c.fiscal_year is not None
+        ]
+        if year is None and earlier:  # "up 4% on 2018 and 20% on 2017": one year, two bases
+            year = earlier[0]
         if year is None and claim.base_year is None:
             valued = [c.fiscal_year for c in values if c.fiscal_year is not None]
             year = max(valued) if valued else None
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
         claim.year_given = bool(own or valued or before or bases)
+        claim.year_source = "sentence" if claim.year_given else source if year else ""
         claim.fiscal_year = year
         if claim.base_year is None and year is not None:
             claim.base_year = year - 1
-        if bases:  # "170,590 arrests, a 19.5% increase from FY 2022": the values are of FY 2023
+        if bases and not earlier:  # "170,590 arrests, 19.5% more than FY 2022": of FY 2023
             for value in values:
                 if not value.year_given and value.start < claim.start:
                     value.fiscal_year = year
@@ -235,8 +259,9 @@ def _claim_year(doc: Document, claim: Claim, context: int | None, fiscal: bool) 
     ]
     claim.year_given = bool(own or before)
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
-        claim.fiscal_year = own[0]
+        claim.fiscal_year, claim.year_source = own[0], "sentence"
     elif sentence_year is not None and (relative or claim.role == "prior"):
-        claim.fiscal_year = sentence_year - 1
+        claim.fiscal_year, claim.year_source = sentence_year - 1, "relative"
     else:
         claim.fiscal_year = sentence_year
+        claim.year_source = "sentence" if before else source if sentence_year else ""
