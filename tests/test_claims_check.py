@@ -68,6 +68,11 @@ CONSISTENCY = [
     ("ICE returned 142,580 people to about 180 countries in FY 2023, including more than 44,000 from the interior and more than 98,000 from the border.", "more than 44,000", "unverifiable"),
     ("ICE returned 142,580 people to about 180 countries in FY 2023, including more than 44,000 from the interior and more than 98,000 from the border.", "about 180", "unverifiable"),
     ("ICE returned 42,580 people to about 180 countries in FY 2023, including more than 44,000 from the interior.", "more than 44,000", "contradicted"),
+    # a rule relates only values that count the same thing, in the order the text relates them
+    ("In FY 2023 ERO made 91,497 arrests in 24 states, against 85,343 in FY 2022: an increase of 7.2%.", "an increase of 7.2%", "supported"),
+    ("In FY 2023, 50% of the staff were new, and 73,822 of the 170,590 people arrested had a record.", "50%", "unverifiable"),
+    ("In FY 2023, 34% (73,822 of the 170,590 people arrested) had a record.", "34%", "contradicted"),
+    ("ERO has two priorities: guarding the border and removing criminals and gang members.", "two", "supported"),
     # nothing to check against
     ("The agency employs more than 20,000 people.", "more than 20,000", "unverifiable"),
 ]

@@ -42,6 +42,7 @@ _OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\
 _LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
 _CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
+_BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
 _EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
 
 
@@ -99,6 +100,13 @@ def _same_thing(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
+    """Whether two values may count the same thing: one metric, or like counted nouns."""
+    if a.metric and b.metric:
+        return _same_thing(a, b)
+    return comparable(_noun(doc, a), _noun(doc, b))
+
+
 # ------------------------------------------------------------------- change
 
 
@@ -113,9 +121,15 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
         prior = [c for c in values if c.fiscal_year == claim.base_year]
         if not current or not prior:
             continue
-        now, then = current[-1], prior[-1]
-        if now.kind != then.kind or now is then:
+        pairs = [
+            (n, t)
+            for n in reversed(current)
+            for t in reversed(prior)
+            if n.kind == t.kind and n is not t and _same_count(doc, n, t)
+        ]
+        if not pairs:
             continue
+        now, then = pairs[0]
         span = _ratio(now.interval, then.interval, 100.0)
         if span is None:
             continue
@@ -156,6 +170,8 @@ def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fin
         if not earlier:
             continue
         now = earlier[-1]
+        if not _same_count(doc, now, claim):
+            continue
         word = "up" if claim.direction > 0 else "down"
         if (claim.direction > 0 and now.interval.high < claim.interval.low) or (
             claim.direction < 0 and now.interval.low > claim.interval.high
@@ -262,9 +278,15 @@ def _metric_pair(
 def _worded_pair(
     doc: Document, claim: Claim, pairs: list[tuple[Claim, Claim]]
 ) -> tuple[Claim, Claim] | None:
+    before = [
+        (p, w)
+        for p, w in pairs
+        if p.sentence == claim.sentence
+        and (p.end <= claim.start or _BESIDE.match(doc.text[claim.end : max(claim.end, p.start)]))
+    ]
+    if before:  # "73,822 of the 170,590 ... or 43%", "43% (73,822 of 170,590)", "43% or 73,822"
+        return before[-1] if before[-1][0].end <= claim.start else before[0]
     for part, whole in pairs:
-        if part.sentence == claim.sentence:
-            return part, whole
         own = [c for c in doc.in_sentence(part.sentence) if c.kind in ("share", "percent")]
         if part.block == claim.block and part.sentence == claim.sentence - 1 and not own:
             return part, whole  # "1,300 of the 7,600 officers ... That is 17% of the force."

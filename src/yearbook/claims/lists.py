@@ -66,13 +66,17 @@ def announced_lists(doc: Document) -> None:
 
 
 def _inline_items(rest: str) -> int:
+    """Items of an inline list: split at commas and semicolons, and at the one "and" (or
+    "or") that joins the last item; an "and" inside an item ("removing criminals and gang
+    members") does not make another item."""
     rest = rest.rstrip(".;")
     if len(rest.split()) < 2:
         return 0
-    parts = [
-        p for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*", rest) if p.strip()
-    ]
-    return len(parts) if len(parts) >= 2 else 0
+    chunks = [c.strip() for c in re.split(r"[,;]", rest) if c.strip()]
+    last = re.sub(r"^(?:and|or)\s+", "", chunks[-1], flags=re.I)
+    joined = re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
+    count = len(chunks) - 1 + (len(joined) if len(chunks) == 1 or last == chunks[-1] else 1)
+    return count if count >= 2 else 0
 
 
 def _following_items(doc: Document, block: int) -> int:
