@@ -254,6 +254,13 @@ class Linker:
         if not earlier and claim.kind != "change":
             return
         if claim.kind == "change":
+            nearest = [
+                c
+                for c in doc.in_sentence(claim.sentence)
+                if c.index < claim.index and c.kind in ("count", "money", "weight")
+            ]
+            if nearest and nearest[-1].metric is None and nearest[-1].role != "prior":
+                return  # "detentions (396,448) were up 22.5%": the change of an unlinked value
             same = [c for c in earlier if c.sentence == claim.sentence] or earlier
             if not [c for c in earlier if c.sentence == claim.sentence]:
                 later = [

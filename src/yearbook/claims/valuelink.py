@@ -91,6 +91,7 @@ a place, a group): it is not contradicted by it, unless its digits are the figur
 @dataclass(frozen=True)
 class _Context:
     noun: list[str]  # the words right after the number: what it counts, most often
+    tail: list[str]  # the words after the number, to the end of its clause
     near: list[str]
     rest: list[str]
     before: list[str]
@@ -127,7 +128,7 @@ class ValueLinker:
                 continue
             ctx = self._context(doc, claim)
             sentence = self.index.words(doc.sentence_text(claim.sentence))
-            ctx = _Context(ctx.noun, ctx.near, sentence, ctx.before)
+            ctx = _Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before)
             score = self.index.weighted(
                 [
                     (ctx.noun, NOUN_WEIGHT),
@@ -236,7 +237,7 @@ class ValueLinker:
         heading = _heading(doc, claim.block)
         if heading:
             before += self.index.words(heading)
-        return _Context(noun, near, rest, before)
+        return _Context(noun, tail_words[:8], near, rest, before)
 
     # ---------------------------------------------------------- decision
 
@@ -296,8 +297,10 @@ class ValueLinker:
             and len(other := self.index.docs[i].stated_name(context)) >= len(name)
             and other != name  # two series of one name: the one with a figure decides
         ]
+        narrower = self._narrower(ctx, top_doc, claim)
         if (
-            top_score >= CONTRADICT_SCORE
+            not narrower
+            and top_score >= CONTRADICT_SCORE
             and (not others or top_score >= CLEAR_MARGIN * others[0] or named == top_doc.metric)
             and (
                 named == top_doc.metric
@@ -315,6 +318,12 @@ class ValueLinker:
         if agreeing and named is None:
             self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
             return
+        if narrower and named is None:
+            words = ", ".join(repr(w) for w in narrower)
+            why = f"says more of what it counts ({words}) than {top_doc.metric}"
+            self._unlink(claim, None, why)
+            claim.no_contradiction = f"it {why}"
+            return
         if named:
             if self._figure(claim, top_doc) is None and top_doc.metric == named:
                 return  # verify() says the figure is missing
@@ -322,6 +331,23 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _narrower(self, ctx: _Context, top: MetricDoc, claim: Claim) -> list[str]:
+        """Words next to the number that name a narrower count than the top metric's (a
+        metric's word the top metric lacks: "deported at the border" against all removals)."""
+        extra = [w for w in dict.fromkeys(ctx.tail) if w in self.index.metric_words]
+        extra = [w for w in extra if w not in top.words]
+        if not extra:
+            return []
+        allowed = self.index.allowed(claim.kind, claim.office)
+        return [
+            w
+            for w in extra
+            if any(
+                allowed[i] and d.metric != top.metric and w in d.words and top.words & d.words
+                for i, d in enumerate(self.index.docs)
+            )
+        ]
 
     def _other_year(
         self,
