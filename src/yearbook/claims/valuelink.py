@@ -81,6 +81,9 @@ _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),",
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
+CLOSE = 0.25
+"""A number off its figure by more than this share, in a sentence that names no year, may be
+another year's: it is not contradicted."""
 PRECISE = 0.02
 """A number that stands for values within 2% of it can tell one year's figure from another's."""
 MAGNITUDE = 3.5
@@ -270,7 +273,11 @@ class ValueLinker:
             s, i = agreeing[0]
             least = SUPPORT_EXACT if _exact(claim) else SUPPORT_SCORE
             mentioned = self.index.docs[i].mentioned_by({*ctx.near, *ctx.rest, *ctx.before})
-            if s >= least and s >= COMPARABLE * top_score and (mentioned or not MUST_MENTION):
+            if (
+                s >= least
+                and s >= COMPARABLE * top_score
+                and (mentioned or not MUST_MENTION or _exact(claim))
+            ):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
                 return
         if self._other_year(doc, claim, ctx, ranked, top_score):
@@ -312,6 +319,7 @@ class ValueLinker:
             and not claim.no_contradiction
             and figure is not None
             and _comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
+            and (claim.year_given or _close(claim, figure))
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
             return
@@ -560,6 +568,24 @@ def _exact(claim: Claim) -> bool:
     return iv.low == iv.high and abs(claim.value) >= 100 and claim.value % 10 != 0
 
 
+def _close(claim: Claim, figure: float) -> bool:
+    """Whether the number is near enough the figure to be a misstatement of it, not another
+    year's: what a claim whose year the text leaves to its context must be to be contradicted."""
+    if claim.kind in ("percent", "share") or not figure:
+        return True
+    return abs(claim.value - figure) <= CLOSE * abs(figure) or _shifted(claim.value, figure)
+
+
+def _shifted(value: float, figure: float) -> bool:
+    """Whether the value is the figure with its digits shifted by a power of ten."""
+    low, high = sorted((abs(value), abs(figure)))
+    if low <= 0:
+        return False
+    ratio = high / low
+    power = 10 ** round(math.log10(ratio))
+    return power > 1 and abs(ratio - power) <= 0.005 * power
+
+
 def _comparable(claim: Claim, figure: float, named: bool = False) -> bool:
     """Whether the number could be a wrong statement of the figure (counts only): within a
     factor of `MAGNITUDE` of it (of ten when its clause names the figure and its year), or its
@@ -569,11 +595,7 @@ def _comparable(claim: Claim, figure: float, named: bool = False) -> bool:
     low, high = sorted((abs(claim.value), abs(figure)))
     if low <= 0:
         return False
-    ratio = high / low
-    shifted = 10 ** round(math.log10(ratio))
-    return ratio <= (10.0 if named else MAGNITUDE) or (
-        shifted > 1 and abs(ratio - shifted) <= 0.005 * shifted
-    )
+    return high / low <= (10.0 if named else MAGNITUDE) or _shifted(low, high)
 
 
 def _name(mdoc: MetricDoc) -> str:

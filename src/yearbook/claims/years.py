@@ -237,8 +237,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         ]
         if year is None and earlier:  # "up 4% on 2018 and 20% on 2017": one year, two bases
             year = earlier[0]
-        if year is None and claim.base_year is None:
-            valued = [c.fiscal_year for c in values if c.fiscal_year is not None]
+        if year is None and claim.base_year is None:  # the change of a value before it
+            valued = [
+                c.fiscal_year for c in values if c.fiscal_year is not None and c.end <= claim.start
+            ]
             year = max(valued) if valued else None
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
