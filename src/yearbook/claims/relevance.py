@@ -204,6 +204,8 @@ class MetricIndex:
             corpus.append(base)
             for breakdown, value in categories.get(metric, []):
                 cat_words = self._plain(value.replace("_", " "))
+                if not cat_words:  # "other", "all": no words a text could name it by
+                    continue
                 cat = cat_words * 4
                 self.docs.append(
                     MetricDoc(

@@ -582,7 +582,7 @@ def _shifted(value: float, figure: float) -> bool:
     if low <= 0:
         return False
     ratio = high / low
-    power = 10 ** round(math.log10(ratio))
+    power = 10.0 ** round(math.log10(ratio))
     return power > 1 and abs(ratio - power) <= 0.005 * power
 
 
