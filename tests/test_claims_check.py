@@ -43,6 +43,10 @@ CONSISTENCY = [
     ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: a decrease of 7.2%.", "a decrease of 7.2%", "contradicted"),
     ("OPLA completed 460,312 cases in FY 2023. In FY 2022 it completed 401,877 cases. That is an increase of 14.5%.", "an increase of 14.5%", "supported"),
     ("Seizures doubled from 20,000 pounds in FY 2022 to 40,000 pounds in FY 2023.", "doubled", "supported"),
+    ("Arrests nearly doubled, from 74,082 in FY 2021 to 142,750 in FY 2022.", "nearly doubled", "supported"),
+    ("Arrests nearly doubled, from 74,082 in FY 2021 to 172,750 in FY 2022.", "nearly doubled", "contradicted"),
+    # "almost tripled" for a ratio of 3.01 is loose, not a contradiction
+    ("Encounters almost tripled from 647,000 in FY 2020 to 1.95 million in FY 2021.", "almost tripled", "unverifiable"),
     # direction of a comparison
     ("In FY 2023, 62% of detainees had a pending case, up from 55% in FY 2022.", "55%", "supported"),
     ("In FY 2023, 52% of detainees had a pending case, up from 55% in FY 2022.", "55%", "contradicted"),

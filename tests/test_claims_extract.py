@@ -57,7 +57,22 @@ CASES = [
     ("an average of four per individual", "four", "average", 4, (3.5, 4.5, True, False)),
     ("an average of 4.3 per person", "4.3", "average", 4.3, (4.25, 4.35, True, False)),
     ("232,218 pounds of narcotics", "232,218", "weight", 232218, (232218, 232218, True, True)),
-    ("seizures doubled", "doubled", "change", 100, (95, 105, True, False)),
+    # a multiple in words is a ratio within 10% of it (doubled: 1.8 to 2.2; nearly: 1.8 to 2.0)
+    ("seizures doubled", "doubled", "change", 100, (80, 120, True, True)),
+    ("arrests nearly doubled", "nearly doubled", "change", 100, (80, 100, True, True)),
+    ("nearly doubling the number of removals", "nearly doubling", "change", 100, (80, 100, True, True)),
+    ("removals were double those of the year before", "double", "change", 100, (80, 120, True, True)),
+    ("more than twice as many arrests", "more than twice", "change", 100, (100, 120, False, True)),
+    ("charges were halved", "halved", "change", -50, (-55, -45, True, True)),
+    # fractions with a qualifier: 5 points either side, or on the qualifier's side
+    ("about half of those arrested", "about half", "share", 50, (45, 55, True, True)),
+    ("nearly two-thirds of removals", "nearly two-thirds", "share", 200 / 3, (185 / 3, 200 / 3, True, True)),
+    ("Half of the arrests were in Texas.", "Half", "share", 50, (45, 55, True, True)),
+    # a fraction of a scale, and a scale alone, have at least one decimal of the scale
+    ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
+    ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),
+    ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
+    ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),
 ]
 # fmt: on
 
@@ -84,6 +99,11 @@ def test_a_claim_is_read_with_its_kind_and_interval(
         "One of ERO's most important functions",
         "the 21st century",
         "FY2023 and FY 2022",
+        "in the first half of FY 2023",
+        "half of the year had passed",
+        "they doubled down on a double standard",
+        "a double-digit rise, twice a day",
+        "a third country",
     ],
 )
 def test_years_names_and_ordinals_are_not_claims(text: str) -> None:

@@ -43,6 +43,7 @@ _LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
 _CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
+_MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
 
 
@@ -110,6 +111,15 @@ def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
 # ------------------------------------------------------------------- change
 
 
+def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
+    """Whether a multiple in words ("almost tripled") is within 10% of its ratio either way:
+    a text's own numbers that slightly overshoot "almost" are no solid contradiction."""
+    if not _MULTIPLE_WORD.search(claim.text):
+        return False
+    ratio = 1 + claim.value / 100
+    return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
+
+
 def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.kind != "change" or claim.fiscal_year is None:
@@ -144,7 +154,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"is a change of {_range(low, high, 1)}%",
                 exact,
             )
-        else:
+        elif not _loosely_meets(claim, low, high):
             yield Finding(
                 claim.index,
                 "contradicted",

@@ -21,10 +21,10 @@ from yearbook.claims.numbers import (
     APPROX,
     BELOW,
     WORD_VALUES,
-    Interval,
     NotAFigure,
     read_number,
 )
+from yearbook.claims.phrases import phrase_claims
 from yearbook.claims.text import Plain, segment
 from yearbook.claims.years import assign_years, most_common_year
 
@@ -84,13 +84,11 @@ _CHANGE_VERB_HEAD = re.compile(
 _COMPARE_TAIL = re.compile(
     r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller)\b", re.I
 )
-_MULTIPLE = re.compile(
-    rf"\b(?:(?P<q>{_QUAL})\s+)?(?P<w>doubled|tripled|quadrupled|halved)\b|\bno\s+change\b", re.I
-)
-_MULTIPLE_CHANGE = {"doubled": 100.0, "tripled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 _RELATION = re.compile(
     rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
-    rf"against|versus|vs\.?|from)\s+(?:the\s+|a\s+)?(?:(?P<q>{_QUAL})\s+)?\$?$",
+    rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|ed|ing)|twice|half|times"
+    rf"(?:\s+(?:that|those)\s+of|\s+as\s+(?:many|much)\s+as)?)"
+    rf"\s+(?:the\s+|a\s+)?(?:(?P<q>{_QUAL})\s+)?\$?$",
     re.I,
 )
 _AVERAGE_HEAD = re.compile(
@@ -130,11 +128,11 @@ def extract_document(plain: Plain, fiscal_year: int | None = None) -> Document:
 def _sentence_claims(text: str, start: int, end: int) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
-    for match in _MULTIPLE.finditer(text, start, end):
-        claims.append(_multiple_claim(match))
-        taken.append((match.start(), match.end()))
+    for phrase in phrase_claims(text, start, end):
+        claims.append(phrase)
+        taken.append((phrase.start, phrase.end))
     for match in _NUMBER.finditer(text, start, end):
-        if any(a <= match.start() < b for a, b in taken):
+        if any(a <= match.start() < b or a < match.end() <= b for a, b in taken):
             continue
         try:
             claim = _number_claim(text, match, start, end)
@@ -144,35 +142,6 @@ def _sentence_claims(text: str, start: int, end: int) -> list[Claim]:
             claims.append(claim)
     claims.sort(key=lambda c: c.start)
     return claims
-
-
-def _multiple_claim(match: re.Match[str]) -> Claim:
-    word = (match.group("w") or "").lower()
-    change = _MULTIPLE_CHANGE.get(word, 0.0)
-    if word:
-        half = 5.0 if change > 0 else 2.5
-        qual = (match.group("q") or "").lower()
-        low, high = change - half, change + half
-        if qual in ABOVE:
-            low = change
-        elif qual in BELOW:
-            high = change
-        interval = Interval(low, high, True, False)
-    else:
-        interval = Interval(-0.05, 0.05, False, False)
-    return Claim(
-        index=0,
-        text=match.group(),
-        start=match.start(),
-        end=match.end(),
-        kind="change",
-        value=change,
-        interval=interval,
-        qualifier=(match.group("q") or "") if word else "",
-        direction=(1 if change > 0 else -1 if change < 0 else 0),
-        number_start=match.start(),
-        number_end=match.end(),
-    )
 
 
 def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> Claim | None:
@@ -190,7 +159,7 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
     negative = negative and (match.start() - 1 == s_start or text[match.start() - 2] in " (")
     scale = _SCALE.match(text, num_end, s_end)
     scale_word = ""
-    if scale and not words:
+    if scale:
         scale_word, num_end = scale.group("scale"), scale.end()
     pct = _PCT.match(text, num_end, s_end)
     if pct and not dollar:

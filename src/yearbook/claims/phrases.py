@@ -1,0 +1,203 @@
+"""Numbers written as phrases: multiples, fractions, and fractions of a scale.
+
+* A **multiple** ("doubled", "nearly doubling", "was double those of the year
+  before", "twice as many", "tripled", "halved") is a ``change``: a ratio m
+  between two values, written loosely, so it stands for a ratio within 10% of
+  m (doubled: 1.8 to 2.2); "nearly" keeps the part at or below m (1.8 to 2.0),
+  "more than" the part above. "no change" is a change of 0.
+* A **fraction** with a qualifier ("about half", "nearly two-thirds", "more
+  than a third of") is a ``share`` when "of" follows and a ``percent``
+  otherwise; it stands for 5 points either side of the fraction (nearly: the
+  5 points below; more than: the 5 points above). "Half of the arrests" is a
+  share too, but "the first half of FY 2023" is a part of a year, no claim.
+* A **fraction of a scale** ("a quarter of a million", "half a million") and a
+  scale on its own ("a thousand", "one million") are counts, read like
+  ``0.25 million`` or ``1 thousand``: at least one decimal of the scale.
+
+>>> [(c.text, c.kind, c.interval.text()) for c in phrase_claims("Removals nearly doubled.")]
+[('nearly doubled', 'change', '[80, 100]')]
+>>> [(c.text, c.interval.text()) for c in phrase_claims("more than a quarter of a million")]
+[('more than a quarter of a million', '(250,000, 300,000)')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.claims.document import Claim
+from yearbook.claims.numbers import ABOVE, APPROX, BELOW, WORD_VALUES, Interval, qualifier_side
+
+__all__ = ["phrase_claims"]
+
+_QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
+_LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
+
+_MULTIPLES = {
+    "double": 2.0, "doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0,
+    "triple": 3.0, "tripled": 3.0, "tripling": 3.0, "triples": 3.0, "thrice": 3.0,
+    "quadruple": 4.0, "quadrupled": 4.0, "quadrupling": 4.0, "halved": 0.5, "halving": 0.5,
+}  # fmt: skip
+_MULTIPLE = re.compile(
+    rf"\b{_LEAD}(?P<w>doubl(?:ed|ing|es|e)|twice|tripl(?:ed|ing|es|e)|thrice|"
+    rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing))\b(?!-)|\bno\s+change\b",
+    re.I,
+)
+_ADJECTIVE = re.compile(r"^(?:double|triple|quadruple|twice|thrice)$", re.I)
+"""Words that are a multiple only where the text compares ("was double those of ...")."""
+_COMPARES_AFTER = re.compile(
+    r"^\s*(?:as\s+(?:many|much|high|large|likely|often)|the|that|those|what|its|their|"
+    r"from|since|over|compared|in|during|last|[,.;:]|$)",
+    re.I,
+)
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|than|nearly|almost|roughly|about|more\s+than|over|"
+    r"around|some)\s+$",
+    re.I,
+)
+_NOT_A_CHANGE = re.compile(r"^\s*(?:down|up|back|over|as\s+a|-)", re.I)
+"""After the word: "doubled down", "doubled up", "doubled as a ...": no multiple."""
+
+_COUNTS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+_DENOMINATORS = {"third": 3.0, "quarter": 4.0, "fourth": 4.0, "fifth": 5.0}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FRACTION = (
+    r"half|(?:a|one|two|three)[\s-](?:third|quarter|fourth|fifth)s?"
+    r"|(?:one|two|three)[\s-]and[\s-]a[\s-]half"
+)
+_SCALED = re.compile(
+    rf"\b{_LEAD}(?P<f>(?:one|two|three)[\s-]and[\s-]a[\s-]half|(?:{_FRACTION})\s+of\s+a|"
+    r"half\s+a|a\s+half|a\s+quarter|a(?=\s+thousand)|(?:a|one)(?=\s+[mb]illion))\s+"
+    r"(?P<s>thousand|million|billion)\b(?!-)",
+    re.I,
+)
+_WORD_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(WORD_VALUES)}|hundred|thousand)|\d)[\s-]+$", re.I)
+"""A number word or digit just before: "fifty-one million" is no "one million"."""
+_FRACTION_SHARE = re.compile(rf"\b{_LEAD}(?P<f>{_FRACTION})\b(?![\s-](?:million|billion))", re.I)
+_NOT_A_FRACTION_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|final|latter|former|next|each|every|per|this|that|"
+    r"the|and|a|one)\s*$|[-\d]\s*$",
+    re.I,
+)
+_OF_A_TIME = re.compile(
+    r"^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+|that\s+|this\s+|its\s+)?(?:fiscal\s+|calendar\s+)?"
+    r"(?:years?|months?|decades?|century|days?|weeks?|hours?|terms?|time|way|dozen|"
+    r"(?:FY\s?)?'?\d{2,4})\b(?!\s+(?!(?:and|or|in|to|when|that|which|was|were|is|are|had|has|"
+    r"of|for|as|at|on|by|with|before|after|under)\b)[a-z])",
+    re.I,
+)
+"""A part of a length of time ("the first half of the year", "half of FY 2023"), unless a
+noun follows the year ("half of the FY 2021 removals")."""
+_RATIO_AFTER = re.compile(
+    r"^\s*(?:the\s+(?:number|level|total|count|amount|rate|figure)|that|those|what|"
+    r"as\s+(?:many|much))\b",
+    re.I,
+)
+
+
+def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Claim]:
+    """Every multiple, fraction and scaled phrase in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    found = [c for m in _MULTIPLE.finditer(text, start, end) if (c := _multiple(text, m, start))]
+    found += [
+        _scaled(m)
+        for m in _SCALED.finditer(text, start, end)
+        if not _WORD_BEFORE.search(text, 0, m.start())
+    ]
+    taken = [(c.start, c.end) for c in found]
+    for match in _FRACTION_SHARE.finditer(text, start, end):
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        claim = _fraction(text, match, start, end)
+        if claim is not None:
+            found.append(claim)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _claim(match: re.Match[str], kind: str, value: float, interval: Interval) -> Claim:
+    qualifier = (match.groupdict().get("q") or "").lower()
+    return Claim(
+        index=0,
+        text=match.group(),
+        start=match.start(),
+        end=match.end(),
+        kind=kind,
+        value=value,
+        interval=interval,
+        qualifier=qualifier,
+        direction=(1 if value > 0 else -1 if value < 0 else 0) if kind == "change" else 0,
+        number_start=match.start(),
+        number_end=match.end(),
+    )
+
+
+def _multiple(text: str, match: re.Match[str], s_start: int) -> Claim | None:
+    word = (match.group("w") or "").lower()
+    if not word:
+        return _claim(match, "change", 0.0, Interval(-0.05, 0.05, False, False))
+    after = text[match.end() : match.end() + 40]
+    if _NOT_A_CHANGE.match(after):
+        return None
+    if _ADJECTIVE.match(word) and not match.group("q"):
+        before = text[max(s_start, match.start() - 20) : match.start()]
+        if not (_COPULA_BEFORE.search(before) and _COMPARES_AFTER.match(after)):
+            return None
+    if word == "twice" and not re.match(r"^\s*(?:as|the|that|what)\b", after, re.I):
+        return None
+    ratio = _MULTIPLES[word]
+    side = qualifier_side(match.group("q") or "")
+    low, high = 0.9 * ratio, 1.1 * ratio
+    if side == "below":
+        high = ratio
+    elif side == "above":
+        low = ratio
+    change = Interval(100 * (low - 1), 100 * (high - 1), side != "above", True)
+    claim = _claim(match, "change", 100 * (ratio - 1), change)
+    claim.number_start = match.start("w")
+    return claim
+
+
+def _fraction_value(words: str) -> float:
+    """ "two-thirds" -> 2/3, "a quarter" -> 1/4, "half" -> 1/2, "one and a half" -> 1.5."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[-1] == "half":
+        return 0.5 if len(parts) < 3 else _COUNTS[parts[0]] + 0.5
+    return _COUNTS[parts[0]] / _DENOMINATORS[parts[-1].removesuffix("s")]
+
+
+def _scaled(match: re.Match[str]) -> Claim:
+    words = re.sub(r"\s+of\s+a$|\s+a$", "", match.group("f").lower())
+    fraction = 1.0 if words in ("a", "one") else _fraction_value(words)
+    unit = _SCALES[match.group("s").lower()]
+    shown, half = fraction * unit, unit / 20
+    side = qualifier_side(match.group("q") or "")
+    if side == "above":
+        interval = Interval(shown, shown + half, False, False)
+    elif side == "below":
+        interval = Interval(shown - half, shown, True, False)
+    else:
+        interval = Interval(shown - half, shown + half, True, False)
+    return _claim(match, "count", shown, interval)
+
+
+def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Claim | None:
+    before = text[max(s_start, match.start() - 20) : match.start()]
+    after = text[match.end() : min(s_end, match.end() + 40)]
+    qualified = bool(match.group("q"))
+    if not qualified and _NOT_A_FRACTION_BEFORE.search(before):
+        return None
+    if _OF_A_TIME.match(after) or re.match(r"^[\s-]*(?:way|time|hearted|life|an?\b)", after):
+        return None
+    share = bool(re.match(r"^\s*of\b", after, re.I))
+    ratio = not share and bool(_RATIO_AFTER.match(after))
+    if not (qualified or share or ratio):
+        return None
+    value = 100 * _fraction_value(match.group("f"))
+    side = qualifier_side(match.group("q") or "")
+    low, high = value - 5, value + 5
+    if side == "below":
+        high = value
+    elif side == "above":
+        low = value
+    if ratio:
+        return _claim(match, "change", value - 100, Interval(low - 100, high - 100))
+    return _claim(match, "share" if share else "percent", value, Interval(low, high))
