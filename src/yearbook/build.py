@@ -39,7 +39,7 @@ from yearbook.incremental import (
     read_cache,
     write_cache,
 )
-from yearbook.narrative.render import Renderer
+from yearbook.narrative.render import Prose, Renderer
 from yearbook.publish import publish
 from yearbook.publish.release import promote, start_release
 from yearbook.reconcile import (
@@ -54,7 +54,15 @@ from yearbook.report import Report
 from yearbook.timing import Phases
 from yearbook.warehouse import Database, Warehouse, checksum
 
-__all__ = ["BuildResult", "build", "compute", "disclosed", "recompute", "render_markdown"]
+__all__ = [
+    "BuildResult",
+    "build",
+    "compute",
+    "disclosed",
+    "recompute",
+    "render_markdown",
+    "render_prose",
+]
 
 Progress = Callable[[str], None]
 SUBMITTED_FILE = "submissions.json"
@@ -205,9 +213,21 @@ def render_markdown(
     *,
     links: bool = True,
     coverage: Sequence[Coverage] = (),
-    memo: dict[str, tuple[str, str]] | None = None,
 ) -> str:
-    """The whole report as Markdown: a title, then each section from its template.
+    """The whole report as Markdown (`render_prose`)."""
+    return render_prose(report, figures, links=links, coverage=coverage).markdown
+
+
+def render_prose(
+    report: Report,
+    figures: Figures,
+    *,
+    links: bool = True,
+    coverage: Sequence[Coverage] = (),
+    memo: dict[str, tuple[str, Prose]] | None = None,
+) -> Prose:
+    """The whole report as Markdown: a title, then each section from its template; with
+    the spans of it that template variables supplied as text, which the self-check skips.
 
     Besides the figure functions, templates may use ``first`` and ``last`` (the first and
     last fiscal years computed) and, for the tables under ``coverage:``,
@@ -240,13 +260,15 @@ def render_markdown(
     renderer.env.globals.update(
         first=report.spec.years[0], last=report.spec.years[-1], partial=partial, through=through
     )
-    parts = [f"# {report.spec.title}\n", f"{report.spec.summary}\n" if report.spec.summary else ""]
+    parts: list[Prose | str] = [f"# {report.spec.title}\n"]
+    if report.spec.summary:
+        parts.append(f"{report.spec.summary}\n")
     for section in report.spec.sections:
         if not report.section_computed(section, figures.metrics):
             continue
         body = _section_body(renderer, report, section.template, memo)
-        parts.append(f"## {section.title}\n\n{body}\n")
-    return "\n".join(p for p in parts if p)
+        parts.append(f"## {section.title}\n\n" + body + "\n")
+    return Prose.join(parts, "\n")
 
 
 def disclosed(
@@ -263,15 +285,15 @@ def disclosed(
 
 
 def _section_body(
-    renderer: Renderer, report: Report, template: str, memo: dict[str, tuple[str, str]] | None
-) -> str:
+    renderer: Renderer, report: Report, template: str, memo: dict[str, tuple[str, Prose]] | None
+) -> Prose:
     if memo is None:
-        return renderer.render(template).strip()
+        return renderer.render_prose(template).strip()
     key = checksum([report.templates / template])
     kept = memo.get(template)
     if kept is not None and kept[0] == key:
         return kept[1]
-    body = renderer.render(template).strip()
+    body = renderer.render_prose(template).strip()
     memo[template] = (key, body)
     return body
 
@@ -312,7 +334,8 @@ def build(
 
     say("rendering the report")
     with phases("render prose"):
-        markdown = render_markdown(report, figures, coverage=coverage)
+        prose = render_prose(report, figures, coverage=coverage)
+        markdown = prose.markdown
         lines = reconciliation(report, warehouse, figures)
         notes = coverage_markdown(coverage) + lines_markdown(lines)
 
@@ -327,7 +350,7 @@ def build(
     with phases("self-check"):
         self_check(  # writes claims.json; fails on a contradiction
             figures,
-            markdown,
+            prose,
             out,
             fiscal_year=report.spec.fiscal_year,
             metrics=metric_meta(report.metrics),

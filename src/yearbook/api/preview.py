@@ -27,14 +27,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from yearbook.build import coverage_markdown, disclosed, recompute, render_markdown
+from yearbook.build import coverage_markdown, disclosed, recompute, render_prose
 from yearbook.claims.selfcheck import CLAIMS_FILE, self_check
 from yearbook.coverage import Coverage
 from yearbook.errors import UserError, YearbookError
 from yearbook.figures import Figures
 from yearbook.figures.meta import metric_meta
 from yearbook.incremental import Computed, Delta, cache_folder
-from yearbook.narrative.render import strip_links
+from yearbook.narrative.render import Prose, strip_links
 from yearbook.problems import ValidationFailed
 from yearbook.publish.cache import OutputCache
 from yearbook.publish.charts import Chart, render_all
@@ -80,7 +80,7 @@ class Previewer:
         self._coverage: list[Coverage] = []
         self._site_stale = True
         self._year_charts: dict[str, Chart] | None = None
-        self._memo: dict[str, tuple[str, str]] = {}
+        self._memo: dict[str, tuple[str, Prose]] = {}
         self._charts = OutputCache(cache_folder(out) / "preview")
 
     def state(self) -> dict[str, Any]:
@@ -132,7 +132,7 @@ class Previewer:
         line = text[:start].rsplit("\n", 1)[-1] + text[start:end] + text[end:].split("\n", 1)[0]
         said = f"the self-check contradicts {bad['text']!r}: {bad.get('reason', '')}"
         for template, (_, body) in self._memo.items():
-            if line.strip() and line.strip() in strip_links(body):
+            if line.strip() and line.strip() in strip_links(body.markdown):
                 path = self.report_dir / "templates" / template
                 return Mistake(str(path), _line_of(path, line), said)
         return Mistake(str(self.report_dir), 0, said)
@@ -144,12 +144,13 @@ class Previewer:
         assert self._report is not None and self._figures is not None
         report, figures = self._report, self._figures
         with self.phases("render prose"):
-            markdown = render_markdown(report, figures, coverage=self._coverage, memo=self._memo)
+            prose = render_prose(report, figures, coverage=self._coverage, memo=self._memo)
+            markdown = prose.markdown
         with self.phases("self-check"):
             try:
                 self_check(
                     figures,
-                    markdown,
+                    prose,
                     self.out,
                     fiscal_year=report.spec.fiscal_year,
                     metrics=metric_meta(report.metrics),

@@ -37,6 +37,12 @@ never becomes a link, an image or a heading. The figure functions return
 `markupsafe.Markup`: the style module's numbers, and the links to figure pages
 built here around escaped text. The Markdown becomes HTML in one place,
 `yearbook.publish.site.markdown_to_html`, with raw HTML off and links checked.
+
+Text a variable supplies (`supplied_text`: every value written that is not our
+markup or a number) is a name, not a figure: `Renderer.render_prose` returns
+the Markdown with the spans of it (`yearbook.narrative.prose.Prose`), so the
+build's self-check does not read "Title 42" or "3 offices" in a submitted item
+as a claim, while every number the figure functions write is read.
 """
 
 from __future__ import annotations
@@ -58,14 +64,17 @@ from yearbook.errors import TemplateError, UserError
 from yearbook.figures import Figure, Figures
 from yearbook.figures.meta import MetricMeta
 from yearbook.narrative import style
+from yearbook.narrative.prose import CLOSE, OPEN, Prose, strip_links, unmarked
 
 __all__ = [
     "FIGURE_FUNCTIONS",
+    "Prose",
     "Renderer",
     "figure_anchor",
     "figure_href",
     "markdown_escape",
     "strip_links",
+    "supplied_text",
 ]
 
 FIGURE_FUNCTIONS = (
@@ -95,17 +104,9 @@ def figure_href(metric: str, fiscal_year: int, breakdown: str = "", value: str =
     return f"figures/{metric}.html#{figure_anchor(fiscal_year, breakdown, value)}"
 
 
-_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 _LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-
-
-def strip_links(markdown: str) -> str:
-    """The prose as plain text: without its figure links (``[170,590](figures/...)`` ->
-    ``170,590``) and without the backslashes that escape Markdown punctuation."""
-    return _ESCAPED.sub(r"\1", _LINK.sub(r"\1", markdown))
 
 
 def markdown_escape(value: object) -> Markup:
@@ -124,6 +125,15 @@ def markdown_escape(value: object) -> Markup:
         return Markup(value)
     text = _BREAK.sub(" ", str(value))
     return Markup(_LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text)))
+
+
+def supplied_text(value: object) -> Markup:
+    """Text a variable supplies, escaped (`markdown_escape`) and fenced as supplied
+    (`yearbook.narrative.prose`), so the self-check does not read its digits as claims.
+    Our own markup and numbers are written as they are, and read."""
+    if isinstance(value, Markup | int | float):
+        return markdown_escape(value)
+    return Markup(OPEN + markdown_escape(unmarked(str(value))) + CLOSE)
 
 
 @dataclass(frozen=True)
@@ -155,7 +165,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(template_dir),
             undefined=jinja2.StrictUndefined,
             autoescape=True,
-            finalize=markdown_escape,
+            finalize=supplied_text,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -173,7 +183,10 @@ class Renderer:
         }
         self.env.globals.update(funcs)
         self.env.globals.update(
-            fy=fiscal_year, prior=fiscal_year - 1, year=fy_label, number_words=style.number_words
+            fy=fiscal_year,
+            prior=fiscal_year - 1,
+            year=lambda y: Markup(fy_label(y)),
+            number_words=lambda n: Markup(style.number_words(n)),
         )
 
     # -- checks ---------------------------------------------------------------
@@ -196,10 +209,15 @@ class Renderer:
                     )
 
     def render(self, name: str) -> str:
+        """The Markdown of template ``name``."""
+        return self.render_prose(name).markdown
+
+    def render_prose(self, name: str) -> Prose:
+        """The Markdown of template ``name`` and the spans of it variables supplied as text."""
         self.check(name)
         template = self.env.get_template(name)
         try:
-            return template.render()
+            return Prose.from_marked(template.render())
         except UserError as err:
             where = _template_line(name, sys.exc_info()[2])
             line = f", line {where.line}" if where.line else ""
@@ -342,7 +360,7 @@ class Renderer:
         listed.sort(key=lambda f: (f.position is None, f.position or 0, f.breakdown_value))
         if not links:
             return [f.breakdown_value for f in listed]  # plain text: escaped when written
-        return [self._link(markdown_escape(f.breakdown_value), f) for f in listed]
+        return [self._link(supplied_text(f.breakdown_value), f) for f in listed]
 
     def _launched(self, metric: str, fy: int | None = None) -> str:
         """The month of a one-off event ("May 2023"), from the figure's ``month`` breakdown."""
