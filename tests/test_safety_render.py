@@ -68,17 +68,17 @@ def payloads(origin: str) -> list[str]:
     """Hostile text; ``origin`` is the local server that must never be asked anything."""
     return [
         "<script>alert('xss')</script>",
-        "<img src=x onerror=alert(document.domain)>",
+        "<img src=x onerror=alert(1)>",
         f'<iframe src="{origin}/iframe"></iframe>',
-        "[click](javascript:alert(document.cookie))",
-        '<a href="javascript:alert(document.cookie)">click</a>',
+        "[click](javascript:alert(1))",
+        '<a href="javascript:alert(1)">click</a>',
         '<a rel="attachment" href="file:///etc/passwd">passwd</a>',
         "[passwd](file:///etc/passwd)",
         f'<img src="{origin}/img.png">',
         f"![chart]({origin}/md.png)",
         f"<{origin}/autolink>",
         f'<link rel="stylesheet" href="{origin}/style.css">',
-        '<svg onload="alert(this)"><script>alert(top)</script></svg>',
+        '<svg onload="alert(1)"><script>alert(2)</script></svg>',
     ]
 
 
@@ -124,7 +124,7 @@ def _poison_submissions(folder: Path, bad: list[str], cells: list[str]) -> None:
         rows = list(csv.DictReader(f))
     listed = [r for r in rows if r["metric"] == LISTED]
     for n, row in enumerate(listed):
-        row["item"] = f"Office {chr(65 + n)}{bad[n % len(bad)]}{bad[(n + 6) % len(bad)]}"
+        row["item"] = f"Office {n}{bad[n % len(bad)]}{bad[(n + 6) % len(bad)]}"
     for row, formula in zip([r for r in rows if r["metric"] == FORMULAS], cells, strict=False):
         row["item"] = formula
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -175,9 +175,7 @@ def poisoned(
     report = load_report(folder)
     out = root / "site"
     build(report.for_tables(warehouse.tables()), warehouse, out)
-    return Poisoned(
-        out, seen, markers=["alert('xss')", "onerror=alert(document.domain)", "file:///etc/passwd"]
-    )
+    return Poisoned(out, seen, markers=["alert('xss')", "onerror=alert(1)", "file:///etc/passwd"])
 
 
 # -- HTML -------------------------------------------------------------------------
