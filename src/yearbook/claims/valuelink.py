@@ -218,8 +218,11 @@ class ValueLinker:
         next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
         head = text[prev_end : claim.start]
         cuts = list(_HEAD_CUT.finditer(head))
+        own_from = prev_end  # where the claim's own clause starts
         if prev_end > s_start:
-            cuts += _CLAUSE_CUT.finditer(head)
+            clauses = list(_CLAUSE_CUT.finditer(head))
+            cuts += clauses
+            own_from = prev_end + max((c.start() for c in clauses), default=0)
         head = head[max(c.end() for c in cuts) :] if cuts else head
         tail = _ASIDE.sub(" ", text[claim.end : next_start])
         ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
@@ -231,7 +234,7 @@ class ValueLinker:
         noun = self.index.words(" ".join(_object_words(tail)))
         near = head_words[-6:] + tail_words[:8]
         first = min([c.start for c in others], default=s_end)
-        rest = self.index.words(text[s_start:first] + " " + text[prev_end:next_start])
+        rest = self.index.words(text[s_start:first] + " " + text[own_from:next_start])
         before: list[str] = []
         if claim.sentence > 0:
             b, p_start, p_end = doc.sentences[claim.sentence - 1]
