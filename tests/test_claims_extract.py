@@ -104,6 +104,12 @@ def test_a_claim_is_read_with_its_kind_and_interval(
         "they doubled down on a double standard",
         "a double-digit rise, twice a day",
         "a third country",
+        "Executive Order 14010 and EO 13768",
+        "a man aged 32, and children under the age of 18, or 17 years old",
+        "as the report says.[2] Then",
+        "11Title 42 and 12Section 235(b)(1) of the act",
+        "As of 30 September 2023, and on 12 Dec, 2023",
+        "the rules continued for two years under the new director",
     ],
 )
 def test_years_names_and_ordinals_are_not_claims(text: str) -> None:
@@ -123,6 +129,12 @@ YEARS = [
 @pytest.mark.parametrize(("text", "years"), YEARS)
 def test_the_fiscal_year_comes_from_the_sentence(text: str, years: list[int]) -> None:
     assert [c.fiscal_year for c in extract(text, None)] == years
+
+
+def test_a_record_over_a_span_of_years_is_a_claim() -> None:
+    assert [c.text for c in extract("the lowest number of removals in the last six years")] == [
+        "six"
+    ]
 
 
 def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:

@@ -44,8 +44,28 @@ _NUMBER = re.compile(
 _SCALE = re.compile(r"\s?(?P<scale>million|billion|trillion|thousand)\b", re.I)
 _PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.I)
 _NAMES_BEFORE = re.compile(
-    r"\b(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|act|"
-    r"rule|room|route|highway|interstate|grade|version)\s*$",
+    r"(?<![a-z])(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|"
+    r"act|rule|room|route|highway|interstate|grade|version|order|e\.?o\.?|law|bill|h\.\s?r\.|"
+    r"paragraph|clause|amendment|item|docket|code|aged?|ages)\s*(?:of\s+)?$",
+    re.I,
+)
+"""Before a name or a reference ("Title 42", "11Title 42", "Executive Order 14010", "H.R. 2")
+or an age ("aged 32", "under the age of 18"), which is no figure."""
+_REFERENCE = re.compile(r"[\[(]\d{1,2}[\])]")
+_AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+(?:old|of\s+age)\b", re.I)
+_YEARS_AFTER = re.compile(
+    r"^\s+(?:(?:fiscal|calendar|straight|consecutive|full)\s+)?years?\b(?!\s+old)", re.I
+)
+_RECORD = re.compile(
+    r"\b(?:lowest|highest|greatest|largest|smallest|fewest|most|least|biggest|record|peak|"
+    r"low|high|first\s+time|since|ago)\b",
+    re.I,
+)
+"""Words that make "in the last six years" a claim (a record over that span), not a
+length of time ("for two years under Biden")."""
+_MONTH_AFTER = re.compile(
+    r"\s(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4}\b|,|\s*$)",
     re.I,
 )
 _TO_FROM = re.compile(r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+from\s+$", re.I)
@@ -167,7 +187,7 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
     after = text[num_end : min(s_end, num_end + 80)]
     if not pct and not dollar and not scale_word and words is None and _is_year(digits):
         return None
-    if not pct and not dollar and _DURATION.match(after):
+    if not pct and not dollar and _not_a_count(text, digits, after, s_start, match.start()):
         return None
     return _classify(
         text,
@@ -182,6 +202,14 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         scale=scale_word,
         negative=negative,
     )
+
+
+def _not_a_count(text: str, digits: str, after: str, s_start: int, at: int) -> bool:
+    """A length of time ("the 12 months ending", "for two years under Biden") or an age."""
+    if _DURATION.match(after) or _AGE_AFTER.match(after):
+        return True
+    small = len(digits.replace(",", "")) <= 2 or digits.isalpha()
+    return small and bool(_YEARS_AFTER.match(after)) and not _RECORD.search(text, s_start, at)
 
 
 def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> bool:
@@ -210,8 +238,14 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True
     if re.match(r"-\d", text[end : end + 2]) or re.match(r":\d\d", text[end : end + 3]):
         return True
-    if _MONTH_BEFORE.search(before) and len(match.group()) <= 2:
-        return True  # the day of a date: "January 20"
+    if len(match.group()) <= 2 and (
+        _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end, end + 24)
+    ):
+        return True  # the day of a date: "January 20", "30 September"
+    if _REFERENCE.match(text, max(0, start - 1), min(len(text), end + 1)) and (
+        start < 2 or not text[start - 2].isspace() or prev == "["
+    ):
+        return True  # a note or clause reference: "[2]", "235(b)(1)"
     return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
 
 
