@@ -71,6 +71,8 @@ CASES = [
     # a fraction of a scale, and a scale alone, have at least one decimal of the scale
     ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
     ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),
+    ("just over 59,000 removals", "just over 59,000", "count", 59_000, (59_000, 59_500, False, False)),
+    ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_500, 30_000, True, False)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
     ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),
 ]

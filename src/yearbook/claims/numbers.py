@@ -51,9 +51,19 @@ __all__ = [
     "read_number",
 ]
 
-ABOVE = ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least")
-BELOW = ("nearly", "almost", "just under", "close to", "less than", "under", "fewer than")
-APPROX = ("approximately", "about", "around", "roughly", "some", "an estimated", "an estimate of")
+ABOVE = (
+    "more than", "over", "just over", "well over", "above", "just above", "exceeding",
+    "in excess of", "upwards of", "upward of", "at least",
+)  # fmt: skip
+BELOW = (
+    "nearly", "almost", "just under", "close to", "less than", "under", "fewer than",
+    "just below", "below", "just shy of", "shy of", "not quite",
+)  # fmt: skip
+APPROX = (
+    "approximately", "about", "around", "roughly", "some", "an estimated",
+    "an estimate of", "estimated", "circa",
+)  # fmt: skip
+"""Qualifiers by the side of the printed value they keep (the labelling rules' table)."""
 
 MAX_DIGITS = 18
 """Most digits a figure is written with; a longer run of digits is text, not a number."""
