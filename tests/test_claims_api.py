@@ -19,9 +19,8 @@ import pytest
 
 from tests.conftest import REPORT_DIR, Demo
 from tests.test_api import serving
-from yearbook.claims.context import VOCABULARY_FILE, read_vocabulary
+from yearbook.claims.context import CONTEXT_FILE, read_context, report_context
 from yearbook.claims.remote import read_api
-from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.cli import main
 from yearbook.errors import UserError
 
@@ -68,9 +67,14 @@ def deported(demo: Demo) -> str:
 # ------------------------------------------------------------ POST /api/check as the CLI
 
 
-def test_a_build_publishes_the_vocabulary_its_text_was_checked_with(demo: Demo) -> None:
-    assert (demo.result.out / VOCABULARY_FILE).is_file()
-    assert read_vocabulary(demo.result.out) == report_vocabulary(REPORT_DIR)
+def test_a_build_publishes_what_the_cli_reads_its_report_with(demo: Demo) -> None:
+    assert (demo.result.out / CONTEXT_FILE).is_file()
+    published = read_context(demo.result.out)
+    assert published is not None
+    expected = report_context(REPORT_DIR)
+    assert published.vocabulary == expected.vocabulary is not None
+    assert published.metrics == expected.metrics
+    assert set(demo.result.figures.metrics) < set(published.metrics)  # declared, not computed
 
 
 def test_the_api_checks_a_text_as_the_cli_does(

@@ -18,6 +18,7 @@ import pyarrow as pa
 from yearbook import __version__
 from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
 from yearbook.calendar import fiscal_year
+from yearbook.claims.context import report_context, write_context
 from yearbook.claims.selfcheck import self_check
 from yearbook.coverage import (
     Coverage,
@@ -356,6 +357,7 @@ def build(
             metrics=metric_meta(report.metrics),
             report_dir=report.folder,
         )
+        write_context(report_context(report.folder), out)  # POST /api/check reads it
     if lines:
         write_reconciliation(lines, out)
     submitted = submission_provenance(report, warehouse)

@@ -5,10 +5,13 @@ declarations (labels, synonyms), the vocabulary of the report's pack (the words
 writers use, "deported" for removals) and the published figures the sources
 cannot compute, with the reason (a build's reconciliation). `yearbook check`
 reads them from the report folder and the builds it is given (`report_context`).
-A build writes the vocabulary its self-check read with beside its verdicts
-(`VOCABULARY_FILE`), so a server of the build alone (``POST /api/check``) reads
-them from the build (`build_context`) and gives the verdicts `yearbook check
---report REPORT --figures BUILD` gives.
+A build writes its report folder's declarations and vocabulary, read the same
+way, beside its verdicts (`CONTEXT_FILE`), so a server of the build alone
+(``POST /api/check``) reads them from the build (`build_context`) and gives the
+verdicts `yearbook check --report REPORT --figures BUILD` gives. (The report
+declares metrics its build may not compute, for want of their tables: the
+checker weighs a claim's words against every declaration, so the build's
+published contract alone would link some claims differently.)
 
 >>> from yearbook.claims.vocabulary import Vocabulary
 >>> words = Vocabulary({"ero": ("ERO",)}, {"deported": ("removals",)}, frozenset({"people"}))
@@ -24,27 +27,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from yearbook.claims import CheckResult, check
 from yearbook.claims.vocabulary import Vocabulary, report_vocabulary, vocabulary_from_mapping
-from yearbook.errors import UserError
+from yearbook.errors import DeclarationError, UserError
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta, load_metric_meta
 from yearbook.reconcile import FILE as RECONCILIATION
 from yearbook.reconcile import NOT_COMPUTABLE, read_lines
 
 __all__ = [
-    "VOCABULARY_FILE",
+    "CONTEXT_FILE",
     "CheckContext",
     "build_context",
     "not_computable",
-    "read_vocabulary",
+    "read_context",
     "report_context",
     "vocabulary_mapping",
-    "write_vocabulary",
+    "write_context",
 ]
 
-VOCABULARY_FILE = "vocabulary.json"
-"""The pack vocabulary a build's self-check read its text with, in the build folder."""
+CONTEXT_FILE = "checker.json"
+"""In a build folder: the declarations and vocabulary `yearbook check --report` reads the
+build's report with (``{"metrics": [...], "vocabulary": {...} | null}``)."""
 
 
 @dataclass(frozen=True)
@@ -79,9 +85,13 @@ def report_context(report_dir: Path, builds: Iterable[Path] = ()) -> CheckContex
     )
 
 
-def build_context(site: Path, metrics: Mapping[str, MetricMeta]) -> CheckContext:
-    """The context a build published: its metric contract, vocabulary and reconciliation."""
-    return CheckContext(metrics, read_vocabulary(site), not_computable([site]))
+def build_context(site: Path, published: Mapping[str, MetricMeta]) -> CheckContext:
+    """The context a build wrote (`CONTEXT_FILE`) and its reconciliation; a build written
+    without one is read with its ``published`` metric contract and no vocabulary."""
+    found = read_context(site)
+    if found is None:
+        return CheckContext(published, None, not_computable([site]))
+    return CheckContext(found.metrics, found.vocabulary, not_computable([site]))
 
 
 def not_computable(paths: Iterable[Path]) -> dict[str, str]:
@@ -109,25 +119,29 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
     }
 
 
-def write_vocabulary(vocabulary: Vocabulary | None, out: Path) -> None:
-    """Write the vocabulary a build checked its text with (nothing when its pack has none)."""
-    if vocabulary is None:
-        return
-    text = json.dumps(vocabulary_mapping(vocabulary), indent=1, ensure_ascii=False)
-    (out / VOCABULARY_FILE).write_text(text + "\n", encoding="utf-8")
+def write_context(context: CheckContext, out: Path) -> None:
+    """Write the declarations and vocabulary of ``context`` into a build folder."""
+    data = {
+        "metrics": [meta.model_dump(mode="json") for meta in (context.metrics or {}).values()],
+        "vocabulary": vocabulary_mapping(context.vocabulary) if context.vocabulary else None,
+    }
+    text = json.dumps(data, indent=1, ensure_ascii=False)
+    (out / CONTEXT_FILE).write_text(text + "\n", encoding="utf-8")
 
 
-def read_vocabulary(site: Path) -> Vocabulary | None:
-    """The vocabulary a build wrote (None for a build written without one)."""
-    path = site / VOCABULARY_FILE
+def read_context(site: Path) -> CheckContext | None:
+    """The declarations and vocabulary a build wrote (None for a build written without)."""
+    path = site / CONTEXT_FILE
     if not path.is_file():
         return None
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        metas = [MetricMeta.model_validate(row) for row in raw["metrics"]]
+        words = raw["vocabulary"]
+        vocabulary = vocabulary_from_mapping(words) if words is not None else None
+    except (ValueError, KeyError, TypeError, ValidationError, DeclarationError) as err:
         raise UserError(
-            f"{path} is not the JSON a build writes: {err}", hint="build the report again"
+            f"{path} is not what a build writes: {str(err).splitlines()[0]}",
+            hint="build the report again",
         ) from None
-    if not isinstance(raw, Mapping):
-        raise UserError(f"{path} must hold a JSON object", hint="build the report again")
-    return vocabulary_from_mapping(raw)
+    return CheckContext({meta.id: meta for meta in metas}, vocabulary)

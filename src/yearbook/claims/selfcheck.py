@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from yearbook.claims import CheckResult, ClaimVerdict, check
-from yearbook.claims.context import write_vocabulary
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.errors import UserError
 from yearbook.figures import Figures
@@ -37,23 +36,20 @@ def self_check(
 ) -> CheckResult:
     """Check the rendered report of `report_dir` (its text in `markdown`, with the spans
     variables supplied as text when it is `Prose`), write
-    ``claims.json`` and the vocabulary it read the text with (`VOCABULARY_FILE`, so the
-    build's API checks text with the same words) and fail on any contradiction."""
+    ``claims.json`` and fail on any contradiction."""
     text, supplied = (
         markdown.plain() if isinstance(markdown, Prose) else (strip_links(markdown), ())
     )
-    vocabulary = report_vocabulary(report_dir)
     result = check(
         text,
         figures,
         fiscal_year=fiscal_year,
         fmt="markdown",
         metrics=metrics,
-        vocabulary=vocabulary,
+        vocabulary=report_vocabulary(report_dir),
     )
     result = CheckResult([c for c in result.claims if not _supplied(c, text, supplied)])
     out.mkdir(parents=True, exist_ok=True)
-    write_vocabulary(vocabulary, out)
     (out / CLAIMS_FILE).write_text(result.to_json() + "\n", encoding="utf-8")
     if result.contradicted:
         named = "; ".join(f"{c.text!r} ({c.reason})" for c in result.contradicted)
