@@ -215,7 +215,19 @@ def test_limits_and_network_failures_are_user_errors(other_server: str, silent_p
         read_api(f"http://127.0.0.1:{closed_port()}")
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/figures", "http://"])
+@pytest.mark.parametrize("url", ["http://[::1", "http:///figures", "http://127.0.0.1:port"])
+def test_a_malformed_url_is_one_line(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "text.md"
+    file.write_text("ICE removed 1,234 people in FY 2023.\n", encoding="utf-8")
+    code, printed = cli(capsys, str(file), "--figures", url)
+    assert code == 2
+    (line,) = printed.strip().splitlines()
+    assert line.startswith(f"error: could not read figures from {url}: "), line
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/figures", "gopher://x"])
 def test_only_http_and_https_are_read(
     url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -52,12 +52,17 @@ def is_url(source: object) -> bool:
 
 def figures_url(base: str) -> str:
     """The URL of every figure of the API at ``base`` (a scheme other than http(s) is refused)."""
-    parts = urlsplit(base)
-    if parts.scheme.lower() not in SCHEMES or not parts.netloc:
+    try:
+        parts = urlsplit(base)
+    except ValueError as err:
+        raise _failed(base, str(err)) from None
+    if parts.scheme.lower() not in SCHEMES:
         raise UserError(
             f"cannot read figures from {base}: only http:// and https:// addresses are read",
             hint="give the base URL of `yearbook serve`, e.g. http://127.0.0.1:8000",
         )
+    if not parts.hostname:
+        raise _failed(base, "the address names no host")
     path, query = FIGURES_PATH.split("?")
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + path, query, ""))
 
