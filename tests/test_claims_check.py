@@ -41,6 +41,7 @@ CONSISTENCY = [
     ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 7.2%.", "an increase of 7.2%", "supported"),
     ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%.", "an increase of 9.2%", "contradicted"),
     ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: a decrease of 7.2%.", "a decrease of 7.2%", "contradicted"),
+    ("In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of nearly 8%.", "an increase of nearly 8%", "supported"),
     ("OPLA completed 460,312 cases in FY 2023. In FY 2022 it completed 401,877 cases. That is an increase of 14.5%.", "an increase of 14.5%", "supported"),
     ("Seizures doubled from 20,000 pounds in FY 2022 to 40,000 pounds in FY 2023.", "doubled", "supported"),
     ("Arrests nearly doubled, from 74,082 in FY 2021 to 142,750 in FY 2022.", "nearly doubled", "supported"),

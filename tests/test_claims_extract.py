@@ -71,6 +71,11 @@ CASES = [
     # a fraction of a scale, and a scale alone, have at least one decimal of the scale
     ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
     ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),
+    # a qualified percentage reaches whole points: a point above, two below; a fall is mirrored
+    ("a nearly 20 percent increase", "a nearly 20 percent increase", "change", 20, (18, 20, True, True)),
+    ("arrests fell nearly 30% last year", "fell nearly 30%", "change", -30, (-30, -28, True, True)),
+    ("a decrease of more than 10 percent", "a decrease of more than 10 percent", "change", -10, (-11, -10, True, False)),
+    ("more than 86% of those arrested", "more than 86%", "share", 86, (86, 87, False, True)),
     ("just over 59,000 removals", "just over 59,000", "count", 59_000, (59_000, 59_500, False, False)),
     ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_500, 30_000, True, False)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),

@@ -96,7 +96,10 @@ _DOWN_WORDS = {
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
 }  # fmt: skip
 _CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})\s+of\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
-_CHANGE_ADJ_HEAD = re.compile(rf"\ban?\s+(?:[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I)
+_CHANGE_ADJ_HEAD = re.compile(
+    rf"\ban?\s+(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
+)
+"""Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier)."""
 _CHANGE_ADJ_TAIL = re.compile(rf"^[\s-]*(?P<w>{_CHANGE_NOUN})\b", re.I)
 _CHANGE_VERB_HEAD = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
@@ -295,6 +298,7 @@ def _classify(
         rounded=rounded,
         words=words,
         negative=negative or direction < 0,
+        points=kind in ("percent", "share", "change"),
     )
     claim = Claim(
         index=0,

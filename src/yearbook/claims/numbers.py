@@ -181,11 +181,16 @@ def read_number(
     rounded: bool = False,
     words: bool = False,
     negative: bool = False,
+    points: bool = False,
 ) -> Reading:
     """Read a printed number (digits or words) into its interval; see the module rules.
 
     ``rounded`` marks numbers that are always rounded (percentages, changes,
-    averages): they never read as exact. A number with more than `MAX_DIGITS`
+    averages): they never read as exact. ``points`` marks percentages, whose
+    qualifiers reach whole points as writers use them: "more than 4%" up to a
+    point above (4, 5], "nearly 20%" up to two points below [18, 20]; a
+    negative value ("fell nearly 30%") is mirrored, its qualifier speaking of
+    its size. A number with more than `MAX_DIGITS`
     digits (or words spelling one) raises `NotAFigure`:
 
     >>> read_number("1" + "0" * 309)
@@ -204,8 +209,22 @@ def read_number(
     unit = Decimal(_SCALES[scale.lower()]) if scale else Decimal(1)
     step = _step(dec, places, unit, money=money, rounded=rounded, words=words, qual=bool(qualifier))
     shown = dec * unit * (-1 if negative else 1)
-    interval = _interval(shown, step, qualifier_side(qualifier), rounded=rounded)
+    side = qualifier_side(qualifier)
+    if points and side in ("above", "below"):
+        interval = _points(float(shown), side)
+    else:
+        interval = _interval(shown, step, side, rounded=rounded)
     return Reading(float(shown), float(step), interval)
+
+
+def _points(shown: float, side: str) -> Interval:
+    """A qualified percentage: up to a point above it, or up to two points below it."""
+    size = abs(shown)
+    low, high = (size, size + 1.0) if side == "above" else (max(size - 2.0, 0.0), size)
+    open_low, open_high = side == "above", False
+    if shown < 0:
+        return Interval(-high, -low, not open_high, not open_low)
+    return Interval(low, high, not open_low, not open_high)
 
 
 def _check_length(digits: int) -> None:
@@ -242,6 +261,8 @@ def _interval(shown: Decimal, step: Decimal, side: str, *, rounded: bool) -> Int
         low, high, li, hi = shown - half, shown + half, False, True
     else:
         low, high, li, hi = -half, half, False, False
+    if shown < 0 and side in ("above", "below"):
+        side = "below" if side == "above" else "above"  # "more than -5": its size is above 5
     if side == "above":
         return Interval(float(shown), float(high), False, hi)
     if side == "below":
