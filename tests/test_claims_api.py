@@ -7,6 +7,7 @@ Both against a real `yearbook serve` of the demo build, on a port the OS chose.
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from yearbook.claims.context import CONTEXT_FILE, read_context, report_context
 from yearbook.claims.remote import read_api
 from yearbook.cli import main
 from yearbook.errors import UserError
+from yearbook.reconcile import NOT_COMPUTABLE, Line, write_reconciliation
 
 COMPARED = ("text", "start", "end", "value", "kind", "fiscal_year", "verdict", "metric")
 """What the API says of each claim, besides its reason (compared apart: it must be equal)."""
@@ -97,6 +99,28 @@ def test_the_api_checks_a_text_as_the_cli_does(
     assert "deport" in first["reason"]
     wrong = by_api[-1]
     assert (wrong["verdict"], wrong["metric"]) == ("contradicted", "ero.removals"), wrong
+
+
+def test_the_api_reads_what_its_build_cannot_compute_as_the_cli_does(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build = tmp_path / "site"
+    shutil.copytree(demo.result.out.resolve(), build)
+    reason = "the release has no criminality column"
+    blocked = Line(
+        "ero_arrests_criminal_history", "", 2023, "", "", None, 1.0, None,
+        NOT_COMPUTABLE, NOT_COMPUTABLE, reason, "", 0.0,
+    )  # fmt: skip
+    write_reconciliation([blocked], build)
+    value = demo.result.figures.value("ero.arrests_criminal_history", 2023)
+    file = tmp_path / "text.md"
+    file.write_text(f"In FY 2023, ERO arrested {value - 2000:,.0f} aliens with criminal histories.")
+    (by_cli,) = cli_claims(capsys, file, str(build))
+    with serving(build, tmp_path / "server.log") as url:
+        body = {"text": file.read_text(), "fiscal_year": 2023}
+        (by_api,) = httpx.post(f"{url}/api/check", json=body, timeout=30).json()["claims"]
+    assert by_api["verdict"] == by_cli["verdict"] == "unverifiable"
+    assert by_api["reason"] == by_cli["reason"] and reason in by_api["reason"]
 
 
 # ------------------------------------------------------------ --figures http://host:port
