@@ -253,7 +253,7 @@ class Linker:
         ]
         if not earlier and claim.kind != "change":
             return
-        if claim.kind == "change":
+        if claim.kind == "change" or claim.difference:
             nearest = [
                 c
                 for c in doc.in_sentence(claim.sentence)

@@ -15,15 +15,18 @@ A printed number is read back by the rules of `yearbook.narrative.style`
   [170590, 170590];
 * any other number has its **rounding interval** [s - h, s + h) (mirrored for
   negative values), where h is half the step;
-* an **above** word (``over``, ``more than``) keeps the part above s, a
-  **below** word (``nearly``, ``almost``) the part below, an
-  **approximate** word (``about``, ``approximately``) the whole rounding
-  interval.
+* an **above** word (``over``, ``more than``) stands for values above s by
+  less than one step, a **below** word (``nearly``, ``almost``) for values at
+  or below s by at most one step (two for a rounded percentage), both read by
+  size for a decrease; an **approximate** word (``about``, ``approximately``)
+  stands for the whole rounding interval. (These are the precision rules
+  published labelled sets of claims use: "more than 143,000" is true of
+  143,000 to 144,000.)
 
 >>> read_number("43", rounded=True).interval
 Interval(low=42.5, high=43.5, low_inclusive=True, high_inclusive=False)
 >>> read_number("1.2", scale="million", qualifier="over").interval
-Interval(low=1200000.0, high=1250000.0, low_inclusive=False, high_inclusive=False)
+Interval(low=1200000.0, high=1300000.0, low_inclusive=False, high_inclusive=False)
 >>> read_number("170,590").interval
 Interval(low=170590.0, high=170590.0, low_inclusive=True, high_inclusive=True)
 >>> parse_words("one thousand three hundred five")
@@ -253,6 +256,19 @@ def _step(
     return Decimal(1)
 
 
+def _one_side(shown: Decimal, step: Decimal, side: str, *, rounded: bool) -> Interval:
+    """ "More than N": above N, by less than one unit of its last digit; "nearly N": at or
+    below N, by no more than one unit (two for a rounded percentage). A negative N (a
+    decrease) is read by its size: "nearly 10% down" is between -10% and -8%."""
+    reach = step * (2 if side == "below" and rounded else 1)
+    outward = side == "above"
+    if outward:  # away from zero
+        far = shown + reach if shown >= 0 else shown - reach
+        return Interval(float(min(shown, far)), float(max(shown, far)), False, False)
+    near = shown - reach if shown >= 0 else shown + reach
+    return Interval(float(min(shown, near)), float(max(shown, near)), True, True)
+
+
 def _interval(shown: Decimal, step: Decimal, side: str, *, rounded: bool) -> Interval:
     half = step / 2
     if shown > 0:
@@ -261,12 +277,8 @@ def _interval(shown: Decimal, step: Decimal, side: str, *, rounded: bool) -> Int
         low, high, li, hi = shown - half, shown + half, False, True
     else:
         low, high, li, hi = -half, half, False, False
-    if shown < 0 and side in ("above", "below"):
-        side = "below" if side == "above" else "above"  # "more than -5": its size is above 5
-    if side == "above":
-        return Interval(float(shown), float(high), False, hi)
-    if side == "below":
-        return Interval(float(low), float(shown), li, False)
+    if side in ("above", "below"):
+        return _one_side(shown, step, side, rounded=rounded)
     if side == "" and step == 1 and not rounded and shown == shown.to_integral_value():
         return Interval(float(shown), float(shown))
     return Interval(float(low), float(high), li, hi)

@@ -145,11 +145,11 @@ class ValueLinker:
                 continue
             top_score = ranked[0][0]
             context = {*ctx.near, *ctx.rest, *ctx.before}
-            for s, i in ranked:
+            for n, (s, i) in enumerate(ranked):
                 mdoc = self.index.docs[i]
                 if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
                     break
-                if mdoc.mentioned_by(context) and change_agrees(
+                if (mdoc.mentioned_by(context) or n == 0) and change_agrees(
                     claim, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
                 ):
                     if mdoc.metric != claim.metric:

@@ -31,7 +31,15 @@ __all__ = [
     "verify",
 ]
 
-_MORE_THAN = re.compile(r"\s*(?P<w>more|fewer)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
+_MORE_THAN = re.compile(r"\s*(?P<w>more|fewer|less)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
+_CHANGE_BY = re.compile(
+    r"\b(?:an?\s+)?(?:(?P<up>increase|rise|jump|gain|growth)|(?P<down>decrease|drop|decline"
+    r"|fall|reduction|cut))\s+of\s+$"
+    r"|\b(?:(?P<upv>up|rose|increased|grew|climbed)|(?P<downv>down|fell|decreased|dropped"
+    r"|declined))\s+(?:by\s+)?$",
+    re.I,
+)
+"""Before a count that states a change: "an increase of 11,173", "down by 3,000"."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,12 @@ def mark_differences(doc: Document) -> None:
         _, _, s_end = doc.sentences[claim.sentence]
         found = _MORE_THAN.match(doc.text, claim.end, s_end)
         if found:
-            claim.difference = -1 if found.group("w").lower() == "fewer" else 1
+            claim.difference = 1 if found.group("w").lower() == "more" else -1
+            continue
+        _, s_start, _ = doc.sentences[claim.sentence]
+        by = _CHANGE_BY.search(doc.text[max(s_start, claim.start - 40) : claim.start])
+        if by and claim.role != "prior":
+            claim.difference = -1 if by.group("down") or by.group("downv") else 1
 
 
 def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
