@@ -32,6 +32,12 @@ __all__ = ["phrase_claims"]
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
+_ANY = re.compile(
+    r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|"
+    r"no\s+change",
+    re.I,
+)
+"""A word one of the phrases needs: a sentence without any is not searched further."""
 _MULTIPLES = {
     "double": 2.0, "doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0,
     "triple": 3.0, "tripled": 3.0, "tripling": 3.0, "triples": 3.0, "thrice": 3.0,
@@ -97,11 +103,13 @@ _RATIO_AFTER = re.compile(
 def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Claim]:
     """Every multiple, fraction and scaled phrase in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
+    if not _ANY.search(text, start, end):
+        return []
     found = [c for m in _MULTIPLE.finditer(text, start, end) if (c := _multiple(text, m, start))]
     found += [
         _scaled(m)
         for m in _SCALED.finditer(text, start, end)
-        if not _WORD_BEFORE.search(text, 0, m.start())
+        if not _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ]
     taken = [(c.start, c.end) for c in found]
     for match in _FRACTION_SHARE.finditer(text, start, end):
