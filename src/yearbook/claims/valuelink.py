@@ -114,6 +114,7 @@ class ValueLinker:
         self.not_computable = dict(not_computable or {})
         """Figures the sources say cannot be computed from them, with the reason."""
         self._metric_years: dict[str, set[int]] = {}
+        self._known = set(figures.metrics)
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
@@ -258,6 +259,9 @@ class ValueLinker:
             ]
         )
         named = claim.metric if claim.link_reason == "named" else _compared(doc, claim)
+        if named and named not in self._known:  # named, but the sources have no figure of it
+            named = None
+            claim.metric, claim.link_reason = None, ""
         _, _, s_end = doc.sentences[claim.sentence]
         kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
         ranked = self._rank(score, kind, claim.office, named)
@@ -396,9 +400,14 @@ class ValueLinker:
         claim.year_given, claim.year_source = True, "figures"
         self._set(claim, self.index.docs[i], ctx, ranked, s)
         claim.link_reason = "its value, in the one year it agrees with"
+        for other in doc.in_sentence(claim.sentence):  # its sentence's other guesses follow
+            if other is not claim and not other.year_given and other.fiscal_year == guessed:
+                other.fiscal_year, other.base_year = year, None
+                other.year_source = "figures"
+        was = f" (FY {guessed} was a guess)" if guessed else ""
         claim.year_note = (
-            f"the text does not say which year (FY {guessed} was a guess); FY {year} is the "
-            "only year whose figure it states"
+            f"the text does not say which year{was}; FY {year} is the only year whose "
+            "figure it states"
         )
         return True
 
@@ -533,8 +542,10 @@ def _object_words(tail: str) -> list[str]:
 def _year_open(doc: Document, claim: Claim) -> bool:
     """Whether the claim's year is a guess: a relative year, or a text-wide default in a text
     that names several years."""
-    if claim.fiscal_year is None or claim.year_given:
+    if claim.year_given or claim.year_note:
         return False
+    if claim.fiscal_year is None:
+        return True
     return claim.year_source == "relative" or (
         claim.year_source == "document" and len(doc.years_named) > 1
     )

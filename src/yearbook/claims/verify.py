@@ -211,6 +211,12 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         return Evidence(claim.index, "unverifiable", f"{_where(claim)} {state}")
     shown = figure_interval(fig)
     assert shown is not None
+    if consistent(claim, fig) and fig.bound == "lower" and claim.interval.low > fig.value:
+        reason = (
+            f"{_where(claim)} is published only as more than {_num(fig.value)}, which "
+            f"neither bears out nor rules out {claim.interval.text()}"
+        )
+        return Evidence(claim.index, "unverifiable", reason)
     if consistent(claim, fig):
         reason = f"{_where(claim)} is {_num(fig.value)}, inside {claim.interval.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)

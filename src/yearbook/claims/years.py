@@ -59,7 +59,8 @@ _PART_OF_YEAR = re.compile(
 """Part of a year: a claim about it is not about a whole fiscal year."""
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
-    r"\s+(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?(?:(?:in|during)\s+)?"
+    r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
+    r"(?:(?:in|during)\s+)?"
     r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
     r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
@@ -71,6 +72,7 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 
+_CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
     r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$", re.I
 )
@@ -186,8 +188,11 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
     _, _, s_end = doc.sentences[claim.sentence]
-    part = _PART_OF_YEAR.search(doc.text, start, min(s_end, end + 24))
-    span = _SPAN.search(doc.text, start, min(s_end, end + 24))
+    stop = min(s_end, end + 24)
+    comma = _CLAUSE_END.search(doc.text, claim.end, stop)
+    stop = comma.start() if comma else stop  # "59,000 removals, the lowest in six years"
+    part = _PART_OF_YEAR.search(doc.text, start, stop)
+    span = _SPAN.search(doc.text, start, stop)
     if part or (span and not _FY.search(doc.text, claim.end, end)):
         span = part or span
         assert span is not None
@@ -205,6 +210,23 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
         )
+
+
+def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
+    """The year a later value of the sentence is "up from" or "compared with", when named."""
+    text = doc.text
+    _, _, s_end = doc.sentences[claim.sentence]
+    later = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.start > claim.end and c.role == "prior" and c.kind == claim.kind
+    ]
+    if not later:
+        return None
+    nxt = later[0]
+    after = [c.start for c in doc.in_sentence(claim.sentence) if c.start > nxt.end]
+    years = _mentions(text, nxt.end, min([*after, s_end]), fiscal)
+    return years[0][1] if years else None
 
 
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
@@ -259,6 +281,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         for pos, y, base in tail_mentions
         if not base and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
     ]
+    if not own and not before and not relative:
+        prior = _prior_year(doc, claim, fiscal)
+        if prior is not None:  # "72,000, up from 59,000 in FY 2021": of FY 2022
+            claim.fiscal_year, claim.year_source, claim.year_given = prior + 1, "sentence", True
+            return
     claim.year_given = bool(own or before)
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year, claim.year_source = own[0], "sentence"
