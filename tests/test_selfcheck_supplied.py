@@ -20,11 +20,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ice_generator.submissions import read_submissions
 
-from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR
+from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR, Demo
 from yearbook.build import build
 from yearbook.errors import UserError
+from yearbook.figures.meta import metric_meta
 from yearbook.narrative.prose import Prose, strip_links
-from yearbook.narrative.render import supplied_text
+from yearbook.narrative.render import Renderer, Supplied, supplied_text
 from yearbook.report import load_report
 from yearbook.warehouse import Warehouse
 
@@ -90,12 +91,19 @@ def test_digits_of_submitted_names_are_not_claims(report_copy: Copy, tmp_path: P
     assert (announced["value"], announced["verdict"]) == (len(NAMES), "supported")
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        '{{ (raw("opr.program_offices") + 1) | int }}',
+        '{{ "%d" | format(raw("opr.program_offices") + 1) }}',
+    ],
+)
 def test_a_wrong_number_written_from_a_figure_still_fails(
-    report_copy: Copy, tmp_path: Path
+    report_copy: Copy, written: str, tmp_path: Path
 ) -> None:
     template = report_copy.folder / "templates" / "opr.md.j2"
     kept = template.read_text(encoding="utf-8")
-    wrong = '\n\nIn {{ year(fy) }}, OPR had {{ (raw("opr.program_offices") + 1) | int }} program offices.\n'
+    wrong = f"\n\nIn {{{{ year(fy) }}}}, OPR had {written} program offices.\n"
     template.write_text(kept + wrong, encoding="utf-8")
     try:
         with pytest.raises(UserError, match="contradicts its own figures") as failed:
@@ -103,6 +111,22 @@ def test_a_wrong_number_written_from_a_figure_still_fails(
     finally:
         template.write_text(kept, encoding="utf-8")
     assert f"'{len(NAMES) + 1}'" in str(failed.value)
+
+
+def test_supplied_text_stays_fenced_through_filters(demo: Demo, tmp_path: Path) -> None:
+    (tmp_path / "t.md.j2").write_text(
+        'OPR: {{ items("opr.program_offices", links=False) | join("; ") }}. '
+        '{{ items("opr.program_offices") | first }}; {{ "%d" | format(raw("opr.program_offices")) }}'
+        ' offices, {{ "2" ~ " units" }}.'
+    )
+    figures = demo.result.figures
+    renderer = Renderer(tmp_path, metric_meta(demo.report.metrics), figures, 2023)
+    text, spans = renderer.render_prose("t.md.j2").plain()
+    names = [f.breakdown_value for f in figures.breakdown("opr.program_offices", 2023, "item")]
+    fenced = [text[a:b] for a, b in spans]  # every item joined, and the first one linked
+    assert set(fenced) == set(names) and len(fenced) == len(names) + 1
+    count = str(int(figures.value("opr.program_offices", 2023)))
+    assert not any(a <= text.index(f"; {count} offices") + 2 < b for a, b in spans)
 
 
 def _occurrences(text: str, name: str) -> list[int]:
@@ -123,14 +147,16 @@ _SUPPLIED = st.text(alphabet="ab1 [](\\)*_-.\n#<", max_size=12)
 
 def _linked(text: str) -> str:
     """Supplied text as the renderer links it to its figure (a submitted list item)."""
-    return f"[{supplied_text(text)}](figures/x.html#fy2023-item-a)"
+    return f"[{supplied_text(Supplied(text))}](figures/x.html#fy2023-item-a)"
 
 
 @st.composite
 def _proses(draw: st.DrawFn) -> Prose:
     """Prose as a renderer makes it: template text, supplied text escaped and fenced,
     alone or as the text of a link."""
-    supplied = st.one_of(_SUPPLIED.map(supplied_text), _SUPPLIED.map(_linked))
+    supplied = st.one_of(
+        _SUPPLIED.map(lambda t: supplied_text(Supplied(t))), _SUPPLIED.map(_linked)
+    )
     parts = draw(st.lists(st.one_of(_TEMPLATE, supplied), max_size=6))
     return Prose.from_marked("".join(parts))
 

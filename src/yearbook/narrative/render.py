@@ -38,11 +38,13 @@ never becomes a link, an image or a heading. The figure functions return
 built here around escaped text. The Markdown becomes HTML in one place,
 `yearbook.publish.site.markdown_to_html`, with raw HTML off and links checked.
 
-Text a variable supplies (`supplied_text`: every value written that is not our
-markup or a number) is a name, not a figure: `Renderer.render_prose` returns
-the Markdown with the spans of it (`yearbook.narrative.prose.Prose`), so the
-build's self-check does not read "Title 42" or "3 offices" in a submitted item
-as a claim, while every number the figure functions write is read.
+Text the data supplies (`Supplied`: the items of a submitted list, which are
+breakdown values) is a name, not a figure: wherever a template writes it, on
+its own or through a filter that escapes it (``join``), it is fenced, and
+`Renderer.render_prose` returns the Markdown with the spans of it
+(`yearbook.narrative.prose.Prose`), so the build's self-check does not read
+"Title 42" or "3 offices" in a submitted item as a claim. Every other number
+is read: those the figure functions write, and any the template writes itself.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ __all__ = [
     "FIGURE_FUNCTIONS",
     "Prose",
     "Renderer",
+    "Supplied",
     "figure_anchor",
     "figure_href",
     "markdown_escape",
@@ -127,13 +130,29 @@ def markdown_escape(value: object) -> Markup:
     return Markup(_LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text)))
 
 
+class Supplied(str):
+    """Text the data supplied (a submitted item, a breakdown value), not the template.
+
+    Written escaped (`markdown_escape`) and fenced as supplied (`yearbook.narrative.prose`),
+    also when Jinja escapes it (``|join``, ``~``), so the self-check does not read its digits
+    as claims.
+
+    >>> Supplied("Title 42 [unit]").__html__() == OPEN + r"Title 42 \\[unit\\]" + CLOSE
+    True
+    """
+
+    __slots__ = ()
+
+    def __html__(self) -> Markup:
+        return Markup(OPEN + markdown_escape(unmarked(str(self))) + CLOSE)
+
+
 def supplied_text(value: object) -> Markup:
-    """Text a variable supplies, escaped (`markdown_escape`) and fenced as supplied
-    (`yearbook.narrative.prose`), so the self-check does not read its digits as claims.
-    Our own markup and numbers are written as they are, and read."""
-    if isinstance(value, Markup | int | float):
-        return markdown_escape(value)
-    return Markup(OPEN + markdown_escape(unmarked(str(value))) + CLOSE)
+    """A value as a template writes it (the environment's ``finalize``): `Supplied` text
+    fenced, everything else as `markdown_escape` writes it."""
+    if isinstance(value, Supplied):
+        return value.__html__()
+    return markdown_escape(value)
 
 
 @dataclass(frozen=True)
@@ -185,8 +204,8 @@ class Renderer:
         self.env.globals.update(
             fy=fiscal_year,
             prior=fiscal_year - 1,
-            year=lambda y: Markup(fy_label(y)),
-            number_words=lambda n: Markup(style.number_words(n)),
+            year=fy_label,
+            number_words=style.number_words,
         )
 
     # -- checks ---------------------------------------------------------------
@@ -346,7 +365,7 @@ class Renderer:
 
     def _items(
         self, metric: str, fy: int | None = None, breakdown: str = "item", links: bool = True
-    ) -> list[str] | list[Markup]:
+    ) -> list[Supplied] | list[Markup]:
         """The items of a submitted list (its ``item`` breakdown) in the order they were
         submitted (alphabetical where the figures give no order), each linked to its
         figure (``links=False``: the bare names, e.g. as lookup keys).
@@ -359,8 +378,8 @@ class Renderer:
         listed = [f for f in cells if f.value]
         listed.sort(key=lambda f: (f.position is None, f.position or 0, f.breakdown_value))
         if not links:
-            return [f.breakdown_value for f in listed]  # plain text: escaped when written
-        return [self._link(supplied_text(f.breakdown_value), f) for f in listed]
+            return [Supplied(f.breakdown_value) for f in listed]  # escaped when written
+        return [self._link(Supplied(f.breakdown_value).__html__(), f) for f in listed]
 
     def _launched(self, metric: str, fy: int | None = None) -> str:
         """The month of a one-off event ("May 2023"), from the figure's ``month`` breakdown."""
