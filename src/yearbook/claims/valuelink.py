@@ -67,6 +67,7 @@ _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s"
 _CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
 """Between two claims, a conjunction ends the first one's words ("142,750 arrests and deported
 72,177"): what follows it belongs to the next."""
+_TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
@@ -234,6 +235,9 @@ class ValueLinker:
         tail_words = self.index.words(tail)
         noun = self.index.words(" ".join(_object_words(tail)))
         near = head_words[-6:] + tail_words[:8]
+        if not set(near) & self.index.metric_words and _TOTAL_OF.search(head):
+            # "..., a total of 267,258": it counts what its sentence spoke of before it
+            near = [w for w in self.index.words(text[s_start : claim.start]) if w != "total"][-8:]
         first = min([c.start for c in others], default=s_end)
         rest = self.index.words(text[s_start:first] + " " + text[own_from:next_start])
         before: list[str] = []
