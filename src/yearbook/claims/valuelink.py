@@ -82,6 +82,9 @@ _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),",
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 SUPPORT_EXACT = 0.5
 """The least relevance with which a figure equal to an exact, non-round number supports it."""
+NEAR_MISS = 0.01
+"""A precise number within 1% of a relevant figure that it does not state is a misstatement of
+it (a transposed or wrong digit), however close the other candidates come."""
 CLOSE = 0.25
 """A number off its figure by more than this share, in a sentence that names no year, may be
 another year's: it is not contradicted."""
@@ -334,6 +337,8 @@ class ValueLinker:
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
             return
+        if not agreeing and not narrower and self._near_miss(claim, ctx, ranked, top_score):
+            return
         if agreeing and named is None:
             self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
             return
@@ -350,6 +355,32 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _near_miss(
+        self, claim: Claim, ctx: _Context, ranked: list[tuple[float, int]], top_score: float
+    ) -> bool:
+        """A precise number that no relevant figure agrees with, but that one of them misses by
+        a hair (142,850 for 142,580): contradicted by that one, a misstatement of it."""
+        if claim.no_contradiction or not _precise(claim) or claim.fiscal_year is None:
+            return False
+        context = {*ctx.near, *ctx.rest, *ctx.before}
+        best: tuple[float, float, int] | None = None
+        for s, i in ranked[:TOP]:
+            if s < CONTRADICT_SCORE or s < COMPARABLE * top_score:
+                break
+            mdoc = self.index.docs[i]
+            figure = self._figure(claim, mdoc)
+            if figure is None or not mdoc.mentioned_by(context):
+                continue
+            miss = abs(claim.value - figure) / abs(figure) if figure else 1.0
+            if best is None or miss < best[0]:
+                best = (miss, s, i)
+        if best is None or best[0] > NEAR_MISS:
+            return False
+        _, s, i = best
+        self._set(claim, self.index.docs[i], ctx, ranked, s)
+        claim.link_reason = "the relevant figure it misses by a hair"
+        return True
 
     def _narrower(self, ctx: _Context, top: MetricDoc, claim: Claim) -> list[str]:
         """Words next to the number that name a narrower count than the top metric's (a
