@@ -78,6 +78,10 @@ CONSISTENCY = [
     ("In FY 2023, 50% of the staff were new, and 73,822 of the 170,590 people arrested had a record.", "50%", "unverifiable"),
     ("In FY 2023, 34% (73,822 of the 170,590 people arrested) had a record.", "34%", "contradicted"),
     ("ERO has two priorities: guarding the border and removing criminals and gang members.", "two", "supported"),
+    # a rate against its year's total: supported when it agrees, never contradicted
+    ("ICE removed 59,011 people in FY 2021. That is barely a thousand a week.", "a thousand", "supported"),
+    ("In FY 2021 agents met nearly 1.8 million people, and ICE removed 59,011: ICE removed about 160 a day.", "about 160", "supported"),
+    ("ICE removed 59,011 people in FY 2021, about 300 a day.", "about 300", "unverifiable"),
     # nothing to check against
     ("The agency employs more than 20,000 people.", "more than 20,000", "unverifiable"),
 ]

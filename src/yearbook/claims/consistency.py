@@ -13,6 +13,8 @@ sentence and the previous sentence of the same paragraph:
 ``list``       an announced count against the list that follows it
 ``parts``      parts against their whole ("7,110 victims, including 1,919
                minors"; a list of categories of one total; no share above 100%)
+``rate``       a rate ("about 160 a day") against its year's total; it may
+               support, never contradict (`yearbook.claims.rates`)
 
 Arithmetic is done on intervals: a derived range that meets the stated
 interval is consistent, one that misses it is a contradiction.
@@ -29,6 +31,7 @@ from yearbook.claims.counted import comparable, counted_noun
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
+from yearbook.claims.rates import rate_findings
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
@@ -474,6 +477,11 @@ def _categories(doc: Document) -> Iterator[Finding]:
             yield _part_finding(part, wholes[-1])
 
 
+def _rates(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    for claim, verdict, reason, expected in rate_findings(doc):
+        yield Finding(claim, verdict, "rate", reason, expected)
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
     ("direction", _direction),
@@ -481,6 +489,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("average", _average),
     ("list", _lists),
     ("parts", _parts_whole),
+    ("rate", _rates),
 )
 """Every consistency rule, in the order they run."""
 
