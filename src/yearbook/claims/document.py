@@ -47,6 +47,7 @@ class Claim:
     year_source: str = ""  # where its year came from: sentence, paragraph, heading, document,
     # relative ("last year"), or "figures" when only the data could tell
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
+    complement: bool = False  # a share of those without what its metric counts ("no record")
     difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year
 
 

@@ -67,6 +67,11 @@ _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s"
 _CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
 """Between two claims, a conjunction ends the first one's words ("142,750 arrests and deported
 72,177"): what follows it belongs to the next."""
+_NEGATED = re.compile(
+    r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
+    r"(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
+    re.I,
+)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
@@ -257,6 +262,8 @@ class ValueLinker:
 
     def _decide(self, doc: Document, claim: Claim) -> None:
         ctx = self._context(doc, claim)
+        if claim.kind in ("share", "percent"):
+            claim.complement = self._negated(doc, claim)
         score = self.index.weighted(
             [
                 (ctx.noun, NOUN_WEIGHT),
@@ -355,6 +362,14 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _negated(self, doc: Document, claim: Claim) -> bool:
+        """Whether the share counts those *without* what a metric's word names ("60% had no
+        criminal record", "were non-criminal"): its figure is then 100 less the metric's."""
+        _, _, s_end = doc.sentences[claim.sentence]
+        tail = doc.text[claim.end : min(s_end, claim.end + 80)]
+        found = _NEGATED.search(tail)
+        return bool(found and set(self.index.words(found.group("w"))) & self.index.metric_words)
 
     def _near_miss(
         self, claim: Claim, ctx: _Context, ranked: list[tuple[float, int]], top_score: float

@@ -155,7 +155,10 @@ def mark_differences(doc: Document) -> None:
 
 
 def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
-    """The figure as the claim states it: for a difference, its change on the prior year."""
+    """The figure as the claim states it: for a difference, its change on the prior year; for
+    the share of those without what a share counts ("60% had no record"), 100 less it."""
+    if fig is not None and claim.complement and fig.value is not None and fig.unit == "percent":
+        return replace(fig, value=100.0 - fig.value)
     if fig is None or not claim.difference:
         return fig
     year = claim.fiscal_year
@@ -193,6 +196,8 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
 
 def _where(claim: Claim, year: int | None = None) -> str:
     where = f"{claim.metric} FY {year or claim.fiscal_year}"
+    if claim.complement:
+        where = f"100% less {where}"
     if claim.difference and claim.fiscal_year is not None:
         now, then = claim.fiscal_year, claim.fiscal_year - 1
         first, second = (now, then) if claim.difference > 0 else (then, now)
