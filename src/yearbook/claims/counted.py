@@ -10,7 +10,7 @@ or punctuation: "142,580 immigrants to about 180 countries" counts
 Two nouns are of **different sorts** when one counts lengths of time (years,
 months) or places (countries, offices) and the other does not, or both do
 and differ: 44,000 people are never a part of 180 countries, and no count of
-arrests is a part of "the three years".
+events is a part of "the three years".
 
 >>> counted_noun("immigrants to about 180 countries")
 'immigrant'
@@ -35,7 +35,7 @@ TIME_NOUNS = frozenset(
 
 PLACE_NOUNS = frozenset(
     (
-        "country", "nation", "state", "city", "county", "office", "facility", "location",
+        "country", "nation", "state", "city", "county", "office", "location",
         "site", "port", "district", "region", "jurisdiction", "territory", "continent",
         "center", "centre",
     )

@@ -67,8 +67,8 @@ def announced_lists(doc: Document) -> None:
 
 def _inline_items(rest: str) -> int:
     """Items of an inline list: split at commas and semicolons, and at the one "and" (or
-    "or") that joins the last item; an "and" inside an item ("removing criminals and gang
-    members") does not make another item."""
+    "or") that joins the last item; an "and" inside an item ("guarding borders and ports")
+    does not make another item."""
     rest = rest.rstrip(".;")
     if len(rest.split()) < 2:
         return 0

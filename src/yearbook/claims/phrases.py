@@ -8,7 +8,7 @@
 * A **fraction** with a qualifier ("about half", "nearly two-thirds", "more
   than a third of") is a ``share`` when "of" follows and a ``percent``
   otherwise; it stands for 5 points either side of the fraction (nearly: the
-  5 points below; more than: the 5 points above). "Half of the arrests" is a
+  5 points below; more than: the 5 points above). "Half of the cases" is a
   share too, but "the first half of FY 2023" is a part of a year, no claim.
 * A **fraction of a scale** ("a quarter of a million", "half a million") and a
   scale on its own ("a thousand", "one million") are counts, read like
@@ -92,7 +92,7 @@ _OF_A_TIME = re.compile(
     re.I,
 )
 """A part of a length of time ("the first half of the year", "half of FY 2023"), unless a
-noun follows the year ("half of the FY 2021 removals")."""
+noun follows the year ("half of the FY 2021 cases")."""
 _RATIO_AFTER = re.compile(
     r"^\s*(?:the\s+(?:number|level|total|count|amount|rate|figure)|that|those|what|"
     r"as\s+(?:many|much))\b",
