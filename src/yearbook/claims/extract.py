@@ -95,7 +95,13 @@ _DOWN_WORDS = {
     "decreased", "declined", "dropped", "slipped", "plunged", "falling", "decreasing",
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
 }  # fmt: skip
-_CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})\s+of\s+(?:(?P<q>{_QUAL})\s+)?$", re.I)
+_CHANGE_OF = re.compile(
+    rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})s?\s+of\s+(?:(?P<q>{_QUAL})\s+)?$"
+    rf"|\b(?P<w2>{_CHANGE_NOUN})s\s+of\s+(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)\s+and\s+"
+    rf"(?:(?P<q2>{_QUAL})\s+)?$",
+    re.I,
+)
+"""Before a change: "an increase of", "increases of 93% and" (the second of a pair)."""
 _CHANGE_ADJ_HEAD = re.compile(
     rf"\ban?\s+(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
 )
@@ -343,8 +349,10 @@ def _percent_kind(
     base = num_start - len(before)
     m = _CHANGE_OF.search(before)
     if m:
-        word = m.group("w").lower()
-        return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""
+        word = (m.group("w") or m.group("w2")).lower()
+        qual = m.group("q") or m.group("q2") or ""
+        at = base + m.start() if m.group("w") else num_start - len(qual) - (1 if qual else 0)
+        return "change", at, num_end, _sign(word), qual
     m = _CHANGE_VERB_HEAD.search(before)
     if m and _MADE_UP.search(before, 0, m.start() + len(m.group("w"))):
         m = None  # "made up 15% of": a share, not a change

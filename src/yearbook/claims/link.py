@@ -57,6 +57,9 @@ _LINKING = {
 }  # fmt: skip
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
 def _stem(word: str) -> str:
     if word in _IRREGULAR:
         return _IRREGULAR[word]
@@ -253,6 +256,12 @@ class Linker:
         ]
         if not earlier and claim.kind != "change":
             return
+        paired = _respectively(doc, claim)
+        if paired is not None:  # "... 142,750 arrests and 72,177 removals, up 93% and 22%,
+            if paired.metric:  # respectively": each change is of the value in its place
+                claim.metric, claim.link_reason = paired.metric, "respectively"
+                claim.breakdown, claim.breakdown_value = paired.breakdown, paired.breakdown_value
+            return
         if claim.kind == "change" or claim.difference:
             nearest = [
                 c
@@ -339,6 +348,23 @@ class Linker:
 
     def _offices_in(self, text: str) -> list[str]:
         return [office for office, pattern in self._office_re.items() if pattern.search(text)]
+
+
+def _respectively(doc: Document, claim: Claim) -> Claim | None:
+    """The value a change is paired with by "respectively": the n-th of as many values
+    before the changes as there are changes."""
+    if claim.kind != "change":
+        return None
+    _, _, s_end = doc.sentences[claim.sentence]
+    if not _RESPECTIVELY.search(doc.text, claim.end, s_end):
+        return None
+    claims = doc.in_sentence(claim.sentence)
+    changes = [c for c in claims if c.kind == "change"]
+    first = changes[0].start
+    values = [c for c in claims if c.kind in ("count", "money", "weight") and c.end <= first]
+    if len(values) != len(changes) or len(changes) < 2:
+        return None
+    return values[changes.index(claim)]
 
 
 def _one_value_per_figure(doc: Document) -> None:

@@ -21,7 +21,6 @@ close are kept on the claim for its verdict's explanation.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -32,7 +31,7 @@ import numpy.typing as npt
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import Interval
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import change_agrees, consistent, stated_figure
+from yearbook.claims.verify import change_agrees, consistent, digits_shifted, stated_figure
 from yearbook.figures import Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker"]
@@ -637,17 +636,7 @@ def _close(claim: Claim, figure: float) -> bool:
     year's: what a claim whose year the text leaves to its context must be to be contradicted."""
     if claim.kind in ("percent", "share") or not figure:
         return True
-    return abs(claim.value - figure) <= CLOSE * abs(figure) or _shifted(claim.value, figure)
-
-
-def _shifted(value: float, figure: float) -> bool:
-    """Whether the value is the figure with its digits shifted by a power of ten."""
-    low, high = sorted((abs(value), abs(figure)))
-    if low <= 0:
-        return False
-    ratio = high / low
-    power = 10.0 ** round(math.log10(ratio))
-    return power > 1 and abs(ratio - power) <= 0.005 * power
+    return abs(claim.value - figure) <= CLOSE * abs(figure) or digits_shifted(claim.value, figure)
 
 
 def _comparable(claim: Claim, figure: float, named: bool = False) -> bool:
@@ -659,7 +648,7 @@ def _comparable(claim: Claim, figure: float, named: bool = False) -> bool:
     low, high = sorted((abs(claim.value), abs(figure)))
     if low <= 0:
         return False
-    return high / low <= (10.0 if named else MAGNITUDE) or _shifted(low, high)
+    return high / low <= (10.0 if named else MAGNITUDE) or digits_shifted(low, high)
 
 
 def _name(mdoc: MetricDoc) -> str:

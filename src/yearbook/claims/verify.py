@@ -25,6 +25,7 @@ __all__ = [
     "Evidence",
     "change_agrees",
     "consistent",
+    "digits_shifted",
     "figure_interval",
     "mark_differences",
     "stated_figure",
@@ -167,6 +168,28 @@ def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
     return replace(fig, value=claim.difference * fig.yoy_change, bound="exact")
 
 
+FAR = 0.25
+"""A count more than this share off its figure, in a sentence that names no year, may be
+another year's figure: it is not contradicted."""
+
+
+def _far(claim: Claim, value: float) -> bool:
+    if claim.kind not in ("count", "money", "weight") or claim.difference or not value:
+        return False
+    return abs(claim.value - value) > FAR * abs(value) and not digits_shifted(claim.value, value)
+
+
+def digits_shifted(value: float, figure: float) -> bool:
+    """Whether the value is the figure with its digits shifted by a power of ten (14,500
+    written as 145,000): a misstatement of it, however far off."""
+    low, high = sorted((abs(value), abs(figure)))
+    if low <= 0:
+        return False
+    ratio = high / low
+    power = 10.0 ** round(math.log10(ratio))
+    return power > 1 and abs(ratio - power) <= 0.005 * power
+
+
 def _num(value: float) -> str:
     if value == int(value):
         return f"{value:,.0f}"
@@ -226,6 +249,9 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         reason = f"{_where(claim)} is {_num(fig.value)}, inside {claim.interval.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)
     reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"
+    if not claim.year_given and _far(claim, fig.value):
+        why = "its sentence names no year, and it is far from this year's figure"
+        return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     if claim.no_contradiction:
         return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
     return Evidence(claim.index, "contradicted", reason, fig.value, shown)
