@@ -1,0 +1,54 @@
+"""Helpers of the claim-rule tests: a text checked against a few figures built in place, with
+the flagship report's metrics and its pack's vocabulary, and what the checker made of a claim."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tests.conftest import REPORT_DIR
+from yearbook.claims import CheckResult, ClaimVerdict, check
+from yearbook.claims.sources import figures_from_rows
+from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
+from yearbook.figures.meta import MetricMeta, load_metric_meta
+
+Row = tuple[str, int, int] | tuple[str, int, int, str, str]
+"""(metric, fiscal year, value[, breakdown, category]): one figure of a test's table."""
+
+
+class Checker:
+    """Checks a text against a small figures table with the flagship report's metrics."""
+
+    def __init__(self, metrics: Mapping[str, MetricMeta], vocabulary: Vocabulary) -> None:
+        self.metrics = metrics
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def flagship(cls) -> Checker:
+        vocabulary = report_vocabulary(REPORT_DIR)
+        assert vocabulary is not None, "the flagship report has no pack vocabulary"
+        return cls(load_metric_meta(REPORT_DIR / "metrics"), vocabulary)
+
+    def __call__(self, text: str, rows: list[Row]) -> CheckResult:
+        figures = figures_from_rows(_row(row) for row in rows)
+        return check(text, figures, metrics=self.metrics, vocabulary=self.vocabulary)
+
+
+def _row(row: Row) -> dict[str, str]:
+    metric, year, value, *category = row
+    out = {"metric": metric, "fiscal_year": str(year), "value": str(value)}
+    if category:
+        out["breakdown"], out["breakdown_value"] = category
+    return out
+
+
+def claim(result: CheckResult, text: str) -> ClaimVerdict:
+    """The claim of a check whose printed text is ``text``."""
+    found = [c for c in result.claims if c.text == text]
+    assert found, f"no claim {text!r} in {[c.text for c in result.claims]}"
+    return found[0]
+
+
+def verdict(result: CheckResult, text: str) -> tuple[str | None, int | None, str]:
+    """What the checker made of one claim: (metric, fiscal year, verdict)."""
+    found = claim(result, text)
+    return found.metric, found.fiscal_year, found.verdict

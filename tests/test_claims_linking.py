@@ -1,0 +1,155 @@
+"""Which figure a claim is checked against: the linking rules of the claim checker (issue 14).
+
+Every sentence here is written for these tests, and every figures table is a few rows
+built in place: a claim's verdict is the fact each test states. One test per rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims_support import Checker, Row, claim, verdict
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+THREE_YEARS: list[Row] = [
+    ("ero.removals", 2022, 72_311),
+    ("ero.removals", 2023, 136_904),
+    ("ero.removals", 2024, 258_017),
+]
+REMOVALS_2023: list[Row] = [("ero.removals", 2023, 136_904)]
+ARRESTS: list[Row] = [
+    ("ero.admin_arrests", 2022, 148_210),
+    ("ero.admin_arrests", 2023, 176_372),
+]
+
+
+# ------------------------------------------------------------- valuelink.py
+
+
+def test_a_year_the_text_leaves_open_links_to_the_one_year_whose_figure_agrees(
+    checked: Checker,
+) -> None:
+    # the text-wide year (FY 2023, named most) is a guess in a text naming two years
+    several = "Removals in FY 2023 and FY 2024 climbed fast.\n\nThe agency deported 72,311 people."
+    found = claim(checked(several, THREE_YEARS), "72,311")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2022, "supported")
+    assert "the text does not say which year (FY 2023 was a guess)" in found.reason
+    # "last year" in a text naming FY 2024 guesses FY 2023
+    last = "In FY 2024 removals climbed fast. The agency deported 72,311 people last year."
+    found = claim(checked(last, THREE_YEARS), "72,311")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2022, "supported")
+    assert "does not say which year" in found.reason
+    # '1.41 million' stands for values within 2% of it and tells the years apart;
+    # '1.4 million' (values within 3.6% of it) does not, and keeps the guessed year
+    millions: list[Row] = [
+        ("ero.removals", 2022, 1_412_000),
+        ("ero.removals", 2023, 2_690_000),
+        ("ero.removals", 2024, 3_104_000),
+    ]
+    precise = several.replace("72,311", "1.41 million")
+    assert verdict(checked(precise, millions), "1.41 million") == (
+        "ero.removals",
+        2022,
+        "supported",
+    )
+    rough = claim(checked(several.replace("72,311", "1.4 million"), millions), "1.4 million")
+    assert rough.fiscal_year == 2023 and "does not say which year" not in rough.reason
+
+
+# removals_border: a figure with no declaration, named by its id as published tables are
+BORDER: list[Row] = [*REMOVALS_2023, ("removals_border", 2022, 41_260)]
+
+
+def test_words_naming_a_narrower_count_keep_the_broader_figure_from_contradicting(
+    checked: Checker,
+) -> None:
+    text = "In FY 2023, 98,410 people were deported after arriving at the border."
+    found = claim(checked(text, BORDER), "98,410")
+    assert (found.verdict, found.metric) == ("unverifiable", None)
+    assert "'border'" in found.reason and "ero.removals" in found.reason
+    # without those words, all removals are what it counts, and they say otherwise
+    plain = checked("In FY 2023, 98,410 people were deported.", BORDER)
+    assert verdict(plain, "98,410") == ("ero.removals", 2023, "contradicted")
+
+
+def test_a_number_far_off_a_figure_is_no_misstatement_of_it_unless_its_digits_shifted(
+    checked: Checker,
+) -> None:
+    """The clause names no removals figure in full ("returns"): a factor of 3.5 is the limit."""
+
+    def returns(value: str) -> tuple[str | None, int | None, str]:
+        text = f"Removals rose in FY 2023, and officers completed {value} returns."
+        return verdict(checked(text, REMOVALS_2023), value)
+
+    assert returns("131,470") == ("ero.removals", 2023, "contradicted")  # 1.04 times off
+    assert returns("31,470") == (None, 2023, "unverifiable")  # 4.35 times off
+    assert returns("1,369,040") == ("ero.removals", 2023, "contradicted")  # digits x 10
+    assert returns("13,690,400") == ("ero.removals", 2023, "contradicted")  # digits x 100
+
+
+def test_a_number_in_a_sentence_naming_no_year_is_contradicted_only_when_close(
+    checked: Checker,
+) -> None:
+    """The year comes from the heading: a number more than 25% off may be another year's."""
+
+    def under_heading(value: str) -> tuple[str | None, int | None, str]:
+        text = f"# FY 2023\n\nERO removed {value} people."
+        return verdict(checked(text, REMOVALS_2023), value)
+
+    assert under_heading("121,470") == ("ero.removals", 2023, "contradicted")  # 11% off
+    assert under_heading("91,470") == (None, 2023, "unverifiable")  # 33% off
+    assert under_heading("1,369,040") == ("ero.removals", 2023, "contradicted")  # digits x 10
+
+
+def test_each_number_links_by_its_own_clause(checked: Checker) -> None:
+    rows: list[Row] = [*ARRESTS, *REMOVALS_2023]
+    text = "In FY 2023 officers made 181,372 arrests and deported 139,904 people."
+    result = checked(text, rows)
+    arrests, removals = claim(result, "181,372"), claim(result, "139,904")
+    assert (arrests.metric, arrests.verdict) == ("ero.admin_arrests", "contradicted")
+    assert "176,372" in arrests.reason
+    assert (removals.metric, removals.verdict) == ("ero.removals", "contradicted")
+    assert "136,904" in removals.reason
+
+
+# ------------------------------------------------------------------ link.py
+
+
+def test_a_change_follows_the_value_right_before_it_even_when_unlinked(
+    checked: Checker,
+) -> None:
+    """176,372 is 19.0% above 148,210; the 27.5% is the detentions', which no figure holds."""
+    text = (
+        "In FY 2023 arrests (176,372) were up 19 percent, "
+        "and detentions (312,904) were up 27.5 percent."
+    )
+    result = checked(text, ARRESTS)
+    assert verdict(result, "up 19 percent") == ("ero.admin_arrests", 2023, "supported")
+    assert claim(result, "312,904").verdict == "unverifiable"
+    detentions = claim(result, "up 27.5 percent")
+    assert (detentions.metric, detentions.verdict) == (None, "unverifiable")
+
+
+# ------------------------------------------------------------- relevance.py
+
+
+def test_a_category_with_no_words_of_its_own_is_never_the_linked_figure(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        *REMOVALS_2023,
+        ("ero.removals", 2023, 61_220, "departure_country", "mexico"),
+        ("ero.removals", 2023, 5_113, "departure_country", "other"),
+    ]
+    found = claim(checked("In FY 2023 ERO removed 5,113 people.", rows), "5,113")
+    assert found.breakdown_value != "other"
+    assert found.verdict == "unverifiable"
+    # a category with words of its own still links
+    named = checked("In FY 2023 ERO removed 61,220 people to Mexico.", rows)
+    mexico = claim(named, "61,220")
+    assert (mexico.verdict, mexico.breakdown_value) == ("supported", "mexico")

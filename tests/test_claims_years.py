@@ -1,0 +1,166 @@
+"""Which fiscal year a claim is about: the year rules of the claim checker (issue 14).
+
+Every sentence here is written for these tests, and every figures table is a few rows
+built in place: a claim's verdict is the fact each test states. One test per rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims_support import Checker, Row, claim, verdict
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+REMOVALS: list[Row] = [
+    ("ero.removals", 2022, 72_311),
+    ("ero.removals", 2023, 61_297),
+]
+ARRESTS: list[Row] = [
+    ("ero.admin_arrests", 2022, 148_210),
+    ("ero.admin_arrests", 2023, 176_372),
+]
+
+
+# ------------------------------------------------------------------- text.py
+
+
+def test_a_line_that_ends_a_sentence_ends_the_paragraph_its_year_reaches(
+    checked: Checker,
+) -> None:
+    """The FY 2023 of the first line does not reach the next line: the heading's year does."""
+    text = (
+        "# Fiscal year 2022\n\n"
+        "In FY 2023 the agency changed course.\n"
+        "ERO removed 72,311 noncitizens."
+    )
+    assert verdict(checked(text, REMOVALS), "72,311") == ("ero.removals", 2022, "supported")
+    # a line broken inside a sentence is still one paragraph, and its year carries
+    wrapped = (
+        "# Fiscal year 2022\n\n"
+        "In FY 2023 the agency changed course and\n"
+        "removed 61,297 noncitizens."
+    )
+    assert verdict(checked(wrapped, REMOVALS), "61,297") == ("ero.removals", 2023, "supported")
+
+
+def test_month_abbreviations_end_no_sentence_and_their_days_are_no_claims(
+    checked: Checker,
+) -> None:
+    text = (
+        "FY 2022 opened on Oct. 1 and closed on Sept. 30 with a long backlog. "
+        "That year ERO removed 72,311 noncitizens."
+    )
+    result = checked(text, REMOVALS)
+    assert [c.text for c in result.claims] == ["72,311"]
+    assert verdict(result, "72,311") == ("ero.removals", 2022, "supported")
+
+
+# ---------------------------------------------------------------- extract.py
+
+
+def test_lengths_of_time_are_no_claims_but_a_record_of_years_is(checked: Checker) -> None:
+    text = (
+        "In FY 2023 ERO removed 61,297 noncitizens over the 12 months ending in September. "
+        "A 90-day period of surges followed. Arrests came to 176,372, a 15-year low."
+    )
+    result = checked(text, REMOVALS + ARRESTS)
+    assert [c.text for c in result.claims] == ["61,297", "176,372", "15"]
+    assert verdict(result, "61,297") == ("ero.removals", 2023, "supported")
+
+
+# ------------------------------------------------------------------ years.py
+
+
+def test_a_year_opening_the_next_clause_belongs_to_the_next_claim(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 151_908), ("ero.admin_arrests", 2020, 98_762)]
+    text = "In FY 20 ERO recorded 98,762 arrests and in FY19 it recorded 151,908 arrests."
+    result = checked(text, rows)
+    assert verdict(result, "98,762") == ("ero.admin_arrests", 2020, "supported")
+    assert verdict(result, "151,908") == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_a_value_beside_a_change_from_a_year_is_of_the_year_after(checked: Checker) -> None:
+    """No other year in the paragraph: the count is FY 2023, the change FY 2022 to FY 2023."""
+    text = "Officers made 176,372 administrative arrests, a 19.0% increase from FY 2022."
+    result = checked(text, ARRESTS)
+    assert verdict(result, "176,372") == ("ero.admin_arrests", 2023, "supported")
+    change = claim(result, "a 19.0% increase")
+    assert (change.metric, change.fiscal_year, change.verdict) == (
+        "ero.admin_arrests",
+        2023,
+        "supported",
+    )
+    assert "from FY 2022 to FY 2023" in change.reason
+
+
+def test_than_in_a_year_is_the_base_of_a_difference(checked: Checker) -> None:
+    """176,372 - 148,210 = 28,162: a difference about FY 2023 on FY 2022."""
+    result = checked("In FY 2023, officers made 28,162 more arrests than in FY 2022.", ARRESTS)
+    found = claim(result, "28,162")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2023,
+        "supported",
+    )
+    assert "FY 2023 less FY 2022" in found.reason
+    wrong = checked("In FY 2023, officers made 31,500 more arrests than in FY 2022.", ARRESTS)
+    assert verdict(wrong, "31,500") == ("ero.admin_arrests", 2023, "contradicted")
+
+
+def test_than_last_year_is_a_base_and_the_claim_keeps_its_sentences_year(
+    checked: Checker,
+) -> None:
+    """72,311 - 61,297 = 11,014 fewer: about FY 2023, on FY 2022."""
+    text = "In FY 2023 the agency removed 61,297 noncitizens, about 11,000 fewer than last year."
+    result = checked(text, REMOVALS)
+    assert verdict(result, "61,297") == ("ero.removals", 2023, "supported")
+    fewer = claim(result, "about 11,000")
+    assert (fewer.metric, fewer.fiscal_year, fewer.verdict) == ("ero.removals", 2023, "supported")
+    assert "FY 2022 less FY 2023" in fewer.reason
+
+
+OLDER_REMOVALS: list[Row] = [
+    ("ero.removals", 2017, 226_119),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+]
+
+
+FISCAL_OPENINGS = (
+    "Money was short in budget year 2019.",
+    "The 2019 financial year was a hard one.",
+    "Our counts cover the year that ended in September.",
+)
+
+
+def test_budget_and_financial_years_make_bare_years_fiscal(checked: Checker) -> None:
+    claim_text = " In 2018 the agency removed 256,085 people."
+    for opening in FISCAL_OPENINGS:
+        result = checked(opening + claim_text, OLDER_REMOVALS)
+        assert verdict(result, "256,085") == ("ero.removals", 2018, "supported"), opening
+    # a year that ends in December is a calendar year: 2018 stays one
+    calendar = checked(
+        "Our counts cover the year that ended in December." + claim_text, OLDER_REMOVALS
+    )
+    found = claim(calendar, "256,085")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "calendar year 2018" in found.reason
+
+
+def test_two_changes_after_a_value_are_of_its_year_on_two_bases(checked: Checker) -> None:
+    """267,258 is 4.4% above FY 2018's 256,085 and 18.2% above FY 2017's 226,119."""
+    text = (
+        "In FY 2019 ERO removed 267,258 people. Removals were up 4.4% compared to FY 2018 "
+        "and up 18.2% compared to FY 2017."
+    )
+    result = checked(text, OLDER_REMOVALS)
+    first, second = (c for c in result.claims if c.kind == "change")
+    assert (first.text, first.fiscal_year, first.verdict) == ("up 4.4%", 2019, "supported")
+    assert (second.text, second.fiscal_year, second.verdict) == ("up 18.2%", 2019, "supported")
+    assert "from FY 2018 to FY 2019" in first.reason
+    assert "from FY 2017 to FY 2019" in second.reason
