@@ -46,6 +46,7 @@ class Claim:
     year_given: bool = False  # its sentence names its year (not carried from the paragraph)
     year_source: str = ""  # where its year came from: sentence, paragraph, heading, document,
     # relative ("last year"), or "figures" when only the data could tell
+    span: tuple[int, int | None] | None = None  # its span of years: (first, last) or (count, None)
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     complement: bool = False  # a share of those without what its metric counts ("no record")
     difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year

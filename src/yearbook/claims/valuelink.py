@@ -285,6 +285,8 @@ class ValueLinker:
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
         ranked = sorted(head, key=_by_rank) + ranked[TOP:]
         top_score = ranked[0][0] if ranked else 0.0
+        if claim.span is not None and self._span_sum(claim, ctx, ranked, top_score):
+            return
         floor = min(SUPPORT_EXACT, COMPARABLE * top_score)
         agreeing = [
             (s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])
@@ -361,6 +363,58 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _span_sum(
+        self, claim: Claim, ctx: _Context, ranked: list[tuple[float, int]], top_score: float
+    ) -> bool:
+        """A count over several fiscal years ("more than 935,000 over four fiscal years",
+        "between FY 2017 and FY 2020") against the sum of a relevant metric's figures over
+        them: the years it names, or else every run of as many years the figures hold.
+        Supported by the one sum it states; contradicted by the one it misses by a hair."""
+        span = claim.span
+        if span is None or claim.kind not in ("count", "money", "weight"):
+            return False
+        context = {*ctx.near, *ctx.rest, *ctx.before}
+        found: list[tuple[float, float, int, int, int, float]] = []
+        for s, i in ranked[:TOP]:
+            if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+                break
+            mdoc = self.index.docs[i]
+            if mdoc.breakdown or not mdoc.mentioned_by(context):
+                continue
+            years = sorted(self._years(mdoc))
+            runs = [span] if span[1] is not None else [(y, y + span[0] - 1) for y in years]
+            for first, last in runs:
+                assert last is not None
+                figs = [self.figures.find(mdoc.metric, y) for y in range(first, last + 1)]
+                if not figs or any(f is None or f.value is None for f in figs):
+                    continue
+                total = sum(f.value for f in figs if f is not None and f.value is not None)
+                fig = figs[0]
+                assert fig is not None
+                agrees = consistent(claim, replace(fig, value=total, bound="exact"))
+                miss = abs(claim.value - total) / total if total else 1.0
+                found.append((0.0 if agrees else miss, s, i, first, last, total))
+        agreeing = {(i, a, b) for miss, _, i, a, b, _ in found if miss == 0.0}
+        if len(agreeing) == 1:
+            pick = next(f for f in found if f[0] == 0.0)
+            verdict = "supported"
+        else:
+            near = [f for f in found if 0.0 < f[0] <= NEAR_MISS]
+            if agreeing or len(near) != 1 or not _precise(claim) or claim.no_contradiction:
+                return False
+            pick, verdict = near[0], "contradicted"
+        _, s, i, first, last, total = pick
+        mdoc = self.index.docs[i]
+        self._set(claim, mdoc, ctx, ranked, s)
+        claim.link_reason = f"its span, FY {first}-FY {last}"
+        said = "inside" if verdict == "supported" else "but it says"
+        reason = (
+            f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} "
+            f"{claim.interval.text()}"
+        )
+        claim.figure_checks.append(("span", verdict, reason, total))
+        return True
 
     def _negated(self, doc: Document, claim: Claim) -> bool:
         """Whether the share counts those *without* what a metric's word names ("60% had no

@@ -175,6 +175,29 @@ def assign_years(doc: Document) -> None:
         _span_or_calendar(doc, claim, fiscal)
 
 
+_WORD_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+}  # fmt: skip
+_SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
+
+
+def _span_of(text: str) -> tuple[int, int | None] | None:
+    """What a span says: (first year, last year) when it names them, (years, None) when it
+    only counts them ("four fiscal years"), None when it says neither ("in some years")."""
+    years = [int(y.strip()) for y in _SPAN_YEAR.findall(text)]
+    years = [y + 2000 if y < 100 else y for y in years]
+    if len(years) >= 2 and years[0] < years[-1] <= years[0] + 30:
+        return years[0], years[-1]
+    count = re.match(r"\s*(\w+)\s+(?:fiscal\s+)?years", text, re.I)
+    if count:
+        word = count.group(1).lower()
+        n = _WORD_COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+        if 2 <= n <= 30:
+            return n, None
+    return None
+
+
 def _stretch(doc: Document, claim: Claim) -> tuple[int, int]:
     """The claim's own part of its sentence: from the claim before it to the one after."""
     _, s_start, s_end = doc.sentences[claim.sentence]
@@ -200,6 +223,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         claim.year_note = (
             f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
         )
+        if not part:
+            claim.span = _span_of(span.group())
         return
     if fiscal:
         return
