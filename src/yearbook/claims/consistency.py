@@ -47,6 +47,7 @@ _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
 _CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
+_TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
 _EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
 
 
@@ -169,21 +170,27 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             )
 
 
+def _compared(doc: Document, claim: Claim) -> Claim | None:
+    """The value an "up from X" compares with X: the Y of "rising from X to Y", else the
+    value before it in its sentence."""
+    same = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if _family(c.kind) == _family(claim.kind) and c.role != "prior" and c is not claim
+    ]
+    later = [c for c in same if c.index > claim.index]
+    if later and _TO_NEXT.match(doc.text[claim.end : later[0].start]):
+        return later[0]
+    earlier = [c for c in same if c.index < claim.index]
+    return earlier[-1] if earlier else None
+
+
 def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
         if claim.role != "prior" or not claim.direction:
             continue
-        earlier = [
-            c
-            for c in doc.in_sentence(claim.sentence)
-            if c.index < claim.index
-            and _family(c.kind) == _family(claim.kind)
-            and c.role != "prior"
-        ]
-        if not earlier:
-            continue
-        now = earlier[-1]
-        if not _same_count(doc, now, claim):
+        now = _compared(doc, claim)
+        if now is None or not _same_count(doc, now, claim):
             continue
         word = "up" if claim.direction > 0 else "down"
         if (claim.direction > 0 and now.interval.high < claim.interval.low) or (
