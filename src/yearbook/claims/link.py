@@ -295,7 +295,9 @@ class Linker:
     @staticmethod
     def _bare(doc: Document, claim: Claim) -> bool:
         """Whether nothing after the number names what it counts."""
-        _, _, s_end = doc.sentences[claim.sentence]
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        if re.search(r"\(\s*$", doc.text[s_start : claim.start]):
+            return False  # "book-ins (312,904)": it counts the noun before it
         tail = doc.text[claim.end : s_end]
         return bool(
             re.match(r"^\s*(?:$|[,.;:)\u2014]|in\b|during\b|for\b|the\s+year|a\s+year)", tail)

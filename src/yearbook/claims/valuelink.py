@@ -31,7 +31,13 @@ import numpy.typing as npt
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import Interval
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import change_agrees, consistent, digits_shifted, stated_figure
+from yearbook.claims.verify import (
+    as_written,
+    change_agrees,
+    consistent,
+    digits_shifted,
+    stated_figure,
+)
 from yearbook.figures import Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker"]
@@ -92,8 +98,8 @@ it (a transposed or wrong digit), however close the other candidates come."""
 CLOSE = 0.25
 """A number off its figure by more than this share, in a sentence that names no year, may be
 another year's: it is not contradicted."""
-PRECISE = 0.02
-"""A number that stands for values within 2% of it can tell one year's figure from another's."""
+PRECISE = 0.03
+"""A number that stands for values within 3% of it can tell one year's figure from another's."""
 MAGNITUDE = 3.5
 """A number more than this many times off a figure most likely counts something else (a part,
 a place, a group): it is not contradicted by it, unless its digits are the figure's shifted."""
@@ -658,7 +664,7 @@ def _precise(claim: Claim) -> bool:
     """Whether the number is precise enough to tell one year's figure from another's."""
     if claim.kind not in ("count", "money", "weight") or abs(claim.value) < 100:
         return False
-    iv = claim.interval
+    iv = as_written(claim) or claim.interval  # as loosely as it is matched
     return (iv.high - iv.low) <= PRECISE * abs(claim.value)
 
 

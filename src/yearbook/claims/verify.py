@@ -246,7 +246,11 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         )
         return Evidence(claim.index, "unverifiable", reason)
     if consistent(claim, fig):
-        reason = f"{_where(claim)} is {_num(fig.value)}, inside {claim.interval.text()}"
+        read = claim.interval
+        loose = as_written(claim)
+        if loose is not None and not read.overlaps(shown):
+            read = loose  # matched only as writers round: say so
+        reason = f"{_where(claim)} is {_num(fig.value)}, inside {read.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)
     reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"
     if not claim.year_given and _far(claim, fig.value):

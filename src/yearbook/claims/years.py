@@ -64,7 +64,7 @@ _BASE_BEFORE = re.compile(
     r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
     r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
-    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+)$",
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+(?:the[ \t]+)?)$",
     re.I,
 )
 _YEAR_BEFORE = re.compile(
@@ -211,6 +211,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
     _, _, s_end = doc.sentences[claim.sentence]
+    cuts = list(_CLAUSE_END.finditer(doc.text, start, claim.start))
+    start = cuts[-1].end() if cuts else start  # "In FY 2022, which ran from Oct. 1, ..., 72,177"
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "59,000 removals, the lowest in six years"
