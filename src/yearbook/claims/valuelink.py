@@ -261,6 +261,9 @@ class ValueLinker:
         heading = _heading(doc, claim.block)
         if heading:
             before += self.index.words(heading)
+        if claim.kind in ("share", "percent"):  # "43%" says "share" and "percent" itself
+            implied = self.index.words("share percent")
+            near, rest = near + implied, rest + implied
         return _Context(noun, tail_words[:8], near, rest, before)
 
     # ---------------------------------------------------------- decision
