@@ -57,6 +57,12 @@ CONSISTENCY = [
     ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 43%.", "43%", "supported"),
     ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 34%.", "34%", "contradicted"),
     ("In FY 2023, 130% of those arrested had a criminal history.", "130%", "contradicted"),
+    # a share set beside its part ("P, representing S% of the W"), and the rest of shares
+    ("In FY 2018 ICE removed 265,000 people, representing over 30% of the 680,000 people met at the border.", "over 30%", "contradicted"),
+    ("In FY 2018 ICE removed 265,000 people, representing about 39% of the 680,000 people met at the border.", "about 39%", "supported"),
+    ("In FY 2018 ICE removed 265,000 people, representing about 39% of the 680 offices.", "about 39%", "unverifiable"),
+    ("In FY 2017, 73.7% of those arrested had convictions. 15.5% had pending charges, and only 10.8% had neither.", "10.8%", "supported"),
+    ("In FY 2017, 73.7% of those arrested had convictions. 15.5% had pending charges, and only 12.8% had neither.", "12.8%", "unverifiable"),
     # an average against its total and its count
     ("The 73,822 individuals had 290,708 charges, an average of four per individual.", "four", "supported"),
     ("The 73,822 individuals had 290,708 charges, an average of six per individual.", "six", "contradicted"),

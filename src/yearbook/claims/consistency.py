@@ -8,7 +8,11 @@ sentence and the previous sentence of the same paragraph:
 ``direction``  "up from" / "down from" against the value it follows
 ``share``      a share against its part and whole ("73,822 of the 170,590
                arrested, 43%"), by wording or by the share metric's
-               numerator and denominator
+               numerator and denominator, or set beside its part ("265,000
+               people, representing 39% of the 680,000 ...")
+``rest``       a share that is the rest of the shares before it ("and only
+               10.8% had neither"): supported by 100 less their sum, never
+               contradicted (`yearbook.claims.shares`)
 ``average``    an average against its total and the count it is per
 ``list``       an announced count against the list that follows it
 ``parts``      parts against their whole ("7,110 victims, including 1,919
@@ -22,44 +26,25 @@ interval is consistent, one that misses it is a contradiction.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 
-from yearbook.claims.counted import comparable, counted_noun
+from yearbook.claims.counted import comparable
 from yearbook.claims.extract import Claim, Document
+from yearbook.claims.findings import Finding
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
+from yearbook.claims.shares import apposed_pair, complements
+from yearbook.claims.wholes import noun, parts_findings, worded_pairs
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
 
 _VALUES = ("count", "money", "weight", "average")
-_OF_BETWEEN = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+|its\s+|their\s+)?$",
-    re.I,
-)
-_OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
-_LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
-_INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
-_CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
-_EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What one rule says about one claim."""
-
-    claim: int
-    verdict: str  # supported | contradicted
-    rule: str
-    reason: str
-    expected: float | None = None
 
 
 Rule = Callable[[Document, Mapping[str, MetricMeta]], Iterator[Finding]]
@@ -109,7 +94,7 @@ def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
     """Whether two values may count the same thing: one metric, or like counted nouns."""
     if a.metric and b.metric:
         return _same_thing(a, b)
-    return comparable(_noun(doc, a), _noun(doc, b))
+    return comparable(noun(doc, a), noun(doc, b))
 
 
 # ------------------------------------------------------------------- change
@@ -218,42 +203,8 @@ def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fin
 # -------------------------------------------------------------------- share
 
 
-def _noun(doc: Document, claim: Claim) -> str | None:
-    """The noun the claim's number counts (`counted_noun`), within its sentence."""
-    _, _, s_end = doc.sentences[claim.sentence]
-    return counted_noun(doc.text[claim.end : min(s_end, claim.end + 60)])
-
-
-def _alike(doc: Document, part: Claim, whole: Claim) -> bool:
-    """Whether a part and a whole may count the same thing in the same year."""
-    years = (part.fiscal_year, whole.fiscal_year)
-    if None not in years and years[0] != years[1]:
-        return False
-    return part.kind == whole.kind and comparable(_noun(doc, part), _noun(doc, whole))
-
-
-def _parts(doc: Document) -> Iterator[tuple[Claim, Claim]]:
-    """(part, whole) pairs stated by wording: "P of the W", "Of the W ..., P".
-
-    "140,000 in each of the three years" is no part of anything: a distributive
-    "each of" relates no part to a whole, and neither do counts of unlike things.
-    """
-    text = doc.text
-    for sentence in range(len(doc.sentences)):
-        claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
-        for a, b in itertools.pairwise(claims):
-            between = text[a.end : b.start]
-            if _OF_BETWEEN.match(between) and not _EACH.search(between) and _alike(doc, a, b):
-                yield a, b
-        if len(claims) >= 2:
-            _, s_start, _ = doc.sentences[sentence]
-            first = claims[0]
-            if _OF_LEAD.search(text[s_start : first.start]) and _alike(doc, claims[1], first):
-                yield claims[1], first
-
-
 def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
-    pairs = list(_parts(doc))
+    pairs = list(worded_pairs(doc))
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
             continue
@@ -262,7 +213,11 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
                 claim.index, "contradicted", "share", "a share of a whole cannot exceed 100%"
             )
             continue
-        pair = _metric_pair(doc, claim, metrics) or _worded_pair(doc, claim, pairs)
+        pair = (
+            _metric_pair(doc, claim, metrics)
+            or _worded_pair(doc, claim, pairs)
+            or apposed_pair(doc, claim)
+        )
         if pair is None:
             continue
         part, whole = pair
@@ -386,102 +341,15 @@ def _lists(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
 
 
 def _parts_whole(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
-    for part, whole in _parts(doc):
-        yield _part_finding(part, whole)
-    yield from _including(doc)
-    yield from _categories(doc)
+    yield from parts_findings(doc)
 
 
-def _part_finding(part: Claim, whole: Claim) -> Finding:
-    if part.interval.low > whole.interval.high:
-        return Finding(
-            part.index,
-            "contradicted",
-            "parts",
-            f"the part {part.text} is larger than its whole {whole.text}",
-            whole.value,
-        )
-    return Finding(
-        part.index,
-        "supported",
-        "parts",
-        f"the part {part.text} is within its whole {whole.text}",
-        whole.value,
-    )
-
-
-def _including(doc: Document) -> Iterator[Finding]:
-    """ "7,110 victims, including 1,919 minors": the parts named after "including".
-
-    The whole is a like count of the clause before "including" ("142,580 immigrants
-    to about 180 countries, including 44,000 ..." has 142,580 as its whole, never
-    the 180 countries). When several numbers could be the whole, a part is
-    contradicted only if it is larger than every one of them.
-    """
-    text = doc.text
-    for sentence, (_, s_start, s_end) in enumerate(doc.sentences):
-        claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
-        for match in _INCLUDING.finditer(text, s_start, s_end):
-            wholes = _clause_before(doc, claims, s_start, match.start())
-            stop = _LIST_END.search(text, match.end(), s_end)
-            end = stop.start() if stop else s_end
-            after = [c for c in claims if match.end() <= c.start < end]
-            yield from _included(doc, wholes, after)
-
-
-def _clause_before(doc: Document, claims: list[Claim], s_start: int, at: int) -> list[Claim]:
-    """The counts of the clause that ends with a comma just before ``at``."""
-    text = doc.text
-    if not text[s_start:at].rstrip().endswith(","):
-        return []
-    begin = s_start
-    for found in _CLAUSE_START.finditer(text, s_start, at):
-        begin = found.end()
-    earlier = _INCLUDING.search(text, begin, at)
-    while earlier:
-        begin = earlier.end()
-        earlier = _INCLUDING.search(text, begin, at)
-    return [c for c in claims if begin <= c.start and c.end <= at]
-
-
-def _included(doc: Document, wholes: list[Claim], parts: list[Claim]) -> Iterator[Finding]:
-    fits = {p.index: [w for w in wholes if _alike(doc, p, w)] for p in parts}
-    parts = [p for p in parts if fits[p.index]]
-    for part in parts:
-        holding = [w for w in fits[part.index] if part.interval.low <= w.interval.high]
-        yield _part_finding(part, (holding or fits[part.index])[0])
-    if len(parts) < 2:
-        return
-    common = [w for w in wholes if all(w in fits[p.index] for p in parts)]
-    low = sum(p.interval.low for p in parts)
-    if common and all(low > w.interval.high for w in common):
-        names = " + ".join(p.text for p in parts)
-        yield Finding(
-            common[0].index,
-            "contradicted",
-            "parts",
-            f"its parts {names} add up to more than {common[0].text}",
-            low,
-        )
-
-
-def _categories(doc: Document) -> Iterator[Finding]:
-    items = [c for c in doc.claims if c.breakdown and doc.blocks[c.block].kind == "item"]
-    for part in items:
-        lead = part.block
-        while lead > 0 and doc.blocks[lead].kind == "item":
-            lead -= 1
-        wholes = [
-            c
-            for c in doc.in_block(lead)
-            if c.metric == part.metric
-            and not c.breakdown
-            and c.index < part.index
-            and c.fiscal_year == part.fiscal_year
-            and c.kind == part.kind
-        ]
-        if wholes:
-            yield _part_finding(part, wholes[-1])
+def _rest(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    for index, low, high in complements(doc):
+        claim = doc.claims[index]
+        if _meets(claim, low, high):
+            reason = f"100% less the shares before it is {_range(low, high, 1)}%"
+            yield Finding(index, "supported", "share", reason, (low + high) / 2)
 
 
 def _rates(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
@@ -493,6 +361,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
     ("direction", _direction),
     ("share", _share),
+    ("rest", _rest),
     ("average", _average),
     ("list", _lists),
     ("parts", _parts_whole),

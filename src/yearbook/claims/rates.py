@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from yearbook.claims.counted import comparable, counted_noun
+from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.verify import as_written
+from yearbook.claims.wholes import noun
 
 __all__ = ["PERIODS", "rate_findings"]
 
@@ -58,11 +59,6 @@ def _period(doc: Document, claim: Claim) -> str | None:
     return {"daily": "day", "weekly": "week", "monthly": "month"}[found.group("ly").lower()]
 
 
-def _noun(doc: Document, claim: Claim) -> str | None:
-    _, _, s_end = doc.sentences[claim.sentence]
-    return counted_noun(doc.text[claim.end : min(s_end, claim.end + 60)])
-
-
 def _words(doc: Document, claim: Claim) -> set[str]:
     """The content words of the claim's clause, the claim left out."""
     _, s_start, s_end = doc.sentences[claim.sentence]
@@ -86,7 +82,7 @@ def _total(doc: Document, rate: Claim, rates: set[int]) -> Claim | None:
         and c.index not in rates
         and c.fiscal_year == rate.fiscal_year
         and c.value > 2 * rate.value
-        and comparable(_noun(doc, rate), _noun(doc, c))
+        and comparable(noun(doc, rate), noun(doc, c))
     ]
     if len(totals) == 1:
         return totals[0]

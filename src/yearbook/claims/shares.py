@@ -1,0 +1,93 @@
+"""Shares a text relates to its own numbers without "P of the W" wording.
+
+* **Apposition**: "removed 265,000 people, representing over 30% of the
+  680,000 encountered" states the share of a part (the count the share is
+  set beside) in a whole (the count right after its "of"). Both must count
+  like things (`yearbook.claims.counted`).
+* **Complement**: "73.7% had convictions, 15.5% had pending charges, and only
+  10.8% had neither" states the rest of a whole the shares before it split:
+  100 less their sum. A complement is recognised by its words ("no", "none",
+  "neither", "the rest", "the remaining", "other") and only supported, never
+  contradicted: that the shares before it split one whole is rarely certain.
+
+>>> from yearbook.claims.extract import extract_document
+>>> from yearbook.claims.text import Plain
+>>> text = "Of those, 60% had a record, 30% had charges and 10% had neither."
+>>> doc = extract_document(Plain(text, list(range(len(text))), len(text)))
+>>> [(doc.claims[i].text, low, high) for i, low, high in complements(doc)]
+[('10%', 9.0, 11.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yearbook.claims.counted import comparable
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.wholes import noun
+
+__all__ = ["apposed_pair", "complements"]
+
+_OF_WHOLE = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+|these\s+|some\s+)?$", re.I)
+_BESIDE = re.compile(
+    r"^[^.;]*?(?:,\s*|\(\s*|\s[\u2014\u2013-]\s*|\u2014)"
+    r"(?:or|representing|accounting\s+for|making\s+up|comprising|which\s+(?:is|was|are|were)|"
+    r"that\s+(?:is|was)|i\.e\.,?|some|about|around|roughly|nearly|almost|just)?"
+    r"(?:\s+(?:just\s+)?(?:over|under|about|around|roughly|nearly|almost|more\s+than|less\s+than|"
+    r"some))?\s*$",
+    re.I,
+)
+_REST = re.compile(
+    r"\b(?:no|none|neither|nor|not|without|the\s+rest|the\s+remaining|remainder|other|others)\b",
+    re.I,
+)
+_VALUES = ("count", "money", "weight")
+
+
+def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
+    """(part, whole) of "P, representing S% of the W", or None."""
+    claims = doc.in_sentence(share.sentence)
+    after = [c for c in claims if c.start > share.end]
+    if not after or after[0].kind not in _VALUES:
+        return None
+    whole = after[0]
+    if not _OF_WHOLE.match(doc.text[share.end : whole.start]):
+        return None
+    before = [c for c in claims if c.end <= share.start]
+    if not before or before[-1].kind != whole.kind:
+        return None
+    part = before[-1]
+    if not _BESIDE.match(doc.text[part.end : share.start]):
+        return None
+    if not comparable(noun(doc, part), noun(doc, whole)):
+        return None
+    return part, whole
+
+
+def complements(doc: Document) -> Iterator[tuple[int, float, float]]:
+    """(claim, low, high) for each share that its words make the rest of the shares before
+    it (in its sentence and the one before), with the range 100 less their sum allows."""
+    for claim in doc.claims:
+        if claim.kind not in ("percent", "share"):
+            continue
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        others = doc.in_sentence(claim.sentence)
+        start = max([c.end for c in others if c.end <= claim.start], default=s_start)
+        end = min([c.start for c in others if c.start >= claim.end], default=s_end)
+        if not _REST.search(doc.text, start, end):
+            continue
+        shares = [
+            c
+            for c in doc.in_sentence(claim.sentence - 1) + doc.in_sentence(claim.sentence)
+            if c.index < claim.index
+            and c.block == claim.block
+            and c.kind in ("percent", "share")
+            and c.fiscal_year == claim.fiscal_year
+        ]
+        if not shares:
+            continue
+        low = 100.0 - sum(c.interval.high for c in shares)
+        high = 100.0 - sum(c.interval.low for c in shares)
+        if high > 0:
+            yield claim.index, low, high
