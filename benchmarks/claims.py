@@ -143,6 +143,14 @@ def write_docs(section: str, path: Path = DOCS) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", action="store_true", help="write the numbers into docs")
+    parser.add_argument(
+        "--prose",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also score a folder of labelled prose laid out as ../shared/data/prose",
+    )
     args = parser.parse_args(argv)
     scores = evaluate()
     n = len(scores.scored)
@@ -167,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(prose.halves(with_fy))
     else:
         lines.append(f"real prose: skipped, {prose.PROSE} is not beside this checkout")
+    for folder in args.prose:
+        found = prose.sources(folder)
+        if not found:
+            lines.append(f"{folder}: no NN_name.txt with NN_name.labels.csv in it")
+            continue
+        lines.append(f"labelled prose in {folder}:")
+        lines.append(prose.summary(prose.score_all(found), folder.name))
     seconds, words, claims = speed()
     lines.append(
         f"speed: {words:,} words, {claims:,} claims checked in {seconds:.2f} s (median of 5)"

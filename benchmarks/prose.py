@@ -102,8 +102,10 @@ def available() -> bool:
     return PROSE.is_dir() and OFFICIAL.is_file()
 
 
-def sources() -> list[Path]:
-    return sorted(PROSE.glob("[0-9][0-9]_*.txt"))
+def sources(folder: Path | None = None) -> list[Path]:
+    """The labelled texts of a folder laid out as the development set (``NN_name.txt`` beside
+    ``NN_name.labels.csv``); the development set by default."""
+    return sorted((folder or PROSE).glob("[0-9][0-9]_*.txt"))
 
 
 def body(path: Path) -> tuple[str, int]:
@@ -197,5 +199,26 @@ def table(labels: list[Label]) -> str:
         rows.append(
             f"| {name} | {half} | {t.n} | {_pct(t.accuracy())} | {' | '.join(cells)} | "
             f"{_pct(t.false_contradiction())} | {t.missed()} |"
+        )
+    return head + "\n" + "\n".join(rows)
+
+
+def summary(labels: list[Label], title: str) -> str:
+    """A Markdown table for a labelled set other than the development set: each source and
+    the whole set."""
+    head = (
+        "| source | claims | accuracy | false contradictions | not found |\n|---|---|---|---|---|"
+    )
+    rows = []
+    groups = [
+        (name, [x for x in labels if x.source == name])
+        for name in sorted({x.source for x in labels})
+    ]
+    groups.append((f"**{title}**", labels))
+    for name, group in groups:
+        t = Tally(group)
+        rows.append(
+            f"| {name} | {t.n} | {_pct(t.accuracy())} | {_pct(t.false_contradiction())} | "
+            f"{t.missed()} |"
         )
     return head + "\n" + "\n".join(rows)
