@@ -77,6 +77,7 @@ _NEGATED = re.compile(
     r"(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
     re.I,
 )
+_INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
@@ -252,7 +253,9 @@ class ValueLinker:
             # "..., a total of 267,258": it counts what its sentence spoke of before it
             near = [w for w in self.index.words(text[s_start : claim.start]) if w != "total"][-8:]
         first = min([c.start for c in others], default=s_end)
-        rest = self.index.words(text[s_start:first] + " " + text[own_from:next_start])
+        parts = _INCLUDING_ON.search(text, claim.end, next_start)  # "37,547 arrests, including
+        stretch_end = parts.start() if parts else next_start  # smuggling ...": parts, not it
+        rest = self.index.words(text[s_start:first] + " " + text[own_from:stretch_end])
         before: list[str] = []
         if claim.sentence > 0:
             b, p_start, p_end = doc.sentences[claim.sentence - 1]
