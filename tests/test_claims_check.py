@@ -86,6 +86,9 @@ CONSISTENCY = [
     ("In FY 2023, 50% of the staff were new, and 73,822 of the 170,590 people arrested had a record.", "50%", "unverifiable"),
     ("In FY 2023, 34% (73,822 of the 170,590 people arrested) had a record.", "34%", "contradicted"),
     ("ERO has two priorities: guarding the border and removing criminals and gang members.", "two", "supported"),
+    # "the other N" is a whole less a part; it is supported, never contradicted
+    ("In FY 2019 ICE removed 267,258 people. About 85,958 were removed from the interior, while the other more than 181,000 were removed at the border.", "more than 181,000", "supported"),
+    ("In FY 2019 ICE removed 267,258 people. About 85,958 were removed from the interior, while the other 191,000 were removed at the border.", "191,000", "unverifiable"),
     # a rate against its year's total: supported when it agrees, never contradicted
     ("ICE removed 59,011 people in FY 2021. That is barely a thousand a week.", "a thousand", "supported"),
     ("In FY 2021 agents met nearly 1.8 million people, and ICE removed 59,011: ICE removed about 160 a day.", "about 160", "supported"),

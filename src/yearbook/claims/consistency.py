@@ -17,6 +17,8 @@ sentence and the previous sentence of the same paragraph:
 ``list``       an announced count against the list that follows it
 ``parts``      parts against their whole ("7,110 victims, including 1,919
                minors"; a list of categories of one total; no share above 100%)
+``remainder``  "the other N" as a whole less a part stated before it; it may
+               support, never contradict
 ``rate``       a rate ("about 160 a day") against its year's total; it may
                support, never contradict (`yearbook.claims.rates`)
 
@@ -36,7 +38,7 @@ from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
 from yearbook.claims.shares import apposed_pair, complements
-from yearbook.claims.wholes import noun, parts_findings, worded_pairs
+from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
@@ -352,6 +354,11 @@ def _rest(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
             yield Finding(index, "supported", "share", reason, (low + high) / 2)
 
 
+def _remainder(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    for index, expected, reason in remainders(doc):
+        yield Finding(index, "supported", "remainder", reason, expected)
+
+
 def _rates(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim, verdict, reason, expected in rate_findings(doc):
         yield Finding(claim, verdict, "rate", reason, expected)
@@ -365,6 +372,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("average", _average),
     ("list", _lists),
     ("parts", _parts_whole),
+    ("remainder", _remainder),
     ("rate", _rates),
 )
 """Every consistency rule, in the order they run."""

@@ -4,7 +4,8 @@ A part and a whole relate only when they count like things in the same year
 (`yearbook.claims.counted`): "140,000 in each of the three years" is no part
 of anything, and 44,000 people are no part of 180 countries. A part larger
 than its whole is contradicted; one within it is noted, which supports nothing
-on its own.
+on its own. "The other N" after a whole and a part is supported when it is the
+whole less the part (`remainders`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from collections.abc import Iterator
 from yearbook.claims.counted import comparable, counted_noun
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.findings import Finding
+from yearbook.claims.numbers import Interval
+from yearbook.claims.verify import as_written
 
-__all__ = ["noun", "parts_findings", "worded_pairs"]
+__all__ = ["noun", "parts_findings", "remainders", "worded_pairs"]
 
 _OF_BETWEEN = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|all\s+|its\s+|their\s+)?$",
@@ -162,3 +165,35 @@ def _categories(doc: Document) -> Iterator[Finding]:
         ]
         if wholes:
             yield _part_finding(part, wholes[-1])
+
+
+_REMAINDER = re.compile(
+    r"\bthe\s+(?:other|remaining|rest(?:\s+of\s+(?:the|them|those))?|balance|remainder)\s*,?\s*$",
+    re.I,
+)
+
+
+def remainders(doc: Document) -> Iterator[tuple[int, float, str]]:
+    """(claim, expected, reason) for each "the other N" / "the remaining N" that is a whole
+    less a part, both stated in its sentence or the two before it, of like things."""
+    for claim in doc.claims:
+        if claim.kind not in ("count", "money", "weight"):
+            continue
+        if not _REMAINDER.search(doc.text, max(0, claim.start - 40), claim.start):
+            continue
+        near = [
+            c
+            for s in range(claim.sentence - 2, claim.sentence + 1)
+            for c in doc.in_sentence(s)
+            if c.index < claim.index and c.kind == claim.kind and _alike(doc, claim, c)
+        ]
+        for whole, part in itertools.permutations(near, 2):
+            rest = whole.value - part.value
+            if rest > 0 and _loose(claim).contains(rest):
+                yield claim.index, rest, f"{whole.text} less {part.text} is {rest:,.0f}"
+                break
+
+
+def _loose(claim: Claim) -> Interval:
+    written = as_written(claim)
+    return claim.interval if written is None else written
