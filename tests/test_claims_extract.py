@@ -142,6 +142,7 @@ def test_a_record_over_a_span_of_years_is_a_claim() -> None:
     assert [c.text for c in extract("the lowest number of removals in the last six years")] == [
         "six"
     ]
+    assert [c.text for c in extract("a four-year high, in a four-year term")] == ["four"]
 
 
 def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:

@@ -63,6 +63,7 @@ _RECORD = re.compile(
 )
 """Words that make "in the last six years" a claim (a record over that span), not a
 length of time ("for two years under Biden")."""
+_RECORD_SPAN = re.compile(r"-(?:year|month)\s+(?:high|low|record|peak)\b", re.I)
 _MONTH_AFTER = re.compile(
     r"\s(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4}\b|,|\s*$)",
@@ -225,7 +226,9 @@ def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> boo
     lowered = words.lower()
     if lowered in ("one", "zero") or lowered.startswith(("hundred", "thousand")):
         return True
-    following = text[match.end() : match.end() + 3]
+    following = text[match.end() : match.end() + 24]
+    if _RECORD_SPAN.match(following):
+        return False  # "a four-year high": a claim, as "a 15-year low" is
     return bool(re.match(r"-\w|\s?%", following)) or bool(
         re.search(r"\b(?:title|number)\s*$", before, re.I)
     )
