@@ -15,6 +15,7 @@ from benchmarks.claims import evaluate
 from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR, SEED_PAGE, Demo
 from yearbook.claims import JSON_FIELDS, CheckResult, ClaimVerdict, check, render_html
 from yearbook.claims.command import CROSSWALK
+from yearbook.claims.consistency import RULES
 from yearbook.claims.selfcheck import self_check
 from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures, load_sources
 from yearbook.claims.vocabulary import report_vocabulary
@@ -359,6 +360,12 @@ def test_the_json_output_has_its_documented_shape() -> None:
     docs = (REPORT_DIR.parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
     for field in JSON_FIELDS:
         assert f"`{field}`" in docs, f"docs/claims.md does not document {field!r}"
+
+
+def test_every_text_rule_is_documented() -> None:
+    docs = (REPORT_DIR.parents[1] / "docs" / "claims.md").read_text(encoding="utf-8")
+    for name, _ in RULES:
+        assert f"| `{name}` |" in docs, f"docs/claims.md does not document the rule {name!r}"
 
 
 def test_the_html_marks_each_claim_by_verdict_for_hover_and_keyboard() -> None:
