@@ -58,6 +58,7 @@ CONSISTENCY = [
     ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 43%.", "43%", "supported"),
     ("In FY 2023, 73,822 of the 170,590 people arrested had a criminal history, or 34%.", "34%", "contradicted"),
     ("In FY 2023, 130% of those arrested had a criminal history.", "130%", "contradicted"),
+    ("In FY 2023 arrests were 150% of the FY 2019 level.", "150%", "unverifiable"),
     # a share set beside its part ("P, representing S% of the W"), and the rest of shares
     ("In FY 2018 ICE removed 265,000 people, representing over 30% of the 680,000 people met at the border.", "over 30%", "contradicted"),
     ("In FY 2018 ICE removed 265,000 people, representing about 39% of the 680,000 people met at the border.", "about 39%", "supported"),

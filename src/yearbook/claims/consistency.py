@@ -46,6 +46,12 @@ __all__ = ["RULES", "Finding", "check_consistency"]
 _VALUES = ("count", "money", "weight", "average")
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
+_LEVEL = re.compile(
+    r"\s*of\s+(?:what|the\s+(?:previous|prior|preceding|last|same|year|level|figure)|"
+    r"(?:the\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?'?\d{2,4}\b|"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:level|levels|figure|year's)\b)",
+    re.I,
+)
 _TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
 
 
@@ -210,7 +216,7 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
             continue
-        if claim.interval.low > 100.0 and claim.kind == "share":
+        if claim.interval.low > 100.0 and claim.kind == "share" and not _of_a_level(doc, claim):
             yield Finding(
                 claim.index, "contradicted", "share", "a share of a whole cannot exceed 100%"
             )
@@ -234,6 +240,13 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
             f"{part.text} of {whole.text} is {_range(*span, 2)}%; the text says {claim.text}",
             100.0 * part.value / whole.value if whole.value else None,
         )
+
+
+def _of_a_level(doc: Document, claim: Claim) -> bool:
+    """ "150% of the FY 2019 level", "120% of what it was": a ratio to another value, which
+    may exceed 100%."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    return bool(_LEVEL.match(doc.text, claim.end, min(s_end, claim.end + 60)))
 
 
 def _metric_pair(
