@@ -68,6 +68,9 @@ CASES = [
     ("about half of those arrested", "about half", "share", 50, (45, 55, True, True)),
     ("nearly two-thirds of removals", "nearly two-thirds", "share", 200 / 3, (185 / 3, 200 / 3, True, True)),
     ("Half of the arrests were in Texas.", "Half", "share", 50, (45, 55, True, True)),
+    ("arrests fell by almost a third", "almost a third", "change", -100 / 3, (-100 / 3, -85 / 3, True, True)),
+    ("removals rose by roughly a fifth", "roughly a fifth", "change", 20, (15, 25, True, True)),
+    ("nearly one in four of those arrested", "nearly one in four", "share", 25, (20, 25, True, True)),
     # a fraction of a scale, and a scale alone, have at least one decimal of the scale
     ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
     ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),

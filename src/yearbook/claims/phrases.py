@@ -34,7 +34,7 @@ _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
     r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|"
-    r"no\s+change",
+    r"no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
 """A word one of the phrases needs: a sentence without any is not searched further."""
@@ -93,6 +93,23 @@ _OF_A_TIME = re.compile(
 )
 """A part of a length of time ("the first half of the year", "half of FY 2023"), unless a
 noun follows the year ("half of the FY 2021 cases")."""
+_CHANGED_BY = re.compile(
+    r"\b(?P<w>rose|risen|rising|increased|grew|grown|climbed|jumped|surged|up|fell|fallen|"
+    r"falling|decreased|declined|dropped|shrank|shrunk|cut|reduced|slashed|down)\s+(?:by\s+)?$",
+    re.I,
+)
+_DOWN = frozenset(
+    ("fell", "fallen", "falling", "decreased", "declined", "dropped", "shrank", "shrunk", "cut",
+     "reduced", "slashed", "down")
+)  # fmt: skip
+_SMALL = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_ONE_IN = re.compile(
+    rf"\b{_LEAD}(?P<a>{_SMALL})\s+in\s+(?P<b>{_SMALL})\b"
+    r"(?![\s-]*(?:%|percent|[,.]\d|years?|months?|weeks?|days?|hours?|times?))",
+    re.I,
+)
+"""A ratio in words: "1 in 5", "nearly one in four" ("three out of nine" is a part of a whole,
+or announces a list)."""
 _RATIO_AFTER = re.compile(
     r"^\s*(?:the\s+(?:number|level|total|count|amount|rate|figure)|that|those|what|"
     r"as\s+(?:many|much))\b",
@@ -111,6 +128,7 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
         for m in _SCALED.finditer(text, start, end)
         if not _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ]
+    found += [c for m in _ONE_IN.finditer(text, start, end) if (c := _one_in(text, m))]
     taken = [(c.start, c.end) for c in found]
     for match in _FRACTION_SHARE.finditer(text, start, end):
         if any(a < match.end() and match.start() < b for a, b in taken):
@@ -195,17 +213,41 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
         return None
     if _OF_A_TIME.match(after) or re.match(r"^[\s-]*(?:way|time|hearted|life|an?\b)", after):
         return None
-    share = bool(re.match(r"^\s*of\b", after, re.I))
-    ratio = not share and bool(_RATIO_AFTER.match(after))
-    if not (qualified or share or ratio):
+    moved = _CHANGED_BY.search(before)
+    share = not moved and bool(re.match(r"^\s*of\b", after, re.I))
+    ratio = not share and not moved and bool(_RATIO_AFTER.match(after))
+    if not (qualified or share or ratio or moved):
         return None
     value = 100 * _fraction_value(match.group("f"))
-    side = qualifier_side(match.group("q") or "")
-    low, high = value - 5, value + 5
-    if side == "below":
-        high = value
-    elif side == "above":
-        low = value
+    low, high = _points(value, match.group("q") or "")
+    if moved:  # "fell by almost a third": a change of its size
+        sign = -1.0 if moved.group("w").lower() in _DOWN else 1.0
+        interval = Interval(low, high) if sign > 0 else Interval(-high, -low)
+        return _claim(match, "change", sign * value, interval)
     if ratio:
         return _claim(match, "change", value - 100, Interval(low - 100, high - 100))
     return _claim(match, "share" if share else "percent", value, Interval(low, high))
+
+
+def _points(value: float, qualifier: str) -> tuple[float, float]:
+    """A fraction's range in percentage points: 5 either side, or on its qualifier's side."""
+    side = qualifier_side(qualifier)
+    if side == "below":
+        return value - 5, value
+    if side == "above":
+        return value, value + 5
+    return value - 5, value + 5
+
+
+def _one_in(text: str, match: re.Match[str]) -> Claim | None:
+    """ "1 in 5", "nearly one in four": a share of 100 a / b percent, within 5 points."""
+    a, b = (_small(match.group(g)) for g in ("a", "b"))
+    if not 0 < a < b:
+        return None
+    value = 100 * a / b
+    low, high = _points(value, match.group("q") or "")
+    return _claim(match, "share", value, Interval(low, high))
+
+
+def _small(word: str) -> float:
+    return float(word) if word.isdigit() else float(WORD_VALUES.get(word.lower(), 0))
