@@ -254,7 +254,8 @@ def test_any_change_the_style_writes_reads_back(value: float) -> None:
 PIECES = st.sampled_from(
     [*"0123456789,.$% -\n:;()#*[]<>/&", "million", "more than ", "nearly ", "increase of ",
      "FY 2023", "<p>", "</li>", "- ", "1. ", "&amp;", "four", "doubled", " of the ",
-     "including ", "up from ", "arrests"]
+     "including ", "up from ", "arrests", "half", "a third of a", "1 in 5", "nearly ",
+     "twice as many", "the other ", " a day", "of the ", "representing ", "each of "]
 )  # fmt: skip
 
 
