@@ -68,6 +68,9 @@ CONSISTENCY = [
     # an average against its total and its count
     ("The 73,822 individuals had 290,708 charges, an average of four per individual.", "four", "supported"),
     ("The 73,822 individuals had 290,708 charges, an average of six per individual.", "six", "contradicted"),
+    # with several totals, the one that counts what the average counts, or none
+    ("ERO found 290,708 charges among 73,822 people and 6,000 cases, an average of four per person.", "four", "unverifiable"),
+    ("ERO found 290,708 charges among 73,822 people and 6,000 cases, an average of six charges per person.", "six", "contradicted"),
     # an announced count against its list
     ("OPR runs three offices: ICE Security, ICE Inspections, and OPR Investigations.", "three", "supported"),
     ("OPR runs four offices: ICE Security, ICE Inspections, and OPR Investigations.", "four", "contradicted"),

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from yearbook.claims.counted import comparable
+from yearbook.claims.counted import counted_noun as noun_of_words
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
 from yearbook.claims.link import tokens
@@ -327,13 +328,17 @@ def _worded_average(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     )
     if not match:
         return None
-    noun = tokens(match.group(1))
+    each = tokens(match.group(1))
     counts = [c for c in _near(doc, claim) if c.kind == "count" and c.index < claim.index]
-    per = [c for c in counts if tokens(doc.text[c.end : c.end + 40])[:1] == noun]
+    per = [c for c in counts if tokens(doc.text[c.end : c.end + 40])[:1] == each]
     if not per:
         return None
     totals = [c for c in counts if c is not per[-1] and c.sentence == claim.sentence]
-    return (totals[-1], per[-1]) if totals else None
+    own = noun_of_words(doc.text[claim.end : s_end])
+    named = [c for c in totals if own and noun(doc, c) == own]
+    if named:  # "290,708 charges ..., an average of four charges per individual"
+        return named[-1], per[-1]
+    return (totals[0], per[-1]) if len(totals) == 1 else None  # several: which is unsure
 
 
 # --------------------------------------------------------------------- lists
