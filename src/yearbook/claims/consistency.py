@@ -100,10 +100,15 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 
 
 def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
-    """Whether two values may count the same thing: one metric, or like counted nouns."""
+    """Whether two values may be one count in two years (a change, "up from"): one metric,
+    or the same counted noun where both name one ("143,000 arrests" is no earlier value of
+    "267,000 removals")."""
     if a.metric and b.metric:
         return _same_thing(a, b)
-    return comparable(noun(doc, a), noun(doc, b))
+    first, second = noun(doc, a), noun(doc, b)
+    if first and second and first != second:
+        return False
+    return comparable(first, second)
 
 
 # ------------------------------------------------------------------- change
