@@ -159,6 +159,23 @@ def test_a_change_names_its_base_year() -> None:
     assert (claim.kind, claim.fiscal_year, claim.base_year) == ("change", 2023, 2019)
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("In FY 2023 removals were double those of the previous year.", (2023, 2022)),
+        ("Removals in FY 2023 were double those of FY 2021.", (2023, 2021)),
+        ("Removals in FY23 were nearly double the FY21 level.", (2023, 2021)),
+        ("Arrests in FY 2019 were twice as high as in FY 2017.", (2019, 2017)),
+        ("Removals were double those of FY 2021.", (None, 2021)),
+    ],
+)
+def test_a_multiple_compares_with_the_year_named_after_it(
+    text: str, years: tuple[int | None, int]
+) -> None:
+    claim = only(text, None)
+    assert (claim.kind, claim.fiscal_year, claim.base_year) == ("change", *years)
+
+
 def test_announced_lists_are_counted() -> None:
     text = "HSI set four goals:\n\n1. Supply.\n2. Demand.\n3. Finance.\n4. Outreach.\n"
     claims = extract_document(to_plain(text, "markdown"), 2023).claims

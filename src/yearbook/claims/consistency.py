@@ -123,26 +123,43 @@ def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
     return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
 
 
+def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    """The values of the change's year and its base year, nearest first, of one thing."""
+    if claim.fiscal_year is None:
+        return None
+    values = [c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)]
+    current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
+    prior = [c for c in values if c.fiscal_year == claim.base_year]
+    pairs = [
+        (n, t)
+        for n in reversed(current)
+        for t in reversed(prior)
+        if n.kind == t.kind and n is not t and _same_count(doc, n, t)
+    ]
+    return pairs[0] if pairs else None
+
+
+def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    """ "40,000 cases, nearly double the 21,000 ...": the value before a multiple and the
+    one it is a multiple of, right after it."""
+    if not _MULTIPLE_WORD.search(claim.text):
+        return None
+    same = doc.in_sentence(claim.sentence)
+    before = [c for c in same if c.end <= claim.start and c.kind in _VALUES]
+    after = [c for c in same if c.start >= claim.end]
+    if not before or not after or after[0].role != "prior" or after[0].kind != before[-1].kind:
+        return None
+    return (before[-1], after[0]) if _same_count(doc, before[-1], after[0]) else None
+
+
 def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for claim in doc.claims:
-        if claim.kind != "change" or claim.fiscal_year is None:
+        if claim.kind != "change":
             continue
-        values = [
-            c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)
-        ]
-        current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
-        prior = [c for c in values if c.fiscal_year == claim.base_year]
-        if not current or not prior:
+        pair = _years_pair(doc, claim) or _multiple_pair(doc, claim)
+        if pair is None:
             continue
-        pairs = [
-            (n, t)
-            for n in reversed(current)
-            for t in reversed(prior)
-            if n.kind == t.kind and n is not t and _same_count(doc, n, t)
-        ]
-        if not pairs:
-            continue
-        now, then = pairs[0]
+        now, then = pair
         span = _ratio(now.interval, then.interval, 100.0)
         if span is None:
             continue
@@ -162,11 +179,15 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 claim.index,
                 "contradicted",
                 "change",
-                f"the text gives {_num(then.value)} (FY {then.fiscal_year}) and {_num(now.value)} "
-                f"(FY {now.fiscal_year}), a change of {_range(low, high, 1)}%, but says "
+                f"the text gives {_num(then.value)}{_fy(then)} and {_num(now.value)}{_fy(now)}, "
+                f"a change of {_range(low, high, 1)}%, but says "
                 f"{claim.text!r} {claim.interval.text()}",
                 exact,
             )
+
+
+def _fy(claim: Claim) -> str:
+    return f" (FY {claim.fiscal_year})" if claim.fiscal_year is not None else ""
 
 
 def _compared(doc: Document, claim: Claim) -> Claim | None:

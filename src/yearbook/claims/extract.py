@@ -24,7 +24,7 @@ from yearbook.claims.numbers import (
     NotAFigure,
     read_number,
 )
-from yearbook.claims.phrases import phrase_claims
+from yearbook.claims.phrases import compared_years, phrase_claims
 from yearbook.claims.text import Plain, segment
 from yearbook.claims.years import assign_years, most_common_year
 
@@ -148,6 +148,7 @@ def extract_document(plain: Plain, fiscal_year: int | None = None) -> Document:
             doc.claims.append(claim)
     doc.index()
     assign_years(doc)
+    compared_years(doc)
     announced_lists(doc)
     return doc
 

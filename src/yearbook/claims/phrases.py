@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 
-from yearbook.claims.document import Claim
+from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import ABOVE, APPROX, BELOW, WORD_VALUES, Interval, qualifier_side
 
-__all__ = ["phrase_claims"]
+__all__ = ["compared_years", "phrase_claims"]
 
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
@@ -251,3 +251,43 @@ def _one_in(text: str, match: re.Match[str]) -> Claim | None:
 
 def _small(word: str) -> float:
     return float(word) if word.isdigit() else float(WORD_VALUES.get(word.lower(), 0))
+
+
+_YEAR = (
+    r"(?:(?:FY\s?'?|fiscal\s+(?:year\s+)?)(?P<y>(?:19|20)\d\d|\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d))(?![\d,.%]\d|\d|%)"
+)
+_COMPARED_YEAR = re.compile(
+    rf"\s*(?:(?:those|that)\s+(?:of|in|during|for)|the|(?:[\w-]+\s+){{0,2}}?as\s+(?:in|during|for)?)"
+    rf"\s*(?:the\s+)?{_YEAR}",
+    re.I,
+)
+_SENTENCE_YEAR = re.compile(rf"\b{_YEAR}", re.I)
+_MULTIPLE_TEXT = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|quarter", re.I)
+
+
+def compared_years(doc: Document) -> None:
+    """A multiple compares with the year named after it: "removals in FY 2023 were double
+    those of FY 2021" is a change from FY 2021 to FY 2023, "twice as high as in FY 2017" one
+    from FY 2017. The claim's own year is then the one its sentence names before it, or none."""
+    for claim in doc.claims:
+        if claim.kind != "change" or not _MULTIPLE_TEXT.search(claim.text):
+            continue
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        found = _COMPARED_YEAR.match(doc.text, claim.end, s_end)
+        if not found:
+            continue
+        base = _full_year(found)
+        own = [_full_year(m) for m in _SENTENCE_YEAR.finditer(doc.text, s_start, claim.start)]
+        own = [y for y in own if y != base]
+        claim.base_year = base
+        claim.fiscal_year = own[-1] if own else None
+        if claim.fiscal_year is None:
+            claim.year_note = (
+                f"it compares with FY {base}, and its sentence names no year of its own"
+            )
+
+
+def _full_year(found: re.Match[str]) -> int:
+    text = found.group("y") or found.group("y2")
+    return int(text) if len(text) == 4 else 2000 + int(text)
