@@ -269,7 +269,8 @@ _MULTIPLE_TEXT = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|
 def compared_years(doc: Document) -> None:
     """A multiple compares with the year named after it: "removals in FY 2023 were double
     those of FY 2021" is a change from FY 2021 to FY 2023, "twice as high as in FY 2017" one
-    from FY 2017. The claim's own year is then the one its sentence names before it, or none."""
+    from FY 2017. The claim's own year is then the one its sentence names before it, else the
+    document's (``--fy``) when it is another, else none."""
     for claim in doc.claims:
         if claim.kind != "change" or not _MULTIPLE_TEXT.search(claim.text):
             continue
@@ -281,7 +282,8 @@ def compared_years(doc: Document) -> None:
         own = [_full_year(m) for m in _SENTENCE_YEAR.finditer(doc.text, s_start, claim.start)]
         own = [y for y in own if y != base]
         claim.base_year = base
-        claim.fiscal_year = own[-1] if own else None
+        default = doc.default_year if doc.default_year != base else None
+        claim.fiscal_year = own[-1] if own else default
         if claim.fiscal_year is None:
             claim.year_note = (
                 f"it compares with FY {base}, and its sentence names no year of its own"
