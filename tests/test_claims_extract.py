@@ -70,6 +70,7 @@ CASES = [
     ("Half of the arrests were in Texas.", "Half", "share", 50, (45, 55, True, True)),
     ("arrests fell by almost a third", "almost a third", "change", -100 / 3, (-100 / 3, -85 / 3, True, True)),
     ("removals rose by roughly a fifth", "roughly a fifth", "change", 20, (15, 25, True, True)),
+    ("1/3 of people in proceedings", "1/3", "share", 100 / 3, (85 / 3, 115 / 3, True, True)),
     ("nearly one in four of those arrested", "nearly one in four", "share", 25, (20, 25, True, True)),
     # a fraction of a scale, and a scale alone, have at least one decimal of the scale
     ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
@@ -114,6 +115,7 @@ def test_a_claim_is_read_with_its_kind_and_interval(
         "they doubled down on a double standard",
         "a double-digit rise, twice a day",
         "a third country",
+        "On 9/11 of that year, and 3/4 of 2019",
         "Executive Order 14010 and EO 13768",
         "a man aged 32, and children under the age of 18, or 17 years old",
         "as the report says.[2] Then",

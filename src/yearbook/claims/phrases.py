@@ -34,7 +34,7 @@ _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
     r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|"
-    r"no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r"no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d",
     re.I,
 )
 """A word one of the phrases needs: a sentence without any is not searched further."""
@@ -61,7 +61,8 @@ _COPULA_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_CHANGE = re.compile(r"^\s*(?:down|up|back|over|as\s+a|-)", re.I)
-"""After the word: "doubled down", "doubled up", "doubled as a ...": no multiple."""
+"""After the word: "doubled down", "doubled up", "doubled over", "doubled as a ...": no
+multiple."""
 
 _COUNTS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
 _DENOMINATORS = {"third": 3.0, "quarter": 4.0, "fourth": 4.0, "fifth": 5.0}
@@ -103,6 +104,12 @@ _DOWN = frozenset(
      "reduced", "slashed", "down")
 )  # fmt: skip
 _SMALL = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+_SLASH = re.compile(
+    rf"\b{_LEAD}(?P<a>[1-9])/(?P<b>[2-9]|10)\b"
+    r"(?=\s+of\s+(?!(?:the\s+|that\s+|this\s+)?(?:\d|FY|fiscal|year|month|week|day)))",
+    re.I,
+)
+"""A fraction in figures before "of": "1/3 of non-citizens" (never a date: "9/11", "1/20")."""
 _ONE_IN = re.compile(
     rf"\b{_LEAD}(?P<a>{_SMALL})\s+in\s+(?P<b>{_SMALL})\b"
     r"(?![\s-]*(?:%|percent|[,.]\d|years?|months?|weeks?|days?|hours?|times?))",
@@ -129,6 +136,7 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
         if not _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ]
     found += [c for m in _ONE_IN.finditer(text, start, end) if (c := _one_in(text, m))]
+    found += [c for m in _SLASH.finditer(text, start, end) if (c := _one_in(text, m))]
     taken = [(c.start, c.end) for c in found]
     for match in _FRACTION_SHARE.finditer(text, start, end):
         if any(a < match.end() and match.start() < b for a, b in taken):
