@@ -143,6 +143,11 @@ def test_the_fiscal_year_comes_from_the_sentence(text: str, years: list[int]) ->
     assert [c.fiscal_year for c in extract(text, None)] == years
 
 
+def test_both_ends_of_a_range_of_figures_are_claims() -> None:
+    found = extract("an estimated 500,000-600,000 people, under Public Law 117-58", None)
+    assert [c.value for c in found] == [500_000, 600_000]
+
+
 def test_a_record_over_a_span_of_years_is_a_claim() -> None:
     assert [c.text for c in extract("the lowest number of removals in the last six years")] == [
         "six"

@@ -64,6 +64,8 @@ _RECORD = re.compile(
 """Words that make "in the last six years" a claim (a record over that span), not a
 length of time ("for two years under Biden")."""
 _RECORD_SPAN = re.compile(r"-(?:year|month)\s+(?:high|low|record|peak)\b", re.I)
+_RANGE_AFTER = re.compile(r"-\d{1,3}(?:,\d{3})+\b")
+_RANGE_BEFORE = re.compile(r"\d,\d{3}-$")
 _MONTH_AFTER = re.compile(
     r"\s(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4}\b|,|\s*$)",
@@ -239,17 +241,22 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     start, end = match.start(), match.end()
     prev = text[start - 1] if start > s_start else " "
     nxt = text[end] if end < len(text) else " "
+    in_range = "," in match.group() and (
+        _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 12), start)
+    )  # "500,000-600,000": both ends are figures
     if (
         prev.isalpha()
         or prev in "_/#"
-        or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum())
+        or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum() and not in_range)
     ):
         return True
     if (nxt.isalpha() and text[end : end + 2].lower() not in ("m ", "bn", "k ")) or nxt in "/_":
         return True
     if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
         return True
-    if re.match(r"-\d", text[end : end + 2]) or re.match(r":\d\d", text[end : end + 3]):
+    if (re.match(r"-\d", text[end : end + 2]) and not in_range) or re.match(
+        r":\d\d", text[end : end + 3]
+    ):
         return True
     if len(match.group()) <= 2 and (
         _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end, end + 24)
