@@ -101,8 +101,8 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 
 def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
     """Whether two values may be one count in two years (a change, "up from"): one metric,
-    or the same counted noun where both name one ("143,000 arrests" is no earlier value of
-    "267,000 removals")."""
+    or the same counted noun where both name one ("143,000 visits" is no earlier value of
+    "267,000 sales")."""
     if a.metric and b.metric:
         return _same_thing(a, b)
     first, second = noun(doc, a), noun(doc, b)
@@ -362,7 +362,7 @@ def _worded_average(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     totals = [c for c in counts if c is not per[-1] and c.sentence == claim.sentence]
     own = noun_of_words(doc.text[claim.end : s_end])
     named = [c for c in totals if own and noun(doc, c) == own]
-    if named:  # "290,708 charges ..., an average of four charges per individual"
+    if named:  # "290,708 visits ..., an average of four visits per person"
         return named[-1], per[-1]
     return (totals[0], per[-1]) if len(totals) == 1 else None  # several: which is unsure
 

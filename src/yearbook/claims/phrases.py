@@ -275,7 +275,7 @@ _MULTIPLE_TEXT = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|
 
 
 def compared_years(doc: Document) -> None:
-    """A multiple compares with the year named after it: "removals in FY 2023 were double
+    """A multiple compares with the year named after it: "cases in FY 2023 were double
     those of FY 2021" is a change from FY 2021 to FY 2023, "twice as high as in FY 2017" one
     from FY 2017. The claim's own year is then the one its sentence names before it, else the
     document's (``--fy``) when it is another, else none."""

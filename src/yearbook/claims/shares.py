@@ -4,7 +4,7 @@
   680,000 encountered" states the share of a part (the count the share is
   set beside) in a whole (the count right after its "of"). Both must count
   like things (`yearbook.claims.counted`).
-* **Complement**: "73.7% had convictions, 15.5% had pending charges, and only
+* **Complement**: "73.7% had convictions, 15.5% had pending cases, and only
   10.8% had neither" states the rest of a whole the shares before it split:
   100 less their sum. A complement is recognised by its words ("no", "none",
   "neither", "the rest", "the remaining", "other") and only supported, never
@@ -12,7 +12,7 @@
 
 >>> from yearbook.claims.extract import extract_document
 >>> from yearbook.claims.text import Plain
->>> text = "Of those, 60% had a record, 30% had charges and 10% had neither."
+>>> text = "Of those, 60% had a record, 30% had a case and 10% had neither."
 >>> doc = extract_document(Plain(text, list(range(len(text))), len(text)))
 >>> [(doc.claims[i].text, low, high) for i, low, high in complements(doc)]
 [('10%', 9.0, 11.0)]

@@ -94,7 +94,7 @@ def _part_finding(part: Claim, whole: Claim) -> Finding:
 
 
 def _including(doc: Document) -> Iterator[Finding]:
-    """ "7,110 victims, including 1,919 minors": the parts named after "including".
+    """ "7,110 people, including 1,919 minors": the parts named after "including".
 
     The whole is a like count of the clause before "including" ("142,580 immigrants
     to about 180 countries, including 44,000 ..." has 142,580 as its whole, never
