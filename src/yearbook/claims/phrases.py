@@ -10,11 +10,17 @@
   otherwise; it stands for 5 points either side of the fraction (nearly: the
   5 points below; more than: the 5 points above). "Half of the cases" is a
   share too, but "the first half of FY 2023" is a part of a year, no claim.
+  A fraction after a change word ("fell by almost a third") is a ``change`` of
+  its size; a fraction before "the number of" a ``change`` as a ratio; "1 in 5"
+  and "1/3 of" are fractions too.
 * A **fraction of a scale** ("a quarter of a million", "half a million") and a
   scale on its own ("a thousand", "one million") are counts, read like
   ``0.25 million`` or ``1 thousand``: at least one decimal of the scale.
 
->>> [(c.text, c.kind, c.interval.text()) for c in phrase_claims("Removals nearly doubled.")]
+A multiple compares with the year named after it ("double those of FY 2021"),
+which `compared_years` makes its base year once the years are assigned.
+
+>>> [(c.text, c.kind, c.interval.text()) for c in phrase_claims("Cases nearly doubled.")]
 [('nearly doubled', 'change', '[80, 100]')]
 >>> [(c.text, c.interval.text()) for c in phrase_claims("more than a quarter of a million")]
 [('more than a quarter of a million', '(250,000, 300,000)')]
