@@ -2,7 +2,7 @@
 
 A check links claims with three things besides the figures: the metric
 declarations (labels, synonyms), the vocabulary of the report's pack (the words
-writers use, "deported" for removals) and the published figures the sources
+writers use, "sold" for sales) and the published figures the sources
 cannot compute, with the reason (a build's reconciliation). `yearbook check`
 reads them from the report folder and the builds it is given (`report_context`).
 A build writes its report folder's declarations and vocabulary, read the same
@@ -14,7 +14,7 @@ checker weighs a claim's words against every declaration, so the build's
 published contract alone would link some claims differently.)
 
 >>> from yearbook.claims.vocabulary import Vocabulary
->>> words = Vocabulary({"ero": ("ERO",)}, {"deported": ("removals",)}, frozenset({"people"}))
+>>> words = Vocabulary({"ops": ("OPS",)}, {"sold": ("sales",)}, frozenset({"people"}))
 >>> vocabulary_from_mapping(vocabulary_mapping(words)) == words
 True
 """

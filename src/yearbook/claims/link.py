@@ -257,7 +257,7 @@ class Linker:
         if not earlier and claim.kind != "change":
             return
         paired = _respectively(doc, claim)
-        if paired is not None:  # "... 142,750 arrests and 72,177 removals, up 93% and 22%,
+        if paired is not None:  # "... 1,420 permits and 720 fines, up 93% and 22%,
             if paired.metric:  # respectively": each change is of the value in its place
                 claim.metric, claim.link_reason = paired.metric, "respectively"
                 claim.breakdown, claim.breakdown_value = paired.breakdown, paired.breakdown_value

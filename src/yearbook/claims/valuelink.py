@@ -70,8 +70,8 @@ NOUN_WEIGHT = 2.0
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
 _CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
-"""Between two claims, a conjunction ends the first one's words ("142,750 arrests and deported
-72,177"): what follows it belongs to the next."""
+"""Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
+refused 720"): what follows it belongs to the next."""
 _NEGATED = re.compile(
     r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
     r"(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
@@ -253,8 +253,8 @@ class ValueLinker:
             # "..., a total of 267,258": it counts what its sentence spoke of before it
             near = [w for w in self.index.words(text[s_start : claim.start]) if w != "total"][-8:]
         first = min([c.start for c in others], default=s_end)
-        parts = _INCLUDING_ON.search(text, claim.end, next_start)  # "37,547 arrests, including
-        stretch_end = parts.start() if parts else next_start  # smuggling ...": parts, not it
+        parts = _INCLUDING_ON.search(text, claim.end, next_start)  # "37,547 permits, including
+        stretch_end = parts.start() if parts else next_start  # renewals ...": parts, not it
         rest = self.index.words(text[s_start:first] + " " + text[own_from:stretch_end])
         before: list[str] = []
         if claim.sentence > 0:

@@ -215,7 +215,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     start = cuts[-1].end() if cuts else start  # "In FY 2022, which ran from Oct. 1, ..., 72,177"
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
-    stop = comma.start() if comma else stop  # "59,000 removals, the lowest in six years"
+    stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _PART_OF_YEAR.search(doc.text, start, stop)
     span = _SPAN.search(doc.text, start, stop)
     if part or (span and not _FY.search(doc.text, claim.end, end)):
@@ -298,7 +298,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year = year
         if claim.base_year is None and year is not None:
             claim.base_year = year - 1
-        if bases and not earlier:  # "170,590 arrests, 19.5% more than FY 2022": of FY 2023
+        if bases and not earlier:  # "1,706 permits, 19.5% more than FY 2022": of FY 2023
             for value in values:
                 if not value.year_given and value.start < claim.start:
                     value.fiscal_year = year
