@@ -80,6 +80,8 @@ CONSISTENCY = [
     ("VAP assisted 7,110 victims in FY 2023, including 1,919 minors.", "1,919", "unverifiable"),
     ("VAP assisted 7,110 victims in FY 2023, including 11,919 minors.", "11,919", "contradicted"),
     ("Agents seized 5,000 guns in FY 2023, including 3,200 rifles and 2,800 pistols.", "5,000", "contradicted"),
+    ("VAP assisted 7,110 people in FY 2023, 11,919 of whom were minors.", "11,919", "contradicted"),
+    ("VAP assisted 7,110 people in FY 2023, 1,919 of whom were minors.", "1,919", "unverifiable"),
     # only like counts are parts of a whole: not a count of years, not of countries
     ("Arrests topped 90,000 in FY 2020 and more than 140,000 in each of the three years before.", "more than 140,000", "unverifiable"),
     ("Of the 12 field offices, 3,000 arrests were made in FY 2023.", "3,000", "unverifiable"),

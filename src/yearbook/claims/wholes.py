@@ -30,6 +30,11 @@ _OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\
 _LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
 _CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them|those)\b", re.I)
+_COMMA_ONLY = re.compile(
+    r"^[^,.;:]*,\s*(?:and\s+|with\s+|including\s+)?(?:(?:some|about|nearly|over|more\s+than|almost)\s+)?$",
+    re.I,
+)
 _EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
 
 
@@ -48,7 +53,7 @@ def _alike(doc: Document, part: Claim, whole: Claim) -> bool:
 
 
 def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
-    """(part, whole) pairs stated by wording: "P of the W", "Of the W ..., P".
+    """(part, whole) pairs stated by wording: "P of the W", "Of the W ..., P", "W, P of whom".
 
     "140,000 in each of the three years" is no part of anything: a distributive
     "each of" relates no part to a whole, and neither do counts of unlike things.
@@ -60,6 +65,8 @@ def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
             between = text[a.end : b.start]
             if _OF_BETWEEN.match(between) and not _EACH.search(between) and _alike(doc, a, b):
                 yield a, b
+            elif _OF_WHOM.match(text, b.end) and _COMMA_ONLY.match(between) and _alike(doc, b, a):
+                yield b, a  # "7,110 people, 1,919 of whom were minors"
         if len(claims) >= 2:
             _, s_start, _ = doc.sentences[sentence]
             first = claims[0]
