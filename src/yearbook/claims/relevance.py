@@ -170,6 +170,13 @@ class MetricIndex:
             word: [w for text in means for w in self._plain(text)]
             for word, means in self.vocabulary.terms.items()
         }
+        phrases = sorted((t for t in self._terms if " " in t), key=len, reverse=True)
+        self._phrase_terms = (
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+            if phrases
+            else None
+        )
+        """The pack's terms of several words ("sent back"), found in a text before its words."""
         self._generic = {_stem(w) for w in self.vocabulary.generic}
         names = sorted(
             (n for ns in self.vocabulary.offices.values() for n in ns if " " in n.strip()),
@@ -311,6 +318,9 @@ class MetricIndex:
                 continue
             out.append(_stem(word))
             out.extend(self._terms.get(word, ()))
+        if self._phrase_terms is not None:
+            for found in self._phrase_terms.finditer(text):
+                out.extend(self._terms.get(" ".join(found.group().lower().split()), ()))
         return [w for w in out if w not in self._generic]
 
     def scores(self, query: list[str]) -> npt.NDArray[np.float64]:
