@@ -170,10 +170,10 @@ class MetricIndex:
             word: [w for text in means for w in self._plain(text)]
             for word, means in self.vocabulary.terms.items()
         }
-        phrases = sorted((t for t in self._terms if " " in t), key=len, reverse=True)
+        multi = sorted((t for t in self._terms if " " in t), key=len, reverse=True)
         self._phrase_terms = (
-            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
-            if phrases
+            re.compile(r"\b(?:" + "|".join(re.escape(t) for t in multi) + r")\b", re.I)
+            if multi
             else None
         )
         """The pack's terms of several words ("sent back"), found in a text before its words."""
