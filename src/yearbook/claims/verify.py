@@ -294,7 +294,14 @@ def _expected_change(
         assert a is not None and b is not None
         if b.low <= 0:
             return None
-        return 100.0 * (a.low / b.high - 1), 100.0 * (min(a.high, 1e300) / b.low - 1)
+        low, high = 100.0 * (a.low / b.high - 1), 100.0 * (min(a.high, 1e300) / b.low - 1)
+        published = now.yoy_change_pct if base_year == year - 1 else None
+        if published is not None and 0.05 <= max(low - published, published - high) <= 1.0:
+            # the published percentage rounds the computed one (-28 for -27.6): a text may
+            # quote either; one that disagrees with the values (148.2 for 152.7) is not taken
+            half = 0.5 if published == round(published) else 0.05
+            low, high = min(low, published - half), max(high, published + half)
+        return low, high
     if base_year == year - 1 and now.yoy_change_pct is not None:
         return now.yoy_change_pct, now.yoy_change_pct
     return None
