@@ -279,6 +279,8 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         return Evidence(claim.index, "supported", reason, (low + high) / 2)
     span = claim.interval.text()
     reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}, not {span}"
+    if claim.no_contradiction:
+        return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
     implied = _implied_base(claim, doc, now, then, base_year)
     return Evidence(claim.index, "contradicted", implied or reason, (low + high) / 2)
 
