@@ -11,8 +11,9 @@ from yearbook.claims.sources import figures_from_rows
 from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
 from yearbook.figures.meta import MetricMeta, load_metric_meta
 
-Row = tuple[str, int, int] | tuple[str, int, int, str, str]
-"""(metric, fiscal year, value[, breakdown, category]): one figure of a test's table."""
+Row = tuple[str, int, int] | tuple[str, int, int, str, str] | Mapping[str, str]
+"""(metric, fiscal year, value[, breakdown, category]): one figure of a test's table; or a
+row as a CSV of published figures has it (`published`), for a unit or a qualifier."""
 
 
 class Checker:
@@ -33,7 +34,14 @@ class Checker:
         return check(text, figures, metrics=self.metrics, vocabulary=self.vocabulary)
 
 
-def _row(row: Row) -> dict[str, str]:
+def published(metric: str, year: int, value: int, **fields: str) -> dict[str, str]:
+    """A row as a CSV of published figures has it: ``unit="percent"``, ``qualifier="more than"``."""
+    return {"metric": metric, "fiscal_year": str(year), "value": str(value), **fields}
+
+
+def _row(row: Row) -> Mapping[str, str]:
+    if isinstance(row, Mapping):
+        return row
     metric, year, value, *category = row
     out = {"metric": metric, "fiscal_year": str(year), "value": str(value)}
     if category:

@@ -1,0 +1,315 @@
+"""The claim checker's newer linking and reading rules (issue 14), one test per rule.
+
+Every sentence here is written for these tests, and every figures table is a few rows
+built in place: a claim's verdict is the fact each test states.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims_support import Checker, Row, claim, published, verdict
+from yearbook.claims import ClaimVerdict
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+# 226,119 + 256,085 + 267,258 + 185,884 = 935,346 (FY 2017 to FY 2020);
+# FY 2018 to FY 2021 adds up to 768,238 and FY 2019 to FY 2022 to 584,330.
+SIX_YEARS: list[Row] = [
+    ("ero.removals", 2017, 226_119),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.removals", 2020, 185_884),
+    ("ero.removals", 2021, 59_011),
+    ("ero.removals", 2022, 72_177),
+]
+ARRESTS_2019: list[Row] = [
+    ("ero.admin_arrests", 2018, 158_581),
+    ("ero.admin_arrests", 2019, 143_099),
+]
+
+
+def test_a_count_over_a_span_is_checked_against_a_sum_over_its_years(checked: Checker) -> None:
+    def over_four_years(value: str) -> tuple[str | None, int | None, str]:
+        text = f"ERO removed {value} noncitizens over four fiscal years."
+        return verdict(checked(text, SIX_YEARS), value)
+
+    found = claim(
+        checked("ERO removed more than 935,000 noncitizens over four fiscal years.", SIX_YEARS),
+        "more than 935,000",
+    )
+    assert (found.metric, found.verdict) == ("ero.removals", "supported")
+    assert "FY 2017 to FY 2020 adds up to 935,346" in found.reason
+    assert over_four_years("fewer than 932,000") == ("ero.removals", None, "contradicted")
+    assert over_four_years("about 850,000") == (None, None, "unverifiable")
+    # a span naming its years is summed over those years, not over any run that agrees
+    named = "Between FY 2018 and FY 2021 ERO removed {} noncitizens."
+    found = claim(checked(named.format("768,238"), SIX_YEARS), "768,238")
+    assert (found.metric, found.verdict) == ("ero.removals", "supported")
+    assert "FY 2018 to FY 2021 adds up to 768,238" in found.reason
+    other_run = checked(named.format("more than 935,000"), SIX_YEARS)
+    assert claim(other_run, "more than 935,000").verdict == "unverifiable"
+
+
+def test_a_precise_number_a_hair_off_a_relevant_figure_is_contradicted_by_it(
+    checked: Checker,
+) -> None:
+    """Border removals read as relevant as all removals, but only all removals has a figure
+    for FY 2023: 142,850 misses its 142,580 by 0.2%, 145,850 by 2.3%."""
+    rows: list[Row] = [("ero.removals", 2023, 142_580), ("removals_border", 2022, 88_140)]
+
+    def counting_the_border(value: str) -> tuple[str, str]:
+        text = f"In FY 2023, ERO removed {value} noncitizens, counting removals at the border."
+        found = claim(checked(text, rows), value)
+        return found.verdict, found.reason
+
+    verdict_, reason = counting_the_border("more than 142,850")
+    assert verdict_ == "contradicted"
+    assert "ero.removals FY 2023 is 142,580" in reason and "runner-up removals_border" in reason
+    assert counting_the_border("more than 145,850")[0] == "unverifiable"
+    assert counting_the_border("142,580")[0] == "supported"
+
+
+def test_a_share_of_those_without_is_checked_against_the_rest_of_the_share(
+    checked: Checker,
+) -> None:
+    """43% of arrests had a criminal history, so 57% had none."""
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2023, 170_590),
+        published("ero.arrests_criminal_history_share", 2023, 43, unit="percent"),
+    ]
+
+    def without(share: str, words: str = "criminal history") -> tuple[str | None, str]:
+        text = f"In FY 2023, {share} of arrested noncitizens had no {words}."
+        found = claim(checked(text, rows), share)
+        return found.metric, found.verdict
+
+    assert without("57%") == ("ero.arrests_criminal_history_share", "supported")
+    assert without("60%") == ("ero.arrests_criminal_history_share", "contradicted")
+    assert without("57%", "criminal record") == ("ero.arrests_criminal_history_share", "supported")
+    with_history = checked("In FY 2023, 43% of arrested noncitizens had a criminal history.", rows)
+    assert claim(with_history, "43%").verdict == "supported"
+
+
+def test_changes_said_respectively_pair_with_their_values_in_order(checked: Checker) -> None:
+    """Removals rose 92.7% (73,990 to 142,580), arrests 22.3% (139,485 to 170,590)."""
+    rows: list[Row] = [
+        ("ero.removals", 2022, 73_990),
+        ("ero.removals", 2023, 142_580),
+        ("ero.admin_arrests", 2022, 139_485),
+        ("ero.admin_arrests", 2023, 170_590),
+    ]
+    text = (
+        "In FY 2023 ERO removed 142,580 noncitizens and made 170,590 arrests, "
+        "increases of 93% and 22%, respectively."
+    )
+    changes = [c for c in checked(text, rows).claims if c.kind == "change"]
+    assert [c.text for c in changes] == ["increases of 93%", "22%"]
+    first, second = changes
+    assert (first.metric, first.fiscal_year, first.verdict) == ("ero.removals", 2023, "supported")
+    assert (second.text, second.metric, second.verdict) == (
+        "22%",
+        "ero.admin_arrests",
+        "supported",
+    )
+    assert "+22.30% from FY 2022 to FY 2023" in second.reason
+
+
+REMOVALS_2023: list[Row] = [("ero.removals", 2023, 142_580), ("ero.admin_arrests", 2023, 170_590)]
+
+
+def test_a_total_of_counts_what_its_sentence_spoke_of_before_it(checked: Checker) -> None:
+    """Removals are named too far before the number to be among the words next to it."""
+    text = (
+        "In FY 2023 the agency carried out removals on flights chartered to distant places "
+        "across several continents, a total of {}."
+    )
+    assert verdict(checked(text.format("141,580"), REMOVALS_2023), "141,580") == (
+        "ero.removals",
+        2023,
+        "contradicted",
+    )
+    assert verdict(checked(text.format("142,580"), REMOVALS_2023), "142,580") == (
+        "ero.removals",
+        2023,
+        "supported",
+    )
+
+
+def test_words_after_including_name_parts_not_what_the_number_counts(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2023, 142_580),
+        ("ero.removals_gang", 2023, 2_544),
+        ("ero.removals_kst", 2023, 139),
+    ]
+    parts = "including gang members and known or suspected terrorists"
+
+    def including(value: str) -> tuple[str | None, int | None, str]:
+        return verdict(
+            checked(f"In FY 2023 ERO removed {value} noncitizens, {parts}.", rows), value
+        )
+
+    assert including("142,580") == ("ero.removals", 2023, "supported")
+    assert including("141,580") == ("ero.removals", 2023, "contradicted")
+    assert including("about 140,000") == ("ero.removals", 2023, "supported")
+
+
+def test_a_figure_published_only_as_more_than_n_bears_out_no_more_precise_claim(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [published("hsi.wat_criminal_arrests", 2023, 170, qualifier="more than")]
+
+    def operation(value: str) -> ClaimVerdict:
+        text = f"In FY 2023 Operation Without a Trace led to {value} criminal arrests."
+        return claim(checked(text, rows), value)
+
+    assert operation("more than 170").verdict == "supported"
+    for value in ("180", "172"):
+        found = operation(value)
+        assert (found.metric, found.verdict) == ("hsi.wat_criminal_arrests", "unverifiable")
+        assert "published only as more than 170" in found.reason
+    assert operation("150").verdict == "contradicted"  # below what was published
+
+
+def test_nearly_reaches_at_most_a_fifth_below_the_number(checked: Checker) -> None:
+    rows: list[Row] = [("hsi.firearms_seized", 2022, 8_350), ("hsi.firearms_seized", 2023, 2_197)]
+
+    def nearly(year: int, value: str) -> tuple[str | None, int | None, str]:
+        return verdict(checked(f"In FY {year} HSI seized {value} firearms.", rows), value)
+
+    assert nearly(2022, "nearly 10,000") == ("hsi.firearms_seized", 2022, "supported")
+    assert nearly(2023, "nearly 10,000") == ("hsi.firearms_seized", 2023, "contradicted")
+    assert nearly(2023, "nearly 3,000")[2] != "supported"  # 2,197 is 27% below 3,000
+
+
+def test_an_increase_of_n_after_a_value_is_a_difference_of_its_metric(
+    checked: Checker,
+) -> None:
+    """267,258 - 256,085 = 11,173; 158,581 - 143,099 = 15,482."""
+    rows: list[Row] = [
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+        *ARRESTS_2019,
+    ]
+
+    def increase(value: str) -> tuple[str | None, int | None, str]:
+        text = f"In FY 2019 ERO removed 267,258 noncitizens, an increase of {value} from FY 2018."
+        return verdict(checked(text, rows), value)
+
+    assert increase("11,173") == ("ero.removals", 2019, "supported")
+    assert increase("12,173") == ("ero.removals", 2019, "contradicted")
+    down = checked("In FY 2019 ERO made 143,099 arrests, down by 15,482 from FY 2018.", rows)
+    found = claim(down, "15,482")
+    assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported")
+    assert "FY 2018 less FY 2019 is 15,482" in found.reason
+
+
+def test_a_change_agreeing_with_the_most_relevant_metric_needs_no_full_name(
+    checked: Checker,
+) -> None:
+    """Arrests fell 9.8% (158,581 to 143,099)."""
+
+    def dropped(subject: str, change: str = "almost 10") -> tuple[str | None, int | None, str]:
+        text = f"In FY 2019 {subject} dropped by {change} percent."
+        return verdict(checked(text, ARRESTS_2019), f"dropped by {change} percent")
+
+    assert dropped("the total arrests by the agency") == ("ero.admin_arrests", 2019, "supported")
+    assert dropped("overall apprehensions") == ("ero.admin_arrests", 2019, "supported")
+    assert dropped("overall apprehensions", "almost 20") == (None, 2019, "unverifiable")
+
+
+def test_a_value_up_from_a_named_years_value_is_of_the_year_after(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177), ("ero.removals", 2023, 142_580)]
+    text = "ERO removed {} noncitizens, up from 72,177 in FY 2022."
+    assert verdict(checked(text.format("142,580"), rows), "142,580") == (
+        "ero.removals",
+        2023,
+        "supported",
+    )
+    assert verdict(checked(text.format("132,580"), rows), "132,580") == (
+        "ero.removals",
+        2023,
+        "contradicted",
+    )
+
+
+def test_a_text_naming_no_year_links_to_the_one_year_its_precise_number_states(
+    checked: Checker,
+) -> None:
+    """72,177 is FY 2022's removals; the rough arrests of its sentence follow FY 2022."""
+    rows: list[Row] = [
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.admin_arrests", 2023, 170_590),
+    ]
+    result = checked("ERO removed 72,177 noncitizens and made about 140,000 arrests.", rows)
+    removals = claim(result, "72,177")
+    assert (removals.metric, removals.fiscal_year, removals.verdict) == (
+        "ero.removals",
+        2022,
+        "supported",
+    )
+    assert "FY 2022 is the only year whose figure it states" in removals.reason
+    assert verdict(result, "about 140,000") == ("ero.admin_arrests", 2022, "supported")
+
+
+def test_a_metric_named_but_without_figures_leaves_the_claim_to_its_value(
+    checked: Checker,
+) -> None:
+    """The sources publish removals under their own name (removals_total), not ero.removals."""
+    rows: list[Row] = [("removals_total", 2023, 142_580), ("gang_removals", 2023, 2_544)]
+    text = "In FY 2023 ERO carried out {} removals and deportations."
+    assert verdict(checked(text.format("150,580"), rows), "150,580") == (
+        "removals_total",
+        2023,
+        "contradicted",
+    )
+    assert verdict(checked(text.format("142,580"), rows), "142,580") == (
+        "removals_total",
+        2023,
+        "supported",
+    )
+
+
+def test_a_span_in_an_earlier_clause_is_not_the_claims(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = "In FY 2022, which ran from Oct. 1, 2021 to Sept. 30, 2022, ERO removed {} noncitizens."
+    assert verdict(checked(text.format("72,177"), rows), "72,177") == (
+        "ero.removals",
+        2022,
+        "supported",
+    )
+    assert verdict(checked(text.format("73,177"), rows), "73,177") == (
+        "ero.removals",
+        2022,
+        "contradicted",
+    )
+
+
+def test_a_number_in_parentheses_after_a_noun_counts_that_noun(checked: Checker) -> None:
+    """Book-ins have no figure: neither they nor their change is set against the arrests."""
+    rows: list[Row] = [("ero.admin_arrests", 2022, 142_750), ("ero.admin_arrests", 2023, 170_590)]
+    text = "In FY 2023 ERO made 170,590 arrests, and book-ins (312,904) were up 27.5 percent."
+    result = checked(text, rows)
+    assert verdict(result, "170,590") == ("ero.admin_arrests", 2023, "supported")
+    assert claim(result, "312,904").verdict == "unverifiable"
+    assert claim(result, "up 27.5 percent").verdict == "unverifiable"
+
+
+def test_a_round_number_is_linked_to_a_year_only_within_its_rounding(checked: Checker) -> None:
+    """Read as cut short, 70,000 could be FY 2022's 79,100; a reading that loose tells no year
+    from another, so the year the text leaves open stays its guess."""
+    rows: list[Row] = [
+        ("ero.removals", 2022, 79_100),
+        ("ero.removals", 2023, 142_580),
+        ("ero.removals", 2024, 271_484),
+    ]
+    text = "Removals in FY 2023 and FY 2024 rose sharply.\n\nThe agency deported 70,000 people."
+    found = claim(checked(text, rows), "70,000")
+    assert (found.fiscal_year, found.verdict) == (2023, "unverifiable")
+    assert "FY 2022" not in found.reason
