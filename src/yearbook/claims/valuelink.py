@@ -145,6 +145,8 @@ class ValueLinker:
         for claim in doc.claims:
             if claim.kind != "change" or claim.fiscal_year is None:
                 continue
+            if claim.link_reason == "respectively":  # paired by its place, not by its value
+                continue
             ctx = self._context(doc, claim)
             sentence = self.index.words(doc.sentence_text(claim.sentence))
             ctx = _Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before)
@@ -339,6 +341,8 @@ class ValueLinker:
             and other != name  # two series of one name: the one with a figure decides
         ]
         narrower = self._narrower(ctx, top_doc, claim)
+        if not agreeing and not narrower and self._near_miss(claim, ctx, ranked, top_score):
+            return
         if (
             not narrower
             and top_score >= CONTRADICT_SCORE
@@ -356,8 +360,6 @@ class ValueLinker:
             and (claim.year_given or _close(claim, figure))
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
-            return
-        if not agreeing and not narrower and self._near_miss(claim, ctx, ranked, top_score):
             return
         if agreeing and named is None:
             self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
@@ -421,9 +423,12 @@ class ValueLinker:
         self._set(claim, mdoc, ctx, ranked, s)
         claim.link_reason = f"its span, FY {first}-FY {last}"
         said = "inside" if verdict == "supported" else "but it says"
+        read = claim.interval
+        loose = as_written(claim)
+        if loose is not None and verdict == "supported" and not read.contains(total):
+            read = loose  # it agrees only as writers round
         reason = (
-            f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} "
-            f"{claim.interval.text()}"
+            f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} {read.text()}"
         )
         claim.figure_checks.append(("span", verdict, reason, total))
         return True

@@ -158,7 +158,7 @@ def mark_differences(doc: Document) -> None:
 def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
     """The figure as the claim states it: for a difference, its change on the prior year; for
     the share of those without what a share counts ("60% had no record"), 100 less it."""
-    if fig is not None and claim.complement and fig.value is not None and fig.unit == "percent":
+    if fig is not None and claim.complement and fig.value is not None:  # shares only
         return replace(fig, value=100.0 - fig.value)
     if fig is None or not claim.difference:
         return fig

@@ -182,6 +182,24 @@ _WORD_COUNTS = {
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
 
 
+_ASIDE_OPENS = re.compile(r"[,(\u2014]\s*(?:which|that|who|when|a\s+period|the\s+period)\b", re.I)
+"""An aside ("In FY 2022, which ran from Oct. 1, 2021 to Sept. 30, 2022, ...") whose span or
+part of a year describes something else than the claim."""
+
+
+def _outside_asides(
+    text: str, pattern: re.Pattern[str], start: int, stop: int
+) -> re.Match[str] | None:
+    """The first match of ``pattern`` in text[start:stop] that is not inside an aside."""
+    for found in pattern.finditer(text, start, stop):
+        opens = [m for m in _ASIDE_OPENS.finditer(text, start, found.start())]
+        closed = opens and _CLAUSE_END.search(text, opens[-1].end(), found.start())
+        if opens and not closed:
+            continue
+        return found
+    return None
+
+
 def _span_of(text: str) -> tuple[int, int | None] | None:
     """What a span says: (first year, last year) when it names them, (years, None) when it
     only counts them ("four fiscal years"), None when it says neither ("in some years")."""
@@ -211,14 +229,15 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
     _, _, s_end = doc.sentences[claim.sentence]
-    cuts = list(_CLAUSE_END.finditer(doc.text, start, claim.start))
-    start = cuts[-1].end() if cuts else start  # "In FY 2022, which ran from Oct. 1, ..., 72,177"
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
-    part = _PART_OF_YEAR.search(doc.text, start, stop)
-    span = _SPAN.search(doc.text, start, stop)
-    if part or (span and not _FY.search(doc.text, claim.end, end)):
+    part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
+    span = _outside_asides(doc.text, _SPAN, start, stop)
+    named_after = _FY.search(doc.text, claim.end, end)
+    if span and named_after and span.start() <= named_after.start() < span.end():
+        named_after = None  # "between FY 2017 and FY 2020" names the span's own years
+    if part or (span and not named_after):
         span = part or span
         assert span is not None
         claim.fiscal_year, claim.base_year = None, None
