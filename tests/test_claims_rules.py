@@ -313,3 +313,62 @@ def test_a_round_number_is_linked_to_a_year_only_within_its_rounding(checked: Ch
     found = claim(checked(text, rows), "70,000")
     assert (found.fiscal_year, found.verdict) == (2023, "unverifiable")
     assert "FY 2022" not in found.reason
+
+
+# ------------------------------------------------ what the rules above must not break
+
+
+def test_a_span_at_the_head_of_a_sentence_or_after_its_number_is_the_claims(
+    checked: Checker,
+) -> None:
+    """The span's years are summed whether the span leads the sentence or follows the number;
+    a span inside an aside ("which ran from ...") is not the claim's."""
+    for text in (
+        "Between FY 2017 and FY 2020, ERO removed 935,346 noncitizens.",
+        "ERO removed 935,346 noncitizens between FY 2017 and FY 2020.",
+    ):
+        found = claim(checked(text, SIX_YEARS), "935,346")
+        assert (found.verdict, found.fiscal_year) == ("supported", None), text
+        assert "FY 2017 to FY 2020 adds up to 935,346" in found.reason
+    led = checked("Over four fiscal years, ERO removed more than 935,000 noncitizens.", SIX_YEARS)
+    assert claim(led, "more than 935,000").verdict == "supported"
+    aside = "In FY 2022, which ran from Oct. 1, 2021 to Sept. 30, 2022, ERO removed 72,177 people."
+    assert verdict(checked(aside, SIX_YEARS), "72,177") == ("ero.removals", 2022, "supported")
+
+
+def test_respectively_pairs_by_place_so_swapped_changes_are_contradicted(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2022, 73_990),
+        ("ero.removals", 2023, 142_580),
+        ("ero.admin_arrests", 2022, 139_485),
+        ("ero.admin_arrests", 2023, 170_590),
+    ]
+    text = (
+        "In FY 2023 ERO removed 142,580 noncitizens and made 170,590 arrests, "
+        "increases of 22% and 93%, respectively."
+    )
+    changes = [c for c in checked(text, rows).claims if c.kind == "change"]
+    assert [(c.metric, c.verdict) for c in changes] == [
+        ("ero.removals", "contradicted"),
+        ("ero.admin_arrests", "contradicted"),
+    ]
+
+
+def test_a_near_miss_wins_over_a_farther_relevant_figure(checked: Checker) -> None:
+    """Border removals have a FY 2023 figure too: the claim misses all removals by a hair,
+    so that is the figure it misstates, not the border's 88,140."""
+    rows: list[Row] = [("ero.removals", 2023, 142_580), ("removals_border", 2023, 88_140)]
+    text = "In FY 2023, ERO removed more than 142,850 noncitizens, counting removals at the border."
+    found = claim(checked(text, rows), "more than 142,850")
+    assert (found.metric, found.verdict) == ("ero.removals", "contradicted")
+    assert "142,580" in found.reason
+
+
+def test_a_share_of_those_without_needs_no_unit_column(checked: Checker) -> None:
+    rows: list[Row] = [("ero.arrests_criminal_history_share", 2023, 43)]
+    text = "In FY 2023, 57% of arrested noncitizens had no criminal history."
+    found = claim(checked(text, rows), "57%")
+    assert found.verdict == "supported", found.reason
+    assert "100% less ero.arrests_criminal_history_share FY 2023 is 57" in found.reason
