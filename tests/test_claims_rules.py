@@ -372,3 +372,29 @@ def test_a_share_of_those_without_needs_no_unit_column(checked: Checker) -> None
     found = claim(checked(text, rows), "57%")
     assert found.verdict == "supported", found.reason
     assert "100% less ero.arrests_criminal_history_share FY 2023 is 57" in found.reason
+
+
+def test_each_item_of_a_list_is_checked_as_it_is_and_by_its_longest_name(
+    checked: Checker,
+) -> None:
+    """Two items giving one metric two changes on two bases are both checked; a change whose
+    text states a longer name than the metric it was named by is the longer one's change."""
+    rows: list[Row] = [
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+        published("removals_ice_arresting_agency", 2021, 31_557),
+        published("removals_ice_arresting_agency", 2022, 28_204),
+    ]
+    text = (
+        "- Interior removals rose 57% in FY 2022\n"
+        "- Removals fell 40% in FY 2022 compared with FY 2019\n"
+        "- Removals fell 73% in FY 2022 compared with FY 2019\n"
+    )
+    result = checked(text, rows)
+    got = [(c.text, c.metric, c.verdict) for c in result.claims]
+    assert got == [
+        ("rose 57%", "removals_ice_arresting_agency", "contradicted"),
+        ("fell 40%", "ero.removals", "contradicted"),
+        ("fell 73%", "ero.removals", "supported"),
+    ]

@@ -375,12 +375,23 @@ def _one_value_per_figure(doc: Document) -> None:
     ("HSI made 33,108 criminal arrests ... Operation WaT led to 185 criminal
     arrests": the second number is a part of the first, not the same figure.)
     """
-    first: dict[tuple[str, int | None, str, str, str], Claim] = {}
+    first: dict[tuple[str, int | None, int | None, str, str, str], Claim] = {}
     for claim in doc.claims:
         if claim.metric is None:
             continue
-        key = (claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value, claim.kind)
+        base = claim.base_year if claim.kind == "change" else None
+        key = (
+            claim.metric,
+            claim.fiscal_year,
+            base,
+            claim.breakdown,
+            claim.breakdown_value,
+            claim.kind,
+        )
         earlier = first.setdefault(key, claim)
+        items = doc.blocks[claim.block].kind == doc.blocks[earlier.block].kind == "item"
+        if items and earlier.block != claim.block:
+            continue  # each item of a list page states its own figure: it is checked as it is
         if earlier is not claim and not earlier.interval.overlaps(claim.interval):
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
             claim.link_reason = f"counts something narrower than {earlier.text}"

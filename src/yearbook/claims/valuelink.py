@@ -163,6 +163,7 @@ class ValueLinker:
                 continue
             top_score = ranked[0][0]
             context = {*ctx.near, *ctx.rest, *ctx.before}
+            agreed = False
             for n, (s, i) in enumerate(ranked):
                 mdoc = self.index.docs[i]
                 if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
@@ -173,7 +174,32 @@ class ValueLinker:
                     if mdoc.metric != claim.metric:
                         self._set(claim, mdoc, ctx, ranked, s)
                         claim.link_reason = "its change agrees"
+                    agreed = True
                     break
+            if not agreed:
+                self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
+
+    def _narrowest(
+        self,
+        claim: Claim,
+        ctx: _Context,
+        ranked: list[tuple[float, int]],
+        context: set[str],
+    ) -> None:
+        """A change linked to a metric whose name is part of a longer one the text states
+        ("interior removals rose 57%" against all removals) is the longer one's change."""
+        current = self.index.headline(claim.metric) if claim.metric else None
+        if current is None:
+            return
+        name = current.stated_name(context)
+        for s, i in ranked[:3]:
+            mdoc = self.index.docs[i]
+            if mdoc.metric == current.metric or mdoc.breakdown:
+                continue
+            if name and name < mdoc.stated_name(context):
+                self._set(claim, mdoc, ctx, ranked, s)
+                claim.link_reason = "the longer name its text states"
+                return
 
     def shares_of_figures(self, doc: Document) -> None:
         """ "47% of all removals in FY 2023, totaling 66,800": the count over the figure.
