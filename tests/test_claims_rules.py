@@ -398,3 +398,11 @@ def test_each_item_of_a_list_is_checked_as_it_is_and_by_its_longest_name(
         ("fell 40%", "ero.removals", "contradicted"),
         ("fell 73%", "ero.removals", "supported"),
     ]
+
+
+def test_a_value_risen_to_in_a_named_year_from_another_is_the_year_befores(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2022, 142_750), ("ero.admin_arrests", 2023, 170_590)]
+    result = checked("ICE's arrests climbed to 170,590 in FY 2023 from 142,750.", rows)
+    assert verdict(result, "142,750") == ("ero.admin_arrests", 2022, "supported")

@@ -71,7 +71,11 @@ _MONTH_AFTER = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{4}\b|,|\s*$)",
     re.I,
 )
-_TO_FROM = re.compile(r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+from\s+$", re.I)
+_TO_FROM = re.compile(
+    r"\bto\s+\$?\d[\d,.]*\s?(?:%|percent|million|billion)?\s+(?:[\w']+\s+){0,4}?from\s+$",
+    re.I,
+)
+"""Before the earlier value of "rose to 170,590 (in FY 2023) from 142,750"."""
 _COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:than\b|people\b|[a-z]+s\b)", re.I)
 """After "12% fewer": "than", or a plural noun ("12% fewer arrests than")."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
