@@ -406,3 +406,13 @@ def test_a_value_risen_to_in_a_named_year_from_another_is_the_year_befores(
     rows: list[Row] = [("ero.admin_arrests", 2022, 142_750), ("ero.admin_arrests", 2023, 170_590)]
     result = checked("ICE's arrests climbed to 170,590 in FY 2023 from 142,750.", rows)
     assert verdict(result, "142,750") == ("ero.admin_arrests", 2022, "supported")
+
+
+def test_n_years_earlier_reaches_n_years_back_and_is_no_span(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2020, 103_603),
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+    ]
+    text = "In FY 2022, ERO made 142,750 arrests, against 103,603 two years earlier."
+    assert verdict(checked(text, rows), "103,603") == ("ero.admin_arrests", 2020, "supported")

@@ -46,6 +46,7 @@ _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
+    r"(?!\s+(?:earlier|before|ago|prior|later))"
     r"|\bin\s+some\s+years\b",
     re.I,
 )
@@ -68,7 +69,9 @@ _BASE_BEFORE = re.compile(
     re.I,
 )
 _YEAR_BEFORE = re.compile(
-    r"\b(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year|a\s+year\s+(?:earlier|before|ago)|last\s+year)\b",
+    r"\b(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year"
+    r"|a\s+year\s+(?:earlier|before|ago)|last\s+year"
+    r"|(?P<n>two|three|four|five|\d)\s+(?:fiscal\s+)?years\s+(?:earlier|before|ago|prior))\b",
     re.I,
 )
 
@@ -275,6 +278,14 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     return years[0][1] if years else None
 
 
+def _years_back(relative: re.Match[str] | None) -> int:
+    """How many years back a relative phrase reaches: one, or the N of "N years earlier"."""
+    n = relative.group("n") if relative else None
+    if not n:
+        return 1
+    return int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+
+
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
     text = doc.text
     context, source = carried
@@ -291,6 +302,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     relative = _YEAR_BEFORE.search(tail)
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
         relative = None  # "13,000 fewer than last year": last year is the base, not its year
+    back = _years_back(relative)
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]
         own = [y for _, y, base in tail_mentions if not base]
@@ -336,7 +348,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year, claim.year_source = own[0], "sentence"
     elif sentence_year is not None and (relative or claim.role == "prior"):
-        claim.fiscal_year, claim.year_source = sentence_year - 1, "relative"
+        claim.fiscal_year, claim.year_source = sentence_year - back, "relative"
     else:
         claim.fiscal_year = sentence_year
         claim.year_source = "sentence" if before else source if sentence_year else ""
