@@ -416,16 +416,3 @@ def test_n_years_earlier_reaches_n_years_back_and_is_no_span(checked: Checker) -
     ]
     text = "In FY 2022, ERO made 142,750 arrests, against 103,603 two years earlier."
     assert verdict(checked(text, rows), "103,603") == ("ero.admin_arrests", 2020, "supported")
-
-
-def test_a_number_in_parentheses_is_read_with_the_words_around_them(checked: Checker) -> None:
-    rows: list[Row] = [
-        published("removals_criminal_share_pct", 2019, 91, unit="percent"),
-        published("ero.removals", 2019, 267_258),
-    ]
-    text = (
-        "ICE conducted 267,258 removals in fiscal year 2019. Nearly all (91 percent) of the "
-        "removed had criminal convictions or pending criminal charges."
-    )
-    found = claim(checked(text, rows), "91 percent")
-    assert (found.metric, found.verdict) == ("removals_criminal_share_pct", "supported")

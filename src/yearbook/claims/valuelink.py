@@ -260,13 +260,7 @@ class ValueLinker:
         others = doc.in_sentence(claim.sentence)
         prev_end = max([c.end for c in others if c.end <= claim.start], default=s_start)
         next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
-        head_end, tail_start = claim.start, claim.end
-        opened = re.search(r"\(\s*$", text[max(prev_end, claim.start - 3) : claim.start])
-        closed = re.match(r"\s*\)", text[claim.end : min(next_start, claim.end + 3)])
-        if opened and closed:  # "nearly all (91 percent) of the removed": read around it
-            head_end = claim.start - len(opened.group())
-            tail_start = claim.end + len(closed.group())
-        head = text[prev_end:head_end]
+        head = text[prev_end : claim.start]
         cuts = list(_HEAD_CUT.finditer(head))
         own_from = prev_end  # where the claim's own clause starts
         if prev_end > s_start:
@@ -274,7 +268,7 @@ class ValueLinker:
             cuts += clauses
             own_from = prev_end + max((c.start() for c in clauses), default=0)
         head = head[max(c.end() for c in cuts) :] if cuts else head
-        tail = _ASIDE.sub(" ", text[tail_start:next_start])
+        tail = _ASIDE.sub(" ", text[claim.end : next_start])
         ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
         if next_start < s_end:
             ends += [c.start() for c in (_CLAUSE_CUT.search(tail),) if c]
