@@ -416,3 +416,10 @@ def test_n_years_earlier_reaches_n_years_back_and_is_no_span(checked: Checker) -
     ]
     text = "In FY 2022, ERO made 142,750 arrests, against 103,603 two years earlier."
     assert verdict(checked(text, rows), "103,603") == ("ero.admin_arrests", 2020, "supported")
+
+
+def test_a_change_said_with_a_perfect_tense_verb_is_a_change(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2018, 256_085)]
+    text = "Removals have risen about 13 percent since fiscal 2017, to 256,085 in fiscal 2018."
+    found = claim(checked(text, rows), "risen about 13 percent")
+    assert (found.kind, found.metric, found.verdict) == ("change", "ero.removals", "supported")

@@ -95,12 +95,14 @@ _CHANGE_NOUN = r"increase|decrease|rise|drop|decline|jump|fall|reduction|growth|
 _CHANGE_VERB = (
     r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
     r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
-    r"rise|fall|increase|decrease|decline|drop|grow|climb|shrank|shrunk|sank"
+    r"rise|fall|increase|decrease|decline|drop|grow|climb|shrank|shrunk|sank|"
+    r"risen|fallen|grown|soared|spiked|tumbled|plummeted|dipped|jumping|climbing|soaring"
 )
 _DOWN_WORDS = {
     "decrease", "drop", "decline", "fall", "reduction", "cut", "dip", "down", "fell",
     "decreased", "declined", "dropped", "slipped", "plunged", "falling", "decreasing",
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
+    "fallen", "tumbled", "plummeted", "dipped",
 }  # fmt: skip
 _CHANGE_OF = re.compile(
     rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})s?\s+of\s+(?:(?P<q>{_QUAL})\s+)?$"
