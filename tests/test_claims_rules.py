@@ -423,3 +423,13 @@ def test_a_change_said_with_a_perfect_tense_verb_is_a_change(checked: Checker) -
     text = "Removals have risen about 13 percent since fiscal 2017, to 256,085 in fiscal 2018."
     found = claim(checked(text, rows), "risen about 13 percent")
     assert (found.kind, found.metric, found.verdict) == ("change", "ero.removals", "supported")
+
+
+def test_a_from_to_span_gives_a_change_its_base_and_its_two_values_their_years(
+    checked: Checker,
+) -> None:
+    text = "From FY 2019 to FY 2021, removals fell from 267,258 to 59,011, a drop of 78%."
+    result = checked(text, SIX_YEARS)
+    assert verdict(result, "267,258") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert claim(result, "a drop of 78%").verdict == "supported"

@@ -240,6 +240,14 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     named_after = _FY.search(doc.text, claim.end, end)
     if span and named_after and span.start() <= named_after.start() < span.end():
         named_after = None  # "between FY 2017 and FY 2020" names the span's own years
+    if span and not part and not named_after:
+        ends = _span_of(span.group())
+        pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
+        if ends and ends[1] is not None and any(c.role == "prior" for c in pair):
+            # "From FY 2019 to FY 2021, removals fell from 267,258 to 59,011": two values
+            claim.fiscal_year = ends[0] if claim.role == "prior" else ends[1]
+            claim.year_given, claim.year_source = True, "sentence"
+            return
     if part or (span and not named_after):
         span = part or span
         assert span is not None
@@ -278,6 +286,15 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     return years[0][1] if years else None
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last year of a span its sentence names ("from FY 2019 to FY 2021")."""
+    found = _SPAN.search(text, start, end)
+    ends = _span_of(found.group()) if found else None
+    if ends is None or ends[1] is None:
+        return None
+    return ends[0], ends[1]
+
+
 def _years_back(relative: re.Match[str] | None) -> int:
     """How many years back a relative phrase reaches: one, or the N of "N years earlier"."""
     n = relative.group("n") if relative else None
@@ -306,6 +323,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]
         own = [y for _, y, base in tail_mentions if not base]
+        ends = _sentence_span(text, s_start, s_end)
+        if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
+            claim.base_year, claim.fiscal_year = ends
+            claim.year_given, claim.year_source = True, "sentence"
+            return
         claim.base_year = bases[0] if bases else None
         values = [c for c in doc.in_sentence(claim.sentence) if c.kind != "change"]
         valued = [c.fiscal_year for c in values if c.fiscal_year is not None and c.year_given]
