@@ -47,6 +47,7 @@ from yearbook.manifest import (
     locked,
     remove_leftovers,
 )
+from yearbook.resources import configure, out_of_memory
 from yearbook.tables import Tables, TableSchema, get_table
 
 __all__ = [
@@ -298,10 +299,11 @@ class Database:
     ) -> None:
         self.warehouse = None if warehouse is None else warehouse.snapshot()
         self._con = duckdb.connect(":memory:")
-        if threads:
-            self._con.execute(f"SET threads = {int(threads)}")
-        if memory_limit:
-            self._con.execute(f"SET memory_limit = '{memory_limit}'")
+        try:
+            configure(self._con, threads, memory_limit)
+        except UserError:
+            self._con.close()
+            raise
         self._con.execute("SET TimeZone = 'UTC'")
         if self.warehouse is not None:
             for name in self.warehouse.tables():
@@ -331,8 +333,14 @@ class Database:
         ).fetchall()
         return [r[0] for r in rows]
 
-    def query(self, sql: str, *, timeout: float | None = None) -> pa.Table:
-        """Run one SQL statement and return its result as Arrow."""
+    def query(
+        self, sql: str, *, timeout: float | None = None, subject: str | None = None
+    ) -> pa.Table:
+        """Run one SQL statement and return its result as Arrow.
+
+        `subject` says what the query is for (e.g. "loading arrests.csv") in the
+        one-line error when DuckDB runs out of memory.
+        """
         timer = None
         if timeout is not None:
             timer = threading.Timer(timeout, self._con.interrupt)
@@ -344,6 +352,8 @@ class Database:
                 f"query stopped after its time limit of {timeout:g} s",
                 hint="ask for fewer rows or a narrower breakdown",
             ) from None
+        except duckdb.OutOfMemoryException:
+            raise out_of_memory(self._con, subject or self._subject()) from None
         except duckdb.IOException as exc:
             if self.warehouse is None:
                 raise
@@ -355,6 +365,11 @@ class Database:
         finally:
             if timer is not None:
                 timer.cancel()
+
+    def _subject(self) -> str:
+        if self.warehouse is None:
+            return "running a query"
+        return f"running a query of the warehouse at {self.warehouse.root}"
 
     def execute(self, sql: str) -> None:
         self._con.execute(sql)

@@ -197,7 +197,10 @@ def _existing(warehouse: Warehouse, table: str) -> pa.Table | None:
         return None
     columns = ", ".join(f'"{c}"' for c in warehouse.schemas[table].column_names)
     with Database(warehouse) as db:
-        return db.query(f'SELECT {columns} FROM "{table}"')
+        return db.query(
+            f'SELECT {columns} FROM "{table}"',
+            subject=f"reading the warehouse's {table} table to merge the new rows into",
+        )
 
 
 def _outside(rows: pa.Table, schema: TableSchema, window: tuple[object, object]) -> pa.Array:

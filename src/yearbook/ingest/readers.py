@@ -303,7 +303,7 @@ def _sql_path(path: Path) -> str:
 def _duckdb_read(path: Path, sql: str, what: str) -> pa.Table:
     with Database() as db:
         try:
-            return db.query(sql)
+            return db.query(sql, subject=f"loading {path.name}")
         except duckdb.Error as err:
             if what == "CSV":  # the reader's own message does not say where or why
                 located = invalid_at(path) or long_line(path, MAX_LINE_BYTES)
