@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPORT_DIR
 from tests.ingest_fixtures import ARRESTS_2025, arrest, csv_file, load, rows
 from yearbook.errors import LimitError, UserError
 from yearbook.resources import MEMORY_ENV, THREADS_ENV
@@ -89,3 +90,18 @@ def test_a_bad_limit_in_the_environment_is_one_clear_error(
     monkeypatch.setenv(name, value)
     with pytest.raises(UserError, match=repr(value)):
         Database()
+
+
+def test_a_build_out_of_memory_is_one_line(tmp_path: Path, demo_warehouse: Warehouse) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "yearbook.cli", "build", str(REPORT_DIR), "--warehouse",
+         str(demo_warehouse.root), "--out", str(tmp_path / "out"), "--setting",
+         "memory_limit=1MB"],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, proc.stderr
+    assert "DuckDB ran out of memory running a query of the warehouse at" in errors[0]
+    assert "--setting memory_limit=" in proc.stderr
