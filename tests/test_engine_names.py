@@ -49,6 +49,7 @@ ALLOWED: set[tuple[str, str]] = {
     ("claims/relevance.py", "removals"),
     ("claims/text.py", "ERO"),
     ("claims/valuelink.py", "removals"),
+    ("claims/parts.py", "removals"),
     ("claims/verify.py", "arrests"),
     ("claims/vocabulary.py", "ERO"),
     ("claims/vocabulary.py", "Enforcement and Removal Operations"),

@@ -244,7 +244,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
         if ends and ends[1] is not None and any(c.role == "prior" for c in pair):
-            # "From FY 2019 to FY 2021, removals fell from 267,258 to 59,011": two values
+            # "From FY 2019 to FY 2021, permits fell from 2,672 to 590": two values
             claim.fiscal_year = ends[0] if claim.role == "prior" else ends[1]
             claim.year_given, claim.year_source = True, "sentence"
             return

@@ -1,0 +1,95 @@
+"""The words a claim is read with, by how near they are to its number.
+
+The object noun right after the number, the words of its own clause (cut at a conjunction
+before the next claim, at "including", around an aside), the rest of its sentence, and the
+sentence before and the heading above: `yearbook.claims.valuelink` weighs each differently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.linkscore import Context
+from yearbook.claims.relevance import MetricIndex
+
+__all__ = ["object_words", "read_context"]
+
+_HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
+_TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
+_CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+"""Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
+refused 720"): what follows it belongs to the next."""
+_INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
+_TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
+_ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
+_BREAK = frozenset((
+    "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
+    "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
+    "has", "have"
+))  # fmt: skip
+
+
+def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
+    """The words a claim is read with: its clause, its sentence, the one before, its heading."""
+    text = doc.text
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    others = doc.in_sentence(claim.sentence)
+    prev_end = max([c.end for c in others if c.end <= claim.start], default=s_start)
+    next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
+    head = text[prev_end : claim.start]
+    cuts = list(_HEAD_CUT.finditer(head))
+    own_from = prev_end  # where the claim's own clause starts
+    if prev_end > s_start:
+        clauses = list(_CLAUSE_CUT.finditer(head))
+        cuts += clauses
+        own_from = prev_end + max((c.start() for c in clauses), default=0)
+    head = head[max(c.end() for c in cuts) :] if cuts else head
+    tail = _ASIDE.sub(" ", text[claim.end : next_start])
+    ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
+    if next_start < s_end:
+        ends += [c.start() for c in (_CLAUSE_CUT.search(tail),) if c]
+    tail = tail[: min(ends)] if ends else tail
+    head_words = index.words(head) or index.words(text[prev_end : claim.start])
+    tail_words = index.words(tail)
+    noun = index.words(" ".join(object_words(tail)))
+    near = head_words[-6:] + tail_words[:8]
+    if not set(near) & index.metric_words and _TOTAL_OF.search(head):
+        # "..., a total of 267,258": it counts what its sentence spoke of before it
+        near = [w for w in index.words(text[s_start : claim.start]) if w != "total"][-8:]
+    first = min([c.start for c in others], default=s_end)
+    parts = _INCLUDING_ON.search(text, claim.end, next_start)  # "37,547 permits, including
+    stretch_end = parts.start() if parts else next_start  # renewals ...": parts, not it
+    rest = index.words(text[s_start:first] + " " + text[own_from:stretch_end])
+    before: list[str] = []
+    if claim.sentence > 0:
+        b, p_start, p_end = doc.sentences[claim.sentence - 1]
+        if b == claim.block or doc.blocks[claim.block].kind == "item":
+            before = index.words(text[p_start:p_end])
+    heading = _heading(doc, claim.block)
+    if heading:
+        before += index.words(heading)
+    if claim.kind in ("share", "percent"):  # "43%" says "share" and "percent" itself
+        implied = index.words("share percent")
+        near, rest = near + implied, rest + implied
+    return Context(noun, tail_words[:8], near, rest, before)
+
+
+# ---------------------------------------------------------- decision
+
+
+def object_words(tail: str) -> list[str]:
+    """The words right after the number, up to the first preposition or verb: its noun."""
+    out: list[str] = []
+    for word in re.findall(r"[\w'-]+|[^\w\s]", tail)[:4]:
+        if word.lower() in _BREAK or not word[0].isalnum():
+            break
+        out.append(word)
+    return out[:3]
+
+
+def _heading(doc: Document, block: int) -> str:
+    for b in range(block - 1, -1, -1):
+        if doc.blocks[b].kind == "heading":
+            return doc.text[doc.blocks[b].start : doc.blocks[b].end]
+    return ""

@@ -1,0 +1,194 @@
+"""Claims whose year or span the text leaves to the figures, and near misses.
+
+* A claim whose year is a guess links to the one year whose figure it states (`other_year`).
+* A count over a span of years is checked against the sums of a metric over such spans
+  (`span_sum`).
+* A precise number a hair off a relevant figure is that figure's misstatement (`near_miss`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.linkscore import (
+    COMPARABLE,
+    CONTRADICT_SCORE,
+    NEAR_MISS,
+    SUPPORT_SCORE,
+    TOP,
+    Context,
+    precise,
+    year_open,
+)
+from yearbook.claims.relevance import MetricDoc, MetricIndex
+from yearbook.claims.verify import as_written, consistent, stated_figure
+from yearbook.figures import Figures
+
+
+class ValueLinker(Protocol):
+    """What these rules need of the linker (`yearbook.claims.valuelink.ValueLinker`)."""
+
+    index: MetricIndex
+    figures: Figures
+    _metric_years: dict[str, set[int]]
+
+    def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None: ...
+
+    def _set(
+        self,
+        claim: Claim,
+        mdoc: MetricDoc,
+        ctx: Context,
+        ranked: list[tuple[float, int]],
+        score: float,
+    ) -> None: ...
+
+
+__all__ = ["near_miss", "other_year", "span_sum", "years_of"]
+
+
+def other_year(
+    linker: ValueLinker,
+    doc: Document,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+) -> bool:
+    """A claim whose year the text leaves open links to the one year whose figure it states.
+
+    Only when its year was a guess ("last year", or the year a text about several years
+    names most) and its number is precise enough that agreeing by chance is unlikely.
+    """
+    if not year_open(doc, claim) or not precise(claim):
+        return False
+    context = {*ctx.near, *ctx.rest, *ctx.before}
+    found: list[tuple[float, int, int]] = []
+    for s, i in ranked[:TOP]:
+        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+            break
+        mdoc = linker.index.docs[i]
+        if not mdoc.mentioned_by(context):
+            continue
+        for year in sorted(years_of(linker, mdoc)):
+            fig = linker.figures.find(mdoc.metric, year, mdoc.breakdown, mdoc.breakdown_value)
+            fig = stated_figure(replace(claim, fiscal_year=year, base_year=None), fig)
+            if fig is not None and fig.value is not None and consistent(claim, fig):
+                found.append((s, i, year))
+    if len({(i, year) for _, i, year in found}) != 1:
+        return False
+    s, i, year = found[0]
+    guessed = claim.fiscal_year
+    claim.fiscal_year, claim.base_year = year, None
+    claim.year_given, claim.year_source = True, "figures"
+    linker._set(claim, linker.index.docs[i], ctx, ranked, s)
+    claim.link_reason = "its value, in the one year it agrees with"
+    for other in doc.in_sentence(claim.sentence):  # its sentence's other guesses follow
+        if other is not claim and not other.year_given and other.fiscal_year == guessed:
+            other.fiscal_year, other.base_year = year, None
+            other.year_source = "figures"
+    was = f" (FY {guessed} was a guess)" if guessed else ""
+    claim.year_note = (
+        f"the text does not say which year{was}; FY {year} is the only year whose figure it states"
+    )
+    return True
+
+
+def span_sum(
+    linker: ValueLinker,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+) -> bool:
+    """A count over several fiscal years ("more than 935,000 over four fiscal years",
+    "between FY 2017 and FY 2020") against the sum of a relevant metric's figures over
+    them: the years it names, or else every run of as many years the figures hold.
+    Supported by the one sum it states; contradicted by the one it misses by a hair."""
+    span = claim.span
+    if span is None or claim.kind not in ("count", "money", "weight"):
+        return False
+    context = {*ctx.near, *ctx.rest, *ctx.before}
+    found: list[tuple[float, float, int, int, int, float]] = []
+    for s, i in ranked[:TOP]:
+        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+            break
+        mdoc = linker.index.docs[i]
+        if mdoc.breakdown or not mdoc.mentioned_by(context):
+            continue
+        years = sorted(years_of(linker, mdoc))
+        runs = [span] if span[1] is not None else [(y, y + span[0] - 1) for y in years]
+        for first, last in runs:
+            assert last is not None
+            figs = [linker.figures.find(mdoc.metric, y) for y in range(first, last + 1)]
+            if not figs or any(f is None or f.value is None for f in figs):
+                continue
+            total = sum(f.value for f in figs if f is not None and f.value is not None)
+            fig = figs[0]
+            assert fig is not None
+            agrees = consistent(claim, replace(fig, value=total, bound="exact"))
+            miss = abs(claim.value - total) / total if total else 1.0
+            found.append((0.0 if agrees else miss, s, i, first, last, total))
+    agreeing = {(i, a, b) for miss, _, i, a, b, _ in found if miss == 0.0}
+    if len(agreeing) == 1:
+        pick = next(f for f in found if f[0] == 0.0)
+        verdict = "supported"
+    else:
+        near = [f for f in found if 0.0 < f[0] <= NEAR_MISS]
+        if agreeing or len(near) != 1 or not precise(claim) or claim.no_contradiction:
+            return False
+        pick, verdict = near[0], "contradicted"
+    _, s, i, first, last, total = pick
+    mdoc = linker.index.docs[i]
+    linker._set(claim, mdoc, ctx, ranked, s)
+    claim.link_reason = f"its span, FY {first}-FY {last}"
+    said = "inside" if verdict == "supported" else "but it says"
+    read = claim.interval
+    loose = as_written(claim)
+    if loose is not None and verdict == "supported" and not read.contains(total):
+        read = loose  # it agrees only as writers round
+    reason = f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} {read.text()}"
+    claim.figure_checks.append(("span", verdict, reason, total))
+    return True
+
+
+def near_miss(
+    linker: ValueLinker,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+) -> bool:
+    """A precise number that no relevant figure agrees with, but that one of them misses by
+    a hair (142,850 for 142,580): contradicted by that one, a misstatement of it."""
+    if claim.no_contradiction or not precise(claim) or claim.fiscal_year is None:
+        return False
+    context = {*ctx.near, *ctx.rest, *ctx.before}
+    best: tuple[float, float, int] | None = None
+    for s, i in ranked[:TOP]:
+        if s < CONTRADICT_SCORE or s < COMPARABLE * top_score:
+            break
+        mdoc = linker.index.docs[i]
+        figure = linker._figure(claim, mdoc)
+        if figure is None or not mdoc.mentioned_by(context):
+            continue
+        miss = abs(claim.value - figure) / abs(figure) if figure else 1.0
+        if best is None or miss < best[0]:
+            best = (miss, s, i)
+    if best is None or best[0] > NEAR_MISS:
+        return False
+    _, s, i = best
+    linker._set(claim, linker.index.docs[i], ctx, ranked, s)
+    claim.link_reason = "the relevant figure it misses by a hair"
+    return True
+
+
+def years_of(linker: ValueLinker, mdoc: MetricDoc) -> set[int]:
+    years = linker._metric_years.get(mdoc.metric)
+    if years is None:
+        years = linker._metric_years[mdoc.metric] = {
+            f.fiscal_year for f in linker.figures if f.metric == mdoc.metric
+        }
+    return years
