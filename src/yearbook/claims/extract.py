@@ -28,7 +28,7 @@ from yearbook.claims.phrases import compared_years, phrase_claims
 from yearbook.claims.text import Plain, segment
 from yearbook.claims.years import assign_years, most_common_year
 
-__all__ = ["KINDS", "Claim", "Document", "extract", "extract_document"]
+__all__ = ["KINDS", "Claim", "Document", "change_sign", "extract", "extract_document"]
 
 KINDS = ("count", "money", "weight", "percent", "share", "change", "average", "list_count")
 """Every kind of claim, in the order the documentation lists them."""
@@ -369,13 +369,13 @@ def _percent_kind(
         word = (m.group("w") or m.group("w2")).lower()
         qual = m.group("q") or m.group("q2") or ""
         at = base + m.start() if m.group("w") else num_start - len(qual) - (1 if qual else 0)
-        return "change", at, num_end, _sign(word), qual
+        return "change", at, num_end, change_sign(word), qual
     m = _CHANGE_VERB_HEAD.search(before)
     if m and _MADE_UP.search(before, 0, m.start() + len(m.group("w"))):
         m = None  # "made up 15% of": a share, not a change
     if m:
         word = m.group("w").lower()
-        return "change", base + m.start(), num_end, _sign(word), m.group("q") or ""
+        return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
     head = _CHANGE_ADJ_HEAD.search(before)
     tail = _CHANGE_ADJ_TAIL.match(after)
     if head and tail:
@@ -384,16 +384,17 @@ def _percent_kind(
             "change",
             base + head.start(),
             num_end + tail.end(),
-            _sign(word),
+            change_sign(word),
             head.group("q") or "",
         )
     m = _COMPARE_TAIL.match(after)
     if m and _COMPARED_NOUN.match(after):
-        return "change", start, num_end + m.end(), _sign(m.group("w").lower()), qualifier
+        return "change", start, num_end + m.end(), change_sign(m.group("w").lower()), qualifier
     if re.match(r"^\s*of\b", after, re.I):
         return "share", start, num_end, 0, qualifier
     return "percent", start, num_end, 0, qualifier
 
 
-def _sign(word: str) -> int:
+def change_sign(word: str) -> int:
+    """-1 for a word of decrease ("fell", "a drop of"), 1 otherwise."""
     return -1 if word in _DOWN_WORDS else 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yearbook.claims.document import Claim, Document
-from yearbook.claims.verify import as_written, digits_shifted
+from yearbook.claims.verify import FAR, as_written, digits_shifted
 
 __all__ = [
     "CLEAR_MARGIN",
@@ -53,9 +53,6 @@ SUPPORT_EXACT = 0.5
 NEAR_MISS = 0.01
 """A precise number within 1% of a relevant figure that it does not state is a misstatement of
 it (a transposed or wrong digit), however close the other candidates come."""
-CLOSE = 0.25
-"""A number off its figure by more than this share, in a sentence that names no year, may be
-another year's: it is not contradicted."""
 PRECISE = 0.03
 """A number that stands for values within 3% of it can tell one year's figure from another's."""
 MAGNITUDE = 3.5
@@ -105,7 +102,7 @@ def close(claim: Claim, figure: float) -> bool:
     year's: what a claim whose year the text leaves to its context must be to be contradicted."""
     if claim.kind in ("percent", "share") or not figure:
         return True
-    return abs(claim.value - figure) <= CLOSE * abs(figure) or digits_shifted(claim.value, figure)
+    return abs(claim.value - figure) <= FAR * abs(figure) or digits_shifted(claim.value, figure)
 
 
 def comparable(claim: Claim, figure: float, named: bool = False) -> bool:

@@ -16,28 +16,31 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from yearbook.claims.extract import Claim, Document
+from yearbook.claims.extract import Claim, Document, change_sign
 from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
 __all__ = [
+    "FAR",
     "Evidence",
+    "as_written",
     "change_agrees",
     "consistent",
     "digits_shifted",
     "figure_interval",
     "mark_differences",
+    "matched_reading",
     "stated_figure",
     "verify",
 ]
 
 _MORE_THAN = re.compile(r"\s*(?P<w>more|fewer|less)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
 _CHANGE_BY = re.compile(
-    r"\b(?:an?\s+)?(?:(?P<up>increase|rise|jump|gain|growth)|(?P<down>decrease|drop|decline"
-    r"|fall|reduction|cut))\s+of\s+$"
-    r"|\b(?:(?P<upv>up|rose|increased|grew|climbed)|(?P<downv>down|fell|decreased|dropped"
-    r"|declined))\s+(?:by\s+)?$",
+    r"\b(?:an?\s+)?(?P<noun>increase|rise|jump|gain|growth|decrease|drop|decline|fall|reduction"
+    r"|cut)\s+of\s+$"
+    r"|\b(?P<verb>up|rose|increased|grew|climbed|down|fell|decreased|dropped|declined)\s+"
+    r"(?:by\s+)?$",
     re.I,
 )
 """Before a count that states a change: "an increase of 11,173", "down by 3,000"."""
@@ -135,6 +138,13 @@ def consistent(claim: Claim, fig: Figure) -> bool:
     return loose.contains(fig.value) if fig.bound == "exact" else loose.overlaps(shown)
 
 
+def matched_reading(claim: Claim, shown: Interval) -> Interval:
+    """The reading of the claim's number that a consistent figure's values meet: the
+    style's interval, or else the looser one writers round by (`as_written`)."""
+    loose = as_written(claim)
+    return claim.interval if loose is None or claim.interval.overlaps(shown) else loose
+
+
 def mark_differences(doc: Document) -> None:
     """ "15,111 more arrests in FY 2018 than in FY 2017": the count is a difference.
 
@@ -152,7 +162,7 @@ def mark_differences(doc: Document) -> None:
         _, s_start, _ = doc.sentences[claim.sentence]
         by = _CHANGE_BY.search(doc.text[max(s_start, claim.start - 40) : claim.start])
         if by and claim.role != "prior":
-            claim.difference = -1 if by.group("down") or by.group("downv") else 1
+            claim.difference = change_sign((by.group("noun") or by.group("verb")).lower())
 
 
 def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
@@ -246,10 +256,7 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         )
         return Evidence(claim.index, "unverifiable", reason)
     if consistent(claim, fig):
-        read = claim.interval
-        loose = as_written(claim)
-        if loose is not None and not read.overlaps(shown):
-            read = loose  # matched only as writers round: say so
+        read = matched_reading(claim, shown)
         reason = f"{_where(claim)} is {_num(fig.value)}, inside {read.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)
     reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"

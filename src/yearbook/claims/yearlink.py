@@ -22,8 +22,9 @@ from yearbook.claims.linkscore import (
     precise,
     year_open,
 )
+from yearbook.claims.numbers import Interval
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import as_written, consistent, stated_figure
+from yearbook.claims.verify import consistent, matched_reading, stated_figure
 from yearbook.figures import Figures
 
 
@@ -145,10 +146,8 @@ def span_sum(
     linker._set(claim, mdoc, ctx, ranked, s)
     claim.link_reason = f"its span, FY {first}-FY {last}"
     said = "inside" if verdict == "supported" else "but it says"
-    read = claim.interval
-    loose = as_written(claim)
-    if loose is not None and verdict == "supported" and not read.contains(total):
-        read = loose  # it agrees only as writers round
+    point = Interval(total, total)
+    read = matched_reading(claim, point) if verdict == "supported" else claim.interval
     reason = f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} {read.text()}"
     claim.figure_checks.append(("span", verdict, reason, total))
     return True

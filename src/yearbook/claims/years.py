@@ -18,6 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.numbers import WORD_VALUES
 
 __all__ = ["assign_years", "most_common_year"]
 
@@ -178,10 +179,6 @@ def assign_years(doc: Document) -> None:
         _span_or_calendar(doc, claim, fiscal)
 
 
-_WORD_COUNTS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10,
-}  # fmt: skip
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
 
 
@@ -213,7 +210,7 @@ def _span_of(text: str) -> tuple[int, int | None] | None:
     count = re.match(r"\s*(\w+)\s+(?:fiscal\s+)?years", text, re.I)
     if count:
         word = count.group(1).lower()
-        n = _WORD_COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+        n = WORD_VALUES.get(word) or (int(word) if word.isdigit() else 0)
         if 2 <= n <= 30:
             return n, None
     return None
@@ -300,7 +297,7 @@ def _years_back(relative: re.Match[str] | None) -> int:
     n = relative.group("n") if relative else None
     if not n:
         return 1
-    return int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+    return int(n) if n.isdigit() else WORD_VALUES[n.lower()]
 
 
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
