@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -182,3 +183,30 @@ def datacall_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
     name = request.module.__name__.rsplit(".", 1)[-1]
     return database(request.param, server, tmp_path_factory.mktemp("datacall"), name)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, which `scripts/test-setup.sh` installs."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

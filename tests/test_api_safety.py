@@ -24,7 +24,6 @@ import pytest
 
 from tests.conftest import Demo
 from tests.test_api import assert_error, server_process
-from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS
 from yearbook.api import FigureStore
 from yearbook.warehouse import Database
 
@@ -234,19 +233,6 @@ def test_docs_load_nothing_from_another_host(url: str) -> None:
         assert link.startswith("/") and not link.startswith("//"), link
         assert httpx.get(url + link, timeout=10).status_code == 200, link
     assert "http" not in page.text.lower()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def open_page(browser: Any, address: str) -> tuple[Any, list[str], list[str]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +9,6 @@ import pytest
 from tests.conftest import REPO
 from yearbook.claims import check, render_html
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 AXE = REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
 TEXT = (
     "In FY 2023 ERO made 91,497 arrests, against 85,343 in FY 2022: an increase of 9.2%.\n\n"
@@ -21,18 +17,10 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            tab = browser.new_page()
-            tab.set_content(render_html(TEXT, check(TEXT)))
-            yield tab
-        finally:
-            browser.close()
+def page(browser: Any) -> Any:
+    tab = browser.new_page()
+    tab.set_content(render_html(TEXT, check(TEXT)))
+    return tab
 
 
 def test_keyboard_focus_shows_the_evidence(page: Any) -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import REPORT_DIR
 from tests.datacall_support import Server, answer_all_but
-from tests.test_site_browser import AXE, CHROMIUM, CHROMIUM_ARGS
+from tests.test_site_browser import AXE
 from yearbook.cli import main
 from yearbook.report import Report
 from yearbook.warehouse import Warehouse
@@ -38,21 +38,8 @@ def server(datacall_db: str, report: Report) -> Iterator[Server]:
         running.stop()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-def sign_in(chromium: Any, base: str, name: str) -> Any:
-    page = chromium.new_context().new_page()
+def sign_in(browser: Any, base: str, name: str) -> Any:
+    page = browser.new_context().new_page()
     page.goto(f"{base}/login")
     page.get_by_label("User name").fill(name)
     page.get_by_label("Password").fill(f"{name}-demo")
@@ -86,10 +73,10 @@ def answer(page: Any, value: str, source: str, items: list[str] | None = None) -
 
 
 def test_submit_return_correct_approve_and_build(
-    server: Server, chromium: Any, warehouse_copy: Warehouse, tmp_path: Path
+    server: Server, browser: Any, warehouse_copy: Warehouse, tmp_path: Path
 ) -> None:
     base = server.url
-    hsi = sign_in(chromium, base, "hsi")
+    hsi = sign_in(browser, base, "hsi")
     open_request(hsi, "TCIU partner countries")
     assert "15" in hsi.locator("dl").inner_text()  # last year's value, for context
     assert serious_violations(hsi) == []
@@ -99,7 +86,7 @@ def test_submit_return_correct_approve_and_build(
     open_request(hsi, "ONDCP award categories won by HSI")
     answer(hsi, "3", "ONDCP award letters", AWARDS)
 
-    reviewer = sign_in(chromium, base, "reviewer")
+    reviewer = sign_in(browser, base, "reviewer")
     assert serious_violations(reviewer) == []
     open_request(reviewer, "TCIU partner countries")
     assert serious_violations(reviewer) == []
@@ -135,7 +122,7 @@ def test_submit_return_correct_approve_and_build(
     assert float(figures[("hsi.tciu_partner_countries", "2023", "")]["value"]) == 17
     stated = re.compile(r"\[17\]\(figures/hsi\.tciu_partner_countries\.html#fy2023\) countries")
     assert stated.search((out / "report.md").read_text(encoding="utf-8"))
-    page = chromium.new_context().new_page()
+    page = browser.new_context().new_page()
     page.goto((out / "figures" / "hsi.tciu_partner_countries.html").resolve().as_uri())
     submitted = page.locator("table.submitted").inner_text()
     assert "data call answer v2, submitted by hsi, approved by reviewer" in submitted

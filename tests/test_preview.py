@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 
 from tests.conftest import Demo, copy_report
-from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS
 from yearbook.api.preview import Previewer
 
 pytestmark = pytest.mark.slow
@@ -147,26 +146,13 @@ def served(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
             proc.wait()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def test_the_page_follows_edits_and_shows_mistakes_in_the_browser(
-    served: tuple[str, Path], chromium: Any
+    served: tuple[str, Path], browser: Any
 ) -> None:
     url, folder = served
     template = folder / "templates" / "ero.md.j2"
     original = template.read_text()
-    page = chromium.new_page()
+    page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
 

@@ -23,16 +23,6 @@ import pytest
 
 from tests.conftest import REPO, CbpBuild, Demo
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -68,20 +58,6 @@ def cbp_server(cbp_build: CbpBuild) -> Iterator[str]:
     """The CBP report, as `make cbp` builds it, served over HTTP; yields its base URL."""
     with _served(cbp_build.out) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.exists(), "chromium is missing: run `sh scripts/test-setup.sh`"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 NUMERAL = re.compile(r"^\d{1,3}(,\d{3})*$")
