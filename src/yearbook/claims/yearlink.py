@@ -28,8 +28,8 @@ from yearbook.claims.verify import consistent, matched_reading, stated_figure
 from yearbook.figures import Figures
 
 
-class ValueLinker(Protocol):
-    """What these rules need of the linker (`yearbook.claims.valuelink.ValueLinker`)."""
+class Linking(Protocol):
+    """What these rules need of the linker (`yearbook.claims.valuelink.Linking`)."""
 
     index: MetricIndex
     figures: Figures
@@ -51,7 +51,7 @@ __all__ = ["near_miss", "other_year", "span_sum", "years_of"]
 
 
 def other_year(
-    linker: ValueLinker,
+    linker: Linking,
     doc: Document,
     claim: Claim,
     ctx: Context,
@@ -98,7 +98,7 @@ def other_year(
 
 
 def span_sum(
-    linker: ValueLinker,
+    linker: Linking,
     claim: Claim,
     ctx: Context,
     ranked: list[tuple[float, int]],
@@ -154,7 +154,7 @@ def span_sum(
 
 
 def near_miss(
-    linker: ValueLinker,
+    linker: Linking,
     claim: Claim,
     ctx: Context,
     ranked: list[tuple[float, int]],
@@ -184,7 +184,7 @@ def near_miss(
     return True
 
 
-def years_of(linker: ValueLinker, mdoc: MetricDoc) -> set[int]:
+def years_of(linker: Linking, mdoc: MetricDoc) -> set[int]:
     years = linker._metric_years.get(mdoc.metric)
     if years is None:
         years = linker._metric_years[mdoc.metric] = {
