@@ -29,7 +29,7 @@ from yearbook.figures import Figures
 
 
 class Linking(Protocol):
-    """What these rules need of the linker (`yearbook.claims.valuelink.Linking`)."""
+    """What these rules need of the linker (`yearbook.claims.valuelink.ValueLinker`)."""
 
     index: MetricIndex
     figures: Figures
