@@ -24,7 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import OFFICIAL_FIGURES, SHARED, RealBuilds
-from tests.test_site_browser import AXE, browser  # noqa: F401  (a fixture)
+from tests.test_site_browser import AXE
 from yearbook.cli import app
 from yearbook.figures import FIGURES_SCHEMA, read_figures
 from yearbook.warehouse import Database
@@ -230,7 +230,7 @@ def real_server(real_builds: RealBuilds) -> Iterator[str]:
     ],
 )
 def test_the_real_reports_open_cleanly_and_accessibly(
-    browser: Any,  # noqa: F811
+    browser: Any,
     real_server: str,
     path: str,
 ) -> None:
