@@ -13,11 +13,13 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -65,13 +67,39 @@ class Server:
             self.process.wait(timeout=20)
 
 
+@contextmanager
+def serving_app(app: Any) -> Iterator[str]:
+    """An application on a real uvicorn server in this process, on a free port; yields
+    its base URL. For tests that give the application what a command line cannot
+    (a clock)."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "the in-process server did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+
+
 @dataclass
 class Client:
-    """A user's session: the session cookie and the CSRF token of the last page."""
+    """A user's session: the session cookie and the CSRF token of the last page.
+
+    ``source`` is the loopback address it connects from (127.0.0.0/8: any), for tests
+    of what the server does per client address."""
 
     base: str
     cookies: dict[str, str] = field(default_factory=dict)
     csrf: str = ""
+    source: str = ""
 
     def _remember(self, response: httpx.Response) -> httpx.Response:
         for name, value in response.cookies.items():
@@ -80,14 +108,18 @@ class Client:
             self.csrf = found.group(1)
         return response
 
+    def _http(self) -> httpx.Client:
+        transport = httpx.HTTPTransport(local_address=self.source or None)
+        return httpx.Client(transport=transport, cookies=self.cookies, follow_redirects=False)
+
     def get(self, path: str) -> httpx.Response:
-        response = httpx.get(self.base + path, cookies=self.cookies, follow_redirects=False)
-        return self._remember(response)
+        with self._http() as http:
+            return self._remember(http.get(self.base + path))
 
     def post(self, path: str, data: dict[str, str], csrf: bool = True) -> httpx.Response:
         form = {**data, "csrf": self.csrf} if csrf else dict(data)
-        response = httpx.post(self.base + path, data=form, cookies=self.cookies)
-        return self._remember(response)
+        with self._http() as http:
+            return self._remember(http.post(self.base + path, data=form))
 
     def login(self, name: str) -> Client:
         self.get("/login")

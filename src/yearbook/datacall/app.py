@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import math
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from yearbook.datacall.export import approved_rows, board, board_csv, requests_o
 from yearbook.datacall.models import QUALIFIERS, Answer, Call, User
 from yearbook.datacall.requests import CallSettings, last_day
 from yearbook.datacall.store import Store
+from yearbook.datacall.throttle import Clock, Throttled, admit, succeeded, utc_now
 from yearbook.errors import UserError
 
 __all__ = ["DataCall", "create_app"]
@@ -55,6 +57,8 @@ class DataCall:
     call_id: int
     title: str
     settings: CallSettings
+    clock: Clock = utc_now
+    """The time now (UTC), for sign-in throttling; a test gives its own."""
 
 
 class Refused(Exception):
@@ -301,14 +305,37 @@ async def login_page(request: Request) -> Response:
     return _page(request, "login.html.j2", title="Sign in", user=None)
 
 
+def _throttled(request: Request, err: Throttled) -> HTMLResponse:
+    """The refusal of a throttled sign-in: 429, Retry-After, and when to try again."""
+    wait = err.retry_after
+    when = f"{wait} seconds" if wait < 120 else f"{math.ceil(wait / 60)} minutes"
+    page = _page(
+        request,
+        "login.html.j2",
+        429,
+        title="Sign in",
+        user=None,
+        error=f"Too many failed sign-ins. Try again in {when}, "
+        f"after {err.until:%H:%M:%S} UTC ({err.until:%Y-%m-%d}).",
+    )
+    page.headers["Retry-After"] = str(err.retry_after)
+    return page
+
+
 async def post_login(request: Request) -> Response:
     try:
         form = await _form(request)
     except Refused as err:
         return PlainTextResponse(str(err), status_code=err.status, headers=HEADERS)
     dc: DataCall = request.app.state.datacall
+    name, address = form.get("username", ""), request.client.host if request.client else ""
+    try:
+        with dc.store.session() as session:
+            attempt = admit(session, dc.settings.sign_in, name, address, dc.clock())
+    except Throttled as err:
+        return _throttled(request, err)
     with dc.store.session() as session:
-        user = authenticate(session, form.get("username", ""), form.get("password", ""))
+        user = authenticate(session, name, form.get("password", ""))
         if user is None:
             return _page(
                 request,
@@ -318,6 +345,7 @@ async def post_login(request: Request) -> Response:
                 user=None,
                 error="wrong user name or password",
             )
+        succeeded(session, attempt, dc.clock())
         request.session.clear()
         request.session.update(uid=user.id, csrf=secrets.token_urlsafe(32))
     return _see_other("/")

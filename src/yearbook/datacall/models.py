@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["ROLES", "Answer", "Base", "Call", "Request", "Review", "User"]
+__all__ = ["ROLES", "Answer", "Base", "Call", "Request", "Review", "SignInFailures", "User"]
 
 ROLES = ("submitter", "reviewer", "coordinator")
 QUALIFIERS = ("exact", "at_least", "estimated")
@@ -94,3 +94,18 @@ class Review(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created: Mapped[dt.datetime]
+
+
+class SignInFailures(Base):
+    """Recent failed sign-ins of one account name or one client address.
+
+    The key is a hash of the name or address (``throttle.key_of``); a row idle for the
+    limits' ``forget_after`` is deleted.
+    """
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int]
+    blocked_until: Mapped[dt.datetime | None]
+    last_failure: Mapped[dt.datetime] = mapped_column(index=True)

@@ -6,24 +6,39 @@ The call's settings (due date, tolerance) may be declared in the report folder's
     due: 2023-11-15          # when answers are due (a request may override it)
     tolerance: 0.5           # a move of more than 50% from last year asks for a note
     tolerances: {office.some_metric: 0.2}
+    sign_in:                 # failed sign-ins before refusals (see docs/datacall.md)
+      account_failures: 5    # per account name
+      address_failures: 30   # per client address
+      lockout: 60            # seconds refused at the limit, doubling with each failure
+      max_lockout: 3600      # the longest refusal
+      forget_after: 86400    # a count idle this long is forgotten
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yearbook.calendar import fiscal_year_bounds
 from yearbook.datacall.models import Call, Request
+from yearbook.datacall.throttle import SignInLimits
 from yearbook.errors import UserError
 from yearbook.report import Report
 from yearbook.yamlio import safe_load
 
-__all__ = ["CallSettings", "last_day", "open_call", "previous_values", "settings_of"]
+__all__ = [
+    "CallSettings",
+    "last_day",
+    "open_call",
+    "previous_values",
+    "settings_of",
+    "sign_in_limits",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,7 @@ class CallSettings:
     due: dt.date | None = None
     tolerance: float = 0.5
     tolerances: dict[str, float] = field(default_factory=dict)
+    sign_in: SignInLimits = field(default_factory=SignInLimits)
 
     def tolerance_of(self, metric: str) -> float:
         return self.tolerances.get(metric, self.tolerance)
@@ -43,13 +59,32 @@ def settings_of(report: Report) -> CallSettings:
         return CallSettings()
     raw = safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(raw, dict):
-        raise UserError(f"{path}: expected a mapping", hint="keys: due, tolerance, tolerances")
+        raise UserError(
+            f"{path}: expected a mapping", hint="keys: due, tolerance, tolerances, sign_in"
+        )
     due = raw.get("due")
     return CallSettings(
         due=due if isinstance(due, dt.date) else None,
         tolerance=float(raw.get("tolerance", 0.5)),
         tolerances={str(k): float(v) for k, v in (raw.get("tolerances") or {}).items()},
+        sign_in=sign_in_limits(raw.get("sign_in") or {}, path),
     )
+
+
+def sign_in_limits(raw: Any, where: object) -> SignInLimits:
+    """The ``sign_in`` limits of ``datacall.yaml`` (defaults for those not given)."""
+    names = [f.name for f in fields(SignInLimits)]
+    hint = "sign_in keys (numbers): " + ", ".join(names)
+    if not isinstance(raw, dict) or set(raw) - set(names):
+        raise UserError(f"{where}: sign_in: expected a mapping of known keys", hint=hint)
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in raw.values()):
+        raise UserError(f"{where}: sign_in: every limit is a number", hint=hint)
+    whole = {"account_failures", "address_failures"}
+    given: dict[str, Any] = {k: int(v) if k in whole else float(v) for k, v in raw.items()}
+    try:
+        return SignInLimits(**given)
+    except UserError as err:
+        raise UserError(f"{where}: {err.message}", hint=err.hint) from None
 
 
 def previous_values(report: Report, fiscal_year: int) -> dict[str, float]:
