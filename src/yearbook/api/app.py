@@ -156,13 +156,7 @@ class FigureStore:
         self.declarations = read_metric_meta(site / "data" / "metrics.json")
         """The metric-metadata contract as the bundle publishes it: what the claim
         checker needs of each metric to link prose to it."""
-        manifest = site / "build.json"
-        self.manifest = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {}
         self.index = FigureIndex(self.figures.table, _FIGURE_COLUMNS)
-
-    @property
-    def fiscal_year(self) -> int:
-        return int(self.manifest.get("fiscal_year") or max(self.figures.years))
 
     def metric(self, metric_id: str) -> dict[str, Any]:
         if metric_id not in self.metrics:
@@ -340,9 +334,10 @@ def create_app(
     @app.post("/api/check", response_model=CheckOut, responses=_CHECK_ERRORS)
     async def check(body: CheckIn, request: Request) -> Response:
         """Check the numbers in a text against the figures, within a time budget."""
-        fy = body.fiscal_year or store.fiscal_year
         try:
-            claims = await checker.check(body.text, fy, request)
+            # no fiscal year: the checker takes the year the text names most, as
+            # `yearbook check` without --fy does (the same CheckContext.check)
+            claims = await checker.check(body.text, body.fiscal_year, request)
         except ClientGone:
             return Response(status_code=499)  # nobody is there to read it
         out = CheckOut(count=len(claims), claims=[ClaimOut(**c) for c in claims])

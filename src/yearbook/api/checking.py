@@ -40,7 +40,7 @@ class ClientGone(YearbookError):
 def _verdicts(
     text: str,
     figures: Figures,
-    fiscal_year: int,
+    fiscal_year: int | None,
     context: CheckContext,
     shape: Callable[[dict[str, Any]], dict[str, Any]],
 ) -> list[dict[str, Any]]:
@@ -65,7 +65,9 @@ class Checker:
         self.timeout = timeout
         self._slots = asyncio.Semaphore(MAX_CHECKS)
 
-    async def check(self, text: str, fiscal_year: int, request: Request) -> list[dict[str, Any]]:
+    async def check(
+        self, text: str, fiscal_year: int | None, request: Request
+    ) -> list[dict[str, Any]]:
         """The shaped verdicts of every claim; `ApiError` (503, 422) or `ClientGone` if not."""
         started = time.monotonic()
         try:
@@ -90,7 +92,7 @@ class Checker:
             self._slots.release()
 
     async def _run(
-        self, text: str, fiscal_year: int, request: Request, timeout: float
+        self, text: str, fiscal_year: int | None, request: Request, timeout: float
     ) -> list[dict[str, Any]]:
         args = (text, self.figures, fiscal_year, self.context, self.shape)
         worker: Worker[list[dict[str, Any]]] = Worker(_verdicts, args, timeout=timeout)
