@@ -28,6 +28,7 @@ from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
+from yearbook.claims.tables import read_tables
 from yearbook.claims.text import detect_format, to_plain
 from yearbook.claims.valuelink import ValueLinker, mark_parts
 from yearbook.claims.verify import Evidence, mark_differences, verify
@@ -82,6 +83,7 @@ def check(
     kind = detect_format(text) if fmt == "auto" else fmt
     plain = to_plain(text, kind)
     check_numbers(plain.text)
+    plain = read_tables(plain)
     doc = extract_document(plain, fiscal_year)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
     vocab = vocabulary or Vocabulary()

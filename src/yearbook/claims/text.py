@@ -39,8 +39,9 @@ _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\s]{0,2000}\)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|`)")
 _HTML_DROP_OPEN = re.compile(r"<(script|style|head)\b", re.I)
 _HTML_TOKEN = re.compile(r"<[^<>]+>|&(?:#\d{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z]{1,32});")
+_HTML_TABLE = re.compile(r"</?(table|tr|td|th)\b[^>]*>", re.I)
 _HTML_BLOCK = re.compile(
-    r"</?(p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|dt|dd)\b[^>]*>",
+    r"</?(p|div|br|h[1-6]|li|ul|ol|section|article|header|footer|blockquote|dt|dd)\b[^>]*>",
     re.I,
 )
 _LIST = re.compile(r"^[ \t]*(?:[-*+•·▪◦]|\d{1,3}[.)])[ \t]+", re.M)
@@ -185,25 +186,47 @@ def _dropped(text: str) -> list[tuple[int, int]]:
 def _from_html(text: str) -> Plain:
     out = _Builder()
     pos = 0
+    rows = [0]  # rows of the table being read
     for a, b in [*_dropped(text), (len(text), len(text))]:
-        pos = _html_between(out, text, pos, a)
+        pos = _html_between(out, text, pos, a, rows)
         pos = max(pos, b)
     return out.done(len(text))
 
 
-def _html_between(out: _Builder, text: str, start: int, end: int) -> int:
-    """Text and tags of text[start:end] (no dropped element inside); returns where it stopped."""
+def _html_between(out: _Builder, text: str, start: int, end: int, rows: list[int]) -> int:
+    """Text and tags of text[start:end] (no dropped element inside); returns where it stopped.
+
+    A table's rows become lines of a pipe table, a rule under the first, so they are
+    read as tables in Markdown are (`yearbook.claims.tables`)."""
     pos = start
     for match in _HTML_TOKEN.finditer(text, start, end):
         out.keep(text[pos : match.start()], pos)
         token = match.group()
+        at = match.start()
         if token.startswith("&"):
-            out.put(html.unescape(token), match.start())
+            out.put(html.unescape(token), at)
+        elif cell := _HTML_TABLE.fullmatch(token):
+            _table_part(out, cell.group(1).lower(), token.startswith("</"), at, rows)
         elif _HTML_BLOCK.fullmatch(token):
-            _block_break(out, token, match.start())
+            _block_break(out, token, at)
         pos = match.end()
     out.keep(text[pos:end], pos)
     return end
+
+
+def _table_part(out: _Builder, tag: str, closing: bool, at: int, rows: list[int]) -> None:
+    if tag == "table":
+        out.put("\n\n", at)
+        rows[0] = 0
+    elif tag in ("td", "th") and not closing:
+        out.put(" | ", at)
+    elif tag == "tr" and not closing:
+        out.put("\n", at)
+    elif tag == "tr":
+        out.put(" |\n", at)
+        rows[0] += 1
+        if rows[0] == 1:
+            out.put("|---|\n", at)
 
 
 def _block_break(out: _Builder, token: str, at: int) -> None:

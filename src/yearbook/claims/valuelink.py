@@ -59,7 +59,7 @@ __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
 _NEGATED = re.compile(
     r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
-    r"(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
+    r"(?:any\s+)?(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
     re.I,
 )
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
@@ -316,7 +316,7 @@ class ValueLinker:
         """Whether the share counts those *without* what a metric's word names ("60% had no
         criminal record", "were non-criminal"): its figure is then 100 less the metric's."""
         _, _, s_end = doc.sentences[claim.sentence]
-        tail = doc.text[claim.end : min(s_end, claim.end + 80)]
+        tail = doc.text[claim.end : min(s_end, claim.end + 110)]
         found = _NEGATED.search(tail)
         return bool(found and set(self.index.words(found.group("w"))) & self.index.metric_words)
 
@@ -383,9 +383,13 @@ class ValueLinker:
         found = _WHOLE.match(doc.text, claim.end, s_end)
         if not found:
             return ranked
-        whole = set(self.index.words(" ".join(object_words(found.group("w")))))
-        whole &= self.index.metric_words
-        if not whole:
+        # each word of the whole, with the pack's terms for it
+        groups = [
+            set(self.index.words(word)) & self.index.metric_words
+            for word in object_words(found.group("w"))
+        ]
+        groups = [g for g in groups if g]
+        if not groups:
             return ranked
         kept = []
         for s, i in ranked:
@@ -393,7 +397,7 @@ class ValueLinker:
             base = (
                 self.index.headline(mdoc.decl.denominator or "") if mdoc.decl.denominator else mdoc
             )
-            if base is not None and whole <= base.words | mdoc.words:
+            if base is not None and all(g & (base.words | mdoc.words) for g in groups):
                 kept.append((s, i))
         return kept
 

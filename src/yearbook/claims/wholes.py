@@ -36,6 +36,8 @@ _COMMA_ONLY = re.compile(
     re.I,
 )
 _EACH = re.compile(r"\b(?:each|every|any|per)\b", re.I)
+_JOINED = re.compile(r"\b(?:and|or)\b|,", re.I)
+"""Between "4,214 cases and the review of 1,800": the "of" is another noun's."""
 
 
 def noun(doc: Document, claim: Claim) -> str | None:
@@ -63,7 +65,12 @@ def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
         claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
         for a, b in itertools.pairwise(claims):
             between = text[a.end : b.start]
-            if _OF_BETWEEN.match(between) and not _EACH.search(between) and _alike(doc, a, b):
+            if (
+                _OF_BETWEEN.match(between)
+                and not _EACH.search(between)
+                and not _JOINED.search(between)
+                and _alike(doc, a, b)
+            ):
                 yield a, b
             elif _OF_WHOM.match(text, b.end) and _COMMA_ONLY.match(between) and _alike(doc, b, a):
                 yield b, a  # "7,110 people, 1,919 of whom were minors"

@@ -30,10 +30,13 @@ _FY = re.compile(
 _SAYS_FISCAL = re.compile(
     r"\bFY(?:\b|\s?'?\d)|\b(?:fiscal|financial|budget)\s+year|\bfiscal\b"
     r"|\byear\W+(?:which\s+|that\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b"
+    r"|\b(?:year-end|end-of-year|annual)\s+(?:\w+\s+)?(?:numbers|figures|statistics|data|report)\b",
     re.I,
 )
-"""A text that speaks of fiscal years: its bare years ("in 2019") are fiscal years too."""
+"""A text that speaks of fiscal years: its bare years ("in 2019") are fiscal years too. So
+does one that reports an agency's year-end numbers or annual report, which count by the
+agency's fiscal year."""
 _CALENDAR = re.compile(
     r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
 )
@@ -54,6 +57,7 @@ _SPAN = re.compile(
 """Several years: a claim about them has no one fiscal year, unless it names one after it."""
 _PART_OF_YEAR = re.compile(
     r"\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
+    r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.I,
@@ -76,6 +80,8 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 
+_WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
+"""After a base year, before a value: "from 2018, when ...", whose year the value is of."""
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
     r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$", re.I
@@ -352,6 +358,14 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             for value in values:
                 if not value.year_given and value.start < claim.start:
                     value.fiscal_year = year
+        return
+    when = [
+        y
+        for pos, y, base in _mentions(text, s_start, claim.start, fiscal)
+        if base and _WHEN.match(text[pos : claim.start])
+    ]
+    if when:  # "up from 2018, when more than 256,000 were removed": of that year
+        claim.fiscal_year, claim.year_source, claim.year_given = when[-1], "sentence", True
         return
     own = [
         y

@@ -1,0 +1,169 @@
+"""Tables in prose, read as sentences: each figure with its row's and column's names.
+
+A pipe table (a header row, a ``|---|---|`` rule, then rows) states each number
+in a cell by position: the column header says what it counts and the first
+cell of its row says of which year or category. Sentences cannot be read off
+it, so each numeric cell is rewritten as one: the cell, the name of the axis
+without a year, "in", and the one with a year (or the row's name when neither
+has one), as a paragraph of its own:
+
+>>> plain = read_tables(Plain(_EXAMPLE, list(range(len(_EXAMPLE))), len(_EXAMPLE)))
+>>> print(plain.text)
+Cases by year
+<BLANKLINE>
+<BLANKLINE>
+240,255 Cases in FY2016.
+<BLANKLINE>
+98 Offices in FY2016.
+<BLANKLINE>
+226,119 Cases in FY2017.
+<BLANKLINE>
+Each office counts its own.
+
+The number keeps its offsets in the original text, so a claim still points at
+its cell; the words added around it point at the header or row they come from.
+Cells without a digit, and tables without a rule under their header, are
+left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from yearbook.claims.text import Plain
+
+__all__ = ["read_tables"]
+
+_EXAMPLE = (
+    "Cases by year\n| Year | Cases | Offices |\n|---|---:|---|\n"
+    "| FY2016 | 240,255 | 98 |\n| FY2017 | 226,119 | n/a |\n\nEach office counts its own."
+)
+_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_YEAR = re.compile(r"\b(?:FY\s?'?\d{2,4}|(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)\b", re.I)
+_DIGIT = re.compile(r"\d")
+MAX_TABLE_ROWS = 500
+"""Most rows of one table rewritten; later rows are left as they are."""
+MAX_NAME = 60
+"""Most characters of a row's or column's name repeated beside each of its cells."""
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table line, stripped of spaces and outer pipes."""
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    body_start, body_end = start + lead, start + len(line.rstrip())
+    if text.startswith("|", body_start):
+        body_start += 1
+    if body_end > body_start and text[body_end - 1] == "|":
+        body_end -= 1
+    cells = []
+    pos = body_start
+    for match in re.finditer(r"\|", text[body_start:body_end]):
+        cells.append(_strip(text, pos, body_start + match.start()))
+        pos = body_start + match.end()
+    cells.append(_strip(text, pos, body_end))
+    return cells
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def _tables(text: str) -> list[tuple[int, int, int]]:
+    """(header line, first line after, last line + 1) of every table, by line index."""
+    lines = _lines(text)
+    found = []
+    i = 0
+    while i + 1 < len(lines):
+        head, rule = lines[i], lines[i + 1]
+        if "|" in text[head[0] : head[1]] and _RULE.match(text, rule[0], rule[1]):
+            j = end = i + 2
+            while j < len(lines):  # rows, and blank lines between rows (as HTML leaves)
+                line = text[lines[j][0] : lines[j][1]]
+                if "|" in line:
+                    end = j + 1
+                elif line.strip():
+                    break
+                j += 1
+            found.append((i, i + 2, min(end, i + 2 + MAX_TABLE_ROWS)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def read_tables(plain: Plain) -> Plain:
+    """The plain text with every pipe table rewritten as one sentence per numeric cell."""
+    text = plain.text
+    if "|" not in text:
+        return plain
+    tables = _tables(text)
+    if not tables:
+        return plain
+    lines = _lines(text)
+    out = _Rewrite(plain)
+    pos = 0
+    for head_line, body_line, stop in tables:
+        out.keep(pos, lines[head_line][0])
+        header = _cells(text, *lines[head_line])
+        for index in range(body_line, stop):
+            if "|" in text[lines[index][0] : lines[index][1]]:
+                out.row(header, _cells(text, *lines[index]))
+        pos = lines[stop - 1][1]
+    out.keep(pos, len(text))
+    return Plain("".join(out.chars), out.origin, plain.source_length)
+
+
+def _short(span: tuple[int, int]) -> tuple[int, int]:
+    """A row's or column's name, at most `MAX_NAME` characters of it: a table's rewriting
+    stays within a small multiple of its size."""
+    return span[0], min(span[1], span[0] + MAX_NAME)
+
+
+class _Rewrite:
+    def __init__(self, plain: Plain) -> None:
+        self.plain = plain
+        self.chars: list[str] = []
+        self.origin: array[int] = array("q")
+
+    def keep(self, start: int, end: int) -> None:
+        self.chars.append(self.plain.text[start:end])
+        self.origin.extend(self.plain.origin[start:end])
+
+    def put(self, words: str, at: int) -> None:
+        self.chars.append(words)
+        self.origin.extend([self.plain.origin[min(at, len(self.plain.origin) - 1)]] * len(words))
+
+    def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]]) -> None:
+        text = self.plain.text
+        label = row[0]
+        label_text = text[label[0] : label[1]]
+        for column, cell in enumerate(row[1:], start=1):
+            if not _DIGIT.search(text, cell[0], cell[1]):
+                continue
+            name = header[column] if column < len(header) else (cell[0], cell[0])
+            if _YEAR.search(text, *name) and not _YEAR.search(label_text):
+                what, when = label, name  # years across the top
+            else:
+                what, when = name, label  # years (or categories) down the side
+            self.put("\n\n", cell[0])  # a paragraph of its own: no year carries over
+            self.keep(*cell)
+            self.put(" ", cell[0])
+            self.keep(*_short(what))
+            self.put(" in ", cell[0])
+            self.keep(*_short(when))
+            self.put(".", cell[1] - 1)

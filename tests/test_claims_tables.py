@@ -1,0 +1,107 @@
+"""Tables in prose: each cell read with its row's and its column's names (issue 14).
+
+The tables here are written for these tests; the figures are a few rows built in place.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.claims_support import Checker, Row, claim, verdict
+from yearbook.claims import check
+
+ROWS: list[Row] = [
+    ("ero.removals", 2021, 59_011),
+    ("ero.removals", 2022, 72_177),
+    ("ero.admin_arrests", 2021, 74_082),
+    ("ero.admin_arrests", 2022, 142_750),
+]
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+def test_years_down_the_side_give_each_cell_its_row_year_and_column_metric(
+    checked: Checker,
+) -> None:
+    text = (
+        "Enforcement by fiscal year\n\n"
+        "| Fiscal year | Removals | Administrative arrests |\n"
+        "|---|---:|---:|\n"
+        "| FY2021 | 59,011 | 74,082 |\n"
+        "| FY2022 | 72,177 | 142,570 |\n"
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "74,082") == ("ero.admin_arrests", 2021, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    # a typo in one cell: the arrests of FY 2022 were 142,750
+    assert verdict(result, "142,570") == ("ero.admin_arrests", 2022, "contradicted")
+    for found in result.claims:  # each claim still points at its cell
+        assert text[found.start : found.end] == found.text
+
+
+def test_a_column_repeating_another_columns_numbers_is_contradicted(checked: Checker) -> None:
+    text = (
+        "| Year | Removals | ICE arrests |\n|---|---|---|\n"
+        "| FY2021 | 59,011 | 59,011 |\n| FY2022 | 72,177 | 72,177 |\n"
+    )
+    result = checked(text, ROWS)
+    arrests = [c for c in result.claims if c.start > text.index("| 59,011 |") + 5]
+    assert [(c.metric, c.fiscal_year, c.verdict) for c in arrests][:1] == [
+        ("ero.admin_arrests", 2021, "contradicted")
+    ]
+
+
+def test_years_across_the_top_give_each_cell_its_column_year(checked: Checker) -> None:
+    text = "| Measure | FY 2021 | FY 2022 |\n| --- | --- | --- |\n| Removals | 59,011 | 72,177 |\n"
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+
+
+def test_an_html_table_is_read_like_a_markdown_one(checked: Checker) -> None:
+    text = (
+        "<html><body><p>What the agency reported.</p><table>\n"
+        "<tr><th>Fiscal year</th><th>Removals</th></tr>\n"
+        "<tr><td>FY2021</td><td>59,011</td></tr>\n"
+        "<tr><td>FY2022</td><td>72,171</td></tr>\n"
+        "</table></body></html>"
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,171") == ("ero.removals", 2022, "contradicted")
+    for found in result.claims:
+        assert text[found.start : found.end] == found.text
+
+
+def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:
+    text = "| Year | Removals |\n|---|---|\n| FY2022 (FYTD) | 59,011 |\n"
+    found = claim(checked(text, ROWS), "59,011")
+    assert (found.fiscal_year, found.verdict) == (None, "unverifiable")
+
+
+def test_pipes_without_a_rule_under_a_header_are_prose(checked: Checker) -> None:
+    text = "In FY 2021 ERO removed 59,011 people | a drop | from the year before."
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+
+
+_CELL = st.one_of(
+    st.sampled_from(["FY2021", "2022", "Removals", "", " ", "59,011", "n/a", "12%", "|"]),
+    st.text(alphabet="ab1,|-: \n", max_size=12),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_any_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> None:
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    text = "\n".join([lines[0], "|---|---|", *lines[1:]])
+    for found in check(text).claims:
+        assert 0 <= found.start <= found.end <= len(text)
+        assert text[found.start : found.end] == found.text

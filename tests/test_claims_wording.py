@@ -1,0 +1,94 @@
+"""More of the ways writers state figures (issue 14), one test per rule.
+
+Every sentence is written for these tests; every figures table is a few rows built in place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims_support import Checker, Row, published, verdict
+from yearbook.claims import check
+
+ARRESTS_REMOVALS: list[Row] = [
+    ("ero.admin_arrests", 2021, 74_082),
+    ("ero.admin_arrests", 2022, 142_750),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.removals", 2021, 59_011),
+    ("ero.removals", 2022, 72_177),
+]
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+def test_the_second_of_a_pair_of_changes_is_a_change_too(checked: Checker) -> None:
+    text = (
+        "The numbers for fiscal year 2022 show an increase of 93% in arrests and 22% in "
+        "removals compared to the previous fiscal year."
+    )
+    result = checked(text, ARRESTS_REMOVALS)
+    assert verdict(result, "an increase of 93%") == ("ero.admin_arrests", 2022, "supported")
+    assert verdict(result, "22%") == ("ero.removals", 2022, "supported")  # +22.3%
+    wrong = checked(text.replace("22%", "29%"), ARRESTS_REMOVALS)
+    assert verdict(wrong, "29%") == ("ero.removals", 2022, "contradicted")
+
+
+def test_a_share_of_those_without_reads_its_negation_further_along(checked: Checker) -> None:
+    rows: list[Row] = [published("ero.arrests_criminal_history_share", 2022, 32, unit="percent")]
+    text = (
+        "In fiscal year 2022, 68% of the arrests carried out by the agency involved people who "
+        "did not have any criminal convictions or charges."
+    )
+    assert verdict(checked(text, rows), "68%") == (
+        "ero.arrests_criminal_history_share",
+        2022,
+        "supported",
+    )
+
+
+def test_the_whole_of_a_share_may_be_named_by_a_pack_term(checked: Checker) -> None:
+    rows: list[Row] = [published("removals_convicted_criminal_share_pct", 2021, 66, unit="percent")]
+    text = "In fiscal 2021, 66% of those deported were convicted criminals."
+    assert verdict(checked(text, rows), "66%") == (
+        "removals_convicted_criminal_share_pct",
+        2021,
+        "supported",
+    )
+
+
+def test_a_count_joined_to_another_nouns_of_phrase_is_no_part_of_it() -> None:
+    text = (
+        "The unit opened 6,601 cases in fiscal year 2023, resulting in 4,214 arrests and the "
+        "identification of over 1,800 victims."
+    )
+    verdicts = {c.text: c.verdict for c in check(text).claims}
+    assert verdicts["4,214"] != "contradicted"
+
+
+def test_a_text_on_year_end_numbers_reads_its_bare_years_as_fiscal(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099)]
+    text = (
+        "The agency released its year-end numbers on Wednesday. In 2019, its officers arrested "
+        "around 143,000 people."
+    )
+    assert verdict(checked(text, rows), "around 143,000") == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )
+    plain = "In 2019, its officers arrested around 143,000 people."
+    assert verdict(checked(plain, rows), "around 143,000")[1] is None  # a calendar year
+
+
+def test_a_value_in_a_when_clause_is_of_the_base_year_before_it(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2019 the agency removed over 267,000 people, an increase from fiscal "
+        "year 2018, when more than 256,000 were removed."
+    )
+    result = checked(text, ARRESTS_REMOVALS)
+    assert verdict(result, "over 267,000") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "more than 256,000") == ("ero.removals", 2018, "supported")
