@@ -1,0 +1,5 @@
+"""``python -m yearbook.cli``: the ``yearbook`` command."""
+
+from yearbook.cli import main
+
+main()
