@@ -5,6 +5,9 @@ Every number in the report's prose comes from this module, applied to the
 sentence, the number the reader sees, the qualifier word (if any) and the
 interval of true values that the text is consistent with. A claim checker
 reading the text back can rebuild the same interval from the rules below.
+The arithmetic under the rules (exact decimals, steps, digits, rounding
+intervals) is in `yearbook.narrative.rounding`, and the spelling of whole
+numbers and months in `yearbook.narrative.words`.
 
 Rules
 -----
@@ -172,10 +175,29 @@ change, "decrease" makes it negative and "no change" is 0.
 from __future__ import annotations
 
 import math
-import numbers
-from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
+
+from yearbook.narrative.rounding import (
+    ONE,
+    TrueValue,
+    check_qualifier_words,
+    check_scale,
+    check_words_below,
+    count_step,
+    digits_step,
+    fixed,
+    money_step,
+    places,
+    plan,
+    positive_step,
+    round_half_up,
+    rounding_bounds,
+    sig_step,
+    spell,
+    with_unit,
+)
+from yearbook.narrative.words import month_label, number_words
 
 __all__ = [
     "Styled",
@@ -188,27 +210,7 @@ __all__ = [
     "percent",
 ]
 
-# Working precision for the decimal arithmetic: enough for any finite double
-# divided by the smallest step allowed, so no operation ever rounds.
-_PREC = 2000
-_MAX_DIGITS = 20
-_ONE = Decimal(1)
-_TWO = Decimal(2)
-_UNITS: tuple[tuple[Decimal, str], ...] = (
-    (Decimal(10) ** 12, "trillion"),
-    (Decimal(10) ** 9, "billion"),
-    (Decimal(10) ** 6, "million"),
-)
 _APPROX = "approximately"
-
-_ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen",
-)  # fmt: skip
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_GROUPS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
-_WORDS_LIMIT = 10**15
 
 
 @dataclass(frozen=True)
@@ -233,73 +235,6 @@ class Styled:
         return above_low and below_high
 
 
-# --------------------------------------------------------------------------- words
-
-
-def number_words(n: int) -> str:
-    """Spell out a whole number from 0 up to (not including) 10**15.
-
-    US usage: hyphenated tens, no "and".
-
-    >>> number_words(6)
-    'six'
-    >>> number_words(21)
-    'twenty-one'
-    >>> number_words(1_305)
-    'one thousand three hundred five'
-    """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
-        raise TypeError(f"number_words needs a whole number, got {n!r}")
-    n = int(n)
-    if n < 0 or n >= _WORDS_LIMIT:
-        raise ValueError(f"number_words covers 0 to {_WORDS_LIMIT - 1:,}, got {n:,}")
-    if n == 0:
-        return "zero"
-    parts: list[str] = []
-    for size, name in _GROUPS:
-        group, n = divmod(n, size)
-        if group:
-            parts.append(f"{_below_thousand(group)} {name}")
-    if n:
-        parts.append(_below_thousand(n))
-    return " ".join(parts)
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def month_label(month: str) -> str:
-    """A calendar month as prose writes it, from its ``YYYY-MM`` form.
-
-    >>> month_label("2023-05")
-    'May 2023'
-    >>> month_label("2023-13")
-    Traceback (most recent call last):
-    ...
-    ValueError: not a month in the YYYY-MM form: '2023-13'
-    """
-    year, _, number = month.partition("-")
-    if not (year.isdigit() and len(year) == 4 and number.isdigit() and 1 <= int(number) <= 12):
-        raise ValueError(f"not a month in the YYYY-MM form: {month!r}")
-    return f"{_MONTHS[int(number) - 1]} {year}"
-
-
-def _below_thousand(n: int) -> str:
-    hundreds, rest = divmod(n, 100)
-    parts: list[str] = []
-    if hundreds:
-        parts.append(f"{_ONES[hundreds]} hundred")
-    if rest >= 20:
-        tens, ones = divmod(rest, 10)
-        parts.append(_TENS[tens] + (f"-{_ONES[ones]}" if ones else ""))
-    elif rest:
-        parts.append(_ONES[rest])
-    return " ".join(parts)
-
-
 # --------------------------------------------------------------------- public API
 
 
@@ -322,24 +257,24 @@ def count(
     >>> count(5_999_999_999).text
     'nearly 6 billion'
     """
-    true = _True.of(value)
-    _check_words_below(words_below)
-    _check_qualifier_words(above, below)
-    _check_scale(scale)
+    true = TrueValue.of(value)
+    check_words_below(words_below)
+    check_qualifier_words(above, below)
+    check_scale(scale)
     if round_to is not None and sig is not None:
         raise ValueError("give round_to or sig, not both")
     step: Decimal | None = None
     if round_to is not None:
-        step = _positive_step(round_to)
+        step = positive_step(round_to)
     elif sig is not None:
-        step = max(_sig_step(true.dec, sig), _ONE)
-    shown, step, unit = _plan(true.dec, step, scale, _count_step)
+        step = max(sig_step(true.dec, sig), ONE)
+    shown, step, unit = plan(true.dec, step, scale, count_step)
     if unit is not None:
-        number = _with_unit(shown, unit)
-    elif _spell(shown, words_below):
+        number = with_unit(shown, unit)
+    elif spell(shown, words_below):
         number = number_words(int(shown))
     else:
-        number = _fixed(shown, _places(step))
+        number = fixed(shown, places(step))
     return _qualified(
         true, shown, step, number, above=above, below=below, approx=approx, at_least=at_least
     )
@@ -366,16 +301,16 @@ def money(
     >>> money(1_234_567, approx=True).text
     'approximately $1.2 million'
     """
-    true = _True.of(value)
-    _check_qualifier_words(above, below)
-    _check_scale(scale)
-    step = None if round_to is None else _positive_step(round_to)
-    shown, step, unit = _plan(true.dec, step, scale, _money_step)
+    true = TrueValue.of(value)
+    check_qualifier_words(above, below)
+    check_scale(scale)
+    step = None if round_to is None else positive_step(round_to)
+    shown, step, unit = plan(true.dec, step, scale, money_step)
     sign = "-" if shown < 0 else ""
     if unit is not None:
-        number = f"{sign}${_with_unit(abs(shown), unit)}"
+        number = f"{sign}${with_unit(abs(shown), unit)}"
     else:
-        number = f"{sign}${_fixed(abs(shown), _places(step))}"
+        number = f"{sign}${fixed(abs(shown), places(step))}"
     return _qualified(
         true, shown, step, number, above=above, below=below, approx=approx, at_least=at_least
     )
@@ -389,10 +324,10 @@ def percent(value: float, *, digits: int = 0) -> Styled:
     >>> percent(43.27, digits=1).text
     '43.3%'
     """
-    true = _True.of(value)
-    step = _digits_step(digits)
-    shown = _round(true.dec, step)
-    return _unqualified(true, shown, step, f"{_fixed(shown, digits)}%")
+    true = TrueValue.of(value)
+    step = digits_step(digits)
+    shown = round_half_up(true.dec, step)
+    return _unqualified(true, shown, step, f"{fixed(shown, digits)}%")
 
 
 def change(pct_value: float, *, digits: int = 1, form: str = "of") -> Styled:
@@ -410,13 +345,13 @@ def change(pct_value: float, *, digits: int = 1, form: str = "of") -> Styled:
     """
     if form not in ("of", "adjective"):
         raise ValueError(f"form must be 'of' or 'adjective', got {form!r}")
-    true = _True.of(pct_value)
-    step = _digits_step(digits)
-    shown = _round(true.dec, step)
+    true = TrueValue.of(pct_value)
+    step = digits_step(digits)
+    shown = round_half_up(true.dec, step)
     if shown == 0:
         return _unqualified(true, shown, step, "no change")
     noun = "increase" if shown > 0 else "decrease"
-    number = f"{_fixed(abs(shown), digits)}%"
+    number = f"{fixed(abs(shown), digits)}%"
     if form == "of":
         text = f"{'an' if noun == 'increase' else 'a'} {noun} of {number}"
     else:
@@ -434,184 +369,18 @@ def average(value: float, *, digits: int = 0, words_below: int = 10) -> Styled:
     >>> average(4.0, digits=1).text
     '4.0'
     """
-    true = _True.of(value)
-    _check_words_below(words_below)
-    step = _digits_step(digits)
-    shown = _round(true.dec, step)
-    if digits == 0 and _spell(shown, words_below):
+    true = TrueValue.of(value)
+    check_words_below(words_below)
+    step = digits_step(digits)
+    shown = round_half_up(true.dec, step)
+    if digits == 0 and spell(shown, words_below):
         number = number_words(int(shown))
     else:
-        number = _fixed(shown, digits)
+        number = fixed(shown, digits)
     return _unqualified(true, shown, step, number)
 
 
-# -------------------------------------------------------------------- internals
-
-
-@dataclass(frozen=True)
-class _True:
-    """The true value: exact decimal (shortest repr for floats) and as a float."""
-
-    dec: Decimal
-    flt: float
-    exact_int: bool  # came in as an integer: compare exactly, not through a float
-
-    @property
-    def given(self) -> float:
-        """The value as passed: the exact int for integers, else the float."""
-        return int(self.dec) if self.exact_int else self.flt
-
-    @classmethod
-    def of(cls, value: float) -> _True:
-        if isinstance(value, numbers.Integral):
-            whole = int(value)
-            try:
-                flt = float(whole)
-            except OverflowError:
-                digits = int(whole.bit_length() * math.log10(2)) + 1
-                raise ValueError(
-                    f"cannot style an integer of about {digits} digits: too large for a double"
-                ) from None
-            return cls(Decimal(whole), flt, True)
-        if isinstance(value, str | bytes) or not isinstance(value, numbers.Number):
-            raise TypeError(f"cannot style {value!r}: it is not a number")
-        try:
-            flt = float(value)
-        except (TypeError, ValueError) as exc:
-            raise TypeError(f"cannot style {value!r}: it is not a number") from exc
-        if math.isnan(flt):
-            raise ValueError("cannot style NaN: the value is not a number")
-        if math.isinf(flt):
-            raise ValueError(f"cannot style {flt}: the value is not finite")
-        return cls(Decimal(float.__repr__(flt)), flt, False)
-
-    def compare(self, shown: Decimal) -> int:
-        """Sign of (true - shown), as the reader's float comparison would see it."""
-        if self.exact_int:
-            return (self.dec > shown) - (self.dec < shown)
-        seen = float(shown)
-        return (self.flt > seen) - (self.flt < seen)
-
-
-def _round(dec: Decimal, step: Decimal) -> Decimal:
-    """Round half away from zero to a multiple of `step`; never returns -0."""
-    with localcontext() as ctx:
-        ctx.prec = _PREC
-        shown = (dec / step).quantize(_ONE, rounding=ROUND_HALF_UP) * step
-    return shown if shown != 0 else Decimal(0)
-
-
-def _plan(
-    dec: Decimal,
-    step: Decimal | None,
-    scale: str | None,
-    default_step: Callable[[Decimal], Decimal],
-) -> tuple[Decimal, Decimal, tuple[Decimal, str] | None]:
-    """Shown value, step and unit (or None) for a count or an amount of money.
-
-    Without an explicit step the default step depends on the size of the
-    value; it is checked again on the rounded value, so text such as
-    "1 million" always carries the step its own size implies.
-    """
-    if step is None:
-        step = default_step(abs(dec)) if scale == "auto" else _ONE
-        shown = _round(dec, step)
-        if scale == "auto":
-            again = default_step(abs(shown))
-            if again != step:
-                step = again
-                shown = _round(dec, step)
-    else:
-        shown = _round(dec, step)
-    unit = _unit_for(abs(shown)) if scale == "auto" else None
-    return shown, step, unit
-
-
-def _unit_for(magnitude: Decimal) -> tuple[Decimal, str] | None:
-    for size, name in _UNITS:
-        if magnitude >= size:
-            return size, name
-    return None
-
-
-def _count_step(magnitude: Decimal) -> Decimal:
-    unit = _unit_for(magnitude)
-    return _ONE if unit is None else unit[0] / 10
-
-
-def _money_step(magnitude: Decimal) -> Decimal:
-    unit = _unit_for(magnitude)
-    if unit is None:
-        return _ONE
-    return unit[0] / 10 if magnitude < 100 * unit[0] else unit[0]
-
-
-def _sig_step(dec: Decimal, sig: int) -> Decimal:
-    if isinstance(sig, bool) or not isinstance(sig, int) or sig < 1:
-        raise ValueError(f"sig must be a whole number of at least 1, got {sig!r}")
-    if dec == 0:
-        return _ONE
-    return _ONE.scaleb(dec.adjusted() - sig + 1)
-
-
-def _positive_step(round_to: float) -> Decimal:
-    if isinstance(round_to, numbers.Integral):
-        step = Decimal(int(round_to))
-    else:
-        as_float = float(round_to)
-        if not math.isfinite(as_float):
-            raise ValueError(f"round_to must be a finite number, got {round_to!r}")
-        step = Decimal(float.__repr__(as_float))
-    if step <= 0:
-        raise ValueError(f"round_to must be positive, got {round_to!r}")
-    return step
-
-
-def _digits_step(digits: int) -> Decimal:
-    if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= _MAX_DIGITS:
-        raise ValueError(f"digits must be a whole number from 0 to {_MAX_DIGITS}, got {digits!r}")
-    return _ONE.scaleb(-digits)
-
-
-def _check_words_below(words_below: int) -> None:
-    if isinstance(words_below, bool) or not isinstance(words_below, int) or words_below < 0:
-        raise ValueError(f"words_below must be a whole number >= 0, got {words_below!r}")
-
-
-def _check_qualifier_words(above: str, below: str) -> None:
-    for name, word in (("above", above), ("below", below)):
-        if not isinstance(word, str) or not word.strip():
-            raise ValueError(f"the {name} qualifier must be a non-empty word, got {word!r}")
-
-
-def _check_scale(scale: str | None) -> None:
-    if scale not in ("auto", None):
-        raise ValueError(f"scale must be 'auto' or None, got {scale!r}")
-
-
-def _spell(shown: Decimal, words_below: int) -> bool:
-    """Whether a shown whole number is written in words."""
-    return shown == shown.to_integral_value() and 0 <= shown < min(words_below, _WORDS_LIMIT)
-
-
-def _places(step: Decimal) -> int:
-    """Decimals needed to write multiples of `step`."""
-    exponent = step.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def _fixed(dec: Decimal, places: int) -> str:
-    """Digits with thousands separators and exactly `places` decimals."""
-    text = format(dec, f",.{places}f")
-    return text[1:] if text.startswith("-") and dec == 0 else text
-
-
-def _with_unit(shown: Decimal, unit: tuple[Decimal, str]) -> str:
-    size, name = unit
-    with localcontext() as ctx:
-        ctx.prec = _PREC
-        in_units = (shown / size).normalize()
-    return f"{format(in_units, ',f')} {name}"
+# ------------------------------------------------------- qualifiers and intervals
 
 
 def _article(number: str) -> str:
@@ -623,17 +392,8 @@ def _article(number: str) -> str:
     return "a"
 
 
-def _rounding_bounds(shown: Decimal, step: Decimal) -> tuple[Decimal, Decimal, bool, bool]:
-    half = step / _TWO
-    if shown > 0:
-        return shown - half, shown + half, True, False
-    if shown < 0:
-        return shown - half, shown + half, False, True
-    return -half, half, False, False
-
-
 def _styled(
-    true: _True,
+    true: TrueValue,
     text: str,
     shown: Decimal,
     qualifier: str,
@@ -666,7 +426,7 @@ def _styled(
 
 
 def _qualified(
-    true: _True,
+    true: TrueValue,
     shown: Decimal,
     step: Decimal,
     number: str,
@@ -677,7 +437,7 @@ def _qualified(
     at_least: bool = False,
 ) -> Styled:
     """Counts and money: pick the qualifier by rule 5 and the interval by rule 6."""
-    low, high, low_inclusive, high_inclusive = _rounding_bounds(shown, step)
+    low, high, low_inclusive, high_inclusive = rounding_bounds(shown, step)
     if approx:
         return _styled(
             true, f"{_APPROX} {number}", shown, _APPROX, (low, high, low_inclusive, high_inclusive)
@@ -697,6 +457,6 @@ def _qualified(
     return _styled(true, number, shown, "", (low, high, low_inclusive, high_inclusive))
 
 
-def _unqualified(true: _True, shown: Decimal, step: Decimal, text: str) -> Styled:
+def _unqualified(true: TrueValue, shown: Decimal, step: Decimal, text: str) -> Styled:
     """Percentages, changes and averages: no qualifier, the rounding interval."""
-    return _styled(true, text, shown, "", _rounding_bounds(shown, step))
+    return _styled(true, text, shown, "", rounding_bounds(shown, step))
