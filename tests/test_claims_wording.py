@@ -92,3 +92,44 @@ def test_a_value_in_a_when_clause_is_of_the_base_year_before_it(checked: Checker
     result = checked(text, ARRESTS_REMOVALS)
     assert verdict(result, "over 267,000") == ("ero.removals", 2019, "supported")
     assert verdict(result, "more than 256,000") == ("ero.removals", 2018, "supported")
+
+
+def test_a_figure_far_from_the_number_does_not_keep_an_exact_one_from_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.published_average_daily_population", 2019, 50_165),
+    ]
+    text = "In fiscal year 2019, officers detained some 143,000 people."
+    # "detained" reads most like the detained population, whose 50,165 cannot be meant
+    assert verdict(checked(text, rows), "some 143,000") == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )
+
+
+def test_a_value_in_a_when_clause_after_the_year_before_is_of_that_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099), ("ero.admin_arrests", 2020, 103_603)]
+    text = (
+        "About 104,000 people were arrested in fiscal year 2020, 27 percent less than the year "
+        "before, when officers arrested 143,099 people."
+    )
+    assert verdict(checked(text, rows), "143,099") == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_a_value_matching_a_figure_it_names_too_little_of_takes_no_metric_from_before(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2019, 267_258),
+        ("ero.published_average_daily_population", 2019, 50_165),
+    ]
+    text = (
+        "In fiscal 2019 the agency deported 267,258 people. The jail population in 2019 was 50,000."
+    )
+    found = verdict(checked(text, rows), "50,000")
+    assert found[2] != "contradicted"

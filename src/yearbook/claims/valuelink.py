@@ -235,7 +235,8 @@ class ValueLinker:
         top_score = ranked[0][0] if ranked else 0.0
         if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score):
             return
-        floor = min(SUPPORT_EXACT, COMPARABLE * top_score)
+        plausible = self._plausible_top(claim, ranked)
+        floor = min(SUPPORT_EXACT, COMPARABLE * plausible)
         agreeing = [
             (s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])
         ][:1]
@@ -245,7 +246,7 @@ class ValueLinker:
             mentioned = self.index.docs[i].mentioned_by({*ctx.near, *ctx.rest, *ctx.before})
             if (
                 s >= least
-                and s >= COMPARABLE * top_score
+                and s >= COMPARABLE * plausible
                 and (mentioned or not MUST_MENTION or exact(claim))
             ):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
@@ -296,7 +297,10 @@ class ValueLinker:
             self._set(claim, top_doc, ctx, ranked, top_score)
             return
         if agreeing and named is None:
-            self._unlink(claim, None, _weak(self.index.docs[agreeing[0][1]], agreeing[0][0]))
+            weak = self.index.docs[agreeing[0][1]]
+            self._unlink(claim, None, _weak(weak, agreeing[0][0]))
+            if agreeing[0][0] >= SUPPORT_SCORE:  # not the value of the sentence before it
+                claim.reads_like = weak.metric
             return
         if narrower and named is None:
             words = ", ".join(repr(w) for w in narrower)
@@ -311,6 +315,19 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
+        """The relevance of the most relevant candidate the number could state, even as a
+        misstatement: one whose figure for the year is far from a count ("some 143,000 held"
+        against an average daily population of 50,165) cannot be what it says, and does not
+        keep a less relevant candidate that states it exactly from supporting it."""
+        if claim.kind not in ("count", "money", "weight"):
+            return ranked[0][0] if ranked else 0.0
+        for s, i in ranked[:TOP]:
+            value = self._figure(claim, self.index.docs[i])
+            if value is None or close(claim, value):
+                return s
+        return ranked[0][0] if ranked else 0.0
 
     def _negated(self, doc: Document, claim: Claim) -> bool:
         """Whether the share counts those *without* what a metric's word names ("60% had no

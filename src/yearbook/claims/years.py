@@ -367,6 +367,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if when:  # "up from 2018, when more than 256,000 were removed": of that year
         claim.fiscal_year, claim.year_source, claim.year_given = when[-1], "sentence", True
         return
+    head = text[s_start : claim.start]
+    relative_when = [m for m in _YEAR_BEFORE.finditer(head) if _WHEN.match(head, m.end())]
+    if relative_when and (before or context):  # "less than the year before, when ..."
+        year = (before[-1][1] if before else context) or 0
+        claim.fiscal_year = year - _years_back(relative_when[-1])
+        claim.year_source, claim.year_given = "relative", bool(before)
+        return
     own = [
         y
         for pos, y, base in tail_mentions

@@ -94,8 +94,8 @@ class Throttled(UserError):
 def key_of(kind: str, value: str) -> str:
     """The row key of an account name or client address: no name is stored as given.
 
-    >>> key_of("account", "hsi")[:16]
-    'account:a8101bbb'
+    >>> key_of("account", "clerk")[:16]
+    'account:c40dc72b'
     """
     return f"{kind}:{hashlib.sha256(value.encode('utf-8', 'replace')).hexdigest()}"
 
