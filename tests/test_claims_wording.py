@@ -133,3 +133,44 @@ def test_a_value_matching_a_figure_it_names_too_little_of_takes_no_metric_from_b
     )
     found = verdict(checked(text, rows), "50,000")
     assert found[2] != "contradicted"
+
+
+def test_a_change_between_two_fiscal_years_is_a_change_over_that_span(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2019, 267_258)]
+    text = "Removals rose by {} between fiscal years 2017 and 2019."
+    assert verdict(checked(text.format("18%"), rows), "rose by 18%") == (
+        "ero.removals",
+        2019,
+        "supported",
+    )
+    assert verdict(checked(text.format("117%"), rows), "rose by 117%") == (
+        "ero.removals",
+        2019,
+        "contradicted",
+    )
+
+
+def test_a_count_whose_clause_makes_another_body_its_subject_is_not_the_packs(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2018, 256_085)]
+    text = (
+        "In fiscal 2018, CBP and the agency together carried out 337,287 removals, a 17% "
+        "increase from the previous year."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "337,287") == (None, 2018, "unverifiable")
+    assert verdict(result, "a 17% increase")[2] == "unverifiable"
+    by = "In fiscal 2018 the agency removed 256,085 people, many of them arrested by CBP."
+    assert verdict(checked(by, rows), "256,085") == ("ero.removals", 2018, "supported")
+
+
+def test_a_share_with_no_criminal_record_is_checked_against_the_rest(checked: Checker) -> None:
+    rows: list[Row] = [published("ero.arrests_criminal_history_share", 2023, 43, unit="percent")]
+    text = "In fiscal year 2023, {} of the arrests involved people with no criminal record."
+    assert verdict(checked(text.format("57%"), rows), "57%")[2] == "supported"
+    assert verdict(checked(text.format("60%"), rows), "60%") == (
+        "ero.arrests_criminal_history_share",
+        2023,
+        "contradicted",
+    )

@@ -115,6 +115,7 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
             "terms": {word: list(means) for word, means in vocabulary.terms.items()},
             "generic": sorted(vocabulary.generic),
             "published": dict(vocabulary.published),
+            "others": list(vocabulary.others),
         },
     }
 

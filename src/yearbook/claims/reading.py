@@ -13,7 +13,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import Context
 from yearbook.claims.relevance import MetricIndex
 
-__all__ = ["object_words", "read_context"]
+__all__ = ["object_words", "other_body", "read_context"]
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
@@ -93,3 +93,26 @@ def _heading(doc: Document, block: int) -> str:
         if doc.blocks[b].kind == "heading":
             return doc.text[doc.blocks[b].start : doc.blocks[b].end]
     return ""
+
+
+_NOT_SUBJECT = re.compile(
+    r"\b(?:by|from|to|with|of|than|at|for|into|after|before|like|via|on|against|and)\s+"
+    r"(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+
+
+def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> str | None:
+    """The other body the claim's clause makes its subject ("the state and the city
+    together sold 337,287 ..."), whose counts the figures do not hold; None when there is
+    none or its name follows a preposition ("permits of people referred by the city")."""
+    if names is None:
+        return None
+    _, s_start, _ = doc.sentences[claim.sentence]
+    head = doc.text[s_start : claim.start]
+    cut = list(_HEAD_CUT.finditer(head))
+    start = cut[-1].end() if cut else 0
+    for found in names.finditer(head, start):
+        if not _NOT_SUBJECT.search(head, start, found.start()):
+            return found.group()
+    return None

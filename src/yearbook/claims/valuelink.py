@@ -49,7 +49,7 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
-from yearbook.claims.reading import object_words, read_context
+from yearbook.claims.reading import object_words, other_body, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, span_sum
@@ -83,6 +83,16 @@ class ValueLinker:
         """Figures the sources say cannot be computed from them, with the reason."""
         self._metric_years: dict[str, set[int]] = {}
         self._known = set(figures.metrics)
+        offices = set(index.vocabulary.offices)
+        own = any(metric.partition(".")[0] in offices for metric in self._known)
+        others = sorted(index.vocabulary.others, key=len, reverse=True) if own else []
+        self._others = (
+            re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in others))
+            if others
+            else None
+        )
+        """The pack's names of other bodies, whose counts the figures do not hold (only when
+        the figures are of the pack's own offices: another pack's figures are those bodies')."""
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
@@ -208,6 +218,12 @@ class ValueLinker:
     # ----------------------------------------------------------- context
 
     def _decide(self, doc: Document, claim: Claim) -> None:
+        body = other_body(doc, claim, self._others)
+        if body is not None:
+            why = f"is about {body}'s counts, which the figures do not hold"
+            self._unlink(claim, None, why)
+            claim.no_contradiction = f"it {why}"
+            return
         ctx = read_context(self.index, doc, claim)
         if claim.kind in ("share", "percent"):
             claim.complement = self._negated(doc, claim)

@@ -10,11 +10,13 @@ plain meaning of published figures' names all come from the report's pack::
       terms:     {deported: [removals], arrested: [arrests]}
       generic:   [people, aliens]
       published: {removals_ice_arresting_agency: interior removals}
+      others:    [Border Patrol]
 
 ``terms`` adds metric words to a claim's context ("deported 59,011 people" is
 read as also saying "removals"); ``generic`` words name who a count is about
 without telling figures apart and carry no weight; ``published`` says what a
-published figure's name counts when its words alone do not.
+published figure's name counts when its words alone do not; ``others`` names
+other bodies whose counts the figures do not hold ("CBP made 851,508 ...").
 
 >>> v = vocabulary_from_mapping({"claims": {"terms": {"deported": ["removals"]}}})
 >>> v.terms["deported"]
@@ -52,6 +54,8 @@ class Vocabulary:
     terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     generic: frozenset[str] = frozenset()
     published: Mapping[str, str] = field(default_factory=dict)
+    others: tuple[str, ...] = ()
+    """Names of other bodies ("CBP"), whose counts the pack's figures do not hold."""
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -87,7 +91,8 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
         str(name): str(words)
         for name, words in _mapping(claims.get("published"), "claims.published").items()
     }
-    return Vocabulary(offices, terms, generic, published)
+    others = _strings(claims.get("others") or [], "claims.others")
+    return Vocabulary(offices, terms, generic, published, others)
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

@@ -45,7 +45,7 @@ _DATE_BEFORE = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",
     re.I,
 )
-_YEAR = r"(?:FY\s?'?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d"
+_YEAR = r"(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d"
 _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
@@ -249,6 +249,12 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         if ends and ends[1] is not None and any(c.role == "prior" for c in pair):
             # "From FY 2019 to FY 2021, permits fell from 2,672 to 590": two values
             claim.fiscal_year = ends[0] if claim.role == "prior" else ends[1]
+            claim.year_given, claim.year_source = True, "sentence"
+            return
+        fiscal_span = fiscal or _FY.search(span.group()) is not None
+        if ends and ends[1] is not None and claim.kind == "change" and fiscal_span:
+            # "sales rose 18% between FY 2017 and FY 2019": a change over the span
+            claim.base_year, claim.fiscal_year = ends
             claim.year_given, claim.year_source = True, "sentence"
             return
     if part or (span and not named_after):
