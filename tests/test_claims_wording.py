@@ -174,3 +174,22 @@ def test_a_share_with_no_criminal_record_is_checked_against_the_rest(checked: Ch
         2023,
         "contradicted",
     )
+
+
+def test_an_exact_number_is_not_kept_from_its_figure_by_a_metric_without_one(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258), ("removals_border", 2023, 98_000)]
+    text = "In the 2019 fiscal year, 267,258 people were sent back across the border."
+    assert verdict(checked(text, rows), "267,258") == ("ero.removals", 2019, "supported")
+
+
+def test_a_count_of_others_is_not_a_misstatement_of_the_figure(checked: Checker) -> None:
+    rows: list[Row] = [published("hsi_special_agents_deployed_swb", 2022, 600, unit="people")]
+    text = (
+        "In fiscal 2022 the agency deployed 600 special agents to the border, with 300 others "
+        "dispatched overseas."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "600")[2] == "supported"
+    assert verdict(result, "300")[2] == "unverifiable"

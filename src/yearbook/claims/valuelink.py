@@ -63,6 +63,9 @@ _NEGATED = re.compile(
     re.I,
 )
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
+_OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
+"""After a number that counts others than a figure, or an increment: "300 others", "300
+additional agents"."""
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
@@ -225,6 +228,8 @@ class ValueLinker:
             claim.no_contradiction = f"it {why}"
             return
         ctx = read_context(self.index, doc, claim)
+        if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
+            claim.no_contradiction = "it counts others than a figure does"
         if claim.kind in ("share", "percent"):
             claim.complement = self._negated(doc, claim)
         score = self.index.weighted(
@@ -341,6 +346,8 @@ class ValueLinker:
             return ranked[0][0] if ranked else 0.0
         for s, i in ranked[:TOP]:
             value = self._figure(claim, self.index.docs[i])
+            if value is None and exact(claim):
+                continue  # no figure: it cannot be what an exact number ("267,258") states
             if value is None or close(claim, value):
                 return s
         return ranked[0][0] if ranked else 0.0
