@@ -193,3 +193,30 @@ def test_a_count_of_others_is_not_a_misstatement_of_the_figure(checked: Checker)
     result = checked(text, rows)
     assert verdict(result, "600")[2] == "supported"
     assert verdict(result, "300")[2] == "unverifiable"
+
+
+SIX_REMOVALS: list[Row] = [
+    ("ero.removals", 2016, 240_255),
+    ("ero.removals", 2017, 226_119),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.removals", 2020, 185_884),
+    ("ero.removals", 2021, 59_011),
+    ("ero.removals", 2022, 72_177),
+    ("ero.removals", 2023, 142_580),
+]
+
+
+def test_a_rank_over_years_is_checked_against_every_year_of_its_run(checked: Checker) -> None:
+    high = "Removals rose in fiscal 2023 to a four-year high of 142,580."
+    assert verdict(checked(high, SIX_REMOVALS), "four-year high") == (
+        "ero.removals",
+        2023,
+        "contradicted",  # FY 2020's 185,884 is higher
+    )
+    low = "In fiscal 2021 the agency made 59,011 removals, the lowest in the last six years."
+    assert verdict(checked(low, SIX_REMOVALS), "six years") == ("ero.removals", 2021, "supported")
+    beyond = "Removals in fiscal 2021 fell to 59,011, a 15-year low."
+    assert verdict(checked(beyond, SIX_REMOVALS), "15-year low")[2] == "unverifiable"
+    alone = "Sales were a four-year high."
+    assert verdict(checked(alone, SIX_REMOVALS), "four-year high")[2] == "unverifiable"

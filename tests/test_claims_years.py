@@ -69,7 +69,7 @@ def test_lengths_of_time_are_no_claims_but_a_record_of_years_is(checked: Checker
         "A 90-day period of surges followed. Arrests came to 176,372, a 15-year low."
     )
     result = checked(text, REMOVALS + ARRESTS)
-    assert [c.text for c in result.claims] == ["61,297", "176,372", "15"]
+    assert [c.text for c in result.claims] == ["61,297", "176,372", "15-year low"]
     assert verdict(result, "61,297") == ("ero.removals", 2023, "supported")
 
 

@@ -26,6 +26,7 @@ from yearbook.claims.consistency import Finding, check_consistency
 from yearbook.claims.extract import Claim, Document, extract_document
 from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
+from yearbook.claims.ranks import mark_ranks, rank_evidence
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
 from yearbook.claims.tables import read_tables
@@ -85,6 +86,7 @@ def check(
     check_numbers(plain.text)
     plain = read_tables(plain)
     doc = extract_document(plain, fiscal_year)
+    mark_ranks(doc)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
     vocab = vocabulary or Vocabulary()
     linker = Linker(decls, figures, vocab.offices)
@@ -103,7 +105,7 @@ def check(
         value_linker.link_changes(doc)
         value_linker.shares_of_figures(doc)
     findings = check_consistency(doc, decls)
-    evidence = verify(doc, figures) if figures is not None else []
+    evidence = verify(doc, figures) + rank_evidence(doc, figures) if figures is not None else []
     by_claim: dict[int, list[Finding]] = {}
     for finding in findings:
         by_claim.setdefault(finding.claim, []).append(finding)

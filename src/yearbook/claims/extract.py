@@ -30,7 +30,9 @@ from yearbook.claims.years import assign_years, most_common_year
 
 __all__ = ["KINDS", "Claim", "Document", "change_sign", "extract", "extract_document"]
 
-KINDS = ("count", "money", "weight", "percent", "share", "change", "average", "list_count")
+KINDS = (
+    "count", "money", "weight", "percent", "share", "change", "average", "list_count", "rank",
+)  # fmt: skip
 """Every kind of claim, in the order the documentation lists them."""
 
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))

@@ -1,0 +1,121 @@
+"""Ranks over a run of years: "a four-year high", "the lowest ... in the last six years".
+
+A small number of years that makes a value the highest or lowest of a run of years is a
+claim of kind ``rank``. It is checked against the figures of every year of the run, for
+the metric of the value it ranks (the nearest linked value of its sentence): a run of N
+years ending in the value's year Y is FY Y-N+1 to FY Y.
+
+* ``supported`` when Y's figure is the highest (or lowest) of the run;
+* ``contradicted`` when another year of the run has a higher (lower) figure, which the
+  reason names;
+* ``unverifiable`` when a year of the run has no figure (a "15-year low" reaches back past
+  the figures), or the sentence has no linked value to rank.
+
+>>> from yearbook.claims.extract import extract_document
+>>> from yearbook.claims.text import to_plain
+>>> doc = extract_document(to_plain("In FY 2023 sales rose to a four-year high.", "md"))
+>>> mark_ranks(doc)
+>>> [(c.text, c.kind, c.direction) for c in doc.claims]
+[('four-year high', 'rank', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.verify import Evidence
+from yearbook.figures import Figures
+
+__all__ = ["MAX_RUN", "mark_ranks", "rank_evidence"]
+
+MAX_RUN = 50
+"""The longest run of years a rank is read over."""
+_HIGH = r"high|highest|most|largest|biggest|greatest|peak|record\s+high"
+_LOW = r"low|lowest|fewest|least|smallest|record\s+low"
+_SPAN_AFTER = re.compile(rf"[\s-]*years?[\s-]+(?P<d>{_HIGH}|{_LOW})\b", re.I)
+"""After the number of "a four-year high", "a 15 year low"."""
+_YEARS_AFTER = re.compile(r"\s+(?:fiscal\s+)?years\b", re.I)
+_SUPERLATIVE_BEFORE = re.compile(
+    rf"\b(?P<d>{_HIGH}|{_LOW})\b[^.;:]{{0,80}}?\b(?:in|over|of|for)\s+(?:the\s+|its\s+)?"
+    r"(?:last|past|previous|preceding|prior)?\s*$",
+    re.I,
+)
+"""Before the number of "the lowest number of sales in the last six years"."""
+
+
+def _direction(word: str) -> int:
+    return -1 if re.fullmatch(_LOW, word.lower()) else 1
+
+
+def mark_ranks(doc: Document) -> None:
+    """Make each number of years that ranks a value a claim of kind ``rank``."""
+    text = doc.text
+    for claim in doc.claims:
+        if claim.kind != "count" or not 2 <= claim.value <= MAX_RUN or claim.value % 1:
+            continue
+        _, s_start, _ = doc.sentences[claim.sentence]
+        after = _SPAN_AFTER.match(text, claim.number_end)
+        if after:
+            _mark(doc, claim, _direction(after.group("d")), after.end())
+            continue
+        before = _SUPERLATIVE_BEFORE.search(text, s_start, claim.start)
+        years = _YEARS_AFTER.match(text, claim.number_end)
+        if before and years:
+            _mark(doc, claim, _direction(before.group("d")), years.end())
+
+
+def _mark(doc: Document, claim: Claim, direction: int, end: int) -> None:
+    claim.kind, claim.direction = "rank", direction
+    claim.end = end
+    claim.text = doc.text[claim.start : end]
+
+
+def _ranked_value(doc: Document, claim: Claim) -> Claim | None:
+    """The linked value of the rank's sentence nearest to it."""
+    values = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.kind in ("count", "money", "weight") and c.metric and c.fiscal_year is not None
+    ]
+    if not values:
+        return None
+    return min(values, key=lambda c: abs(c.start - claim.start))
+
+
+def rank_evidence(doc: Document, figures: Figures) -> list[Evidence]:
+    """Evidence for every rank claim, from the figures of each year of its run."""
+    out = []
+    for claim in doc.claims:
+        if claim.kind == "rank":
+            out.append(_rank(doc, claim, figures))
+    return out
+
+
+def _rank(doc: Document, claim: Claim, figures: Figures) -> Evidence:
+    value = _ranked_value(doc, claim)
+    if value is None or value.metric is None or value.fiscal_year is None:
+        return Evidence(claim.index, "unverifiable", "its sentence has no linked value to rank")
+    metric, last = value.metric, value.fiscal_year
+    claim.metric, claim.fiscal_year = metric, last
+    claim.breakdown, claim.breakdown_value = value.breakdown, value.breakdown_value
+    first = last - int(claim.value) + 1
+    run: dict[int, float] = {}
+    for year in range(first, last + 1):
+        fig = figures.find(metric, year, value.breakdown, value.breakdown_value)
+        if fig is None or fig.value is None:
+            why = f"{metric} FY {year} has no figure, so FY {first}-{last} cannot be ranked"
+            return Evidence(claim.index, "unverifiable", why)
+        run[year] = fig.value
+    word = "highest" if claim.direction > 0 else "lowest"
+    beyond = [y for y, v in run.items() if (v - run[last]) * claim.direction > 0]
+    span = f"FY {first}-{last}"
+    if not beyond:
+        reason = f"{metric} FY {last} ({run[last]:,.0f}) is the {word} of {span}"
+        return Evidence(claim.index, "supported", reason, run[last])
+    other = max(beyond, key=lambda y: run[y] * claim.direction)
+    reason = (
+        f"{metric} FY {other} ({run[other]:,.0f}) is {'higher' if claim.direction > 0 else 'lower'}"
+        f" than FY {last} ({run[last]:,.0f}): FY {last} is not the {word} of {span}"
+    )
+    return Evidence(claim.index, "contradicted", reason, run[other])
