@@ -220,3 +220,19 @@ def test_a_rank_over_years_is_checked_against_every_year_of_its_run(checked: Che
     assert verdict(checked(beyond, SIX_REMOVALS), "15-year low")[2] == "unverifiable"
     alone = "Sales were a four-year high."
     assert verdict(checked(alone, SIX_REMOVALS), "four-year high")[2] == "unverifiable"
+
+
+def test_a_part_naming_its_own_year_after_a_span_and_its_narrower_kind(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("hsi.narcotics_seized_lbs", 2023, 1_200_000),
+        published("hsi_fentanyl_seized_lbs", 2023, 41_000, unit="lbs", qualifier="more than"),
+    ]
+    text = (
+        "The unit seized over 77,000 pounds of fentanyl in the last three fiscal years, "
+        "including more than 41,000 pounds in 2023 alone."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "over 77,000") == (None, None, "unverifiable")  # a span
+    assert verdict(result, "more than 41,000") == ("hsi_fentanyl_seized_lbs", 2023, "supported")

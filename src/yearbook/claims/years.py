@@ -241,6 +241,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
     span = _outside_asides(doc.text, _SPAN, start, stop)
     named_after = _FY.search(doc.text, claim.end, end)
+    if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
+        bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
+        named_after = _CALENDAR.match(doc.text, bare[0]) if bare else None
     if span and named_after and span.start() <= named_after.start() < span.end():
         named_after = None  # "between FY 2017 and FY 2020" names the span's own years
     if span and not part and not named_after:
