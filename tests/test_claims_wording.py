@@ -236,3 +236,14 @@ def test_a_part_naming_its_own_year_after_a_span_and_its_narrower_kind(
     result = checked(text, rows)
     assert verdict(result, "over 77,000") == (None, None, "unverifiable")  # a span
     assert verdict(result, "more than 41,000") == ("hsi_fentanyl_seized_lbs", 2023, "supported")
+
+
+def test_a_change_over_the_same_part_of_two_years_is_no_fiscal_years_change(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "Between Inauguration Day on January 20 and the end of fiscal year 2017, officers made "
+        "42 percent more arrests than over the same period in FY 2016."
+    )
+    assert verdict(checked(text, rows), "42 percent more")[2] == "unverifiable"

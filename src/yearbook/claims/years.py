@@ -59,7 +59,9 @@ _PART_OF_YEAR = re.compile(
     r"\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b(?:the\s+)?same\s+period\b",
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year."""
