@@ -247,3 +247,19 @@ def test_a_change_over_the_same_part_of_two_years_is_no_fiscal_years_change(
         "42 percent more arrests than over the same period in FY 2016."
     )
     assert verdict(checked(text, rows), "42 percent more")[2] == "unverifiable"
+
+
+def test_a_year_after_than_for_is_the_base_of_a_change(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("hsi.criminal_arrests", 2018, 34_100),
+        ("hsi.criminal_arrests", 2019, 37_547),
+    ]
+    text = (
+        "The unit made 37,547 criminal arrests. Fiscal Year 2019's total is about 10 percent "
+        "higher than for 2018."
+    )
+    assert verdict(checked(text, rows), "about 10 percent higher") == (
+        "hsi.criminal_arrests",
+        2019,
+        "supported",  # +10.1%
+    )
