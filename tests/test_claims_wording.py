@@ -263,3 +263,17 @@ def test_a_year_after_than_for_is_the_base_of_a_change(checked: Checker) -> None
         2019,
         "supported",  # +10.1%
     )
+
+
+def test_a_count_up_to_a_year_is_a_span_and_a_little_under_is_a_qualifier(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258), ("ero.admin_arrests", 2019, 143_099)]
+    span = "Deportations have come to a little under 800,000 until 2019 under this administration."
+    assert verdict(checked(span, rows), "a little under 800,000") == (None, None, "unverifiable")
+    year = "In fiscal 2019 the agency made a little under 144,000 arrests."
+    assert verdict(checked(year, rows), "a little under 144,000") == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )

@@ -56,11 +56,13 @@ __all__ = [
 
 ABOVE = (
     "more than", "over", "just over", "well over", "above", "just above", "exceeding",
-    "in excess of", "upwards of", "upward of", "at least",
+    "in excess of", "upwards of", "upward of", "at least", "a little over", "a little more than",
+    "slightly more than", "slightly over", "slightly above",
 )  # fmt: skip
 BELOW = (
     "nearly", "almost", "just under", "close to", "less than", "under", "fewer than",
-    "just below", "below", "just shy of", "shy of", "not quite",
+    "just below", "below", "just shy of", "shy of", "not quite", "a little under",
+    "a little less than", "slightly less than", "slightly under", "slightly below",
 )  # fmt: skip
 APPROX = (
     "approximately", "about", "around", "roughly", "some", "an estimated",

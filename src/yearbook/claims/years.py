@@ -49,6 +49,7 @@ _YEAR = r"(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d"
 _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
+    rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
     r"(?!\s+(?:earlier|before|ago|prior|later))"
     r"|\bin\s+some\s+years\b",
