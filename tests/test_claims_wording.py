@@ -277,3 +277,16 @@ def test_a_count_up_to_a_year_is_a_span_and_a_little_under_is_a_qualifier(
         2019,
         "supported",
     )
+
+
+def test_a_count_whose_clause_names_a_country_counts_its_part(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2023, 142_580)]
+    text = (
+        "Removals to Guatemala totaled 34,700 in FY 2023. That year the agency removed 142,580 "
+        "noncitizens from the United States."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "34,700") == (None, 2023, "unverifiable")
+    assert verdict(result, "142,580") == ("ero.removals", 2023, "supported")
+    by_country: list[Row] = [*rows, ("ero.removals", 2023, 34_700, "country", "Guatemala")]
+    assert verdict(checked(text, by_country), "34,700") == ("ero.removals", 2023, "supported")

@@ -116,6 +116,7 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
             "generic": sorted(vocabulary.generic),
             "published": dict(vocabulary.published),
             "others": list(vocabulary.others),
+            "home": list(vocabulary.home),
         },
     }
 

@@ -13,7 +13,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import Context
 from yearbook.claims.relevance import MetricIndex
 
-__all__ = ["object_words", "other_body", "read_context"]
+__all__ = ["clause_text", "object_words", "other_body", "read_context"]
 
 _HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
@@ -116,3 +116,19 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
         if not _NOT_SUBJECT.search(head, start, found.start()):
             return found.group()
     return None
+
+
+def clause_text(doc: Document, claim: Claim) -> str:
+    """The claim's own clause: from the last break before it to the first after it, within
+    its sentence and between its neighbouring claims."""
+    text = doc.text
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    others = doc.in_sentence(claim.sentence)
+    prev_end = max([c.end for c in others if c.end <= claim.start], default=s_start)
+    next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
+    head = text[prev_end : claim.start]
+    cuts = list(_HEAD_CUT.finditer(head))
+    head = head[cuts[-1].end() :] if cuts else head
+    tail = text[claim.end : next_start]
+    cut = _TAIL_CUT.search(tail)
+    return head + text[claim.start : claim.end] + (tail[: cut.start()] if cut else tail)

@@ -49,7 +49,8 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
-from yearbook.claims.reading import object_words, other_body, read_context
+from yearbook.claims.places import country_named
+from yearbook.claims.reading import clause_text, object_words, other_body, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, span_sum
@@ -227,6 +228,12 @@ class ValueLinker:
             self._unlink(claim, None, why)
             claim.no_contradiction = f"it {why}"
             return
+        country = country_named(clause_text(doc, claim), self.index.vocabulary.home)
+        if country is not None and not self._breakdown_of(country):
+            why = f"counts the part of {country}, which the figures do not break down"
+            self._unlink(claim, None, why)
+            claim.no_contradiction = f"it {why}"
+            return
         ctx = read_context(self.index, doc, claim)
         if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
             claim.no_contradiction = "it counts others than a figure does"
@@ -336,6 +343,13 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _breakdown_of(self, country: str) -> bool:
+        """Whether some breakdown category of the figures is named by the country's words."""
+        words = set(self.index.words(country))
+        return bool(words) and any(
+            d.category and d.category <= words for d in self.index.docs if d.breakdown
+        )
 
     def _singled_out(
         self, context: set[str], score: float, i: int, ranked: list[tuple[float, int]]

@@ -56,6 +56,8 @@ class Vocabulary:
     published: Mapping[str, str] = field(default_factory=dict)
     others: tuple[str, ...] = ()
     """Names of other bodies ("CBP"), whose counts the pack's figures do not hold."""
+    home: tuple[str, ...] = ()
+    """Names of the country the figures are about: naming it makes no count a country's part."""
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -92,7 +94,8 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
         for name, words in _mapping(claims.get("published"), "claims.published").items()
     }
     others = _strings(claims.get("others") or [], "claims.others")
-    return Vocabulary(offices, terms, generic, published, others)
+    home = _strings(claims.get("home") or [], "claims.home")
+    return Vocabulary(offices, terms, generic, published, others, home)
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
