@@ -290,3 +290,11 @@ def test_a_count_whose_clause_names_a_country_counts_its_part(checked: Checker) 
     assert verdict(result, "142,580") == ("ero.removals", 2023, "supported")
     by_country: list[Row] = [*rows, ("ero.removals", 2023, 34_700, "country", "Guatemala")]
     assert verdict(checked(text, by_country), "34,700") == ("ero.removals", 2023, "supported")
+
+
+def test_a_number_next_to_one_count_is_no_figure_of_another(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals_gang", 2023, 3_406)]
+    arrested = "In FY 2023 the agency arrested 3,406 known or suspected gang members."
+    assert verdict(checked(arrested, rows), "3,406")[2] == "unverifiable"
+    removed = "In FY 2023 the agency removed 3,406 known or suspected gang members."
+    assert verdict(checked(removed, rows), "3,406") == ("ero.removals_gang", 2023, "supported")

@@ -117,6 +117,7 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
             "published": dict(vocabulary.published),
             "others": list(vocabulary.others),
             "home": list(vocabulary.home),
+            "distinct": list(vocabulary.distinct),
         },
     }
 

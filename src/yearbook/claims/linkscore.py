@@ -69,6 +69,8 @@ class Context:
     near: list[str]
     rest: list[str]
     before: list[str]
+    said: frozenset[str] = frozenset()  # the words next to it as written, with the pack's
+    # one-word terms for them ("sold": sales) but no phrase a term adds
 
 
 def year_open(doc: Document, claim: Claim) -> bool:

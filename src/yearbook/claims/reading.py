@@ -72,7 +72,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     if claim.kind in ("share", "percent"):  # "43%" says "share" and "percent" itself
         implied = index.words("share percent")
         near, rest = near + implied, rest + implied
-    return Context(noun, tail_words[:8], near, rest, before)
+    said = frozenset(index.said(head)[-6:] + index.said(tail)[:8])
+    return Context(noun, tail_words[:8], near, rest, before, said)
 
 
 # ---------------------------------------------------------- decision

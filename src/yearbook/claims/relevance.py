@@ -323,6 +323,19 @@ class MetricIndex:
                 out.extend(self._terms.get(" ".join(found.group().lower().split()), ()))
         return [w for w in out if w not in self._generic]
 
+    def said(self, text: str) -> list[str]:
+        """The stems of a text's words, each with the pack's terms for it that are one word
+        ("sold": sales), but none of a term's phrase ("retail": "sold in shops" adds
+        nothing): what the text says it counts, not what it implies."""
+        out: list[str] = []
+        for word in _split(text):
+            if word in _STOP:
+                continue
+            out.append(_stem(word))
+            means = self.vocabulary.terms.get(word, ())
+            out.extend(_stem(m.lower()) for m in means if " " not in m.strip())
+        return [w for w in out if w not in self._generic]
+
     def scores(self, query: list[str]) -> npt.NDArray[np.float64]:
         """BM25 of every document for the stems of ``query``."""
         return self.weighted([(query, 1.0)])

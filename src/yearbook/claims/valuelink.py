@@ -97,6 +97,10 @@ class ValueLinker:
         )
         """The pack's names of other bodies, whose counts the figures do not hold (only when
         the figures are of the pack's own offices: another pack's figures are those bodies')."""
+        self._distinct = frozenset(
+            w for word in index.vocabulary.distinct for w in index.words(word)
+        )
+        """The stems of the pack's words for different counts."""
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
@@ -116,7 +120,7 @@ class ValueLinker:
                 continue
             ctx = read_context(self.index, doc, claim)
             sentence = self.index.words(doc.sentence_text(claim.sentence))
-            ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before)
+            ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
             score = self.index.weighted(
                 [
                     (ctx.noun, NOUN_WEIGHT),
@@ -254,6 +258,7 @@ class ValueLinker:
         _, _, s_end = doc.sentences[claim.sentence]
         kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
         ranked = self._rank(score, kind, claim.office, named)
+        ranked = self._without_clashes(ctx, ranked)
         if claim.kind == "share":
             ranked = self._of_the_whole(doc, claim, ranked)
         context = {*ctx.near, *ctx.rest}
@@ -343,6 +348,20 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _without_clashes(
+        self, ctx: Context, ranked: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """Candidates that name none of the pack's distinct counts, or one the words next to
+        the number name: "bought 3,406 tickets" is no figure of tickets sold."""
+        near = ctx.said & self._distinct
+        if not near:
+            return ranked
+        return [
+            (s, i)
+            for s, i in ranked
+            if not (self.index.docs[i].words & self._distinct) or self.index.docs[i].words & near
+        ]
 
     def _breakdown_of(self, country: str) -> bool:
         """Whether some breakdown category of the figures is named by the country's words."""

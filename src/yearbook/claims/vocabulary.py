@@ -58,6 +58,9 @@ class Vocabulary:
     """Names of other bodies ("CBP"), whose counts the pack's figures do not hold."""
     home: tuple[str, ...] = ()
     """Names of the country the figures are about: naming it makes no count a country's part."""
+    distinct: tuple[str, ...] = ()
+    """Words that name different counts ("arrests", "removals"): a claim next to one is never
+    a figure of a metric named by another and not by it."""
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -95,7 +98,8 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
     }
     others = _strings(claims.get("others") or [], "claims.others")
     home = _strings(claims.get("home") or [], "claims.home")
-    return Vocabulary(offices, terms, generic, published, others, home)
+    distinct = _strings(claims.get("distinct") or [], "claims.distinct")
+    return Vocabulary(offices, terms, generic, published, others, home, distinct)
 
 
 def load_vocabulary(path: Path) -> Vocabulary:
