@@ -298,3 +298,46 @@ def test_a_number_next_to_one_count_is_no_figure_of_another(checked: Checker) ->
     assert verdict(checked(arrested, rows), "3,406")[2] == "unverifiable"
     removed = "In FY 2023 the agency removed 3,406 known or suspected gang members."
     assert verdict(checked(removed, rows), "3,406") == ("ero.removals_gang", 2023, "supported")
+
+
+def test_a_rank_with_no_value_beside_it_ranks_the_metric_its_words_name(
+    checked: Checker,
+) -> None:
+    text = "In fiscal 2019 the agency reached a {} high for removals."
+    four = checked(text.format("four-year"), SIX_REMOVALS)
+    assert verdict(four, "four-year high") == ("ero.removals", 2019, "supported")
+    five = checked(text.format("five-year"), SIX_REMOVALS)
+    assert verdict(five, "five-year high") == ("ero.removals", 2019, "unverifiable")  # FY 2015
+
+
+def test_abbreviated_scales_and_loosely_rounded_hundreds(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2023, 142_580), ("ero.removals_kst", 2023, 139)]
+    text = (
+        "In FY 2023 the agency deported 142K people, among them 140 known or suspected terrorists."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "142K") == ("ero.removals", 2023, "supported")
+    assert verdict(result, "140") == ("ero.removals_kst", 2023, "supported")  # 139 rounds to it
+
+
+def test_a_share_of_one_region_is_no_misstatement_of_the_national_one(checked: Checker) -> None:
+    rows: list[Row] = [published("ero.arrests_criminal_history_share", 2019, 86, unit="percent")]
+    text = (
+        "Of the people arrested in the North Plains region in FY 2019, more than 95% had a "
+        "criminal conviction or pending criminal charges."
+    )
+    assert verdict(checked(text, rows), "more than 95%")[2] == "unverifiable"
+
+
+def test_an_average_over_a_span_of_years_is_checked_against_their_mean(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+    ]
+    text = "The agency made an average of {} administrative arrests a year from fiscal 2017 through 2019."
+    assert verdict(checked(text.format("148,000"), rows), "148,000") == (
+        "ero.admin_arrests",
+        None,
+        "supported",  # 148,383
+    )

@@ -43,7 +43,11 @@ _NUMBER = re.compile(
     rf"|\b(?P<words>(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
     re.I,
 )
-_SCALE = re.compile(r"\s?(?P<scale>million|billion|trillion|thousand)\b", re.I)
+_SCALE = re.compile(
+    r"\s?(?P<scale>million|billion|trillion|thousand)\b|(?P<abbr>[Kk]|[Mm]n?|[Bb]n)(?![\w])"
+)
+"""A scale word after a number, or its abbreviation right after it ("142K", "$3.4bn")."""
+_ABBREVIATED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 _PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.I)
 _NAMES_BEFORE = re.compile(
     r"(?<![a-z])(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|"
@@ -201,8 +205,10 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
     negative = negative and (match.start() - 1 == s_start or text[match.start() - 2] in " (")
     scale = _SCALE.match(text, num_end, s_end)
     scale_word = ""
-    if scale:
-        scale_word, num_end = scale.group("scale"), scale.end()
+    if scale and scale.group("scale"):
+        scale_word, num_end = scale.group("scale").lower(), scale.end()
+    elif scale:
+        scale_word, num_end = _ABBREVIATED[scale.group("abbr").lower()], scale.end()
     pct = _PCT.match(text, num_end, s_end)
     if pct and not dollar:
         num_end = pct.end()
@@ -259,7 +265,7 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum() and not in_range)
     ):
         return True
-    if (nxt.isalpha() and text[end : end + 2].lower() not in ("m ", "bn", "k ")) or nxt in "/_":
+    if (nxt.isalpha() and not _SCALE.match(text, end)) or nxt in "/_":
         return True
     if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
         return True

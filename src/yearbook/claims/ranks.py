@@ -2,8 +2,9 @@
 
 A small number of years that makes a value the highest or lowest of a run of years is a
 claim of kind ``rank``. It is checked against the figures of every year of the run, for
-the metric of the value it ranks (the nearest linked value of its sentence): a run of N
-years ending in the value's year Y is FY Y-N+1 to FY Y.
+the metric of the value it ranks (the nearest linked value of its sentence, or the metric
+its own words name: "a five-year high for sales"): a run of N years ending in the
+value's year Y is FY Y-N+1 to FY Y.
 
 * ``supported`` when Y's figure is the highest (or lowest) of the run;
 * ``contradicted`` when another year of the run has a higher (lower) figure, which the
@@ -93,8 +94,8 @@ def rank_evidence(doc: Document, figures: Figures) -> list[Evidence]:
 
 
 def _rank(doc: Document, claim: Claim, figures: Figures) -> Evidence:
-    value = _ranked_value(doc, claim)
-    if value is None or value.metric is None or value.fiscal_year is None:
+    value = _ranked_value(doc, claim) or claim  # "a five-year high for sales": its own
+    if value.metric is None or value.fiscal_year is None:
         return Evidence(claim.index, "unverifiable", "its sentence has no linked value to rank")
     metric, last = value.metric, value.fiscal_year
     claim.metric, claim.fiscal_year = metric, last
@@ -102,7 +103,7 @@ def _rank(doc: Document, claim: Claim, figures: Figures) -> Evidence:
     first = last - int(claim.value) + 1
     run: dict[int, float] = {}
     for year in range(first, last + 1):
-        fig = figures.find(metric, year, value.breakdown, value.breakdown_value)
+        fig = figures.find(metric, year, claim.breakdown, claim.breakdown_value)
         if fig is None or fig.value is None:
             why = f"{metric} FY {year} has no figure, so FY {first}-{last} cannot be ranked"
             return Evidence(claim.index, "unverifiable", why)

@@ -67,6 +67,13 @@ _KINDS = ("count", "money", "weight", "percent", "share", "average")
 _OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
 """After a number that counts others than a figure, or an increment: "300 others", "300
 additional agents"."""
+_REGION = re.compile(
+    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
+    r"(?P<w>region|area|district|county|metro\s+area|field\s+office|state|city)\b",
+    re.I,
+)
+"""A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
+region" (unless a metric's words name it)."""
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
@@ -241,6 +248,12 @@ class ValueLinker:
         ctx = read_context(self.index, doc, claim)
         if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
             claim.no_contradiction = "it counts others than a figure does"
+        _, s_start, _ = doc.sentences[claim.sentence]
+        region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(
+            clause_text(doc, claim)
+        )
+        if region and not set(self.index.words(region.group())) & self.index.metric_words:
+            claim.no_contradiction = f"it counts the part of one {region.group('w').lower()}"
         if claim.kind in ("share", "percent"):
             claim.complement = self._negated(doc, claim)
         score = self.index.weighted(
@@ -257,6 +270,8 @@ class ValueLinker:
             claim.metric, claim.link_reason = None, ""
         _, _, s_end = doc.sentences[claim.sentence]
         kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
+        if claim.kind == "average" and claim.span is not None:
+            kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
         ranked = self._without_clashes(ctx, ranked)
         if claim.kind == "share":

@@ -106,11 +106,13 @@ def span_sum(
 ) -> bool:
     """A count over several fiscal years ("more than 935,000 over four fiscal years",
     "between FY 2017 and FY 2020") against the sum of a relevant metric's figures over
-    them: the years it names, or else every run of as many years the figures hold.
+    them, an average over them ("an average of 148,000 from 2017 through 2019") against
+    their mean: the years it names, or else every run of as many years the figures hold.
     Supported by the one sum it states; contradicted by the one it misses by a hair."""
     span = claim.span
-    if span is None or claim.kind not in ("count", "money", "weight"):
+    if span is None or claim.kind not in ("count", "money", "weight", "average"):
         return False
+    mean = claim.kind == "average"  # "an average of 148,000 from 2017 through 2019"
     context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, float, int, int, int, float]] = []
     for s, i in ranked[:TOP]:
@@ -127,6 +129,7 @@ def span_sum(
             if not figs or any(f is None or f.value is None for f in figs):
                 continue
             total = sum(f.value for f in figs if f is not None and f.value is not None)
+            total = total / len(figs) if mean else total
             fig = figs[0]
             assert fig is not None
             agrees = consistent(claim, replace(fig, value=total, bound="exact"))
@@ -148,7 +151,8 @@ def span_sum(
     said = "inside" if verdict == "supported" else "but it says"
     point = Interval(total, total)
     read = matched_reading(claim, point) if verdict == "supported" else claim.interval
-    reason = f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, {said} {read.text()}"
+    sums = "averages" if mean else "adds up to"
+    reason = f"{mdoc.metric} FY {first} to FY {last} {sums} {total:,.0f}, {said} {read.text()}"
     claim.figure_checks.append(("span", verdict, reason, total))
     return True
 
