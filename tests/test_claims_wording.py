@@ -341,3 +341,29 @@ def test_an_average_over_a_span_of_years_is_checked_against_their_mean(checked: 
         None,
         "supported",  # 148,383
     )
+
+
+def test_a_year_in_a_base_years_clause_is_not_the_claims(checked: Checker) -> None:
+    text = (
+        "In fiscal 2022 the agency carried out more than 72,000 removals, a slight increase from "
+        "fiscal year 2021, when they dipped to the lowest since the agency began in 2003."
+    )
+    assert verdict(checked(text, ARRESTS_REMOVALS), "more than 72,000") == (
+        "ero.removals",
+        2022,
+        "supported",
+    )
+
+
+def test_a_change_whose_year_is_only_the_texts_default_is_not_contradicted(
+    checked: Checker,
+) -> None:
+    text = (
+        "Over the twelve months the agency made 142,750 arrests. That is nearly double the "
+        "number of the year prior. Fiscal year 2021 had been slow, and fiscal year 2021 was "
+        "followed by FY 2022."
+    )
+    found = verdict(
+        checked(text, [*ARRESTS_REMOVALS, ("ero.admin_arrests", 2020, 103_603)]), "nearly double"
+    )
+    assert found[2] != "contradicted"

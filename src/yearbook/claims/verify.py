@@ -288,6 +288,9 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}, not {span}"
     if claim.no_contradiction:
         return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
+    if claim.year_source == "document" and len(doc.years_named) > 1:
+        why = "its year is only the one the text names most, of several"
+        return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     implied = _implied_base(claim, doc, now, then, base_year)
     return Evidence(claim.index, "contradicted", implied or reason, (low + high) / 2)
 

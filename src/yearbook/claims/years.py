@@ -386,10 +386,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year = year - _years_back(relative_when[-1])
         claim.year_source, claim.year_given = "relative", bool(before)
         return
+    first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     own = [
         y
         for pos, y, base in tail_mentions
-        if not base and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
+        if not base
+        and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
+        and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
     ]
     if not own and not before and not relative:
         prior = _prior_year(doc, claim, fiscal)
