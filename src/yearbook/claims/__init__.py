@@ -50,7 +50,7 @@ __all__ = [
     "render_table",
 ]
 
-WEAK_RULES = ("parts",)
+WEAK_RULES = ("parts", "direction")
 """Checks that can contradict a claim but are too weak to support it on their own: that a
 value is above the one it is "up from", or that a part is within its whole."""
 
