@@ -367,3 +367,13 @@ def test_a_change_whose_year_is_only_the_texts_default_is_not_contradicted(
         checked(text, [*ARRESTS_REMOVALS, ("ero.admin_arrests", 2020, 103_603)]), "nearly double"
     )
     assert found[2] != "contradicted"
+
+
+def test_a_word_beginning_with_a_months_letters_is_no_month(checked: Checker) -> None:
+    text = "In fiscal 2021 removals decreased 68 percent from fiscal 2020."
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    assert verdict(checked(text, rows), "decreased 68 percent") == (
+        "ero.removals",
+        2021,
+        "supported",
+    )

@@ -25,7 +25,7 @@ from yearbook.claims.numbers import (
     read_number,
 )
 from yearbook.claims.phrases import compared_years, phrase_claims
-from yearbook.claims.text import Plain, segment
+from yearbook.claims.text import MONTH, Plain, segment
 from yearbook.claims.years import assign_years, most_common_year
 
 __all__ = ["KINDS", "Claim", "Document", "change_sign", "extract", "extract_document"]
@@ -85,9 +85,7 @@ _TO_FROM = re.compile(
 _COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:than\b|people\b|[a-z]+s\b)", re.I)
 """After "12% fewer": "than", or a plural noun ("12% fewer arrests than")."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s$", re.I
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s$", re.I)
 _DURATION = re.compile(
     r"[\s-](?:months?|weeks?|hours?|minutes?)\b|-(?:days?|years?)\b(?!\s+(?:high|low|record|peak))",
     re.I,

@@ -26,6 +26,7 @@ __all__ = [
     "MAX_LIST_ITEMS",
     "MAX_SENTENCE_CHARS",
     "MAX_SENTENCE_NUMBERS",
+    "MONTH",
     "Block",
     "Plain",
     "count_numbers",
@@ -35,6 +36,11 @@ __all__ = [
     "to_plain",
 ]
 
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+"""A month's name or its abbreviation, and no longer word ("decreased" is no December)."""
 _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\s]{0,2000}\)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|`)")
 _HTML_DROP_OPEN = re.compile(r"<(script|style|head)\b", re.I)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
+from yearbook.claims.text import MONTH
 
 __all__ = ["assign_years", "most_common_year"]
 
@@ -30,7 +31,8 @@ _FY = re.compile(
 _SAYS_FISCAL = re.compile(
     r"\bFY(?:\b|\s?'?\d)|\b(?:fiscal|financial|budget)\s+year|\bfiscal\b"
     r"|\byear\W+(?:which\s+|that\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?)\b"
     r"|\b(?:year-end|end-of-year|annual)\s+(?:\w+\s+)?(?:numbers|figures|statistics|data|report)\b",
     re.I,
 )
@@ -41,7 +43,7 @@ _CALENDAR = re.compile(
     r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
 )
 _DATE_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    rf"\b{MONTH}\.?\s+"
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",
     re.I,
 )
@@ -61,7 +63,7 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    rf"{MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b(?:the\s+)?same\s+period\b",
     re.I,
 )
