@@ -9,6 +9,7 @@ import pytest
 
 from tests.claims_support import Checker, Row, published, verdict
 from yearbook.claims import check
+from yearbook.claims.text import segment
 
 ARRESTS_REMOVALS: list[Row] = [
     ("ero.admin_arrests", 2021, 74_082),
@@ -377,3 +378,13 @@ def test_a_word_beginning_with_a_months_letters_is_no_month(checked: Checker) ->
         2021,
         "supported",
     )
+
+
+def test_a_title_line_with_figures_is_read_apart_from_the_paragraph_after_it() -> None:
+    title = "Arrests rose 93% in 2022\nThe agency gave the numbers on Friday.\n"
+    assert [b.kind for b in segment(title)] == ["paragraph", "paragraph"]
+    wrapped = (
+        "In fiscal year 2022 the agency made 142,750 arrests, nearly double the number in\n"
+        "Fiscal Year 2021, and 72,177 removals.\n"
+    )
+    assert len(segment(wrapped)) == 1
