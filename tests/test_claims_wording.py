@@ -81,14 +81,8 @@ def test_a_text_on_year_end_numbers_reads_its_bare_years_as_fiscal(checked: Chec
         2019,
         "supported",
     )
-    plain = "In 2019, its officers arrested around 150,000 people."
-    assert verdict(checked(plain, rows), "around 150,000")[1] is None  # a calendar year
-    year_end = plain.replace("In 2019", "The agency released its year-end numbers. In 2019")
-    assert verdict(checked(year_end, rows), "around 150,000") == (
-        "ero.admin_arrests",
-        2019,
-        "contradicted",  # read as fiscal, the year-end numbers can contradict it
-    )
+    plain = "In 2019, its officers arrested around 143,000 people."
+    assert verdict(checked(plain, rows), "around 143,000")[1] is None  # a calendar year
 
 
 def test_a_value_in_a_when_clause_is_of_the_base_year_before_it(checked: Checker) -> None:
@@ -394,17 +388,3 @@ def test_a_title_line_with_figures_is_read_apart_from_the_paragraph_after_it() -
         "Fiscal Year 2021, and 72,177 removals.\n"
     )
     assert len(segment(wrapped)) == 1
-
-
-def test_a_precise_count_of_a_calendar_year_is_borne_out_by_that_fiscal_years_figure(
-    checked: Checker,
-) -> None:
-    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099)]
-    text = "In 2019, its officers arrested {} people."
-    assert verdict(checked(text.format("around 143,000"), rows), "around 143,000") == (
-        "ero.admin_arrests",
-        2019,
-        "supported",
-    )
-    off = checked(text.format("around 153,000"), rows)  # a calendar year's count may differ
-    assert verdict(off, "around 153,000") == (None, None, "unverifiable")

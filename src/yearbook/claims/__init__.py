@@ -236,11 +236,6 @@ def _how_linked(claim: Claim) -> str:
         out += f"; runner-up {claim.runner_up}"
     if claim.year_source == "figures":
         out += f"; {claim.year_note}"
-    if claim.year_source == "calendar":
-        out += (
-            f"; the text gives calendar year {claim.fiscal_year}, and never speaks of fiscal "
-            "years: its number is this fiscal year's figure"
-        )
     return out
 
 

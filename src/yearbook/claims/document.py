@@ -48,8 +48,6 @@ class Claim:
     # relative ("last year"), or "figures" when only the data could tell
     span: tuple[int, int | None] | None = None  # its span of years: (first, last) or (count, None)
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
-    calendar_year: int | None = None  # the calendar year its sentence names, in a text that
-    # never speaks of fiscal years
     complement: bool = False  # a share of those without what its metric counts ("no record")
     difference: int = 0  # +1 "N more ... than", -1 "N fewer ... than": a change on a year
 

@@ -46,7 +46,6 @@ from yearbook.claims.linkscore import (
     close,
     comparable,
     exact,
-    precise,
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
@@ -300,8 +299,6 @@ class ValueLinker:
             ):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
                 return
-        if self._calendar_year(claim, ctx, ranked, plausible):
-            return
         if other_year(self, doc, claim, ctx, ranked, top_score):
             return
         blocked = self._not_computable(score, context, claim.office, top_score)
@@ -366,30 +363,6 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
-
-    def _calendar_year(
-        self, claim: Claim, ctx: Context, ranked: list[tuple[float, int]], plausible: float
-    ) -> bool:
-        """A precise count in a sentence that names a calendar year, in a text that never
-        speaks of fiscal years, is that fiscal year's figure when a relevant metric's figure
-        for it is what the number states ("In 2019, officers arrested around 143,000"):
-        supported, and never contradicted, since a calendar year's count may differ."""
-        year = claim.calendar_year
-        if year is None or claim.fiscal_year is not None or not precise(claim):
-            return False
-        claim.fiscal_year = year
-        context = {*ctx.near, *ctx.rest, *ctx.before}
-        for s, i in ranked[:TOP]:
-            mdoc = self.index.docs[i]
-            if s < SUPPORT_SCORE or s < COMPARABLE * plausible:
-                break
-            if self._agrees(claim, mdoc) and mdoc.mentioned_by(context):
-                self._set(claim, mdoc, ctx, ranked, s)
-                claim.year_source = "calendar"
-                claim.no_contradiction = claim.year_note
-                return True
-        claim.fiscal_year = None
-        return False
 
     def _without_clashes(
         self, ctx: Context, ranked: list[tuple[float, int]]

@@ -281,7 +281,6 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     years = _mentions(doc.text, s_start, end, calendar=True)
     if years:
         claim.fiscal_year, claim.base_year = None, None
-        claim.calendar_year = years[-1][1]
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
         )
