@@ -388,3 +388,14 @@ def test_a_title_line_with_figures_is_read_apart_from_the_paragraph_after_it() -
         "Fiscal Year 2021, and 72,177 removals.\n"
     )
     assert len(segment(wrapped)) == 1
+
+
+def test_a_stated_difference_between_two_of_the_texts_numbers_is_borne_out() -> None:
+    text = (
+        "In June the centre held 44,701 people on average. In the October before it held "
+        "39,192 people, a difference of {} people."
+    )
+    right = {c.text: c.verdict for c in check(text.format("over 5,500")).claims}
+    assert right["over 5,500"] == "supported"
+    wrong = {c.text: c.verdict for c in check(text.format("over 7,500")).claims}
+    assert wrong["over 7,500"] == "unverifiable"  # may support, never contradict

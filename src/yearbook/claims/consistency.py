@@ -21,6 +21,8 @@ sentence and the previous sentence of the same paragraph:
                support, never contradict
 ``rate``       a rate ("about 160 a day") against its year's total; it may
                support, never contradict (`yearbook.claims.rates`)
+``gap``        "a difference of N" against the two like counts before it; it
+               may support, never contradict (`yearbook.claims.gaps`)
 
 Arithmetic is done on intervals: a derived range that meets the stated
 interval is consistent, one that misses it is a contradiction.
@@ -35,6 +37,7 @@ from yearbook.claims.counted import comparable
 from yearbook.claims.counted import counted_noun as noun_of_words
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
+from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
@@ -408,6 +411,10 @@ def _rates(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
         yield Finding(claim, verdict, "rate", reason, expected)
 
 
+def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    return gap_findings(doc)
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
     ("direction", _direction),
@@ -418,6 +425,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("parts", _parts_whole),
     ("remainder", _remainder),
     ("rate", _rates),
+    ("gap", _gaps),
 )
 """Every consistency rule, in the order they run."""
 
