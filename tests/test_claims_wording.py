@@ -399,3 +399,20 @@ def test_a_stated_difference_between_two_of_the_texts_numbers_is_borne_out() -> 
     assert right["over 5,500"] == "supported"
     wrong = {c.text: c.verdict for c in check(text.format("over 7,500")).claims}
     assert wrong["over 7,500"] == "unverifiable"  # may support, never contradict
+
+
+def test_an_average_over_a_span_may_take_the_metric_of_its_sentences_value(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.admin_arrests", 2021, 74_082),
+    ]
+    text = (
+        "Officers made 74,082 administrative arrests in fiscal 2021, far below an average of "
+        "{} annually from fiscal 2017-19."
+    )
+    assert verdict(checked(text.format("148,000"), rows), "148,000")[2] == "supported"
+    assert verdict(checked(text.format("158,000"), rows), "158,000")[2] == "unverifiable"

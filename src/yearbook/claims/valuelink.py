@@ -281,7 +281,12 @@ class ValueLinker:
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
         ranked = sorted(head, key=_by_rank) + ranked[TOP:]
         top_score = ranked[0][0] if ranked else 0.0
-        if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score):
+        siblings = tuple(
+            c.metric
+            for c in doc.in_sentence(claim.sentence)
+            if c is not claim and c.metric and c.kind in ("count", "money", "weight")
+        )
+        if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score, siblings):
             return
         plausible = self._plausible_top(claim, ranked)
         floor = min(SUPPORT_EXACT, COMPARABLE * plausible)

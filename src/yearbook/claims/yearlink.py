@@ -103,6 +103,7 @@ def span_sum(
     ctx: Context,
     ranked: list[tuple[float, int]],
     top_score: float,
+    siblings: tuple[str, ...] = (),
 ) -> bool:
     """A count over several fiscal years ("more than 935,000 over four fiscal years",
     "between FY 2017 and FY 2020") against the sum of a relevant metric's figures over
@@ -115,12 +116,21 @@ def span_sum(
     mean = claim.kind == "average"  # "an average of 148,000 from 2017 through 2019"
     context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, float, int, int, int, float]] = []
-    for s, i in ranked[:TOP]:
-        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
-            break
+    candidates = [
+        (s, i)
+        for s, i in ranked[:TOP]
+        if s >= SUPPORT_SCORE
+        and s >= COMPARABLE * top_score
+        and not linker.index.docs[i].breakdown
+        and linker.index.docs[i].mentioned_by(context)
+    ]
+    by_sibling = not candidates  # "74,082 sold, down from ... an average of 148,000":
+    if by_sibling:  # the metric of a linked value of its sentence, to support only
+        docs = linker.index.docs
+        heads = [linker.index.headline(m) for m in dict.fromkeys(siblings)]
+        candidates = [(0.0, docs.index(h)) for h in heads if h is not None]
+    for s, i in candidates:
         mdoc = linker.index.docs[i]
-        if mdoc.breakdown or not mdoc.mentioned_by(context):
-            continue
         years = sorted(years_of(linker, mdoc))
         runs = [span] if span[1] is not None else [(y, y + span[0] - 1) for y in years]
         for first, last in runs:
@@ -139,6 +149,8 @@ def span_sum(
     if len(agreeing) == 1:
         pick = next(f for f in found if f[0] == 0.0)
         verdict = "supported"
+    elif by_sibling:
+        return False
     else:
         near = [f for f in found if 0.0 < f[0] <= NEAR_MISS]
         if agreeing or len(near) != 1 or not precise(claim) or claim.no_contradiction:
@@ -153,6 +165,9 @@ def span_sum(
     read = matched_reading(claim, point) if verdict == "supported" else claim.interval
     sums = "averages" if mean else "adds up to"
     reason = f"{mdoc.metric} FY {first} to FY {last} {sums} {total:,.0f}, {said} {read.text()}"
+    if by_sibling:
+        claim.runner_up, claim.link_words = "", ()
+        reason += ", the metric of a value its sentence links"
     claim.figure_checks.append(("span", verdict, reason, total))
     return True
 
