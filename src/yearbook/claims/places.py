@@ -11,6 +11,8 @@ States" names no part).
 'Guatemala'
 >>> country_named("shipped from the United States", ("United States",)) is None
 True
+>>> country_named("sent to the US-Mexico border", ()) is None  # a border, not a country's part
+True
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ def _names() -> set[str]:
 def _pattern(home: tuple[str, ...]) -> re.Pattern[str]:
     skip = {h.lower() for h in home}
     names = sorted((n for n in _names() if n.lower() not in skip), key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return re.compile(
+        r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?!\s+border)"
+    )
 
 
 def country_named(text: str, home: tuple[str, ...]) -> str | None:
