@@ -416,3 +416,18 @@ def test_an_average_over_a_span_may_take_the_metric_of_its_sentences_value(
     )
     assert verdict(checked(text.format("148,000"), rows), "148,000")[2] == "supported"
     assert verdict(checked(text.format("158,000"), rows), "158,000")[2] == "unverifiable"
+
+
+def test_a_figure_its_sentence_names_elsewhere_may_support_a_matching_number(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("hsi.child_exploitation_victims", 2023, 1_806)]
+    text = (
+        "The unit opened 6,601 child exploitation cases in fiscal year 2023, leading to 4,214 "
+        "arrests and the identification of over 1,800 victims."
+    )
+    assert verdict(checked(text, rows), "over 1,800") == (
+        "hsi.child_exploitation_victims",
+        2023,
+        "supported",
+    )

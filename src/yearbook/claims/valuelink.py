@@ -296,7 +296,11 @@ class ValueLinker:
         if agreeing:
             s, i = agreeing[0]
             least = SUPPORT_EXACT if exact(claim) else SUPPORT_SCORE
-            mentioned = self.index.docs[i].mentioned_by({*ctx.near, *ctx.rest, *ctx.before})
+            mentioned = self.index.docs[i].mentioned_by(
+                {*ctx.near, *ctx.rest, *ctx.before}
+            ) or self.index.docs[i].mentioned_by(
+                set(self.index.words(doc.sentence_text(claim.sentence)))
+            )
             if (
                 s >= least
                 and (s >= COMPARABLE * plausible or self._singled_out(context, s, i, ranked))
