@@ -28,6 +28,18 @@ import numpy as np
 import numpy.typing as npt
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.guards import (
+    WHOLE,
+    caveat,
+    distinct_words,
+    narrower,
+    negated,
+    of_the_whole,
+    others_pattern,
+    out_of_scope,
+    singled_out,
+    without_clashes,
+)
 from yearbook.claims.linkscore import (
     CLEAR_MARGIN,
     COMPARABLE,
@@ -49,8 +61,7 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
-from yearbook.claims.places import country_named
-from yearbook.claims.reading import clause_text, object_words, other_body, read_context
+from yearbook.claims.reading import object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, span_sum
@@ -58,24 +69,8 @@ from yearbook.figures import Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
-_NEGATED = re.compile(
-    r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
-    r"(?:any\s+)?(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
-    re.I,
-)
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
-_OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
-"""After a number that counts others than a figure, or an increment: "300 others", "300
-additional agents"."""
-_REGION = re.compile(
-    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
-    r"(?P<w>region|area|district|county|metro\s+area|field\s+office|state|city)\b",
-    re.I,
-)
-"""A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
-region" (unless a metric's words name it)."""
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
-_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 
 
@@ -94,19 +89,9 @@ class ValueLinker:
         """Figures the sources say cannot be computed from them, with the reason."""
         self._metric_years: dict[str, set[int]] = {}
         self._known = set(figures.metrics)
-        offices = set(index.vocabulary.offices)
-        own = any(metric.partition(".")[0] in offices for metric in self._known)
-        others = sorted(index.vocabulary.others, key=len, reverse=True) if own else []
-        self._others = (
-            re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in others))
-            if others
-            else None
-        )
-        """The pack's names of other bodies, whose counts the figures do not hold (only when
-        the figures are of the pack's own offices: another pack's figures are those bodies')."""
-        self._distinct = frozenset(
-            w for word in index.vocabulary.distinct for w in index.words(word)
-        )
+        self._others = others_pattern(index, self._known)
+        """The pack's names of other bodies (`guards.others_pattern`)."""
+        self._distinct = distinct_words(index)
         """The stems of the pack's words for different counts."""
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
@@ -191,7 +176,7 @@ class ValueLinker:
             if claim.kind not in ("share", "percent") or claim.metric or claim.fiscal_year is None:
                 continue
             _, s_start, s_end = doc.sentences[claim.sentence]
-            found = _WHOLE.match(doc.text, claim.end, s_end) if claim.kind == "share" else None
+            found = WHOLE.match(doc.text, claim.end, s_end) if claim.kind == "share" else None
             found = found or _OF_FIRST.match(doc.text, s_start, claim.start)
             if not found:
                 continue
@@ -233,29 +218,15 @@ class ValueLinker:
     # ----------------------------------------------------------- context
 
     def _decide(self, doc: Document, claim: Claim) -> None:
-        body = other_body(doc, claim, self._others)
-        if body is not None:
-            why = f"is about {body}'s counts, which the figures do not hold"
-            self._unlink(claim, None, why)
-            claim.no_contradiction = f"it {why}"
-            return
-        country = country_named(clause_text(doc, claim), self.index.vocabulary.home)
-        if country is not None and not self._breakdown_of(country):
-            why = f"counts the part of {country}, which the figures do not break down"
+        why = out_of_scope(self.index, self._others, doc, claim)
+        if why is not None:  # another body's count, or a country's part
             self._unlink(claim, None, why)
             claim.no_contradiction = f"it {why}"
             return
         ctx = read_context(self.index, doc, claim)
-        if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
-            claim.no_contradiction = "it counts others than a figure does"
-        _, s_start, _ = doc.sentences[claim.sentence]
-        region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(
-            clause_text(doc, claim)
-        )
-        if region and not set(self.index.words(region.group())) & self.index.metric_words:
-            claim.no_contradiction = f"it counts the part of one {region.group('w').lower()}"
+        claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim)
         if claim.kind in ("share", "percent"):
-            claim.complement = self._negated(doc, claim)
+            claim.complement = negated(self.index, doc, claim)
         score = self.index.weighted(
             [
                 (ctx.noun, NOUN_WEIGHT),
@@ -273,9 +244,9 @@ class ValueLinker:
         if claim.kind == "average" and claim.span is not None:
             kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
-        ranked = self._without_clashes(ctx, ranked)
+        ranked = without_clashes(self.index, self._distinct, ctx, ranked)
         if claim.kind == "share":
-            ranked = self._of_the_whole(doc, claim, ranked)
+            ranked = of_the_whole(self.index, doc, claim, ranked)
         context = {*ctx.near, *ctx.rest}
         stated = {i for _, i in ranked[:TOP] if self.index.docs[i].named_by(context)}
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
@@ -303,7 +274,7 @@ class ValueLinker:
             )
             if (
                 s >= least
-                and (s >= COMPARABLE * plausible or self._singled_out(context, s, i, ranked))
+                and (s >= COMPARABLE * plausible or singled_out(self.index, context, s, i, ranked))
                 and (mentioned or not MUST_MENTION or exact(claim))
             ):
                 self._set(claim, self.index.docs[i], ctx, ranked, s)
@@ -332,11 +303,11 @@ class ValueLinker:
             and len(other := self.index.docs[i].stated_name(context)) >= len(name)
             and other != name  # two series of one name: the one with a figure decides
         ]
-        narrower = self._narrower(ctx, top_doc, claim)
-        if not agreeing and not narrower and near_miss(self, claim, ctx, ranked, top_score):
+        narrow = narrower(self.index, ctx, top_doc, claim)
+        if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
         if (
-            not narrower
+            not narrow
             and top_score >= CONTRADICT_SCORE
             and (not others or top_score >= CLEAR_MARGIN * others[0] or named == top_doc.metric)
             and (
@@ -359,8 +330,8 @@ class ValueLinker:
             if agreeing[0][0] >= SUPPORT_SCORE:  # not the value of the sentence before it
                 claim.reads_like = weak.metric
             return
-        if narrower and named is None:
-            words = ", ".join(repr(w) for w in narrower)
+        if narrow and named is None:
+            words = ", ".join(repr(w) for w in narrow)
             why = f"says more of what it counts ({words}) than {top_doc.metric}"
             self._unlink(claim, None, why)
             claim.no_contradiction = f"it {why}"
@@ -372,40 +343,6 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
-
-    def _without_clashes(
-        self, ctx: Context, ranked: list[tuple[float, int]]
-    ) -> list[tuple[float, int]]:
-        """Candidates that name none of the pack's distinct counts, or one the words next to
-        the number name: "bought 3,406 tickets" is no figure of tickets sold."""
-        near = ctx.said & self._distinct
-        if not near:
-            return ranked
-        return [
-            (s, i)
-            for s, i in ranked
-            if not (self.index.docs[i].words & self._distinct) or self.index.docs[i].words & near
-        ]
-
-    def _breakdown_of(self, country: str) -> bool:
-        """Whether some breakdown category of the figures is named by the country's words."""
-        words = set(self.index.words(country))
-        return bool(words) and any(
-            d.category and d.category <= words for d in self.index.docs if d.breakdown
-        )
-
-    def _singled_out(
-        self, context: set[str], score: float, i: int, ranked: list[tuple[float, int]]
-    ) -> bool:
-        """Whether the context names the candidate in full, with a word of its name that no
-        more relevant candidate has ("41,000 pounds of fentanyl seized" against all narcotics
-        seized): the more relevant ones then count something broader."""
-        mdoc = self.index.docs[i]
-        if not mdoc.named_by(context):
-            return False
-        above = [self.index.docs[j] for s, j in ranked if s > score and j != i]
-        own = mdoc.stated_name(context) & self.index.metric_words
-        return any(all(w not in d.words for d in above) for w in own)
 
     def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
         """The relevance of the most relevant candidate the number could state, even as a
@@ -421,31 +358,6 @@ class ValueLinker:
             if value is None or close(claim, value):
                 return s
         return ranked[0][0] if ranked else 0.0
-
-    def _negated(self, doc: Document, claim: Claim) -> bool:
-        """Whether the share counts those *without* what a metric's word names ("60% had no
-        criminal record", "were non-criminal"): its figure is then 100 less the metric's."""
-        _, _, s_end = doc.sentences[claim.sentence]
-        tail = doc.text[claim.end : min(s_end, claim.end + 110)]
-        found = _NEGATED.search(tail)
-        return bool(found and set(self.index.words(found.group("w"))) & self.index.metric_words)
-
-    def _narrower(self, ctx: Context, top: MetricDoc, claim: Claim) -> list[str]:
-        """Words next to the number that name a narrower count than the top metric's (a
-        metric's word the top metric lacks: "deported at the border" against all removals)."""
-        extra = [w for w in dict.fromkeys(ctx.tail) if w in self.index.metric_words]
-        extra = [w for w in extra if w not in top.words]
-        if not extra:
-            return []
-        allowed = self.index.allowed(claim.kind, claim.office)
-        return [
-            w
-            for w in extra
-            if any(
-                allowed[i] and d.metric != top.metric and w in d.words and top.words & d.words
-                for i, d in enumerate(self.index.docs)
-            )
-        ]
 
     def _rank(
         self, score: npt.NDArray[np.float64], kind: str, office: str | None, named: str | None
@@ -484,32 +396,6 @@ class ValueLinker:
             return None
         why = self.not_computable[found.metric]
         return f"is about {found.metric}, not computable from this release ({why})"
-
-    def _of_the_whole(
-        self, doc: Document, claim: Claim, ranked: list[tuple[float, int]]
-    ) -> list[tuple[float, int]]:
-        """For "P% of the removals": only shares whose whole counts what the text names."""
-        _, _, s_end = doc.sentences[claim.sentence]
-        found = _WHOLE.match(doc.text, claim.end, s_end)
-        if not found:
-            return ranked
-        # each word of the whole, with the pack's terms for it
-        groups = [
-            set(self.index.words(word)) & self.index.metric_words
-            for word in object_words(found.group("w"))
-        ]
-        groups = [g for g in groups if g]
-        if not groups:
-            return ranked
-        kept = []
-        for s, i in ranked:
-            mdoc = self.index.docs[i]
-            base = (
-                self.index.headline(mdoc.decl.denominator or "") if mdoc.decl.denominator else mdoc
-            )
-            if base is not None and all(g & (base.words | mdoc.words) for g in groups):
-                kept.append((s, i))
-        return kept
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:
         if claim.fiscal_year is None:

@@ -1,0 +1,181 @@
+"""Guards of value-aware linking: what a claim's words say of the figures it may have.
+
+A claim may count what no figure holds (another body's count, a country's part), may be
+supported but never contradicted (others than a figure, one region's part), may count those
+*without* what a share counts, or name a narrower or a different count than a candidate.
+`yearbook.claims.valuelink` applies them; each reads the metric index and the text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.linkscore import Context
+from yearbook.claims.places import country_named
+from yearbook.claims.reading import clause_text, object_words, other_body
+from yearbook.claims.relevance import MetricDoc, MetricIndex
+
+__all__ = [
+    "WHOLE",
+    "caveat",
+    "distinct_words",
+    "narrower",
+    "negated",
+    "of_the_whole",
+    "others_pattern",
+    "out_of_scope",
+    "singled_out",
+    "without_clashes",
+]
+
+_NEGATED = re.compile(
+    r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
+    r"(?:any\s+)?(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
+    re.I,
+)
+_OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
+"""After a number that counts others than a figure, or an increment: "300 others", "300
+additional agents"."""
+_REGION = re.compile(
+    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
+    r"(?P<w>region|area|district|county|metro\s+area|field\s+office|state|city)\b",
+    re.I,
+)
+"""A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
+region" (unless a metric's words name it)."""
+WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
+
+
+def out_of_scope(
+    index: MetricIndex, others: re.Pattern[str] | None, doc: Document, claim: Claim
+) -> str | None:
+    """Why the claim counts what no figure holds, or None: its clause makes another body its
+    subject ("the state and the city together sold 337,287 ..."), or names a country the
+    figures do not break down by ("sales to Guatemala totaled 34,700")."""
+    body = other_body(doc, claim, others)
+    if body is not None:
+        return f"is about {body}'s counts, which the figures do not hold"
+    country = country_named(clause_text(doc, claim), index.vocabulary.home)
+    if country is not None and not _breakdown_of(index, country):
+        return f"counts the part of {country}, which the figures do not break down"
+    return None
+
+
+def caveat(index: MetricIndex, doc: Document, claim: Claim) -> str:
+    """Why figures may support the claim but never contradict it ("" when nothing says so):
+    it counts others than a figure ("with 300 others"), or one region's part."""
+    if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
+        return "it counts others than a figure does"
+    _, s_start, _ = doc.sentences[claim.sentence]
+    region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(
+        clause_text(doc, claim)
+    )
+    if region and not set(index.words(region.group())) & index.metric_words:
+        return f"it counts the part of one {region.group('w').lower()}"
+    return ""
+
+
+def others_pattern(index: MetricIndex, known: set[str]) -> re.Pattern[str] | None:
+    """The pack's names of other bodies, whose counts the figures do not hold (only when the
+    figures are of the pack's own offices: another pack's figures are those bodies')."""
+    offices = set(index.vocabulary.offices)
+    if not any(metric.partition(".")[0] in offices for metric in known):
+        return None
+    names = sorted(index.vocabulary.others, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
+
+
+def distinct_words(index: MetricIndex) -> frozenset[str]:
+    """The stems of the pack's words for different counts."""
+    return frozenset(w for word in index.vocabulary.distinct for w in index.words(word))
+
+
+def _breakdown_of(index: MetricIndex, country: str) -> bool:
+    """Whether some breakdown category of the figures is named by the country's words."""
+    words = set(index.words(country))
+    return bool(words) and any(
+        d.category and d.category <= words for d in index.docs if d.breakdown
+    )
+
+
+def negated(index: MetricIndex, doc: Document, claim: Claim) -> bool:
+    """Whether the share counts those *without* what a metric's word names ("60% had no
+    criminal record", "were non-criminal"): its figure is then 100 less the metric's."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    tail = doc.text[claim.end : min(s_end, claim.end + 110)]
+    found = _NEGATED.search(tail)
+    return bool(found and set(index.words(found.group("w"))) & index.metric_words)
+
+
+def narrower(index: MetricIndex, ctx: Context, top: MetricDoc, claim: Claim) -> list[str]:
+    """Words next to the number that name a narrower count than the top metric's (a
+    metric's word the top metric lacks: "sold at the airport" against all sales)."""
+    extra = [w for w in dict.fromkeys(ctx.tail) if w in index.metric_words]
+    extra = [w for w in extra if w not in top.words]
+    if not extra:
+        return []
+    allowed = index.allowed(claim.kind, claim.office)
+    return [
+        w
+        for w in extra
+        if any(
+            allowed[i] and d.metric != top.metric and w in d.words and top.words & d.words
+            for i, d in enumerate(index.docs)
+        )
+    ]
+
+
+def without_clashes(
+    index: MetricIndex, distinct: frozenset[str], ctx: Context, ranked: list[tuple[float, int]]
+) -> list[tuple[float, int]]:
+    """Candidates that name none of the pack's distinct counts, or one the words next to
+    the number name: "bought 3,406 tickets" is no figure of tickets sold."""
+    near = ctx.said & distinct
+    if not near:
+        return ranked
+    return [
+        (s, i)
+        for s, i in ranked
+        if not (index.docs[i].words & distinct) or index.docs[i].words & near
+    ]
+
+
+def singled_out(
+    index: MetricIndex, context: set[str], score: float, i: int, ranked: list[tuple[float, int]]
+) -> bool:
+    """Whether the context names the candidate in full, with a word of its name that no
+    more relevant candidate has ("41,000 pounds of fentanyl seized" against all narcotics
+    seized): the more relevant ones then count something broader."""
+    mdoc = index.docs[i]
+    if not mdoc.named_by(context):
+        return False
+    above = [index.docs[j] for s, j in ranked if s > score and j != i]
+    own = mdoc.stated_name(context) & index.metric_words
+    return any(all(w not in d.words for d in above) for w in own)
+
+
+def of_the_whole(
+    index: MetricIndex, doc: Document, claim: Claim, ranked: list[tuple[float, int]]
+) -> list[tuple[float, int]]:
+    """For "P% of the sales": only shares whose whole counts what the text names."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    found = WHOLE.match(doc.text, claim.end, s_end)
+    if not found:
+        return ranked
+    # each word of the whole, with the pack's terms for it
+    groups = [
+        set(index.words(word)) & index.metric_words for word in object_words(found.group("w"))
+    ]
+    groups = [g for g in groups if g]
+    if not groups:
+        return ranked
+    kept = []
+    for s, i in ranked:
+        mdoc = index.docs[i]
+        base = index.headline(mdoc.decl.denominator or "") if mdoc.decl.denominator else mdoc
+        if base is not None and all(g & (base.words | mdoc.words) for g in groups):
+            kept.append((s, i))
+    return kept
