@@ -431,3 +431,13 @@ def test_a_figure_its_sentence_names_elsewhere_may_support_a_matching_number(
         2023,
         "supported",
     )
+
+
+def test_arrestees_are_the_people_arrested(checked: Checker) -> None:
+    rows: list[Row] = [published("ero.arrests_criminal_history_share", 2022, 32, unit="percent")]
+    text = "In FY 2022, nearly a third of arrestees had a criminal history."
+    assert verdict(checked(text, rows), "nearly a third") == (
+        "ero.arrests_criminal_history_share",
+        2022,
+        "supported",
+    )
