@@ -437,3 +437,18 @@ def test_a_figure_its_sentence_names_elsewhere_may_support_a_matching_number(
 def test_arrestees_are_the_people_arrested(checked: Checker) -> None:
     index = MetricIndex(checked.metrics, None, checked.vocabulary)
     assert "arrest" in index.words("arrestees")
+
+
+def test_the_first_and_last_day_of_a_fiscal_year_name_that_year(checked: Checker) -> None:
+    rows: list[Row] = [*SIX_REMOVALS]
+    whole = "Between October 1, 2019 and September 30, 2020, officers removed 185,884 people."
+    assert verdict(checked(whole, rows), "185,884") == ("ero.removals", 2020, "supported")
+    doubles = (
+        "Removals between October 1, 2022 and September 30, 2023 almost doubles the 72,177 in "
+        "fiscal year 2022."
+    )
+    assert verdict(checked(doubles, rows), "almost doubles") == (
+        "ero.removals",
+        2023,
+        "supported",  # 142,580 / 72,177 = 1.98
+    )

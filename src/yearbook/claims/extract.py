@@ -129,7 +129,7 @@ _COMPARE_TAIL = re.compile(
 )
 _RELATION = re.compile(
     rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
-    rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|ed|ing)|twice|half|times"
+    rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|twice|half|times"
     rf"(?:\s+(?:that|those)\s+of|\s+as\s+(?:many|much)\s+as)?)"
     rf"\s+(?:the\s+|a\s+)?(?:(?P<q>{_QUAL})\s+)?\$?$",
     re.I,

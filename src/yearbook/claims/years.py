@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from calendar import month_name, monthrange
 from collections import Counter
 from functools import lru_cache
 
+from yearbook.calendar import FIRST_MONTH
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
@@ -39,6 +41,24 @@ _SAYS_FISCAL = re.compile(
 """A text that speaks of fiscal years: its bare years ("in 2019") are fiscal years too. So
 does one that reports an agency's year-end numbers or annual report, which count by the
 agency's fiscal year."""
+
+
+def _whole_year_pattern() -> re.Pattern[str]:
+    """ "Between October 1, 2019 and September 30, 2020": the first and last day of one fiscal
+    year (`yearbook.calendar`), which names that year, not a part of one."""
+    first = month_name[FIRST_MONTH]
+    last_month = FIRST_MONTH - 1 or 12
+    last = month_name[last_month]
+    last_day = monthrange(2001, last_month)[1]
+    return re.compile(
+        rf"\b(?:between|from)\s+{first[:3]}(?:{first[3:]}|\.)?\s+1(?:st)?,?\s+(?P<a>\d{{4}})\s+"
+        rf"(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?\s+"
+        rf"{last_day}(?:th)?,?\s+(?P<b>\d{{4}})\b",
+        re.I,
+    )
+
+
+_WHOLE_YEAR = _whole_year_pattern()
 _CALENDAR = re.compile(
     r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
 )
@@ -72,7 +92,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?:in|during|for)\s+)?"
-    r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against)[ \t]+(?:the[ \t]+)?"
+    r"|(?:from|than|compared[ \t]+(?:to|with)|versus|vs\.?|against|doubles?|doubled|doubling|"
+    r"triples?|tripled|tripling)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
     r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+(?:the[ \t]+)?)$",
@@ -102,7 +123,7 @@ def _fy(match: re.Match[str]) -> int:
 
 def says_fiscal(text: str) -> bool:
     """Whether a text speaks of fiscal years at all (then its bare years are fiscal years)."""
-    return _SAYS_FISCAL.search(text) is not None
+    return _SAYS_FISCAL.search(text) is not None or _WHOLE_YEAR.search(text) is not None
 
 
 def most_common_year(text: str) -> int | None:
@@ -118,6 +139,12 @@ def most_common_year(text: str) -> int | None:
 def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every fiscal-year mention (position, year), bare year and span of the text, once."""
     fiscal = [(m.start(), _fy(m)) for m in _FY.finditer(text)]
+    fiscal += [
+        (m.start(), int(m.group("b")))
+        for m in _WHOLE_YEAR.finditer(text)
+        if int(m.group("b")) == int(m.group("a")) + 1
+    ]
+    fiscal.sort()
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
     taken = {pos for pos, _ in fiscal}
     bare = []
@@ -244,6 +271,10 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
+    if part and any(
+        m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, start, stop)
+    ):
+        part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc.text, _SPAN, start, stop)
     named_after = _FY.search(doc.text, claim.end, end)
     if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
@@ -347,7 +378,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             return
         claim.base_year = bases[0] if bases else None
         values = [c for c in doc.in_sentence(claim.sentence) if c.kind != "change"]
-        valued = [c.fiscal_year for c in values if c.fiscal_year is not None and c.year_given]
+        valued = [
+            c.fiscal_year
+            for c in values
+            if c.fiscal_year is not None and c.year_given and c.role != "prior"
+        ]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
         earlier = [
             c.fiscal_year
