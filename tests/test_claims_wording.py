@@ -452,3 +452,13 @@ def test_the_first_and_last_day_of_a_fiscal_year_name_that_year(checked: Checker
         2023,
         "supported",  # 142,580 / 72,177 = 1.98
     )
+
+
+def test_a_year_after_more_than_n_is_the_values_own_not_a_base(checked: Checker) -> None:
+    rows: list[Row] = [*SIX_REMOVALS]
+    text = (
+        "Removals rose 4% compared with last fiscal year.\n\n"
+        "The agency said it removed more than 267,000 people in fiscal year 2019."
+    )
+    result = checked(text, [*rows, ("ero.removals", 2019, 267_258)])
+    assert verdict(result, "rose 4%") == ("ero.removals", 2019, "supported")
