@@ -462,3 +462,44 @@ def test_a_year_after_more_than_n_is_the_values_own_not_a_base(checked: Checker)
     )
     result = checked(text, [*rows, ("ero.removals", 2019, 267_258)])
     assert verdict(result, "rose 4%") == ("ero.removals", 2019, "supported")
+
+
+ARRESTS: list[Row] = [
+    ("ero.admin_arrests", 2017, 143_470),
+    ("ero.admin_arrests", 2018, 158_581),
+    ("ero.admin_arrests", 2019, 143_099),
+    ("ero.admin_arrests", 2020, 103_603),
+    ("ero.admin_arrests", 2021, 74_082),
+]
+
+
+def test_more_ways_a_change_names_its_base_and_its_year(checked: Checker) -> None:
+    over = (
+        "The total number of arrests in fiscal year 2018 was 158,581, an increase of 11% over "
+        "the total arrests in FY 2017."
+    )
+    assert verdict(checked(over, ARRESTS), "an increase of 11%") == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+    clauses = (
+        "In FY 2021 officers made 74,082 administrative arrests. That is nearly 30 percent fewer "
+        "than FY 2020, when work was slowed, and only half of the arrests made in FY 2019."
+    )
+    assert verdict(checked(clauses, ARRESTS), "nearly 30 percent fewer") == (
+        "ero.admin_arrests",
+        2021,
+        "supported",
+    )
+
+
+def test_quarters_of_a_year_and_a_change_of_an_unlinked_value(checked: Checker) -> None:
+    quarters = "The agency removed about 191,500 people during the first three quarters of FY 2018."
+    assert verdict(checked(quarters, SIX_REMOVALS), "about 191,500") == (None, None, "unverifiable")
+    families = (
+        "In fiscal year 2019 the agency removed more than 5,700 people who came as families, a "
+        "110% increase in removals of family members compared to the previous year."
+    )
+    found = verdict(checked(families, SIX_REMOVALS), "a 110% increase")
+    assert found[2] == "unverifiable"

@@ -87,7 +87,7 @@ _COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:than\b|people\b|[a-z]+s\b)", re.I)
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s$", re.I)
 _DURATION = re.compile(
-    r"[\s-](?:months?|weeks?|hours?|minutes?)\b|-(?:days?|years?)\b(?!\s+(?:high|low|record|peak))",
+    r"[\s-](?:months?|weeks?|hours?|minutes?|quarters)\b|-(?:days?|years?)\b(?!\s+(?:high|low|record|peak))",
     re.I,
 )
 """After a length of time ("the 12 months ending", "a 90-day period"), which is no figure."""

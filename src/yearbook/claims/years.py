@@ -79,7 +79,8 @@ _SPAN = re.compile(
 )
 """Several years: a claim about them has no one fiscal year, unless it names one after it."""
 _PART_OF_YEAR = re.compile(
-    r"\b(?:first|second|last)\s+(?:half|quarter|(?:\w+\s+)?months)\b"
+    r"\b(?:first|second|third|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
@@ -89,7 +90,9 @@ _PART_OF_YEAR = re.compile(
 )
 """Part of a year: a claim about it is not about a whole fiscal year."""
 _BASE_BEFORE = re.compile(
-    r"\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
+    r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
+    r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
+    r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?:in|during|for)\s+)?"
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|compared[ \t]+(?:to|with)|"
@@ -109,6 +112,7 @@ _YEAR_BEFORE = re.compile(
 
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
     r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$", re.I
@@ -369,16 +373,22 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
         relative = None  # "13,000 fewer than last year": last year is the base, not its year
     back = _years_back(relative)
+    first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]
-        own = [y for _, y, base in tail_mentions if not base]
+        own = [y for pos, y, base in tail_mentions if not base and pos < first_base]
         ends = _sentence_span(text, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
             claim.base_year, claim.fiscal_year = ends
             claim.year_given, claim.year_source = True, "sentence"
             return
         claim.base_year = bases[0] if bases else None
-        values = [c for c in doc.in_sentence(claim.sentence) if c.kind != "change"]
+        values = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.kind != "change"
+            and (c.end <= claim.start or not _OTHER_CLAUSE.search(text, claim.end, c.start))
+        ]  # "..., and only half of ... in FY 2019": another clause's value
         valued = [
             c.fiscal_year
             for c in values
@@ -424,7 +434,6 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year = year - _years_back(relative_when[-1])
         claim.year_source, claim.year_given = "relative", bool(before)
         return
-    first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     own = [
         y
         for pos, y, base in tail_mentions
