@@ -503,3 +503,17 @@ def test_quarters_of_a_year_and_a_change_of_an_unlinked_value(checked: Checker) 
     )
     found = verdict(checked(families, SIX_REMOVALS), "a 110% increase")
     assert found[2] == "unverifiable"
+
+
+def test_a_quoted_change_and_the_same_period_of_two_years(checked: Checker) -> None:
+    quoted = (
+        "Of the more than 143,000 arrests made during fiscal 2017, 110,568 came after "
+        "January 20, which the report calls a \u201c42 percent increase over the same period "
+        "last year.\u201d"
+    )
+    found = verdict(checked(quoted, ARRESTS), "a \u201c42 percent increase")
+    assert found[2] == "unverifiable"  # a change of part of a year, not the 77% of a share
+    whole = (
+        "In FY 2018 officers made 158,581 arrests, against 143,470 in the same period of FY 2017."
+    )
+    assert verdict(checked(whole, ARRESTS), "143,470") == ("ero.admin_arrests", 2017, "supported")

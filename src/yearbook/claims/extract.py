@@ -117,9 +117,10 @@ _CHANGE_OF = re.compile(
 """Before a change: "an increase of", "increases of 93% and", "an increase of 93% in arrests
 and" (the second of a pair)."""
 _CHANGE_ADJ_HEAD = re.compile(
-    rf"\ban?\s+(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
+    rf"\ban?\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
 )
-"""Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier)."""
+"""Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier), a
+quotation opening between ("a \u201c42 percent increase")."""
 _CHANGE_ADJ_TAIL = re.compile(rf"^[\s-]*(?P<w>{_CHANGE_NOUN})\b", re.I)
 _CHANGE_VERB_HEAD = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I

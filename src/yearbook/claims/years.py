@@ -84,8 +84,7 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
-    rf"{MONTH}\.?\s+\d{{1,2}}\b"
-    r"|\b(?:the\s+)?same\s+period\b",
+    rf"{MONTH}\.?\s+\d{{1,2}}\b",
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year."""
@@ -112,6 +111,8 @@ _YEAR_BEFORE = re.compile(
 
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I)
+"""A comparison of like parts of two years: every value of its sentence is a part's."""
 _OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
@@ -276,6 +277,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
+    if part is None and not claim.year_given:  # "120,000 ..., compared with 102,500 during
+        _, s_start, s_end = doc.sentences[claim.sentence]  # the same period in 2017"
+        part = _SAME_PERIOD.search(doc.text, s_start, s_end)
     if part and any(
         m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, start, stop)
     ):
