@@ -517,3 +517,12 @@ def test_a_quoted_change_and_the_same_period_of_two_years(checked: Checker) -> N
         "In FY 2018 officers made 158,581 arrests, against 143,470 in the same period of FY 2017."
     )
     assert verdict(checked(whole, ARRESTS), "143,470") == ("ero.admin_arrests", 2017, "supported")
+
+
+def test_a_pair_of_changes_with_bare_nouns(checked: Checker) -> None:
+    text = (
+        "In FY 2022 the agency made 142,750 arrests and 72,177 removals. That represents "
+        "increases of 93% arrests and 22% removals."
+    )
+    result = checked(text, ARRESTS_REMOVALS)
+    assert verdict(result, "22%") == ("ero.removals", 2022, "supported")

@@ -111,7 +111,7 @@ _DOWN_WORDS = {
 _CHANGE_OF = re.compile(
     rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})s?\s+of\s+(?:(?P<q>{_QUAL})\s+)?$"
     rf"|\b(?P<w2>{_CHANGE_NOUN})s?\s+of\s+(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)"
-    rf"(?:\s+(?:in|for|among)\s+(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?,?\s+and\s+(?:(?P<q2>{_QUAL})\s+)?$",
+    rf"(?:\s+(?:(?:in|for|among)\s+)?(?:[\w'-]+\s+){{0,3}}?[\w'-]+)?,?\s+and\s+(?:(?P<q2>{_QUAL})\s+)?$",
     re.I,
 )
 """Before a change: "an increase of", "increases of 93% and", "an increase of 93% in arrests
