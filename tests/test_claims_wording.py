@@ -526,3 +526,15 @@ def test_a_pair_of_changes_with_bare_nouns(checked: Checker) -> None:
     )
     result = checked(text, ARRESTS_REMOVALS)
     assert verdict(result, "22%") == ("ero.removals", 2022, "supported")
+
+
+def test_the_same_period_in_a_sentence_naming_no_other_year_makes_parts_of_years(
+    checked: Checker,
+) -> None:
+    text = (
+        "Almost 120,000 people were arrested, compared with about 102,500 arrests during the "
+        "same period in 2017."
+    )
+    result = checked(text, ARRESTS)
+    assert verdict(result, "Almost 120,000")[2] == "unverifiable"
+    assert verdict(result, "about 102,500")[2] == "unverifiable"

@@ -269,6 +269,23 @@ def _stretch(doc: Document, claim: Claim) -> tuple[int, int]:
     return start, end
 
 
+def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | None:
+    """ "The same period" of two years in a sentence that names no year but the one after that
+    phrase: every value of the sentence is a part of a year's. (A sentence that names the main
+    value's year, "158,581 in FY 2018, against 143,470 in the same period of FY 2017", compares
+    whole years.)"""
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    same = _SAME_PERIOD.search(doc.text, s_start, s_end)
+    if same is None:
+        return None
+    others = [
+        pos
+        for pos, _, base in _mentions(doc.text, s_start, s_end, fiscal)
+        if not same.start() <= pos <= same.end() + 24
+    ]
+    return None if others else same
+
+
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
@@ -277,9 +294,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
-    if part is None and not claim.year_given:  # "120,000 ..., compared with 102,500 during
-        _, s_start, s_end = doc.sentences[claim.sentence]  # the same period in 2017"
-        part = _SAME_PERIOD.search(doc.text, s_start, s_end)
+    if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
+        part = _same_period(doc, claim, fiscal)
     if part and any(
         m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, start, stop)
     ):
