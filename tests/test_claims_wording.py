@@ -532,8 +532,8 @@ def test_the_same_period_in_a_sentence_naming_no_other_year_makes_parts_of_years
     checked: Checker,
 ) -> None:
     text = (
-        "Almost 120,000 people were arrested, compared with about 102,500 arrests during the "
-        "same period in 2017."
+        "The fiscal year figures came out on Friday. Almost 120,000 people were arrested, "
+        "compared with about 102,500 arrests during the same period in 2017."
     )
     result = checked(text, ARRESTS)
     assert verdict(result, "Almost 120,000")[2] == "unverifiable"
