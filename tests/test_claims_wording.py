@@ -538,3 +538,13 @@ def test_the_same_period_in_a_sentence_naming_no_other_year_makes_parts_of_years
     result = checked(text, ARRESTS)
     assert verdict(result, "Almost 120,000")[2] == "unverifiable"
     assert verdict(result, "about 102,500")[2] == "unverifiable"
+
+
+def test_a_change_from_a_value_of_a_named_year_takes_that_year_as_its_base() -> None:
+    text = (
+        "In FY2023 there was a 50% decrease in these cases, from 20,000 in FY2019 to 9,700 in "
+        "FY2023. In FY2023 the number was about 20,000, a 35% decline from the 31,000 in FY2019."
+    )
+    verdicts = {c.text: c.verdict for c in check(text).claims}
+    assert verdicts["a 50% decrease"] == "supported"  # 20,000 to 9,700: -51.5%
+    assert verdicts["a 35% decline"] == "supported"  # 31,000 to 20,000: -35.5%

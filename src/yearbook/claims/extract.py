@@ -96,6 +96,9 @@ _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
 _CHANGE_NOUN = r"increase|decrease|rise|drop|decline|jump|fall|reduction|growth|gain|cut|dip|surge"
+_CHANGE_FROM = re.compile(
+    rf"\b(?:{_CHANGE_NOUN})s?\s+from\s+(?:the\s+|a\s+)?(?:(?:{_QUAL})\s+)?$", re.I
+)
 _CHANGE_VERB = (
     r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
     r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
@@ -360,10 +363,11 @@ def _classify(
 
 
 def _relation_applies(word: str, after: str, before: str = "") -> bool:
-    """ "from" makes a value the earlier one in "from X to Y" and in "to Y from X"."""
+    """ "from" makes a value the earlier one in "from X to Y", in "to Y from X" and after a
+    change ("a 35% decline from the 31,000 in FY 2019")."""
     if word.lower() != "from":
         return True
-    if _TO_FROM.search(before):
+    if _TO_FROM.search(before) or _CHANGE_FROM.search(before):
         return True
     return bool(re.match(r"^[^.;]*?\bto\s+(?:[a-z]+\s+){0,2}\$?\d", after, re.I))
 

@@ -403,6 +403,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             claim.year_given, claim.year_source = True, "sentence"
             return
         claim.base_year = bases[0] if bases else None
+        earlier = [  # "a 50% decrease ... from 20,000 in FY2019 to 9,700 in FY2023"
+            c.fiscal_year
+            for c in doc.in_sentence(claim.sentence)
+            if c.role == "prior" and c.year_given and c.fiscal_year is not None
+        ]
+        if claim.base_year is None and earlier:
+            claim.base_year = earlier[0]
         values = [
             c
             for c in doc.in_sentence(claim.sentence)
