@@ -548,3 +548,13 @@ def test_a_change_from_a_value_of_a_named_year_takes_that_year_as_its_base() -> 
     verdicts = {c.text: c.verdict for c in check(text).claims}
     assert verdicts["a 50% decrease"] == "supported"  # 20,000 to 9,700: -51.5%
     assert verdicts["a 35% decline"] == "supported"  # 31,000 to 20,000: -35.5%
+
+
+def test_a_sentence_opening_with_the_year_before_that_is_of_the_year_before(
+    checked: Checker,
+) -> None:
+    text = (
+        "The agency removed 185,884 people during fiscal year 2020. The year before that, "
+        "267,258 people were removed."
+    )
+    assert verdict(checked(text, SIX_REMOVALS), "267,258") == ("ero.removals", 2019, "supported")

@@ -111,6 +111,10 @@ _YEAR_BEFORE = re.compile(
 
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_OPENING_BEFORE = re.compile(
+    r"\s*(?:the|a)\s+year\s+(?:before|earlier|prior)(?:\s+that)?\s*,", re.I
+)
+"""A sentence opening with the year before the one just named ("The year before that, ...")."""
 _SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I)
 """A comparison of like parts of two years: every value of its sentence is a part's."""
 _OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
@@ -472,6 +476,14 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         prior = _prior_year(doc, claim, fiscal)
         if prior is not None:  # "72,000, up from 59,000 in FY 2021": of FY 2022
             claim.fiscal_year, claim.year_source, claim.year_given = prior + 1, "sentence", True
+            return
+    opening = _OPENING_BEFORE.match(text, s_start, claim.start)
+    if not own and not before and opening and claim.sentence > 0:
+        # "The year before that, 267,258 were removed": before the last year said just before
+        _, p_start, p_end = doc.sentences[claim.sentence - 1]
+        said = [y for _, y, base in _mentions(text, p_start, p_end, fiscal)]
+        if said:
+            claim.fiscal_year, claim.year_source = said[-1] - 1, "relative"
             return
     claim.year_given = bool(own or before)
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
