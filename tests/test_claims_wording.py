@@ -558,3 +558,14 @@ def test_a_sentence_opening_with_the_year_before_that_is_of_the_year_before(
         "267,258 people were removed."
     )
     assert verdict(checked(text, SIX_REMOVALS), "267,258") == ("ero.removals", 2019, "supported")
+
+
+def test_a_part_of_a_year_in_an_aside_before_a_claim_is_not_the_claims(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = (
+        "Removals fell to 59,011 in FY 2021 (more than half of them in the first four months of "
+        "the fiscal year) and then rose to 72,177 in FY 2022."
+    )
+    assert verdict(checked(text, rows), "72,177") == ("ero.removals", 2022, "supported")

@@ -235,8 +235,22 @@ _ASIDE_OPENS = re.compile(r"[,(\u2014]\s*(?:which|that|who|when|a\s+period|the\s
 part of a year describes something else than the claim."""
 
 
+def _closed_aside(text: str, found: re.Match[str], claim_start: int) -> bool:
+    """Whether the match is inside parentheses that close before the claim."""
+    paren = text.rfind("(", max(0, found.start() - 300), found.start())
+    return (
+        paren >= 0
+        and ")" not in text[paren : found.start()]
+        and ")" in text[found.end() : claim_start]
+    )
+
+
 def _outside_asides(
-    text: str, pattern: re.Pattern[str], start: int, stop: int
+    text: str,
+    pattern: re.Pattern[str],
+    start: int,
+    stop: int,
+    claim_start: int | None = None,
 ) -> re.Match[str] | None:
     """The first match of ``pattern`` in text[start:stop] that is not inside an aside."""
     for found in pattern.finditer(text, start, stop):
@@ -244,6 +258,8 @@ def _outside_asides(
         closed = opens and _CLAUSE_END.search(text, opens[-1].end(), found.start())
         if opens and not closed:
             continue
+        if claim_start is not None and _closed_aside(text, found, claim_start):
+            continue  # "(more than half of which came in the first four months) and 28,200"
         return found
     return None
 
@@ -297,14 +313,14 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
-    part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop)
+    part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop, claim.start)
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
     if part and any(
         m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, start, stop)
     ):
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
-    span = _outside_asides(doc.text, _SPAN, start, stop)
+    span = _outside_asides(doc.text, _SPAN, start, stop, claim.start)
     named_after = _FY.search(doc.text, claim.end, end)
     if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
         bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
