@@ -569,3 +569,12 @@ def test_a_part_of_a_year_in_an_aside_before_a_claim_is_not_the_claims(
         "the fiscal year) and then rose to 72,177 in FY 2022."
     )
     assert verdict(checked(text, rows), "72,177") == ("ero.removals", 2022, "supported")
+
+
+def test_the_n_percent_decrease_is_a_change() -> None:
+    text = (
+        "In FY 2021 the agency removed 59,011 people, down from 185,884 in FY 2020. The nearly "
+        "70% decrease in removals came as crossings rose."
+    )
+    found = {c.text: (c.kind, c.verdict) for c in check(text).claims}
+    assert found["The nearly 70% decrease"] == ("change", "supported")  # -68.3%

@@ -120,7 +120,8 @@ _CHANGE_OF = re.compile(
 """Before a change: "an increase of", "increases of 93% and", "an increase of 93% in arrests
 and" (the second of a pair)."""
 _CHANGE_ADJ_HEAD = re.compile(
-    rf"\ban?\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
+    rf"\b(?:an?|the)\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    re.I,
 )
 """Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier), a
 quotation opening between ("a \u201c42 percent increase")."""
