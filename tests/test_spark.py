@@ -7,6 +7,7 @@ One Spark session (a JVM) serves the whole test run; starting one costs seconds.
 from __future__ import annotations
 
 import math
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from tests.conftest import Demo
 from tests.test_top_categories import EXPECTED, arrest_rows, top_metrics
 from yearbook.backends import ENGINES, Backend, open_backend, parse_settings
 from yearbook.backends.duckdb import DuckDBBackend
-from yearbook.backends.spark import SparkBackend, spark_session
+from yearbook.backends.spark import WAREHOUSE_SETTING, SparkBackend, spark_session
 from yearbook.build import compute
 from yearbook.cli import main
 from yearbook.coverage import find_coverage
@@ -234,3 +235,37 @@ def _first_difference(left: pa.Table, right: pa.Table) -> str:
                 if a != b:
                     return f"column {name}, row {index}: spark {a!r} vs duckdb {b!r}"
     return "the schemas differ"
+
+
+def test_a_remote_warehouse_is_read_by_its_manifest_not_its_folder(
+    spark: Any, report: Report, demo_warehouse: Warehouse, tmp_path: Path
+) -> None:
+    """A copy of the warehouse elsewhere (a bucket synced without deleting) may hold files the
+    manifest no longer names; Spark reads only the manifest's files there, so nothing counts
+    twice."""
+    remote = tmp_path / "bucket"
+    shutil.copytree(demo_warehouse.root, remote)
+    table = "arrests"
+    stale = demo_warehouse.files(table)[0].relative_to(demo_warehouse.root)
+    shutil.copy(remote / stale, (remote / stale).with_name("part-superseded.parquet"))
+    settings = {WAREHOUSE_SETTING: remote.as_uri()}
+    on_spark = SparkBackend(demo_warehouse, report.references, settings, session=spark)
+    on_duckdb = DuckDBBackend(demo_warehouse, report.references)
+    try:
+        sql = f"SELECT COUNT(*) AS n FROM {table}"
+        assert _rows(on_spark, sql) == _rows(on_duckdb, sql)
+    finally:
+        on_spark.close()
+        on_duckdb.close()
+
+
+def test_a_remote_warehouse_missing_a_file_is_a_one_line_error(
+    spark: Any, report: Report, demo_warehouse: Warehouse, tmp_path: Path
+) -> None:
+    remote = tmp_path / "bucket"
+    shutil.copytree(demo_warehouse.root, remote)
+    (remote / demo_warehouse.files("arrests")[0].relative_to(demo_warehouse.root)).unlink()
+    with pytest.raises(UserError, match="Spark cannot read table arrests"):
+        SparkBackend(
+            demo_warehouse, report.references, {WAREHOUSE_SETTING: remote.as_uri()}, session=spark
+        )

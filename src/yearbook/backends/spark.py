@@ -91,18 +91,40 @@ class SparkBackend:
         self._owns_session = session is None and _active_session() is None
         self.session = session if session is not None else spark_session(settings)
         self._views: list[str] = []
-        root = settings.get(WAREHOUSE_SETTING)
+        try:
+            self._register(warehouse, references, settings.get(WAREHOUSE_SETTING))
+        except BaseException:
+            self.close()  # no views left behind, and a session it started is stopped
+            raise
+
+    def _register(
+        self, warehouse: Warehouse, references: Mapping[str, Path], root: str | None
+    ) -> None:
         for table in warehouse.tables():
+            # exactly the files the warehouse's manifest names, at the remote root when there
+            # is one: a superseded file left in the bucket is never read twice over
+            local = warehouse.files(table)
             if root:
-                self._register_parquet(table, f"{root.rstrip('/')}/{table}")
-            else:  # exactly the files the warehouse's manifest names
-                files = [str(f) for f in warehouse.files(table)]
-                self._register_parquet(table, str(warehouse.root / table), files)
+                base = root.rstrip("/")
+                files = [f"{base}/{f.relative_to(warehouse.root).as_posix()}" for f in local]
+                self._register_parquet(table, f"{base}/{table}", files)
+            else:
+                self._register_parquet(table, str(warehouse.root / table), [str(f) for f in local])
         for name, path in references.items():
             self._register_csv(name, path)
 
     def _register_parquet(self, name: str, location: str, files: list[str] | None = None) -> None:
-        frame = self.session.read.option("basePath", location).parquet(*(files or [location]))
+        try:
+            frame = self.session.read.option("basePath", location).parquet(*(files or [location]))
+        except Exception as err:  # pyspark's AnalysisException: a path it cannot read
+            if type(err).__name__ != "AnalysisException":
+                raise
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise UserError(
+                f"Spark cannot read table {name} at {location}: {first}",
+                hint="copy the --warehouse folder there with its layout unchanged "
+                "(for example aws s3 sync W s3://bucket/warehouse)",
+            ) from None
         frame.createOrReplaceTempView(name)
         self._views.append(name)
 
