@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.link import name_pattern
 from yearbook.claims.linkscore import Context
 from yearbook.claims.places import country_named
 from yearbook.claims.reading import clause_text, object_words, other_body
@@ -82,10 +83,7 @@ def others_pattern(index: MetricIndex, known: set[str]) -> re.Pattern[str] | Non
     offices = set(index.vocabulary.offices)
     if not any(metric.partition(".")[0] in offices for metric in known):
         return None
-    names = sorted(index.vocabulary.others, key=len, reverse=True)
-    if not names:
-        return None
-    return re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
+    return name_pattern(index.vocabulary.others)
 
 
 def distinct_words(index: MetricIndex) -> frozenset[str]:

@@ -16,7 +16,7 @@ introduces the list ("Homicide (1,713)").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from yearbook.claims.extract import Claim, Document
@@ -24,7 +24,7 @@ from yearbook.claims.relevance import fits
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
 
-__all__ = ["Linker", "tokens"]
+__all__ = ["Linker", "name_pattern", "tokens", "value_before"]
 
 _STOP = {"the", "in", "of", "its", "their", "these", "those", "all", "a", "an", "for", "on", "by"}
 _IRREGULAR = {
@@ -107,9 +107,9 @@ class Linker:
     ) -> None:
         self.metrics = metrics
         self._office_re = {
-            office: re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in names))
+            office: pattern
             for office, names in (offices or {}).items()
-            if names
+            if (pattern := name_pattern(names)) is not None
         }
         self.figures = figures
         phrases: set[_Phrase] = set()
@@ -263,12 +263,8 @@ class Linker:
                 claim.breakdown, claim.breakdown_value = paired.breakdown, paired.breakdown_value
             return
         if claim.kind == "change" or claim.difference:
-            nearest = [
-                c
-                for c in doc.in_sentence(claim.sentence)
-                if c.index < claim.index and c.kind in ("count", "money", "weight")
-            ]
-            if nearest and nearest[-1].metric is None and nearest[-1].role != "prior":
+            value = value_before(doc, claim)
+            if value is not None and value.metric is None and value.role != "prior":
                 return  # "detentions (396,448) were up 22.5%": the change of an unlinked value
             same = [c for c in earlier if c.sentence == claim.sentence] or earlier
             if not [c for c in earlier if c.sentence == claim.sentence]:
@@ -413,3 +409,23 @@ def _loose(words: tuple[str, ...], tail: list[str], start: int) -> bool:
 
 def _family(kind: str) -> str:
     return "percent" if kind in ("percent", "share") else kind
+
+
+def name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of the names as a whole word ("Sales", not the "sales" of
+    "wholesales"), the longest first; None for no names."""
+    ordered = sorted(names, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in ordered))
+
+
+def value_before(doc: Document, claim: Claim) -> Claim | None:
+    """The count, amount or weight right before a claim in its sentence (what a change
+    that follows it is the change of), or None."""
+    before = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.index < claim.index and c.kind in ("count", "money", "weight")
+    ]
+    return before[-1] if before else None

@@ -40,6 +40,7 @@ from yearbook.claims.guards import (
     singled_out,
     without_clashes,
 )
+from yearbook.claims.link import value_before
 from yearbook.claims.linkscore import (
     CLEAR_MARGIN,
     COMPARABLE,
@@ -141,15 +142,11 @@ class ValueLinker:
                     break
             if not agreed:
                 self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
-                before = [
-                    c
-                    for c in doc.in_sentence(claim.sentence)
-                    if c.end <= claim.start and c.kind in ("count", "money", "weight")
-                ]
-                if before and before[-1].metric is None and before[-1].role != "prior":
+                value = value_before(doc, claim)
+                if value is not None and value.metric is None and value.role != "prior":
                     # "5,700 who came as families, a 110% increase": that value's change
                     claim.no_contradiction = (
-                        f"it may be the change of {before[-1].text}, which no figure states"
+                        f"it may be the change of {value.text}, which no figure states"
                     )
 
     def _narrowest(
