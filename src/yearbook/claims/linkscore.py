@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.verify import FAR, as_written, digits_shifted
+from yearbook.claims.years import default_of_several
 
 __all__ = [
     "CLEAR_MARGIN",
@@ -80,9 +81,7 @@ def year_open(doc: Document, claim: Claim) -> bool:
         return False
     if claim.fiscal_year is None:
         return True
-    return claim.year_source == "relative" or (
-        claim.year_source == "document" and len(doc.years_named) > 1
-    )
+    return claim.year_source == "relative" or default_of_several(doc, claim)
 
 
 def precise(claim: Claim) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from yearbook.claims.extract import Claim, Document, change_sign
 from yearbook.claims.numbers import Interval, qualifier_side
+from yearbook.claims.years import default_of_several
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
@@ -288,7 +289,7 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}, not {span}"
     if claim.no_contradiction:
         return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
-    if claim.year_source == "document" and len(doc.years_named) > 1:
+    if default_of_several(doc, claim):
         why = "its year is only the one the text names most, of several"
         return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     implied = _implied_base(claim, doc, now, then, base_year)

@@ -23,7 +23,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
 
-__all__ = ["assign_years", "most_common_year"]
+__all__ = ["assign_years", "default_of_several", "most_common_year"]
 
 _FY = re.compile(
     r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
@@ -134,6 +134,12 @@ def _fy(match: re.Match[str]) -> int:
 def says_fiscal(text: str) -> bool:
     """Whether a text speaks of fiscal years at all (then its bare years are fiscal years)."""
     return _SAYS_FISCAL.search(text) is not None or _WHOLE_YEAR.search(text) is not None
+
+
+def default_of_several(doc: Document, claim: Claim) -> bool:
+    """Whether the claim's year is only the one the text names most, in a text that names
+    several: a guess, not a year the text gives it."""
+    return claim.year_source == "document" and len(doc.years_named) > 1
 
 
 def most_common_year(text: str) -> int | None:
