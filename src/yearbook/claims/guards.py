@@ -14,7 +14,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
 from yearbook.claims.linkscore import Context
 from yearbook.claims.places import country_named
-from yearbook.claims.reading import clause_text, object_words, other_body
+from yearbook.claims.reading import object_words, other_body
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 
 __all__ = [
@@ -49,7 +49,7 @@ WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^
 
 
 def out_of_scope(
-    index: MetricIndex, others: re.Pattern[str] | None, doc: Document, claim: Claim
+    index: MetricIndex, others: re.Pattern[str] | None, doc: Document, claim: Claim, clause: str
 ) -> str | None:
     """Why the claim counts what no figure holds, or None: its clause makes another body its
     subject ("the state and the city together sold 337,287 ..."), or names a country the
@@ -57,21 +57,19 @@ def out_of_scope(
     body = other_body(doc, claim, others)
     if body is not None:
         return f"is about {body}'s counts, which the figures do not hold"
-    country = country_named(clause_text(doc, claim), index.vocabulary.home)
+    country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
         return f"counts the part of {country}, which the figures do not break down"
     return None
 
 
-def caveat(index: MetricIndex, doc: Document, claim: Claim) -> str:
+def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
     it counts others than a figure ("with 300 others"), or one region's part."""
     if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
         return "it counts others than a figure does"
     _, s_start, _ = doc.sentences[claim.sentence]
-    region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(
-        clause_text(doc, claim)
-    )
+    region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:
         return f"it counts the part of one {region.group('w').lower()}"
     return ""

@@ -62,11 +62,11 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
-from yearbook.claims.reading import object_words, read_context
+from yearbook.claims.reading import clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, span_sum
-from yearbook.figures import Figures
+from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
@@ -225,13 +225,14 @@ class ValueLinker:
     # ----------------------------------------------------------- context
 
     def _decide(self, doc: Document, claim: Claim) -> None:
-        why = out_of_scope(self.index, self._others, doc, claim)
+        clause = clause_text(doc, claim)
+        why = out_of_scope(self.index, self._others, doc, claim, clause)
         if why is not None:  # another body's count, or a country's part
             self._unlink(claim, None, why)
             claim.no_contradiction = f"it {why}"
             return
         ctx = read_context(self.index, doc, claim)
-        claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim)
+        claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         if claim.kind in ("share", "percent"):
             claim.complement = negated(self.index, doc, claim)
         score = self.index.weighted(
@@ -404,22 +405,21 @@ class ValueLinker:
         why = self.not_computable[found.metric]
         return f"is about {found.metric}, not computable from this release ({why})"
 
-    def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:
+    def _stated(self, claim: Claim, mdoc: MetricDoc) -> Figure | None:
+        """The candidate's figure for the claim's year, as the claim states it."""
         if claim.fiscal_year is None:
             return None
         fig = self.figures.find(
             mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
         )
-        fig = stated_figure(claim, fig)
+        return stated_figure(claim, fig)
+
+    def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:
+        fig = self._stated(claim, mdoc)
         return fig.value if fig is not None else None
 
     def _agrees(self, claim: Claim, mdoc: MetricDoc) -> bool:
-        if claim.fiscal_year is None:
-            return False
-        fig = self.figures.find(
-            mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
-        )
-        fig = stated_figure(claim, fig)
+        fig = self._stated(claim, mdoc)
         return fig is not None and fig.value is not None and consistent(claim, fig)
 
     def _set(
