@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
 import pytest
 
-from tests.conftest import REPORT_DIR, Demo
+from tests.conftest import REPORT_DIR, Demo, http_server
 from tests.test_api import serving
 from yearbook.claims.context import CONTEXT_FILE, read_context, report_context
 from yearbook.claims.remote import read_api
@@ -183,14 +182,8 @@ class _Answers(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def other_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(_Answers) as origin:
+        yield origin
 
 
 @pytest.fixture

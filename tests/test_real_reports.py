@@ -13,7 +13,6 @@ import functools
 import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import OFFICIAL_FIGURES, SHARED, RealBuilds
+from tests.conftest import OFFICIAL_FIGURES, SHARED, RealBuilds, http_server
 from tests.test_site_browser import AXE
 from yearbook.cli import app
 from yearbook.figures import FIGURES_SCHEMA, read_figures
@@ -211,13 +210,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def real_server(real_builds: RealBuilds) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(real_builds.out.resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(handler) as origin:
+        yield origin
 
 
 @pytest.mark.parametrize(

@@ -16,14 +16,13 @@ import csv
 import io
 import re
 import shutil
-import threading
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,7 +33,7 @@ import pytest
 import yaml
 from ice_generator.submissions import read_submissions
 
-from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR
+from tests.conftest import ICE, ICE_PACK_DIR, REPORT_DIR, http_server
 from yearbook.api import create_app
 from yearbook.build import build
 from yearbook.disclosure.readers import pdf_text
@@ -108,14 +107,8 @@ def listener() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server on a port chosen by the OS; yields its origin and its requests."""
     seen: list[str] = []
     handler = type("Recorder", (_Recorder,), {"seen": seen})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(handler) as origin:
+        yield origin, seen
 
 
 def _poison_submissions(folder: Path, bad: list[str], cells: list[str]) -> None:

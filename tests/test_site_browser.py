@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import REPO, CbpBuild, Demo
+from tests.conftest import REPO, CbpBuild, Demo, http_server
 
 AXE = REPO / ".cache" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
@@ -36,14 +35,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def _served(folder: Path) -> Iterator[str]:
     """A build folder served over HTTP on a free local port; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder.resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with http_server(handler) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
