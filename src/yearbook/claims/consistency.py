@@ -5,6 +5,9 @@ sentence and the previous sentence of the same paragraph:
 
 ``change``     a stated change against the two values it relates
                ("91,497 ... compared to 85,343 ... a 7.2% increase")
+``pair``       a change no years tie to two values, against two like counts near it
+               ("152,000 ... 205,000 ... 26 percent fewer"); it may support, never
+               contradict
 ``direction``  "up from" / "down from" against the value it follows
 ``share``      a share against its part and whole ("73,822 of the 170,590
                arrested, 43%"), by wording or by the share metric's
@@ -187,6 +190,45 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"{claim.text!r} {claim.interval.text()}",
                 exact,
             )
+
+
+def _text_change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    """A change the text states beside two like values that no years pair ("152,000 from
+    January to November ... 205,000 in the first 11 months of 2016 ... 26 percent fewer"):
+    supported when some two of them, either way round and as written, give it; never
+    contradicted, since which two values a change relates is read from their kinds and
+    nouns, not their words."""
+    for claim in doc.claims:
+        if claim.kind != "change" or _MULTIPLE_WORD.search(claim.text):
+            continue
+        if _years_pair(doc, claim) or _multiple_pair(doc, claim):
+            continue
+        values = [c for c in _around(doc, claim) if c.kind in ("count", "money", "weight")]
+        pairs = [
+            (now, then, 100.0 * (now.value / then.value - 1))
+            for now in values
+            for then in values
+            if now is not then
+            and then.value
+            and now.kind == then.kind
+            and _same_count(doc, now, then)
+        ]
+        found = next(((n, t, x) for n, t, x in pairs if _meets(claim, x - 0.05, x + 0.05)), None)
+        if found is not None:
+            now, then, exact = found
+            reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
+            yield Finding(claim.index, "supported", "change", reason, exact)
+
+
+def _around(doc: Document, claim: Claim) -> list[Claim]:
+    """Claims of the two sentences before the claim's, its own and the one after, in its
+    paragraph."""
+    return [
+        c
+        for s in range(claim.sentence - 2, claim.sentence + 2)
+        for c in doc.in_sentence(s)
+        if c.block == claim.block and c is not claim
+    ]
 
 
 def _fy(claim: Claim) -> str:
@@ -417,6 +459,7 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
+    ("pair", _text_change),
     ("direction", _direction),
     ("share", _share),
     ("rest", _rest),

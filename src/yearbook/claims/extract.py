@@ -82,8 +82,9 @@ _TO_FROM = re.compile(
     re.I,
 )
 """Before the earlier value of "rose to 170,590 (in FY 2023) from 142,750"."""
-_COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:than\b|people\b|[a-z]+s\b)", re.I)
-"""After "12% fewer": "than", or a plural noun ("12% fewer arrests than")."""
+_COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:[A-Za-z-]+\s+){0,2}?(?:than\b|people\b|[a-z]+s\b)", re.I)
+"""After "12% fewer": "than", or a plural noun, maybe after two words of its own ("12% fewer
+arrests than", "26 percent fewer Mexican removals")."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s$", re.I)
 _DURATION = re.compile(
@@ -125,7 +126,18 @@ _CHANGE_ADJ_HEAD = re.compile(
 )
 """Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier), a
 quotation opening between ("a \u201c42 percent increase")."""
-_CHANGE_ADJ_TAIL = re.compile(rf"^[\s-]*(?P<w>{_CHANGE_NOUN})\b", re.I)
+_CHANGE_ADJ_TAIL = re.compile(
+    rf"^[\s-]*(?:(?:year[\s-]+(?:to|over|on)[\s-]+year|annual|yearly|one-year|overall)\s+)?"
+    rf"(?P<w>{_CHANGE_NOUN})\b",
+    re.I,
+)
+"""After "a 12% drop", "the 23 percent year-to-year decline"."""
+_CHANGE_VERB_PAIR = re.compile(
+    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)"
+    rf"[^.;%]{{0,80}}?,?\s+and\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    re.I,
+)
+"""Before the second change of "dropped by 30% against 2019 and 27% against 2018"."""
 _CHANGE_VERB_HEAD = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
 )
@@ -389,6 +401,11 @@ def _percent_kind(
     if m:
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
+    m = _CHANGE_VERB_PAIR.search(text, max(0, num_start - 160), num_start)
+    if m and not re.match(r"^\s*of\b", after, re.I):
+        qual = m.group("q") or ""
+        at = num_start - len(qual) - (1 if qual else 0)
+        return "change", at, num_end, change_sign(m.group("w").lower()), qual
     head = _CHANGE_ADJ_HEAD.search(before)
     tail = _CHANGE_ADJ_TAIL.match(after)
     if head and tail:
