@@ -15,8 +15,9 @@ from yearbook.claims.relevance import MetricIndex
 
 __all__ = ["clause_text", "object_words", "other_body", "read_context"]
 
-_HEAD_CUT = re.compile(r"[;:\u2014\u2013]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)\.\s")
-_TAIL_CUT = re.compile(r"[,;:()\u2014\u2013]|(?<!lbs)(?<!lb)(?<!\bno)\.\s|\s-\s")
+_HEAD_CUT = re.compile(r"[;:\u2013-\u2015]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s")
+_TAIL_CUT = re.compile(r"[,;:()\u2013-\u2015]|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s|\s-\s")
+"""Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S.")."""
 _CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
 """Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
 refused 720"): what follows it belongs to the next."""

@@ -82,12 +82,15 @@ _PART_OF_YEAR = re.compile(
     r"\b(?:first|second|third|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
-    r"|\b(?:since|after|before|prior\s+to|until|through|between|from)\s+"
+    r"|\b(?:since|after|before|prior\s+to|until|through|between|from|as\s+of)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
-    rf"{MONTH}\.?\s+\d{{1,2}}\b",
+    rf"{MONTH}\.?\s+\d{{1,2}}\b"
+    r"|\b(?:months|weeks)\s+(?:since|after|following)\b"
+    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b",
     re.I,
 )
-"""Part of a year: a claim about it is not about a whole fiscal year."""
+"""Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "in
+the months after the new director took office")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
@@ -429,6 +432,9 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             claim.year_given, claim.year_source = True, "sentence"
             return
         claim.base_year = bases[0] if bases else None
+        unlike = [y for _, y in before if y != claim.base_year]
+        if bases and unlike:  # "from FY 2016 through FY 2018, ... 44% higher than in FY 2016"
+            sentence_year = unlike[0]
         earlier = [  # "a 50% decrease ... from 20,000 in FY2019 to 9,700 in FY2023"
             c.fiscal_year
             for c in doc.in_sentence(claim.sentence)
