@@ -3,13 +3,19 @@
 "34,700 shipments to Guatemala" is no misstatement of all shipments: a count whose own
 clause names a country counts that country's share of a figure, which only a breakdown
 by country can check. Country names come from ISO 3166 (`pycountry`: every name, common
-name and the part of a name before its comma, "Korea" of "Korea, Republic of"); the
-pack's ``claims.home`` names the country the figures are about ("shipped from the United
-States" names no part).
+name and the part of a name before its comma, "Korea" of "Korea, Republic of"), and so do the names
+of their people, formed from them by the regular English endings ("Mexicans", "Haitian",
+"Chinese", "Pakistanis"; irregular ones such as "Filipino" are missed). The pack's
+``claims.home`` names the country the figures are about ("shipped from the United States",
+"Americans" name no part).
 
 >>> country_named("shipments to Guatemala totaled 34,700", ())
 'Guatemala'
 >>> country_named("shipped from the United States", ("United States",)) is None
+True
+>>> country_named("128,765 Mexicans were sent back", ("America",))
+'Mexicans'
+>>> country_named("sold to 3,000 Americans", ("America",)) is None
 True
 >>> country_named("sent to the US-Mexico border", ()) is None  # a border, not a country's part
 True
@@ -36,10 +42,38 @@ def _names() -> set[str]:
     return {n for n in names if len(n) > 3}
 
 
+_NOT_A_PEOPLE = frozenset(
+    ("Republic", "Islands", "Island", "Kingdom", "States", "Emirates", "Federation", "Territory")
+)
+
+
+def _peoples(name: str) -> set[str]:
+    """The regular names of a country's people, singular and plural: "Mexico" gives
+    "Mexican(s)", "Haiti" "Haitian(s)", "Honduras" "Honduran(s)", "China" "Chinese",
+    "Pakistan" "Pakistani(s)"; "Russian Federation" gives "Russian(s)"."""
+    words = name.split()
+    if not all(w.isalpha() for w in words):
+        return set()
+    out: set[str] = set()
+    if len(words) > 1 and words[0].endswith("an"):
+        out |= {words[0], words[0] + "s"}
+    word = words[-1]
+    if len(word) < 4 or word in _NOT_A_PEOPLE:
+        return out
+    stem = word[:-1] if word[-1] in "aeosy" else word
+    forms = (word + "n", word + "an", word + "ian", stem + "n", stem + "an", stem + "ian")
+    for form in (*forms, word + "i"):
+        out |= {form, form + "s"}
+    return out | {word + "ese", stem + "ese"}
+
+
 @lru_cache(maxsize=8)
 def _pattern(home: tuple[str, ...]) -> re.Pattern[str]:
     skip = {h.lower() for h in home}
-    names = sorted((n for n in _names() if n.lower() not in skip), key=len, reverse=True)
+    skip |= {p.lower() for h in home for p in _peoples(h)}
+    places = _names()
+    people = {p for n in places for p in _peoples(n)}
+    names = sorted((n for n in places | people if n.lower() not in skip), key=len, reverse=True)
     return re.compile(
         r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?!\s+border)"
     )

@@ -111,6 +111,9 @@ class ValueLinker:
                 continue
             if claim.link_reason == "respectively":  # paired by its place, not by its value
                 continue
+            why = out_of_scope(self.index, self._others, doc, claim, clause_text(doc, claim))
+            if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
+                claim.no_contradiction = claim.no_contradiction or f"it {why}"
             ctx = read_context(self.index, doc, claim)
             sentence = self.index.words(doc.sentence_text(claim.sentence))
             ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
