@@ -63,6 +63,7 @@ def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
     text = doc.text
     for sentence in range(len(doc.sentences)):
         claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
+        whole_of: dict[int, Claim] = {}  # a part "of whom" -> its whole
         for a, b in itertools.pairwise(claims):
             between = text[a.end : b.start]
             if (
@@ -72,8 +73,11 @@ def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
                 and _alike(doc, a, b)
             ):
                 yield a, b
-            elif _OF_WHOM.match(text, b.end) and _COMMA_ONLY.match(between) and _alike(doc, b, a):
-                yield b, a  # "7,110 people, 1,919 of whom were minors"
+            elif _OF_WHOM.match(text, b.end) and _COMMA_ONLY.match(between):
+                whole = whole_of.get(a.index, a)  # "W, P1 of which ..., and P2 of which"
+                if _alike(doc, b, whole):
+                    whole_of[b.index] = whole
+                    yield b, whole  # "7,110 people, 1,919 of whom were minors"
         if len(claims) >= 2:
             _, s_start, _ = doc.sentences[sentence]
             first = claims[0]

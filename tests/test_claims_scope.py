@@ -1,0 +1,145 @@
+"""What a claim is about, read from more of the ways writers scope and relate numbers
+(issue 14): partial years, people of a country, a change between two of the text's own
+numbers, and clauses that initials or dashes do not cut.
+
+Every sentence is written for these tests; every figures table is a few rows built in place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.claims_support import Checker, Row, claim, verdict
+from yearbook.claims import check
+
+ROWS: list[Row] = [
+    ("ero.admin_arrests", 2016, 110_104),
+    ("ero.admin_arrests", 2019, 143_099),
+    ("ero.admin_arrests", 2018, 158_581),
+    ("ero.removals", 2016, 240_255),
+    ("ero.removals", 2017, 226_119),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.removals", 2020, 185_884),
+]
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+def test_a_change_between_two_of_the_texts_numbers_is_borne_out_without_years() -> None:
+    text = (
+        "From January to November, 152,000 visitors came. In the first 11 months of the year "
+        "before, 205,000 visitors came. That is 26 percent fewer visitors than before."
+    )
+    found = claim(check(text), "26 percent fewer")
+    assert (found.kind, found.verdict) == ("change", "supported")
+    assert "205,000 to 152,000" in found.reason
+    # never contradicted: which two numbers it relates is a guess
+    other = check(text.replace("26 percent", "40 percent"))
+    assert claim(other, "40 percent fewer").verdict == "unverifiable"
+
+
+def test_a_change_is_not_borne_out_by_two_numbers_of_different_things() -> None:
+    text = "There were 143,000 sales in 2019 and 267,000 refunds in 2018: 46 percent fewer sales."
+    assert claim(check(text), "46 percent fewer").verdict == "unverifiable"
+
+
+def test_a_second_change_after_a_verb_and_its_comparison_is_a_change(checked: Checker) -> None:
+    text = (
+        "Deportations in fiscal year 2020 dropped by more than 30 percent compared to Fiscal "
+        "Year 2019 deportations and more than 27 percent compared to Fiscal Year 2018."
+    )
+    found = claim(checked(text, ROWS), "more than 27 percent")
+    assert (found.kind, found.metric, found.verdict) == ("change", "ero.removals", "supported")
+
+
+def test_a_change_noun_may_follow_a_word_of_period() -> None:
+    text = (
+        "In FY 2020 the club sold 4,276 tickets, down from 5,497 in FY 2019. The 23 percent "
+        "year-to-year decline surprised no one."
+    )
+    found = claim(check(text), "The 23 percent year-to-year decline")
+    assert (found.kind, found.verdict) == ("change", "contradicted")  # -22.2%
+
+
+def test_a_change_takes_the_later_year_of_a_span_before_it(checked: Checker) -> None:
+    text = (
+        "Over three years, from FY 2016 through FY 2018, the number of arrests made by "
+        "U.S. Immigration and Customs Enforcement in FY 2018 was 44 percent higher than in "
+        "FY 2016."
+    )
+    found = claim(checked(text, ROWS), "44 percent higher")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+
+
+def test_a_count_as_of_a_day_is_part_of_a_year(checked: Checker) -> None:
+    text = (
+        "As of Sept. 9, three weeks before the end of fiscal year 2017, ICE had deported 211,068."
+    )
+    found = claim(checked(text, ROWS), "211,068")
+    assert found.verdict == "unverifiable"
+    assert "span of time" in found.reason
+
+
+def test_a_comparison_since_someone_took_office_is_part_of_a_year(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2017 there was a 40 percent jump in removals since the new president "
+        "took office on January 20 when compared to the previous fiscal year."
+    )
+    assert verdict(checked(text, ROWS), "a 40 percent jump")[2] == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("In fiscal year 2017, 128,765 Mexicans were deported.", "Mexicans"),
+        ("In fiscal year 2017, 2,765 Guatemalan nationals were deported.", "Guatemalan"),
+        ("In fiscal year 2017, 1,765 Hondurans were deported.", "Hondurans"),
+    ],
+)
+def test_a_count_of_a_countrys_people_is_that_countrys_part(
+    checked: Checker, sentence: str, people: str
+) -> None:
+    number = sentence.split()[4].rstrip(",")
+    found = claim(checked(sentence, ROWS), number)
+    assert found.verdict == "unverifiable"
+    assert people in found.reason
+
+
+def test_a_change_of_a_countrys_people_is_never_contradicted(checked: Checker) -> None:
+    text = (
+        "An increase of about 30 per cent in deportation of Indians was recorded in fiscal "
+        "year 2017 as compared to the previous year."
+    )
+    assert verdict(checked(text, ROWS), "An increase of about 30 per cent")[2] == "unverifiable"
+
+
+def test_the_home_countrys_people_are_no_part(checked: Checker) -> None:
+    text = "In fiscal year 2019, ICE deported 267,258 people, none of them Americans."
+    assert verdict(checked(text, ROWS), "267,258") == ("ero.removals", 2019, "supported")
+
+
+def test_parts_of_which_share_one_whole() -> None:
+    text = "There were 84,505 sales, 12,314 of which were refunds, and 72,191 of which were final."
+    result = check(text)
+    assert claim(result, "72,191").verdict != "contradicted"
+    assert "84,505" in claim(result, "72,191").reason
+    wrong = check(text.replace("72,191", "92,191"))
+    assert claim(wrong, "92,191").verdict == "contradicted"
+
+
+def test_a_horizontal_bar_ends_an_aside_about_another_body(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2019 ICE agents arrested about 143,000 people in the interior \u2015 "
+        "Customs and Border Protection is responsible for the border \u2015 a decrease of "
+        "nearly 10% compared to 2018."
+    )
+    found = verdict(checked(text, ROWS), "a decrease of nearly 10%")
+    assert found == ("ero.admin_arrests", 2019, "supported")
