@@ -143,3 +143,56 @@ def test_a_horizontal_bar_ends_an_aside_about_another_body(checked: Checker) -> 
     )
     found = verdict(checked(text, ROWS), "a decrease of nearly 10%")
     assert found == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_a_precise_total_of_unnamed_years_is_the_one_run_it_adds_up_to(checked: Checker) -> None:
+    text = (
+        "Removals rose in fiscal year 2019 and fell in fiscal year 2021.\n\n"
+        "Over the course of the last administration, ICE removed a total of 935,346 people."
+    )
+    found = claim(checked(text, ROWS), "935,346")
+    assert (found.metric, found.verdict) == ("ero.removals", "supported")
+    assert "FY 2017 to FY 2020" in found.reason
+    other = claim(checked(text.replace("935,346", "935,946"), ROWS), "935,946")
+    assert other.verdict == "unverifiable"  # no run adds up to it, and none is named
+
+
+def test_a_headline_change_needs_no_article(checked: Checker) -> None:
+    text = (
+        "ICE Blames Border for 10 Percent Drop in Arrests\n\n"
+        "ICE arrested about 143,000 people in fiscal year 2019."
+    )
+    found = claim(checked(text, ROWS), "10 Percent Drop")
+    assert (found.kind, found.metric, found.verdict) == ("change", "ero.admin_arrests", "supported")
+    text = "In fiscal year 2019, 15 percent fall into that group."
+    assert claim(checked(text, ROWS), "15 percent").kind == "percent"
+
+
+CRIMINAL_ARRESTS: list[Row] = [
+    ("hsi.criminal_arrests", 2019, 37_547),
+    ("hsi.criminal_arrests", 2022, 36_685),
+    ("ero_criminal_arrests", 2020, 4_360),
+    ("ero.arrests_criminal_history", 2022, 46_396),
+]
+
+
+def test_a_figure_is_no_contradiction_when_a_tied_metric_has_none_that_year(
+    checked: Checker,
+) -> None:
+    text = (
+        "Meanwhile, ICE recorded more than 4,300 criminal arrests in fiscal year 2020, more "
+        "than 6,700 in fiscal year 2019 and more than 7,400 in fiscal year 2018."
+    )
+    result = checked(text, CRIMINAL_ARRESTS)
+    assert verdict(result, "more than 4,300") == ("ero_criminal_arrests", 2020, "supported")
+    assert claim(result, "more than 6,700").verdict == "unverifiable"
+
+
+def test_a_bare_value_many_times_off_its_neighbours_figure_takes_no_metric_from_it(
+    checked: Checker,
+) -> None:
+    text = (
+        "ICE had roughly 3,000 criminal arrests in fiscal year 2023 after more than 2,200 in "
+        "fiscal year 2022 and roughly 2,300 in fiscal year 2021."
+    )
+    assert claim(checked(text, CRIMINAL_ARRESTS), "more than 2,200").verdict == "unverifiable"

@@ -132,6 +132,9 @@ _CHANGE_ADJ_TAIL = re.compile(
     re.I,
 )
 """After "a 12% drop", "the 23 percent year-to-year decline"."""
+_BARE_CHANGE_END = re.compile(r"\s*(?:(?:in|of|from|since|over|on|compared)\b|$|[,.;:)])", re.I)
+"""After "10 Percent Drop" with no article before it: what makes the noun a change ("in
+arrests", "from 2018"), not a verb ("15 percent fall into")."""
 _CHANGE_VERB_PAIR = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)"
     rf"[^.;%]{{0,80}}?,?\s+and\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
@@ -417,6 +420,9 @@ def _percent_kind(
             change_sign(word),
             head.group("q") or "",
         )
+    if tail and _BARE_CHANGE_END.match(after, tail.end()):  # "for 10 Percent Drop in Arrests"
+        word = tail.group("w").lower()
+        return "change", start, num_end + tail.end(), change_sign(word), qualifier
     m = _COMPARE_TAIL.match(after)
     if m and _COMPARED_NOUN.match(after):
         return "change", start, num_end + m.end(), change_sign(m.group("w").lower()), qualifier

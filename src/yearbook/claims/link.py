@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from yearbook.claims.extract import Claim, Document
+from yearbook.claims.linkscore import comparable
 from yearbook.claims.relevance import fits
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
@@ -285,8 +286,17 @@ class Linker:
         same_kind = [c for c in earlier if _family(c.kind) == family]
         if same_kind and claim.reads_like not in (None, same_kind[-1].metric):
             return
-        if same_kind:
+        if same_kind and self._within_reach(same_kind[-1].metric, claim):
             claim.metric, claim.link_reason = same_kind[-1].metric, "compared with a named value"
+
+    def _within_reach(self, metric: str | None, claim: Claim) -> bool:
+        """Whether a bare value could state the metric a value before it names: not when it
+        is many times off that metric's figure for its year ("3,000 criminal arrests in 2023
+        after more than 2,200 in 2022", against 36,685 arrests of one office)."""
+        if metric is None or self.figures is None or claim.fiscal_year is None:
+            return True
+        fig = self.figures.find(metric, claim.fiscal_year)
+        return fig is None or fig.value is None or comparable(claim, fig.value)
 
     @staticmethod
     def _bare(doc: Document, claim: Claim) -> bool:

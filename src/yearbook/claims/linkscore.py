@@ -41,6 +41,9 @@ RANKED = 32
 """How many candidates are ranked at all."""
 CLEAR_MARGIN = 1.25
 """The metric that contradicts a claim must be this much more relevant than any other."""
+TIED = 0.95
+"""A candidate this close to the most relevant one is as likely what the number states: when
+it has no figure for the year, the top one's figure cannot rule the number out."""
 MUST_MENTION = True
 """A figure supports a claim only when the context states most of one of its names."""
 NAMED_BONUS = 2.0

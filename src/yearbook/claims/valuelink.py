@@ -53,6 +53,7 @@ from yearbook.claims.linkscore import (
     RANKED,
     SUPPORT_EXACT,
     SUPPORT_SCORE,
+    TIED,
     TOP,
     WEIGHTS,
     Context,
@@ -65,7 +66,7 @@ from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.reading import clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
-from yearbook.claims.yearlink import near_miss, other_year, span_sum
+from yearbook.claims.yearlink import near_miss, other_year, run_sum, span_sum
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
@@ -292,6 +293,8 @@ class ValueLinker:
                 return
         if other_year(self, doc, claim, ctx, ranked, top_score):
             return
+        if not agreeing and run_sum(self, doc, claim, ctx, ranked, top_score):
+            return
         blocked = self._not_computable(score, context, claim.office, top_score)
         if blocked:
             self._unlink(claim, None, blocked)
@@ -330,6 +333,7 @@ class ValueLinker:
             )
             and not claim.no_contradiction
             and figure is not None
+            and not self._unknown_rival(claim, ranked, top_score, top_doc)
             and comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
             and (claim.year_given or close(claim, figure))
         ):
@@ -354,6 +358,21 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _unknown_rival(
+        self, claim: Claim, ranked: list[tuple[float, int]], top_score: float, top: MetricDoc
+    ) -> bool:
+        """Whether another metric the sources publish, nearly as relevant as the top one, has
+        no figure for the claim's year: the number may state it, so the top one's figure
+        cannot rule it out."""
+        for s, i in ranked[1:TOP]:
+            if s < TIED * top_score:
+                return False
+            mdoc = self.index.docs[i]
+            other = mdoc.metric != top.metric and not mdoc.breakdown and mdoc.metric in self._known
+            if other and self._figure(claim, mdoc) is None:
+                return True
+        return False
 
     def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
         """The relevance of the most relevant candidate the number could state, even as a

@@ -47,7 +47,10 @@ class Linking(Protocol):
     ) -> None: ...
 
 
-__all__ = ["near_miss", "other_year", "span_sum", "years_of"]
+__all__ = ["near_miss", "other_year", "run_sum", "span_sum", "years_of"]
+
+LONGEST_RUN = 8
+"""The most consecutive fiscal years a total the text does not date may add up (two terms)."""
 
 
 def other_year(
@@ -169,6 +172,58 @@ def span_sum(
         claim.runner_up, claim.link_words = "", ()
         reason += ", the metric of a value its sentence links"
     claim.figure_checks.append(("span", verdict, reason, total))
+    return True
+
+
+def run_sum(
+    linker: Linking,
+    doc: Document,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+) -> bool:
+    """A precise count whose year the text leaves open and that no one year's figure states
+    ("during the last administration, 935,346 were removed"): supported by the one run of
+    consecutive years of a relevant metric it adds up to. Never contradicted: which years
+    it means is read from the figures, not the text."""
+    if claim.span is not None or claim.kind != "count" or not precise(claim):
+        return False
+    if not year_open(doc, claim):
+        return False
+    context = {*ctx.near, *ctx.rest, *ctx.before}
+    found: list[tuple[float, int, int, int, float]] = []
+    for s, i in ranked[:TOP]:
+        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+            break
+        mdoc = linker.index.docs[i]
+        if mdoc.breakdown or not mdoc.mentioned_by(context):
+            continue
+        values = {
+            f.fiscal_year: f.value
+            for f in linker.figures
+            if f.metric == mdoc.metric and not f.breakdown and f.value is not None
+        }
+        for first in sorted(values):
+            total = values[first]
+            for last in range(first + 1, first + LONGEST_RUN):
+                if last not in values:
+                    break
+                total += values[last]
+                if claim.interval.contains(total):
+                    found.append((s, i, first, last, total))
+    if len({(i, a, b) for _, i, a, b, _ in found}) != 1:
+        return False
+    s, i, first, last, total = found[0]
+    mdoc = linker.index.docs[i]
+    linker._set(claim, mdoc, ctx, ranked, s)
+    claim.link_reason = f"its value, the sum of FY {first}-FY {last}"
+    claim.fiscal_year, claim.year_source = None, "figures"
+    reason = (
+        f"{mdoc.metric} FY {first} to FY {last} adds up to {total:,.0f}, inside "
+        f"{claim.interval.text()} (the text names no years; these are the only ones it fits)"
+    )
+    claim.figure_checks.append(("span", "supported", reason, total))
     return True
 
 
