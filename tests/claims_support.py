@@ -9,6 +9,7 @@ from tests.conftest import REPORT_DIR
 from yearbook.claims import CheckResult, ClaimVerdict, check
 from yearbook.claims.sources import figures_from_rows
 from yearbook.claims.vocabulary import Vocabulary, report_vocabulary
+from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta, load_metric_meta
 
 Row = tuple[str, int, int] | tuple[str, int, int, str, str] | Mapping[str, str]
@@ -30,8 +31,12 @@ class Checker:
         return cls(load_metric_meta(REPORT_DIR / "metrics"), vocabulary)
 
     def __call__(self, text: str, rows: list[Row]) -> CheckResult:
-        figures = figures_from_rows(_row(row) for row in rows)
-        return check(text, figures, metrics=self.metrics, vocabulary=self.vocabulary)
+        return check(text, table(rows), metrics=self.metrics, vocabulary=self.vocabulary)
+
+
+def table(rows: list[Row]) -> Figures:
+    """A figures table of a test's rows."""
+    return figures_from_rows(_row(row) for row in rows)
 
 
 def published(metric: str, year: int, value: int, **fields: str) -> dict[str, str]:

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claims_support import Checker, Row, claim, verdict
+from tests.claims_support import Checker, Row, claim, published, table, verdict
 from yearbook.claims import check
+from yearbook.claims.extract import extract_document
+from yearbook.claims.guards import narrower
+from yearbook.claims.linkscore import Context
+from yearbook.claims.reading import read_context
+from yearbook.claims.relevance import MetricIndex
+from yearbook.claims.text import to_plain
 
 ROWS: list[Row] = [
     ("ero.admin_arrests", 2016, 110_104),
@@ -196,3 +202,33 @@ def test_a_bare_value_many_times_off_its_neighbours_figure_takes_no_metric_from_
         "fiscal year 2022 and roughly 2,300 in fiscal year 2021."
     )
     assert claim(checked(text, CRIMINAL_ARRESTS), "more than 2,200").verdict == "unverifiable"
+
+
+def test_the_whole_of_a_share_is_read_by_its_noun_alone(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2019, over 64% of the 143,000 arrested illegal aliens had criminal records."
+    )
+    doc = extract_document(to_plain(text, "text"))
+    index = MetricIndex(checked.metrics, None, checked.vocabulary)
+    whole = next(c for c in doc.claims if c.text == "143,000")
+    context = read_context(index, doc, whole)
+    assert "arrest" in context.near
+    assert "crimin" not in context.near + context.rest  # what the part had, not the whole
+    assert verdict(checked(text, ROWS), "143,000") == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_a_pack_terms_expansion_of_a_word_the_metric_has_names_nothing_narrower(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        published("interior_removals_criminal_share_pct", 2020, 92, unit="percent"),
+        published("ero.arrests_criminal_history_share", 2020, 90, unit="percent"),
+    ]
+    index = MetricIndex(checked.metrics, table(rows), checked.vocabulary)
+    top = next(d for d in index.docs if d.metric == "interior_removals_criminal_share_pct")
+    tail = "of interior removals"  # the pack reads "interior" as "ICE arresting agency"
+    assert "arrest" in index.words(tail) and "arrest" not in top.words
+    said = frozenset(index.said(tail))
+    ctx = Context(noun=[], tail=index.words(tail), near=[], rest=[], before=[], said=said)
+    doc = extract_document(to_plain("In fiscal year 2020, 92% of interior removals.", "text"))
+    assert narrower(index, ctx, top, doc.claims[0]) == []

@@ -67,20 +67,36 @@ def _peoples(name: str) -> set[str]:
     return out | {word + "ese", stem + "ese"}
 
 
+_CAPITAL = re.compile(r"(?<![\w.-])[^\W\d_a-z]")
+"""Where a capitalised word starts: where a name may."""
+_TRAILING = ",;:.!?)\"'\u2019\u201d"
+
+
 @lru_cache(maxsize=8)
-def _pattern(home: tuple[str, ...]) -> re.Pattern[str]:
+def _lookup(home: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """Every name of a country and of its people but the home ones, and the most words one
+    has."""
     skip = {h.lower() for h in home}
     skip |= {p.lower() for h in home for p in _peoples(h)}
     places = _names()
     people = {p for n in places for p in _peoples(n)}
-    names = sorted((n for n in places | people if n.lower() not in skip), key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?!\s+border)"
-    )
+    names = frozenset(n for n in places | people if n.lower() not in skip)
+    return names, max(len(n.split()) for n in names)
 
 
 def country_named(text: str, home: tuple[str, ...]) -> str | None:
     """The first country other than the home ones that the text names (by a capitalised
     name), or None."""
-    found = _pattern(tuple(home)).search(text)
-    return found.group() if found else None
+    names, longest = _lookup(tuple(home))
+    for start in _CAPITAL.finditer(text):
+        words = text[start.start() :].split(maxsplit=longest + 1)
+        for n in range(min(longest, len(words)), 0, -1):
+            last = words[n - 1]
+            cut = last.rstrip(_TRAILING)  # "Mexico-based" is no name; "Mexico," is
+            name = " ".join([*words[: n - 1], cut])
+            if name not in names:
+                continue
+            if cut == last and n < len(words) and words[n].lower().startswith("border"):
+                break  # "the Mexico border": a border, not a country's part
+            return name
+    return None

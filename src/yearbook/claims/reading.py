@@ -24,6 +24,11 @@ refused 720"): what follows it belongs to the next."""
 _INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
+_OF_SHARE = re.compile(
+    r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?$", re.I
+)
+"""Before the whole of a share ("64% of the 143,000 arrested had records"): what follows its
+noun says what the part had, not what the whole counts."""
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
     "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
@@ -45,6 +50,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         cuts += clauses
         own_from = prev_end + max((c.start() for c in clauses), default=0)
     head = head[max(c.end() for c in cuts) :] if cuts else head
+    if _OF_SHARE.search(text, s_start, claim.start):  # "64% of the 143,000 arrested had
+        next_start = _noun_end(text, claim.end, next_start)  # records": its noun, no more
     tail = _ASIDE.sub(" ", text[claim.end : next_start])
     ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
     if next_start < s_end:
@@ -77,6 +84,14 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
 
 
 # ---------------------------------------------------------- decision
+
+
+def _noun_end(text: str, start: int, stop: int) -> int:
+    """Where the words of the noun right after a number end (`object_words`)."""
+    at = start
+    for word in object_words(text[start:stop]):
+        at = text.index(word, at) + len(word)
+    return at
 
 
 def object_words(tail: str) -> list[str]:
