@@ -232,3 +232,28 @@ def test_a_pack_terms_expansion_of_a_word_the_metric_has_names_nothing_narrower(
     ctx = Context(noun=[], tail=index.words(tail), near=[], rest=[], before=[], said=said)
     doc = extract_document(to_plain("In fiscal year 2020, 92% of interior removals.", "text"))
     assert narrower(index, ctx, top, doc.claims[0]) == []
+
+
+def test_a_part_of_a_year_may_state_a_figure_of_that_part(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("removals_total", 2021, 59_011),
+        ("removals_on_or_after_2021_02_18", 2021, 28_677),
+    ]
+    text = (
+        "ICE removed 59,011 people in fiscal year 2021. Of those, 28,677 were removed on or "
+        "after February 18, 2021."
+    )
+    assert verdict(checked(text, rows), "28,677") == (
+        "removals_on_or_after_2021_02_18",
+        2021,
+        "supported",
+    )
+    before = text.replace("on or after", "prior to")
+    found = claim(checked(before, rows), "28,677")
+    assert found.verdict == "contradicted"  # the figure counts the other side of the day
+    assert "prior to February 18" in found.reason
+    other = claim(checked(text.replace("28,677", "28,977"), rows), "28,977")
+    assert other.verdict == "contradicted"
+    # a part of a year no figure names stays unverifiable
+    text = "ICE removed 31,000 people between January 20 and March 30, 2021."
+    assert claim(checked(text, rows), "31,000").verdict == "unverifiable"

@@ -38,7 +38,7 @@ from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
 from yearbook.rules import Measure, is_derived, unit_kind
 
-__all__ = ["MetricDoc", "MetricIndex", "fits", "is_rate"]
+__all__ = ["MONTHS", "MetricDoc", "MetricIndex", "fits", "is_rate"]
 
 _WORD = re.compile(r"[a-z]+\d*")
 _NAMED_NUMBER = re.compile(r"\b(title|section|chapter|article|form|phase|tier)\s+(\d+)\b")
@@ -74,8 +74,21 @@ DEFINITION_TIMES = 0
 label and synonyms, so long documents are penalised less than in prose retrieval."""
 
 
+_MONTHS = {
+    name: name[:3]
+    for name in (
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    )
+} | {"sept": "sep"}  # fmt: skip
+"""A month written in full or cut short is one word ("February", "Feb": "feb")."""
+MONTHS = frozenset(_MONTHS.values())
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    if word in _MONTHS:
+        return _MONTHS[word]
     stem: str = _STEMMER.stemWord(word)
     return stem
 

@@ -64,7 +64,7 @@ from yearbook.claims.linkscore import (
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.reading import clause_text, object_words, read_context
-from yearbook.claims.relevance import MetricDoc, MetricIndex
+from yearbook.claims.relevance import MONTHS, MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, run_sum, span_sum
 from yearbook.figures import Figure, Figures
@@ -99,11 +99,46 @@ class ValueLinker:
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
         )
+        self._months: frozenset[str] = frozenset()
+        """While a claim about a part of a year is linked: the months that name the part,
+        one of which a candidate must name."""
 
     def link(self, doc: Document) -> None:
         for claim in doc.claims:
-            if claim.kind in _KINDS and not claim.link_reason.startswith("compared"):
+            if claim.kind not in _KINDS or claim.link_reason.startswith("compared"):
+                continue
+            if claim.fiscal_year is None and claim.part is not None:
+                self._part_of_year(doc, claim)
+            else:
                 self._decide(doc, claim)
+
+    def _part_of_year(self, doc: Document, claim: Claim) -> None:
+        """A claim about a part of a year ("28,677 removed on or after February 18") may
+        state a figure that is itself about that part: one whose names give a month its
+        words give in one of its names. The figure's year is then the year the part lies in;
+        a figure on the other side of the day the text names contradicts it."""
+        assert claim.part is not None
+        year, words = claim.part
+        months = frozenset(self.index.words(words)) & MONTHS
+        if not months:
+            return
+        note = claim.year_note
+        claim.fiscal_year, self._months = year, months
+        try:
+            self._decide(doc, claim)
+        finally:
+            self._months = frozenset()
+        mdoc = self.index.headline(claim.metric) if claim.metric else None
+        if mdoc is None or not any(p & months for p in mdoc.phrases):
+            claim.fiscal_year, claim.year_note = None, note  # no figure of that part
+            return
+        claim.year_note, claim.year_given = "", True
+        if _opposite_side(words, mdoc.decl.label):
+            fig = self._stated(claim, mdoc)
+            side = f"the figure counts {mdoc.decl.label}, the text says {words.strip()!r}"
+            if fig is not None and fig.value is not None and consistent(claim, fig):
+                claim.figure_checks.append(("part", "contradicted", side, fig.value))
+            claim.no_contradiction = f"it counts the other side of the day ({side})"
 
     def link_changes(self, doc: Document) -> None:
         """A stated change goes to the relevant metric whose change it agrees with."""
@@ -394,6 +429,9 @@ class ValueLinker:
     ) -> list[tuple[float, int]]:
         """Candidates that fit the kind and office, most relevant first."""
         allowed = self.index.allowed(kind, office) & ~self._blocked
+        if self._months:
+            parts = [any(p & self._months for p in d.phrases) for d in self.index.docs]
+            allowed = allowed & np.array(parts)
         score = np.where(allowed, score, 0.0)
         if named:
             score = score + NAMED_BONUS * (self.index.headline_of(named) & allowed)
@@ -474,6 +512,19 @@ class ValueLinker:
         if keep is None:
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
         claim.link_reason = why
+
+
+_BEFORE_DAY = re.compile(r"\b(?:before|prior\s+to|until|up\s+to|through)\b", re.I)
+_AFTER_DAY = re.compile(r"\b(?:after|since|from|beginning|starting)\b", re.I)
+
+
+def _opposite_side(said: str, label: str) -> bool:
+    """Whether a part of a year and a figure's name are on opposite sides of a day ("prior
+    to February 18" against "removals on or after February 18")."""
+    before, after = _BEFORE_DAY.search(said), _AFTER_DAY.search(said)
+    if bool(before) == bool(after):
+        return False
+    return bool(_AFTER_DAY.search(label) if before else _BEFORE_DAY.search(label))
 
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:

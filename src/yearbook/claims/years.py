@@ -353,6 +353,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     if part or (span and not named_after):
         span = part or span
         assert span is not None
+        if part and claim.fiscal_year is not None:
+            claim.part = (claim.fiscal_year, part.group())
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
