@@ -257,3 +257,21 @@ def test_a_part_of_a_year_may_state_a_figure_of_that_part(checked: Checker) -> N
     # a part of a year no figure names stays unverifiable
     text = "ICE removed 31,000 people between January 20 and March 30, 2021."
     assert claim(checked(text, rows), "31,000").verdict == "unverifiable"
+
+
+def test_the_same_period_is_named_by_the_sentences_before_it(checked: Checker) -> None:
+    rows: list[Row] = [
+        published("aggravated_felon_removals_per_month_feb_sep", 2021, 937, unit="removals/month")
+    ]
+    text = (
+        "ICE released its fiscal year 2021 report.\n\n"
+        "Officers arrested an average of 1,034 aggravated felons per month from February "
+        "through September 2021. That was a record.\n\n"
+        "During the same period in 2021, ERO removed an average of 937 aggravated felons per "
+        "month."
+    )
+    assert verdict(checked(text, rows), "937") == (
+        "aggravated_felon_removals_per_month_feb_sep",
+        2021,
+        "supported",
+    )

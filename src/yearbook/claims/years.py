@@ -315,6 +315,16 @@ def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | N
     return None if others else same
 
 
+def _part_words(doc: Document, claim: Claim, part: re.Match[str]) -> str:
+    """The words that name a part of a year: its phrase; for "the same period", the two
+    sentences before too, which name that period ("From February to September 2021, ...")."""
+    if not _SAME_PERIOD.fullmatch(part.group().strip()) or claim.sentence == 0:
+        return part.group()
+    _, p_start, _ = doc.sentences[max(0, claim.sentence - 2)]
+    _, _, p_end = doc.sentences[claim.sentence - 1]
+    return f"{part.group()} ({doc.text[p_start:p_end].strip()})"
+
+
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
     start, end = _stretch(doc, claim)
@@ -354,7 +364,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         span = part or span
         assert span is not None
         if part and claim.fiscal_year is not None:
-            claim.part = (claim.fiscal_year, part.group())
+            claim.part = (claim.fiscal_year, _part_words(doc, claim, part))
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
