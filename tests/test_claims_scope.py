@@ -275,3 +275,26 @@ def test_the_same_period_is_named_by_the_sentences_before_it(checked: Checker) -
         2021,
         "supported",
     )
+
+
+def test_a_value_listed_after_one_of_a_metric_counts_what_that_one_counts(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*ROWS, ("removals_ice_arresting_agency", 2020, 62_739)]
+    text = (
+        "In fiscal year 2024 interior removals rose. This figure is far lower than the 62,739 "
+        "interior deportations in FY20 (the last full year) and 85,958 in FY19."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "62,739") == ("removals_ice_arresting_agency", 2020, "supported")
+    # not a misstatement of all FY 2019 removals (267,258): a value of the metric before it
+    assert verdict(result, "85,958") == ("removals_ice_arresting_agency", 2019, "unverifiable")
+
+
+def test_a_value_in_each_of_several_years_has_no_one_year(checked: Checker) -> None:
+    text = (
+        "Arrests fell to 74,000 in fiscal year 2021 from more than 100,000 in fiscal year 2020 "
+        "and more than 140,000 in each of the three years before that."
+    )
+    found = claim(checked(text, ROWS), "more than 140,000")
+    assert (found.fiscal_year, found.verdict) == (None, "unverifiable")

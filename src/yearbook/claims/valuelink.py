@@ -340,6 +340,8 @@ class ValueLinker:
             return
         top = ranked[0][1]
         top_doc = self.index.docs[top]
+        if not agreeing and self._like_the_one_before(doc, claim, ctx, ranked, top_doc):
+            return
         figure = self._figure(claim, top_doc)
         by_noun = top_doc.named_by(set(ctx.noun))
         name = top_doc.stated_name(context)
@@ -393,6 +395,32 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _like_the_one_before(
+        self,
+        doc: Document,
+        claim: Claim,
+        ctx: Context,
+        ranked: list[tuple[float, int]],
+        top: MetricDoc,
+    ) -> bool:
+        """A value listed right after one its figure bears out, with no noun of its own
+        ("the 62,739 interior removals in FY20 and 85,958 in FY19"), counts what that one
+        counts: it takes its metric, not the one its sentence's words rank first."""
+        if ctx.noun:
+            return False
+        before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
+        if not before or before[-1].kind != claim.kind or before[-1].metric in (None, top.metric):
+            return False
+        sibling = before[-1]
+        if not _LISTED.match(doc.text, sibling.end, claim.start):
+            return False
+        mdoc = self.index.headline(sibling.metric or "")
+        if mdoc is None or not self._agrees(sibling, mdoc):
+            return False
+        self._set(claim, mdoc, ctx, ranked, 0.0)
+        claim.link_reason = f"listed after {sibling.text}, a value of it"
+        return True
 
     def _unknown_rival(
         self, claim: Claim, ranked: list[tuple[float, int]], top_score: float, top: MetricDoc
@@ -514,6 +542,8 @@ class ValueLinker:
         claim.link_reason = why
 
 
+_LISTED = re.compile(r"[^.;]{0,80}?(?:,\s*|\s)(?:and|or)\s+(?:the\s+)?$|\s*,\s*$", re.I)
+"""Between two values of a list: "... in FY20 (last year) and ", ", "."""
 _BEFORE_DAY = re.compile(r"\b(?:before|prior\s+to|until|up\s+to|through)\b", re.I)
 _AFTER_DAY = re.compile(r"\b(?:after|since|from|beginning|starting)\b", re.I)
 

@@ -74,10 +74,13 @@ _SPAN = re.compile(
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
     r"(?!\s+(?:earlier|before|ago|prior|later))"
-    r"|\bin\s+some\s+years\b",
+    r"|\bin\s+some\s+years\b"
+    r"|\beach\s+of\s+the\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:fiscal\s+)?years\b",
     re.I,
 )
-"""Several years: a claim about them has no one fiscal year, unless it names one after it."""
+"""Several years: a claim about them has no one fiscal year, unless it names one after it
+("more than 140,000 in each of the three years before that" is about each of them)."""
 _PART_OF_YEAR = re.compile(
     r"\b(?:first|second|third|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
