@@ -84,7 +84,7 @@ _TO_FROM = re.compile(
 """Before the earlier value of "rose to 170,590 (in FY 2023) from 142,750"."""
 _COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:[A-Za-z-]+\s+){0,2}?(?:than\b|people\b|[a-z]+s\b)", re.I)
 """After "12% fewer": "than", or a plural noun, maybe after two words of its own ("12% fewer
-arrests than", "26 percent fewer Mexican removals")."""
+sales than", "26 percent fewer used cars")."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s$", re.I)
 _DURATION = re.compile(
@@ -134,7 +134,7 @@ _CHANGE_ADJ_TAIL = re.compile(
 """After "a 12% drop", "the 23 percent year-to-year decline"."""
 _BARE_CHANGE_END = re.compile(r"\s*(?:(?:in|of|from|since|over|on|compared)\b|$|[,.;:)])", re.I)
 """After "10 Percent Drop" with no article before it: what makes the noun a change ("in
-arrests", "from 2018"), not a verb ("15 percent fall into")."""
+sales", "from 2018"), not a verb ("15 percent fall into")."""
 _CHANGE_VERB_PAIR = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)"
     rf"[^.;%]{{0,80}}?,?\s+and\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
@@ -420,7 +420,7 @@ def _percent_kind(
             change_sign(word),
             head.group("q") or "",
         )
-    if tail and _BARE_CHANGE_END.match(after, tail.end()):  # "for 10 Percent Drop in Arrests"
+    if tail and _BARE_CHANGE_END.match(after, tail.end()):  # "for 10 Percent Drop in Sales"
         word = tail.group("w").lower()
         return "change", start, num_end + tail.end(), change_sign(word), qualifier
     m = _COMPARE_TAIL.match(after)

@@ -109,7 +109,7 @@ def negated(index: MetricIndex, doc: Document, claim: Claim) -> bool:
 def narrower(index: MetricIndex, ctx: Context, top: MetricDoc, claim: Claim) -> list[str]:
     """Words next to the number that name a narrower count than the top metric's (a
     metric's word the top metric lacks: "sold at the airport" against all sales). The words
-    a pack term adds for a word the top metric has ("interior": "ICE arresting agency")
+    a pack term adds for a word the top metric has ("online": "web shop orders")
     name nothing narrower than it."""
     extra = [w for w in dict.fromkeys(ctx.tail) if w in index.metric_words]
     covered = {x for w in ctx.said & top.words for x in index.words(w)}

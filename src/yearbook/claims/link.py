@@ -291,8 +291,8 @@ class Linker:
 
     def _within_reach(self, metric: str | None, claim: Claim) -> bool:
         """Whether a bare value could state the metric a value before it names: not when it
-        is many times off that metric's figure for its year ("3,000 criminal arrests in 2023
-        after more than 2,200 in 2022", against 36,685 arrests of one office)."""
+        is many times off that metric's figure for its year ("3,000 refunds in 2023 after
+        more than 2,200 in 2022", against 36,685 refunds of another shop)."""
         if metric is None or self.figures is None or claim.fiscal_year is None:
             return True
         fig = self.figures.find(metric, claim.fiscal_year)

@@ -27,7 +27,7 @@ _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 _OF_SHARE = re.compile(
     r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?$", re.I
 )
-"""Before the whole of a share ("64% of the 143,000 arrested had records"): what follows its
+"""Before the whole of a share ("64% of the 143,000 buyers had paid cash"): what follows its
 noun says what the part had, not what the whole counts."""
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
@@ -50,8 +50,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         cuts += clauses
         own_from = prev_end + max((c.start() for c in clauses), default=0)
     head = head[max(c.end() for c in cuts) :] if cuts else head
-    if _OF_SHARE.search(text, s_start, claim.start):  # "64% of the 143,000 arrested had
-        next_start = _noun_end(text, claim.end, next_start)  # records": its noun, no more
+    if _OF_SHARE.search(text, s_start, claim.start):  # "64% of the 143,000 buyers had
+        next_start = _noun_end(text, claim.end, next_start)  # paid cash": its noun, no more
     tail = _ASIDE.sub(" ", text[claim.end : next_start])
     ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
     if next_start < s_end:

@@ -113,7 +113,7 @@ class ValueLinker:
                 self._decide(doc, claim)
 
     def _part_of_year(self, doc: Document, claim: Claim) -> None:
-        """A claim about a part of a year ("28,677 removed on or after February 18") may
+        """A claim about a part of a year ("28,677 sold on or after February 18") may
         state a figure that is itself about that part: one whose names give a month its
         words give in one of its names. The figure's year is then the year the part lies in;
         a figure on the other side of the day the text names contradicts it."""
@@ -405,7 +405,7 @@ class ValueLinker:
         top: MetricDoc,
     ) -> bool:
         """A value listed right after one its figure bears out, with no noun of its own
-        ("the 62,739 interior removals in FY20 and 85,958 in FY19"), counts what that one
+        ("the 62,739 online sales in FY20 and 85,958 in FY19"), counts what that one
         counts: it takes its metric, not the one its sentence's words rank first."""
         if ctx.noun:
             return False
@@ -550,7 +550,7 @@ _AFTER_DAY = re.compile(r"\b(?:after|since|from|beginning|starting)\b", re.I)
 
 def _opposite_side(said: str, label: str) -> bool:
     """Whether a part of a year and a figure's name are on opposite sides of a day ("prior
-    to February 18" against "removals on or after February 18")."""
+    to February 18" against "sales on or after February 18")."""
     before, after = _BEFORE_DAY.search(said), _AFTER_DAY.search(said)
     if bool(before) == bool(after):
         return False

@@ -184,7 +184,7 @@ def run_sum(
     top_score: float,
 ) -> bool:
     """A precise count whose year the text leaves open and that no one year's figure states
-    ("during the last administration, 935,346 were removed"): supported by the one run of
+    ("under the last owners, 935,346 were sold"): supported by the one run of
     consecutive years of a relevant metric it adds up to. Never contradicted: which years
     it means is read from the figures, not the text."""
     if claim.span is not None or claim.kind != "count" or not precise(claim):
