@@ -298,3 +298,12 @@ def test_a_value_in_each_of_several_years_has_no_one_year(checked: Checker) -> N
     )
     found = claim(checked(text, ROWS), "more than 140,000")
     assert (found.fiscal_year, found.verdict) == (None, "unverifiable")
+
+
+def test_an_exact_figure_is_preferred_to_a_bound_that_also_agrees(checked: Checker) -> None:
+    rows: list[Row] = [
+        published("removals_interior", 2023, 44_000, qualifier="more than"),
+        ("removals_interior_exact", 2023, 44_255),
+    ]
+    text = "In fiscal year 2023 ICE carried out 44,255 interior removals."
+    assert verdict(checked(text, rows), "44,255") == ("removals_interior_exact", 2023, "supported")

@@ -308,9 +308,10 @@ class ValueLinker:
             return
         plausible = self._plausible_top(claim, ranked)
         floor = min(SUPPORT_EXACT, COMPARABLE * plausible)
-        agreeing = [
-            (s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])
-        ][:1]
+        agreeing = self._best_agreeing(
+            claim,
+            [(s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])],
+        )
         if agreeing:
             s, i = agreeing[0]
             least = SUPPORT_EXACT if exact(claim) else SUPPORT_SCORE
@@ -421,6 +422,24 @@ class ValueLinker:
         self._set(claim, mdoc, ctx, ranked, 0.0)
         claim.link_reason = f"listed after {sibling.text}, a value of it"
         return True
+
+    def _best_agreeing(
+        self, claim: Claim, agreeing: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """The candidate an agreeing claim links to: the most relevant, unless one at least
+        half as relevant states its figure exactly where the first gives only a bound
+        ("44,255" against "more than 44,000" and an exact 44,255)."""
+        if not agreeing:
+            return []
+        first = self._stated(claim, self.index.docs[agreeing[0][1]])
+        if first is not None and first.bound != "exact":
+            for s, i in agreeing[1:]:
+                if 2 * s < agreeing[0][0]:
+                    break
+                fig = self._stated(claim, self.index.docs[i])
+                if fig is not None and fig.bound == "exact":
+                    return [(agreeing[0][0], i)]  # it states what the first bounds
+        return agreeing[:1]
 
     def _unknown_rival(
         self, claim: Claim, ranked: list[tuple[float, int]], top_score: float, top: MetricDoc
