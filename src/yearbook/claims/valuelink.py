@@ -27,6 +27,7 @@ from collections.abc import Mapping
 import numpy as np
 import numpy.typing as npt
 
+from yearbook.claims.choice import best_agreeing, listed_after, unknown_rival
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.guards import (
     WHOLE,
@@ -53,7 +54,6 @@ from yearbook.claims.linkscore import (
     RANKED,
     SUPPORT_EXACT,
     SUPPORT_SCORE,
-    TIED,
     TOP,
     WEIGHTS,
     Context,
@@ -64,9 +64,9 @@ from yearbook.claims.linkscore import (
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.reading import clause_text, object_words, read_context
-from yearbook.claims.relevance import MONTHS, MetricDoc, MetricIndex
+from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, stated_figure
-from yearbook.claims.yearlink import near_miss, other_year, run_sum, span_sum
+from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
@@ -108,37 +108,9 @@ class ValueLinker:
             if claim.kind not in _KINDS or claim.link_reason.startswith("compared"):
                 continue
             if claim.fiscal_year is None and claim.part is not None:
-                self._part_of_year(doc, claim)
+                part_of_year(self, doc, claim)
             else:
                 self._decide(doc, claim)
-
-    def _part_of_year(self, doc: Document, claim: Claim) -> None:
-        """A claim about a part of a year ("28,677 sold on or after February 18") may
-        state a figure that is itself about that part: one whose names give a month its
-        words give in one of its names. The figure's year is then the year the part lies in;
-        a figure on the other side of the day the text names contradicts it."""
-        assert claim.part is not None
-        year, words = claim.part
-        months = frozenset(self.index.words(words)) & MONTHS
-        if not months:
-            return
-        note = claim.year_note
-        claim.fiscal_year, self._months = year, months
-        try:
-            self._decide(doc, claim)
-        finally:
-            self._months = frozenset()
-        mdoc = self.index.headline(claim.metric) if claim.metric else None
-        if mdoc is None or not any(p & months for p in mdoc.phrases):
-            claim.fiscal_year, claim.year_note = None, note  # no figure of that part
-            return
-        claim.year_note, claim.year_given = "", True
-        if _opposite_side(words, mdoc.decl.label):
-            fig = self._stated(claim, mdoc)
-            side = f"the figure counts {mdoc.decl.label}, the text says {words.strip()!r}"
-            if fig is not None and fig.value is not None and consistent(claim, fig):
-                claim.figure_checks.append(("part", "contradicted", side, fig.value))
-            claim.no_contradiction = f"it counts the other side of the day ({side})"
 
     def link_changes(self, doc: Document) -> None:
         """A stated change goes to the relevant metric whose change it agrees with."""
@@ -308,7 +280,8 @@ class ValueLinker:
             return
         plausible = self._plausible_top(claim, ranked)
         floor = min(SUPPORT_EXACT, COMPARABLE * plausible)
-        agreeing = self._best_agreeing(
+        agreeing = best_agreeing(
+            self,
             claim,
             [(s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])],
         )
@@ -341,7 +314,7 @@ class ValueLinker:
             return
         top = ranked[0][1]
         top_doc = self.index.docs[top]
-        if not agreeing and self._like_the_one_before(doc, claim, ctx, ranked, top_doc):
+        if not agreeing and listed_after(self, doc, claim, ctx, ranked, top_doc):
             return
         figure = self._figure(claim, top_doc)
         by_noun = top_doc.named_by(set(ctx.noun))
@@ -371,7 +344,7 @@ class ValueLinker:
             )
             and not claim.no_contradiction
             and figure is not None
-            and not self._unknown_rival(claim, ranked, top_score, top_doc)
+            and not unknown_rival(self, claim, ranked, top_score, top_doc)
             and comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
             and (claim.year_given or close(claim, figure))
         ):
@@ -396,65 +369,6 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
-
-    def _like_the_one_before(
-        self,
-        doc: Document,
-        claim: Claim,
-        ctx: Context,
-        ranked: list[tuple[float, int]],
-        top: MetricDoc,
-    ) -> bool:
-        """A value listed right after one its figure bears out, with no noun of its own
-        ("the 62,739 online sales in FY20 and 85,958 in FY19"), counts what that one
-        counts: it takes its metric, not the one its sentence's words rank first."""
-        if ctx.noun:
-            return False
-        before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
-        if not before or before[-1].kind != claim.kind or before[-1].metric in (None, top.metric):
-            return False
-        sibling = before[-1]
-        if not _LISTED.match(doc.text, sibling.end, claim.start):
-            return False
-        mdoc = self.index.headline(sibling.metric or "")
-        if mdoc is None or not self._agrees(sibling, mdoc):
-            return False
-        self._set(claim, mdoc, ctx, ranked, 0.0)
-        claim.link_reason = f"listed after {sibling.text}, a value of it"
-        return True
-
-    def _best_agreeing(
-        self, claim: Claim, agreeing: list[tuple[float, int]]
-    ) -> list[tuple[float, int]]:
-        """The candidate an agreeing claim links to: the most relevant, unless one at least
-        half as relevant states its figure exactly where the first gives only a bound
-        ("44,255" against "more than 44,000" and an exact 44,255)."""
-        if not agreeing:
-            return []
-        first = self._stated(claim, self.index.docs[agreeing[0][1]])
-        if first is not None and first.bound != "exact":
-            for s, i in agreeing[1:]:
-                if 2 * s < agreeing[0][0]:
-                    break
-                fig = self._stated(claim, self.index.docs[i])
-                if fig is not None and fig.bound == "exact":
-                    return [(agreeing[0][0], i)]  # it states what the first bounds
-        return agreeing[:1]
-
-    def _unknown_rival(
-        self, claim: Claim, ranked: list[tuple[float, int]], top_score: float, top: MetricDoc
-    ) -> bool:
-        """Whether another metric the sources publish, nearly as relevant as the top one, has
-        no figure for the claim's year: the number may state it, so the top one's figure
-        cannot rule it out."""
-        for s, i in ranked[1:TOP]:
-            if s < TIED * top_score:
-                return False
-            mdoc = self.index.docs[i]
-            other = mdoc.metric != top.metric and not mdoc.breakdown and mdoc.metric in self._known
-            if other and self._figure(claim, mdoc) is None:
-                return True
-        return False
 
     def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
         """The relevance of the most relevant candidate the number could state, even as a
@@ -559,21 +473,6 @@ class ValueLinker:
         if keep is None:
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
         claim.link_reason = why
-
-
-_LISTED = re.compile(r"[^.;]{0,80}?(?:,\s*|\s)(?:and|or)\s+(?:the\s+)?$|\s*,\s*$", re.I)
-"""Between two values of a list: "... in FY20 (last year) and ", ", "."""
-_BEFORE_DAY = re.compile(r"\b(?:before|prior\s+to|until|up\s+to|through)\b", re.I)
-_AFTER_DAY = re.compile(r"\b(?:after|since|from|beginning|starting)\b", re.I)
-
-
-def _opposite_side(said: str, label: str) -> bool:
-    """Whether a part of a year and a figure's name are on opposite sides of a day ("prior
-    to February 18" against "sales on or after February 18")."""
-    before, after = _BEFORE_DAY.search(said), _AFTER_DAY.search(said)
-    if bool(before) == bool(after):
-        return False
-    return bool(_AFTER_DAY.search(label) if before else _BEFORE_DAY.search(label))
 
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:

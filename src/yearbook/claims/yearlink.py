@@ -4,10 +4,12 @@
 * A count over a span of years is checked against the sums of a metric over such spans
   (`span_sum`).
 * A precise number a hair off a relevant figure is that figure's misstatement (`near_miss`).
+* A claim about a part of a year may state a figure of that part (`part_of_year`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Protocol
 
@@ -23,9 +25,9 @@ from yearbook.claims.linkscore import (
     year_open,
 )
 from yearbook.claims.numbers import Interval
-from yearbook.claims.relevance import MetricDoc, MetricIndex
+from yearbook.claims.relevance import MONTHS, MetricDoc, MetricIndex
 from yearbook.claims.verify import consistent, matched_reading, stated_figure
-from yearbook.figures import Figures
+from yearbook.figures import Figure, Figures
 
 
 class Linking(Protocol):
@@ -34,8 +36,16 @@ class Linking(Protocol):
     index: MetricIndex
     figures: Figures
     _metric_years: dict[str, set[int]]
+    _known: set[str]
+    _months: frozenset[str]
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None: ...
+
+    def _stated(self, claim: Claim, mdoc: MetricDoc) -> Figure | None: ...
+
+    def _agrees(self, claim: Claim, mdoc: MetricDoc) -> bool: ...
+
+    def _decide(self, doc: Document, claim: Claim) -> None: ...
 
     def _set(
         self,
@@ -47,7 +57,7 @@ class Linking(Protocol):
     ) -> None: ...
 
 
-__all__ = ["near_miss", "other_year", "run_sum", "span_sum", "years_of"]
+__all__ = ["near_miss", "other_year", "part_of_year", "run_sum", "span_sum", "years_of"]
 
 LONGEST_RUN = 8
 """The most consecutive fiscal years a total the text does not date may add up (two terms)."""
@@ -265,3 +275,45 @@ def years_of(linker: Linking, mdoc: MetricDoc) -> set[int]:
             f.fiscal_year for f in linker.figures if f.metric == mdoc.metric
         }
     return years
+
+
+def part_of_year(linker: Linking, doc: Document, claim: Claim) -> None:
+    """A claim about a part of a year ("28,677 sold on or after February 18") may
+    state a figure that is itself about that part: one whose names give a month its
+    words give in one of its names. The figure's year is then the year the part lies in;
+    a figure on the other side of the day the text names contradicts it."""
+    assert claim.part is not None
+    year, words = claim.part
+    months = frozenset(linker.index.words(words)) & MONTHS
+    if not months:
+        return
+    note = claim.year_note
+    claim.fiscal_year, linker._months = year, months
+    try:
+        linker._decide(doc, claim)
+    finally:
+        linker._months = frozenset()
+    mdoc = linker.index.headline(claim.metric) if claim.metric else None
+    if mdoc is None or not any(p & months for p in mdoc.phrases):
+        claim.fiscal_year, claim.year_note = None, note  # no figure of that part
+        return
+    claim.year_note, claim.year_given = "", True
+    if _opposite_side(words, mdoc.decl.label):
+        fig = linker._stated(claim, mdoc)
+        side = f"the figure counts {mdoc.decl.label}, the text says {words.strip()!r}"
+        if fig is not None and fig.value is not None and consistent(claim, fig):
+            claim.figure_checks.append(("part", "contradicted", side, fig.value))
+        claim.no_contradiction = f"it counts the other side of the day ({side})"
+
+
+_BEFORE_DAY = re.compile(r"\b(?:before|prior\s+to|until|up\s+to|through)\b", re.I)
+_AFTER_DAY = re.compile(r"\b(?:after|since|from|beginning|starting)\b", re.I)
+
+
+def _opposite_side(said: str, label: str) -> bool:
+    """Whether a part of a year and a figure's name are on opposite sides of a day ("prior
+    to February 18" against "sales on or after February 18")."""
+    before, after = _BEFORE_DAY.search(said), _AFTER_DAY.search(said)
+    if bool(before) == bool(after):
+        return False
+    return bool(_AFTER_DAY.search(label) if before else _BEFORE_DAY.search(label))
