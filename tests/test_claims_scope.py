@@ -307,3 +307,35 @@ def test_an_exact_figure_is_preferred_to_a_bound_that_also_agrees(checked: Check
     ]
     text = "In fiscal year 2023 ICE carried out 44,255 interior removals."
     assert verdict(checked(text, rows), "44,255") == ("removals_interior_exact", 2023, "supported")
+
+
+def test_a_time_of_reporting_before_a_clause_that_names_its_year_is_no_part(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011)]
+    text = "According to a report released by ICE last week, just 59,000 were removed in fiscal year 2021."
+    assert verdict(checked(text, rows), "59,000") == ("ero.removals", 2021, "supported")
+    same = (
+        "Between January 20 and September 30, ICE made 42 percent more arrests than it did "
+        "over the same period in FY 2016."
+    )
+    assert claim(checked(same, ROWS), "42 percent more").fiscal_year is None  # still a part
+
+
+def test_the_previous_years_value_is_of_the_year_before(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2023, 142_580)]
+    text = (
+        "With 271,484 deportations in fiscal 2024, nearly double the previous year's paltry "
+        "142,580, ICE proved it can ramp things up."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "142,580") == ("ero.removals", 2023, "supported")
+    assert claim(result, "nearly double").verdict == "supported"  # 1.90 times, by its own numbers
+
+
+def test_the_pack_reads_sent_out_of_the_country_as_removals(checked: Checker) -> None:
+    text = (
+        "Overall, according to its annual report for fiscal year 2020, ICE's Office of "
+        "Enforcement and Removal Operations sent 185,884 people out of the country."
+    )
+    assert verdict(checked(text, ROWS), "185,884") == ("ero.removals", 2020, "supported")

@@ -115,6 +115,12 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 
+_YEARS_OWN = re.compile(
+    r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:fiscal\s+)?year['\u2019]s\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:(?:more\s+than|over|about|nearly|almost|some)\s+)?\$?$",
+    re.I,
+)
+"""Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
 _OPENING_BEFORE = re.compile(
@@ -349,6 +355,14 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         named_after = _CALENDAR.match(doc.text, bare[0]) if bare else None
     if span and named_after and span.start() <= named_after.start() < span.end():
         named_after = None  # "between FY 2017 and FY 2020" names the span's own years
+    if (
+        part is not None
+        and named_after is not None
+        and part.end() <= claim.start
+        and _CLAUSE_END.search(doc.text, part.end(), claim.start)
+        and not _SAME_PERIOD.search(doc.text, claim.end, named_after.start())
+    ):
+        part = None  # "a report released last week, just 59,000 were removed in FY 2021"
     if span and not part and not named_after:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
@@ -506,6 +520,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if relative_when and (before or context):  # "less than the year before, when ..."
         year = (before[-1][1] if before else context) or 0
         claim.fiscal_year = year - _years_back(relative_when[-1])
+        claim.year_source, claim.year_given = "relative", bool(before)
+        return
+    if _YEARS_OWN.search(head) and (before or context):  # "... the previous year's 142,580"
+        claim.fiscal_year = (before[-1][1] if before else context or 0) - 1
         claim.year_source, claim.year_given = "relative", bool(before)
         return
     own = [
