@@ -339,3 +339,13 @@ def test_the_pack_reads_sent_out_of_the_country_as_removals(checked: Checker) ->
         "Enforcement and Removal Operations sent 185,884 people out of the country."
     )
     assert verdict(checked(text, ROWS), "185,884") == ("ero.removals", 2020, "supported")
+
+
+def test_a_change_may_be_borne_out_by_the_next_paragraphs_numbers() -> None:
+    text = (
+        "Comparing the first three years and the last three, there is a 57% decline in "
+        "arrests.\n\n"
+        "The office made 389,237 arrests in the first three years but only 165,650 arrests "
+        "in the last three."
+    )
+    assert claim(check(text), "a 57% decline").verdict == "supported"

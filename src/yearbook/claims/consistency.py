@@ -221,13 +221,14 @@ def _text_change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[F
 
 
 def _around(doc: Document, claim: Claim) -> list[Claim]:
-    """Claims of the two sentences before the claim's, its own and the one after, in its
-    paragraph."""
+    """Claims of the two sentences before the claim's, its own and the one after (which may
+    open the next paragraph: "... a 57% decline in arrests." then "ICE made 389,237 arrests
+    ... but only 165,650 ...")."""
     return [
         c
         for s in range(claim.sentence - 2, claim.sentence + 2)
         for c in doc.in_sentence(s)
-        if c.block == claim.block and c is not claim
+        if (c.block == claim.block or s == claim.sentence + 1) and c is not claim
     ]
 
 
