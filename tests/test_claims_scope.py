@@ -349,3 +349,22 @@ def test_a_change_may_be_borne_out_by_the_next_paragraphs_numbers() -> None:
         "in the last three."
     )
     assert claim(check(text), "a 57% decline").verdict == "supported"
+
+
+def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
+    rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
+    text = (
+        "In fiscal year 2019, of those ICE arrested, about 12,000 had charges for sexual "
+        "assault. More than 67,000 were arrested for drug crimes, more than 10,000 for "
+        "weapons offenses."
+    )
+    result = checked(text, rows)
+    assert claim(result, "more than 10,000").verdict == "unverifiable"
+
+
+def test_such_ones_are_never_a_broader_figures_misstatement(checked: Checker) -> None:
+    text = (
+        "ICE also made more arrests of people with criminal records in fiscal year 2017. "
+        "(ICE made 94,751 such arrests in the 2016 fiscal year.)"
+    )
+    assert claim(checked(text, ROWS), "94,751").verdict == "unverifiable"

@@ -38,6 +38,8 @@ _NEGATED = re.compile(
 _OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
 """After a number that counts others than a figure, or an increment: "300 others", "300
 additional agents"."""
+_SUCH = re.compile(r"\s+such\b", re.I)
+"""After a number that counts what a sentence before it described: "94,751 such sales"."""
 _REGION = re.compile(
     r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
     r"(?P<w>region|area|district|county|metro\s+area|field\s+office|state|city)\b",
@@ -65,9 +67,12 @@ def out_of_scope(
 
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
-    it counts others than a figure ("with 300 others"), or one region's part."""
+    it counts others than a figure ("with 300 others"), "such" ones as described before it,
+    or one region's part."""
     if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
         return "it counts others than a figure does"
+    if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
+        return "it counts 'such' ones as its text described before it"
     _, s_start, _ = doc.sentences[claim.sentence]
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:

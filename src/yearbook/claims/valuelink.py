@@ -283,7 +283,13 @@ class ValueLinker:
         agreeing = best_agreeing(
             self,
             claim,
-            [(s, i) for s, i in ranked if s >= floor and self._agrees(claim, self.index.docs[i])],
+            [
+                (s, i)
+                for s, i in ranked
+                if s >= floor
+                and self._agrees(claim, self.index.docs[i])
+                and self._own_category(self.index.docs[i], ctx)
+            ],
         )
         if agreeing:
             s, i = agreeing[0]
@@ -369,6 +375,13 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    @staticmethod
+    def _own_category(mdoc: MetricDoc, ctx: Context) -> bool:
+        """Whether a candidate is a whole metric, or a category its number's own clause names:
+        "more than 10,000 for weapons offenses" after a sentence on sexual assaults is no
+        figure of the sexual-assault category."""
+        return not mdoc.category or mdoc.category <= {*ctx.near, *ctx.noun}
 
     def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
         """The relevance of the most relevant candidate the number could state, even as a
