@@ -368,3 +368,17 @@ def test_such_ones_are_never_a_broader_figures_misstatement(checked: Checker) ->
         "(ICE made 94,751 such arrests in the 2016 fiscal year.)"
     )
     assert claim(checked(text, ROWS), "94,751").verdict == "unverifiable"
+
+
+def test_a_value_listed_after_one_is_never_contradicted_by_that_ones_metric(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*ROWS, ("removals_ice_arresting_agency", 2020, 62_739)]
+    rows.append(("removals_ice_arresting_agency", 2019, 85_958))
+    text = (
+        "While total deportations are up, those stemming from ICE's interior arrests stand at "
+        "47,000. This is far lower than the 62,739 deportations in FY20 and 95,958 in FY19."
+    )
+    found = claim(checked(text, rows), "95,958")
+    assert (found.metric, found.verdict) == ("removals_ice_arresting_agency", "unverifiable")
+    assert "listed before it" in found.reason

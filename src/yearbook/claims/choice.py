@@ -5,7 +5,7 @@
 * A figure cannot rule a number out while another metric, nearly as relevant, has no
   figure for that year (`unknown_rival`).
 * A value listed right after one a figure bears out counts what that one counts
-  (`listed_after`).
+  (`listed_after`); it is supported by that figure or unverifiable, never contradicted.
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ def listed_after(
 ) -> bool:
     """A value listed right after one its figure bears out, with no noun of its own ("the
     62,739 online sales in FY20 and 85,958 in FY19"), counts what that one counts: it takes
-    that metric, not the one its sentence's words rank first. True when it did."""
+    that metric, not the one its sentence's words rank first; which metric it is remains a
+    reading of its place, so that metric's figure may support it, never contradict it. True
+    when it took it."""
     if ctx.noun:
         return False
     before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
@@ -87,4 +89,5 @@ def listed_after(
         return False
     linker._set(claim, mdoc, ctx, ranked, 0.0)
     claim.link_reason = f"listed after {sibling.text}, a value of it"
+    claim.no_contradiction = f"its metric is that of {sibling.text}, listed before it"
     return True
