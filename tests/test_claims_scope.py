@@ -382,3 +382,11 @@ def test_a_value_listed_after_one_is_never_contradicted_by_that_ones_metric(
     found = claim(checked(text, rows), "95,958")
     assert (found.metric, found.verdict) == ("removals_ice_arresting_agency", "unverifiable")
     assert "listed before it" in found.reason
+
+
+def test_a_share_set_beside_its_part_after_a_mere() -> None:
+    text = "The new owners sold only 406,638 cars, a mere 4.4% of more than 9.6 million enquiries."
+    found = claim(check(text), "4.4%")
+    assert found.verdict == "contradicted"  # 406,638 of 9.6-9.7 million is at most 4.24%
+    right = check(text.replace("4.4%", "4.2%"))
+    assert claim(right, "4.2%").verdict == "supported"

@@ -33,7 +33,8 @@ _OF_WHOLE = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+|these\s+|some\s+)?$",
 _BESIDE = re.compile(
     r"^[^.;]*?(?:,\s*|\(\s*|\s[\u2014\u2013-]\s*|\u2014)"
     r"(?:or|representing|accounting\s+for|making\s+up|comprising|which\s+(?:is|was|are|were)|"
-    r"that\s+(?:is|was)|i\.e\.,?|some|about|around|roughly|nearly|almost|just)?"
+    r"that\s+(?:is|was)|i\.e\.,?|some|about|around|roughly|nearly|almost|just|only|merely|"
+    r"a\s+(?:mere|meager|paltry|scant|measly))?"
     r"(?:\s+(?:just\s+)?(?:over|under|about|around|roughly|nearly|almost|more\s+than|less\s+than|"
     r"some))?\s*$",
     re.I,
