@@ -345,7 +345,7 @@ class ValueLinker:
                 named == top_doc.metric
                 or (
                     float(self.index.scores(ctx.near)[top]) >= NEAR_SCORE
-                    and top_doc.named_by({*ctx.near, *ctx.rest})
+                    and top_doc.named_by({*ctx.near, *ctx.noun})
                 )
             )
             and not claim.no_contradiction
