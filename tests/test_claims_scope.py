@@ -390,3 +390,20 @@ def test_a_share_set_beside_its_part_after_a_mere() -> None:
     assert found.verdict == "contradicted"  # 406,638 of 9.6-9.7 million is at most 4.24%
     right = check(text.replace("4.4%", "4.2%"))
     assert claim(right, "4.2%").verdict == "supported"
+
+
+def test_an_exact_number_of_an_unnamed_year_a_hair_off_one_years_figure_is_its_misstatement(
+    checked: Checker,
+) -> None:
+    text = "A total of 256,086 undocumented immigrants were deported last year, according to ICE."
+    found = claim(checked(text, ROWS), "256,086")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.removals",
+        2018,
+        "contradicted",
+    )
+    assert "misses by a hair" in found.reason
+    exact = claim(checked(text.replace("256,086", "256,085"), ROWS), "256,085")
+    assert (exact.fiscal_year, exact.verdict) == (2018, "supported")
+    far = claim(checked(text.replace("256,086", "257,086"), ROWS), "257,086")
+    assert far.verdict == "unverifiable"  # 0.4% off: no misstatement of any one year's

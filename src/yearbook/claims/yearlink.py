@@ -21,6 +21,7 @@ from yearbook.claims.linkscore import (
     SUPPORT_SCORE,
     TOP,
     Context,
+    exact,
     precise,
     year_open,
 )
@@ -59,6 +60,9 @@ class Linking(Protocol):
 
 __all__ = ["near_miss", "other_year", "part_of_year", "run_sum", "span_sum", "years_of"]
 
+HAIR = 0.001
+"""How close an exact number whose year the text leaves open must be to one year's figure to
+be its misstatement (a wrong last digit or two), not another count."""
 LONGEST_RUN = 8
 """The most consecutive fiscal years a total the text does not date may add up (two terms)."""
 
@@ -74,12 +78,16 @@ def other_year(
     """A claim whose year the text leaves open links to the one year whose figure it states.
 
     Only when its year was a guess ("last year", or the year a text about several years
-    names most) and its number is precise enough that agreeing by chance is unlikely.
+    names most) and its number is precise enough that agreeing by chance is unlikely. An
+    exact number that no year's figure states but that one year's misses by a hair (0.1%:
+    "256,086 were deported last year", against 256,085) links to that year, which
+    contradicts it.
     """
     if not year_open(doc, claim) or not precise(claim):
         return False
     context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, int, int]] = []
+    hairs: list[tuple[float, int, int]] = []
     for s, i in ranked[:TOP]:
         if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
             break
@@ -89,8 +97,14 @@ def other_year(
         for year in sorted(years_of(linker, mdoc)):
             fig = linker.figures.find(mdoc.metric, year, mdoc.breakdown, mdoc.breakdown_value)
             fig = stated_figure(replace(claim, fiscal_year=year, base_year=None), fig)
-            if fig is not None and fig.value is not None and consistent(claim, fig):
+            if fig is None or fig.value is None:
+                continue
+            if consistent(claim, fig):
                 found.append((s, i, year))
+            elif exact(claim) and abs(claim.value - fig.value) <= HAIR * abs(fig.value):
+                hairs.append((s, i, year))
+    if not found and len({(i, y) for _, i, y in hairs}) == 1 and hairs[0][0] >= CONTRADICT_SCORE:
+        found = hairs  # "256,086 were deported last year": FY 2018's 256,085, misstated
     if len({(i, year) for _, i, year in found}) != 1:
         return False
     s, i, year = found[0]
@@ -100,12 +114,19 @@ def other_year(
     linker._set(claim, linker.index.docs[i], ctx, ranked, s)
     claim.link_reason = "its value, in the one year it agrees with"
     for other in doc.in_sentence(claim.sentence):  # its sentence's other guesses follow
-        if other is not claim and not other.year_given and other.fiscal_year == guessed:
+        if (
+            other is not claim
+            and not other.year_given
+            and other.fiscal_year == guessed
+            and not other.year_note  # a calendar year or a span stays what the text says
+        ):
             other.fiscal_year, other.base_year = year, None
             other.year_source = "figures"
     was = f" (FY {guessed} was a guess)" if guessed else ""
+    states = "states" if not hairs or found is not hairs else "misses by a hair"
     claim.year_note = (
-        f"the text does not say which year{was}; FY {year} is the only year whose figure it states"
+        f"the text does not say which year{was}; FY {year} is the only year whose figure it "
+        f"{states}"
     )
     return True
 
