@@ -192,7 +192,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             )
 
 
-def _text_change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     """A change the text states beside two like values that no years pair ("152,000 from
     January to November ... 205,000 in the first 11 months of 2016 ... 26 percent fewer"):
     supported when some two of them, either way round and as written, give it; never
@@ -460,7 +460,7 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
-    ("pair", _text_change),
+    ("pair", _pair),
     ("direction", _direction),
     ("share", _share),
     ("rest", _rest),
