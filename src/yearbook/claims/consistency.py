@@ -222,8 +222,8 @@ def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
 
 def _around(doc: Document, claim: Claim) -> list[Claim]:
     """Claims of the two sentences before the claim's, its own and the one after (which may
-    open the next paragraph: "... a 57% decline in arrests." then "ICE made 389,237 arrests
-    ... but only 165,650 ...")."""
+    open the next paragraph: "... a 57% decline in sales." then "The shop made 389,237
+    sales ... but only 165,650 ...")."""
     return [
         c
         for s in range(claim.sentence - 2, claim.sentence + 2)

@@ -80,7 +80,7 @@ def other_year(
     Only when its year was a guess ("last year", or the year a text about several years
     names most) and its number is precise enough that agreeing by chance is unlikely. An
     exact number that no year's figure states but that one year's misses by a hair (0.1%:
-    "256,086 were deported last year", against 256,085) links to that year, which
+    "256,086 were sold last year", against 256,085) links to that year, which
     contradicts it.
     """
     if not year_open(doc, claim) or not precise(claim):
@@ -104,7 +104,7 @@ def other_year(
             elif exact(claim) and abs(claim.value - fig.value) <= HAIR * abs(fig.value):
                 hairs.append((s, i, year))
     if not found and len({(i, y) for _, i, y in hairs}) == 1 and hairs[0][0] >= CONTRADICT_SCORE:
-        found = hairs  # "256,086 were deported last year": FY 2018's 256,085, misstated
+        found = hairs  # "256,086 were sold last year": FY 2018's 256,085, misstated
     if len({(i, year) for _, i, year in found}) != 1:
         return False
     s, i, year = found[0]

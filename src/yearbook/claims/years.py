@@ -362,7 +362,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         and _CLAUSE_END.search(doc.text, part.end(), claim.start)
         and not _SAME_PERIOD.search(doc.text, claim.end, named_after.start())
     ):
-        part = None  # "a report released last week, just 59,000 were removed in FY 2021"
+        part = None  # "a report released last week, just 59,000 were sold in FY 2021"
     if span and not part and not named_after:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
