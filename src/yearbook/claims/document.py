@@ -77,6 +77,15 @@ class Document:
         """The claims of one sentence, in text order."""
         return self._by_sentence.get(index, [])
 
+    def stretch(self, claim: Claim) -> tuple[int, int]:
+        """The claim's own stretch of its sentence: from the end of the claim before it to the
+        start of the one after (or the sentence's ends)."""
+        _, start, end = self.sentences[claim.sentence]
+        others = self.in_sentence(claim.sentence)
+        start = max([c.end for c in others if c.end <= claim.start], default=start)
+        end = min([c.start for c in others if c.start >= claim.end], default=end)
+        return start, end
+
     def in_block(self, index: int) -> list[Claim]:
         """The claims of one block, in text order."""
         return self._by_block.get(index, [])

@@ -41,7 +41,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     text = doc.text
     _, s_start, s_end = doc.sentences[claim.sentence]
     others = doc.in_sentence(claim.sentence)
-    prev_end, next_start = _between_neighbours(doc, claim)
+    prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
     cuts = list(_HEAD_CUT.finditer(head))
     own_from = prev_end  # where the claim's own clause starts
@@ -138,19 +138,10 @@ def clause_text(doc: Document, claim: Claim) -> str:
     """The claim's own clause: from the last break before it to the first after it, within
     its sentence and between its neighbouring claims."""
     text = doc.text
-    prev_end, next_start = _between_neighbours(doc, claim)
+    prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
     cuts = list(_HEAD_CUT.finditer(head))
     head = head[cuts[-1].end() :] if cuts else head
     tail = text[claim.end : next_start]
     cut = _TAIL_CUT.search(tail)
     return head + text[claim.start : claim.end] + (tail[: cut.start()] if cut else tail)
-
-
-def _between_neighbours(doc: Document, claim: Claim) -> tuple[int, int]:
-    """Where the claim's stretch of its sentence starts and ends: at the claims beside it."""
-    _, s_start, s_end = doc.sentences[claim.sentence]
-    others = doc.in_sentence(claim.sentence)
-    prev_end = max([c.end for c in others if c.end <= claim.start], default=s_start)
-    next_start = min([c.start for c in others if c.start >= claim.end], default=s_end)
-    return prev_end, next_start

@@ -72,10 +72,7 @@ def complements(doc: Document) -> Iterator[tuple[int, float, float]]:
     for claim in doc.claims:
         if claim.kind not in ("percent", "share"):
             continue
-        _, s_start, s_end = doc.sentences[claim.sentence]
-        others = doc.in_sentence(claim.sentence)
-        start = max([c.end for c in others if c.end <= claim.start], default=s_start)
-        end = min([c.start for c in others if c.start >= claim.end], default=s_end)
+        start, end = doc.stretch(claim)
         if not _REST.search(doc.text, start, end):
             continue
         shares = [

@@ -298,15 +298,6 @@ def _span_of(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def _stretch(doc: Document, claim: Claim) -> tuple[int, int]:
-    """The claim's own part of its sentence: from the claim before it to the one after."""
-    _, s_start, s_end = doc.sentences[claim.sentence]
-    others = doc.in_sentence(claim.sentence)
-    start = max([c.end for c in others if c.end <= claim.start], default=s_start)
-    end = min([c.start for c in others if c.start >= claim.end], default=s_end)
-    return start, end
-
-
 def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | None:
     """ "The same period" of two years in a sentence that names no year but the one after that
     phrase: every value of the sentence is a part of a year's. (A sentence that names the main
@@ -336,7 +327,7 @@ def _part_words(doc: Document, claim: Claim, part: re.Match[str]) -> str:
 
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year."""
-    start, end = _stretch(doc, claim)
+    start, end = doc.stretch(claim)
     _, _, s_end = doc.sentences[claim.sentence]
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
