@@ -69,6 +69,8 @@ def _peoples(name: str) -> set[str]:
 
 _CAPITAL = re.compile(r"(?<![\w.-])[^\W\d_a-z]")
 """Where a capitalised word starts: where a name may."""
+_REACH = 120
+"""How far after a capitalised word a name may run (the longest ISO name has 44 letters)."""
 _TRAILING = ",;:.!?)\"'\u2019\u201d"
 
 
@@ -89,7 +91,7 @@ def country_named(text: str, home: tuple[str, ...]) -> str | None:
     name), or None."""
     names, longest = _lookup(tuple(home))
     for start in _CAPITAL.finditer(text):
-        words = text[start.start() :].split(maxsplit=longest + 1)
+        words = text[start.start() : start.start() + _REACH].split(maxsplit=longest + 1)
         for n in range(min(longest, len(words)), 0, -1):
             last = words[n - 1]
             cut = last.rstrip(_TRAILING)  # "Mexico-based" is no name; "Mexico," is

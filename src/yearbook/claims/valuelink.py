@@ -99,9 +99,9 @@ class ValueLinker:
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
         )
-        self._months: frozenset[str] = frozenset()
-        """While a claim about a part of a year is linked: the months that name the part,
-        one of which a candidate must name."""
+        self._only: npt.NDArray[np.bool_] | None = None
+        """While a claim about a part of a year is linked: the candidates one of whose names
+        gives a month of the part (`yearlink.part_of_year`)."""
 
     def link(self, doc: Document) -> None:
         for claim in doc.claims:
@@ -403,9 +403,8 @@ class ValueLinker:
     ) -> list[tuple[float, int]]:
         """Candidates that fit the kind and office, most relevant first."""
         allowed = self.index.allowed(kind, office) & ~self._blocked
-        if self._months:
-            parts = [any(p & self._months for p in d.phrases) for d in self.index.docs]
-            allowed = allowed & np.array(parts)
+        if self._only is not None:
+            allowed = allowed & self._only
         score = np.where(allowed, score, 0.0)
         if named:
             score = score + NAMED_BONUS * (self.index.headline_of(named) & allowed)

@@ -13,6 +13,9 @@ import re
 from dataclasses import replace
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import (
     COMPARABLE,
@@ -38,7 +41,7 @@ class Linking(Protocol):
     figures: Figures
     _metric_years: dict[str, set[int]]
     _known: set[str]
-    _months: frozenset[str]
+    _only: npt.NDArray[np.bool_] | None
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None: ...
 
@@ -230,11 +233,8 @@ def run_sum(
         mdoc = linker.index.docs[i]
         if mdoc.breakdown or not mdoc.mentioned_by(context):
             continue
-        values = {
-            f.fiscal_year: f.value
-            for f in linker.figures
-            if f.metric == mdoc.metric and not f.breakdown and f.value is not None
-        }
+        figs = {year: linker.figures.find(mdoc.metric, year) for year in years_of(linker, mdoc)}
+        values = {y: f.value for y, f in figs.items() if f is not None and f.value is not None}
         for first in sorted(values):
             total = values[first]
             for last in range(first + 1, first + LONGEST_RUN):
@@ -309,11 +309,12 @@ def part_of_year(linker: Linking, doc: Document, claim: Claim) -> None:
     if not months:
         return
     note = claim.year_note
-    claim.fiscal_year, linker._months = year, months
+    claim.fiscal_year = year
+    linker._only = np.array([any(p & months for p in d.phrases) for d in linker.index.docs])
     try:
         linker._decide(doc, claim)
     finally:
-        linker._months = frozenset()
+        linker._only = None
     mdoc = linker.index.headline(claim.metric) if claim.metric else None
     if mdoc is None or not any(p & months for p in mdoc.phrases):
         claim.fiscal_year, claim.year_note = None, note  # no figure of that part
