@@ -85,6 +85,8 @@ _TO_FROM = re.compile(
 _COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:[A-Za-z-]+\s+){0,2}?(?:than\b|people\b|[a-z]+s\b)", re.I)
 """After "12% fewer": "than", or a plural noun, maybe after two words of its own ("12% fewer
 sales than", "26 percent fewer used cars")."""
+_OF_AFTER = re.compile(r"\s*of\b", re.I)
+"""After a percent that is a share ("15% of"), not a change."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\.?\s$", re.I)
 _DURATION = re.compile(
@@ -405,7 +407,7 @@ def _percent_kind(
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
     m = _CHANGE_VERB_PAIR.search(text, max(0, num_start - 160), num_start)
-    if m and not re.match(r"^\s*of\b", after, re.I):
+    if m and not _OF_AFTER.match(after):
         qual = m.group("q") or ""
         at = num_start - len(qual) - (1 if qual else 0)
         return "change", at, num_end, change_sign(m.group("w").lower()), qual
@@ -426,7 +428,7 @@ def _percent_kind(
     m = _COMPARE_TAIL.match(after)
     if m and _COMPARED_NOUN.match(after):
         return "change", start, num_end + m.end(), change_sign(m.group("w").lower()), qualifier
-    if re.match(r"^\s*of\b", after, re.I):
+    if _OF_AFTER.match(after):
         return "share", start, num_end, 0, qualifier
     return "percent", start, num_end, 0, qualifier
 
