@@ -204,16 +204,20 @@ def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
         if _years_pair(doc, claim) or _multiple_pair(doc, claim):
             continue
         values = [c for c in _around(doc, claim) if c.kind in ("count", "money", "weight")]
-        pairs = [
+        pairs = (
             (now, then, 100.0 * (now.value / then.value - 1))
             for now in values
             for then in values
-            if now is not then
-            and then.value
-            and now.kind == then.kind
-            and _same_count(doc, now, then)
-        ]
-        found = next(((n, t, x) for n, t, x in pairs if _meets(claim, x - 0.05, x + 0.05)), None)
+            if now is not then and then.value and now.kind == then.kind
+        )
+        found = next(  # the arithmetic first: reading nouns costs more
+            (
+                (n, t, x)
+                for n, t, x in pairs
+                if _meets(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
+            ),
+            None,
+        )
         if found is not None:
             now, then, exact = found
             reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
