@@ -188,11 +188,17 @@ def test_calendar_years_are_not_fiscal_years_unless_the_text_says_fiscal(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:
     calendar = check(
-        "ICE removed 267,258 people in 2019.", official, metrics=metrics, vocabulary=vocabulary
+        "ICE removed 267,358 people in 2019.", official, metrics=metrics, vocabulary=vocabulary
     )
-    found = claim(calendar, "267,258")
+    found = claim(calendar, "267,358")  # FY 2019's is 267,258: no contradiction of a calendar year
     assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
     assert "calendar year 2019" in found.reason
+    stated = check(
+        "ICE removed 267,258 people in 2019.", official, metrics=metrics, vocabulary=vocabulary
+    )
+    found = claim(stated, "267,258")  # read as FY 2019 only because that figure states it
+    assert (found.verdict, found.fiscal_year) == ("supported", 2019)
+    assert "calendar year 2019" in found.reason and "read as that fiscal year" in found.reason
     fiscal = check(
         "In fiscal year 2020 removals fell. ICE removed 267,258 people in 2019.",
         official,

@@ -407,3 +407,35 @@ def test_an_exact_number_of_an_unnamed_year_a_hair_off_one_years_figure_is_its_m
     assert (exact.fiscal_year, exact.verdict) == (2018, "supported")
     far = claim(checked(text.replace("256,086", "257,086"), ROWS), "257,086")
     assert far.verdict == "unverifiable"  # 0.4% off: no misstatement of any one year's
+
+
+def test_a_calendar_year_reads_as_that_fiscal_year_only_where_its_figure_agrees(
+    checked: Checker,
+) -> None:
+    text = "In 2019, the agency deported 267,258 people, just 11,000 more than the year before."
+    result = checked(text, ROWS)
+    assert verdict(result, "267,258") == ("ero.removals", 2019, "supported")
+    assert "calendar year 2019" in claim(result, "267,258").reason
+    assert claim(result, "11,000").verdict == "supported"  # 267,258 less 256,085
+    wrong = checked(text.replace("267,258", "267,358"), ROWS)
+    assert claim(wrong, "267,358").verdict == "unverifiable"  # a calendar year is no fiscal one
+
+
+def test_a_text_that_names_one_calendar_year_most_may_state_its_fiscal_figures(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*ROWS, ("ero.arrests_criminal_history_share", 2019, 86)]
+    text = (
+        "The agency released its 2019 report this week. In 2019, it removed 267,258 people, "
+        "against 410,000 in 2012.\n\n"
+        "Most were criminals: 86 percent of its arrests were of people convicted or charged."
+    )
+    found = claim(checked(text, rows), "86 percent")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.arrests_criminal_history_share",
+        2019,
+        "supported",
+    )
+    assert "names calendar year 2019 most" in found.reason
+    other = claim(checked(text.replace("86 percent", "76 percent"), rows), "76 percent")
+    assert other.verdict == "unverifiable"

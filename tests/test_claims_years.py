@@ -164,3 +164,11 @@ def test_two_changes_after_a_value_are_of_its_year_on_two_bases(checked: Checker
     assert (second.text, second.fiscal_year, second.verdict) == ("up 18.2%", 2019, "supported")
     assert "from FY 2018 to FY 2019" in first.reason
     assert "from FY 2017 to FY 2019" in second.reason
+
+
+def test_a_text_that_says_calendar_years_never_reads_them_as_fiscal(checked: Checker) -> None:
+    text = "These are calendar year 2018 counts. In 2018 the agency removed 256,085 people."
+    found = claim(checked(text, OLDER_REMOVALS), "256,085")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    undeclared = checked("In 2018 the agency removed 256,085 people.", OLDER_REMOVALS)
+    assert verdict(undeclared, "256,085") == ("ero.removals", 2018, "supported")

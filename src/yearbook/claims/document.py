@@ -48,6 +48,8 @@ class Claim:
     # relative ("last year"), or "figures" when only the data could tell
     span: tuple[int, int | None] | None = None  # its span of years: (first, last) or (count, None)
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
+    calendar: tuple[int, int | None] | None = None  # the fiscal and base year its calendar
+    # year would give, tried only where a figure of that fiscal year states the number
     part: tuple[int, str] | None = None  # the fiscal year a part of a year it is about lies
     # in, and the words that name the part ("after February 18")
     complement: bool = False  # a share of those without what its metric counts ("no record")

@@ -279,33 +279,11 @@ class ValueLinker:
         if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score, siblings):
             return
         plausible = self._plausible_top(claim, ranked)
-        floor = min(SUPPORT_EXACT, COMPARABLE * plausible)
-        agreeing = best_agreeing(
-            self,
-            claim,
-            [
-                (s, i)
-                for s, i in ranked
-                if s >= floor
-                and self._agrees(claim, self.index.docs[i])
-                and self._own_category(self.index.docs[i], ctx)
-            ],
-        )
-        if agreeing:
-            s, i = agreeing[0]
-            least = SUPPORT_EXACT if exact(claim) else SUPPORT_SCORE
-            mentioned = self.index.docs[i].mentioned_by(
-                {*ctx.near, *ctx.rest, *ctx.before}
-            ) or self.index.docs[i].mentioned_by(
-                set(self.index.words(doc.sentence_text(claim.sentence)))
-            )
-            if (
-                s >= least
-                and (s >= COMPARABLE * plausible or singled_out(self.index, context, s, i, ranked))
-                and (mentioned or not MUST_MENTION or exact(claim))
-            ):
-                self._set(claim, self.index.docs[i], ctx, ranked, s)
-                return
+        agreeing = self._agreeing(claim, ctx, ranked, plausible)
+        if agreeing and self._supported(doc, claim, ctx, ranked, plausible, agreeing[0]):
+            return
+        if not agreeing and claim.calendar and self._calendar_as_fiscal(doc, claim, ctx, ranked):
+            return
         if other_year(self, doc, claim, ctx, ranked, top_score):
             return
         if not agreeing and run_sum(self, doc, claim, ctx, ranked, top_score):
@@ -375,6 +353,82 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _agreeing(
+        self, claim: Claim, ctx: Context, ranked: list[tuple[float, int]], plausible: float
+    ) -> list[tuple[float, int]]:
+        """The candidates whose figure for the claim's year states its number, best first."""
+        floor = min(SUPPORT_EXACT, COMPARABLE * plausible)
+        return best_agreeing(
+            self,
+            claim,
+            [
+                (s, i)
+                for s, i in ranked
+                if s >= floor
+                and self._agrees(claim, self.index.docs[i])
+                and self._own_category(self.index.docs[i], ctx)
+            ],
+        )
+
+    def _supported(
+        self,
+        doc: Document,
+        claim: Claim,
+        ctx: Context,
+        ranked: list[tuple[float, int]],
+        plausible: float,
+        best: tuple[float, int],
+    ) -> bool:
+        """Link the claim to the agreeing candidate when it is relevant enough to state it."""
+        s, i = best
+        least = SUPPORT_EXACT if exact(claim) else SUPPORT_SCORE
+        mdoc = self.index.docs[i]
+        mentioned = mdoc.mentioned_by({*ctx.near, *ctx.rest, *ctx.before}) or mdoc.mentioned_by(
+            set(self.index.words(doc.sentence_text(claim.sentence)))
+        )
+        context = {*ctx.near, *ctx.rest}
+        if (
+            s >= least
+            and (s >= COMPARABLE * plausible or singled_out(self.index, context, s, i, ranked))
+            and (mentioned or not MUST_MENTION or exact(claim))
+        ):
+            self._set(claim, mdoc, ctx, ranked, s)
+            return True
+        return False
+
+    def _calendar_as_fiscal(
+        self, doc: Document, claim: Claim, ctx: Context, ranked: list[tuple[float, int]]
+    ) -> bool:
+        """A number the text dates by calendar year that the same fiscal year's figure states.
+
+        Writers often give an agency's fiscal-year figure under the bare year ("in 2019,
+        sales reached 267,258"). When a relevant figure of that fiscal year states the number,
+        the claim is read as stating it; it is never contradicted on that reading, since the
+        calendar year may be what the writer meant.
+        """
+        assert claim.calendar is not None
+        note = claim.year_note or (
+            f"the text names calendar year {claim.calendar[0]} most, and never speaks of "
+            "fiscal years"
+        )
+        claim.fiscal_year, claim.base_year = claim.calendar
+        plausible = self._plausible_top(claim, ranked)
+        agreeing = self._agreeing(claim, ctx, ranked, plausible)
+        if (
+            agreeing
+            and agreeing[0][0] >= SUPPORT_SCORE
+            and self._supported(doc, claim, ctx, ranked, plausible, agreeing[0])
+        ):
+            claim.year_source = "figures"
+            claim.no_contradiction = "its year is a calendar year"
+            claim.year_note = (
+                f"{note}; the figure of FY {claim.fiscal_year} states it, so it is read as that "
+                "fiscal year"
+            )
+            return True
+        claim.fiscal_year, claim.base_year = None, None
+        return False
 
     @staticmethod
     def _own_category(mdoc: MetricDoc, ctx: Context) -> bool:

@@ -43,6 +43,14 @@ does one that reports an agency's year-end numbers or annual report, which count
 agency's fiscal year."""
 
 
+_SAYS_CALENDAR = re.compile(
+    r"\bcalendar[\s-]+(?:years?\b|(?:19|20)\d\d\b)"
+    r"|\byear\W+(?:which\s+|that\s+)?(?:ended|ends|ending)\s+(?:in\s+|on\s+)?dec(?:ember|\.)?\b",
+    re.I,
+)
+"""A text that says its years are calendar years: its bare years are never read as fiscal."""
+
+
 def _whole_year_pattern() -> re.Pattern[str]:
     """ "Between October 1, 2019 and September 30, 2020": the first and last day of one fiscal
     year (`yearbook.calendar`), which names that year, not a part of one."""
@@ -241,8 +249,15 @@ def assign_years(doc: Document) -> None:
     for claim in doc.claims:
         if claim.kind == "change":
             _claim_year(doc, claim, context(claim), fiscal)
+    named = Counter(y for _, y, base in _mentions(text, 0, len(text), True) if not base)
+    most = named.most_common(1)[0][0] if named and not fiscal else None
+    says_calendar = _SAYS_CALENDAR.search(text) is not None
     for claim in doc.claims:
         _span_or_calendar(doc, claim, fiscal)
+        if says_calendar:
+            claim.calendar = None
+        elif most and claim.fiscal_year is None and not claim.year_note and claim.span is None:
+            claim.calendar = (most, None)  # read as that fiscal year only where a figure agrees
 
 
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
@@ -385,6 +400,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     _, s_start, _ = doc.sentences[claim.sentence]
     years = _mentions(doc.text, s_start, end, calendar=True)
     if years:
+        claim.calendar = (years[-1][1], claim.base_year if claim.fiscal_year else None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
