@@ -208,6 +208,19 @@ def test_calendar_years_are_not_fiscal_years_unless_the_text_says_fiscal(
     assert claim(fiscal, "267,258").verdict == "supported"
 
 
+def test_a_word_a_share_splits_a_count_by_names_a_narrower_count(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "On deportations, ERO recorded just 39,149 convicts removed in fiscal 2021, down 62 "
+        "percent compared to 2020, when 103,762 convicts were ousted."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    found = claim(result, "39,149")  # not FY 2021's 59,011 removals: the convicts among them
+    assert found.verdict == "unverifiable" and "convict" in found.reason
+    assert claim(result, "down 62 percent").verdict == "supported"  # the text's own numbers
+
+
 def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:

@@ -439,3 +439,38 @@ def test_a_text_that_names_one_calendar_year_most_may_state_its_fiscal_figures(
     assert "names calendar year 2019 most" in found.reason
     other = claim(checked(text.replace("86 percent", "76 percent"), rows), "76 percent")
     assert other.verdict == "unverifiable"
+
+
+def test_a_projection_is_no_count_of_a_year(checked: Checker) -> None:
+    text = (
+        "As of June 2016, ICE had deported 168,781 people this year. That puts the agency on "
+        "track for about 230,000 deportations in fiscal year 2016."
+    )
+    found = claim(checked(text, ROWS), "about 230,000")
+    assert (found.verdict, found.metric) == ("unverifiable", None)
+    assert "projection" in found.reason
+    plain = checked(text.replace("on track for", "with"), ROWS)
+    assert claim(plain, "about 230,000").verdict == "contradicted"  # 240,255 was the count
+
+
+def test_the_people_of_a_place_are_no_count_of_the_figures(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2018 the agency removed 256,085 people, the equivalent of the 255,214 "
+        "people who live in Madison, or nearly all the 258,612 residents of Buffalo."
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "256,085") == ("ero.removals", 2018, "supported")
+    for other in ("255,214", "258,612"):
+        assert claim(result, other).verdict == "unverifiable"
+
+
+def test_the_year_a_multiple_compares_with_is_its_base(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2021, 74_082), ("ero.admin_arrests", 2022, 142_750)]
+    text = (
+        "For FY 2022, ERO reported nearly twice the number of administrative arrests it made "
+        "in FY 2021: 142,750 administrative arrests."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "142,750") == ("ero.admin_arrests", 2022, "supported")
+    found = claim(result, "nearly twice")
+    assert (found.fiscal_year, found.verdict) == (2022, "supported")

@@ -1,6 +1,7 @@
 """Guards of value-aware linking: what a claim's words say of the figures it may have.
 
-A claim may count what no figure holds (another body's count, a country's part), may be
+A claim may count what no figure holds (another body's count, a country's part, a
+projection, the people of a place), may be
 supported but never contradicted (others than a figure, one region's part), may count those
 *without* what a share counts, or name a narrower or a different count than a candidate.
 `yearbook.claims.valuelink` applies them; each reads the metric index and the text only.
@@ -47,6 +48,27 @@ _REGION = re.compile(
 )
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
 region" (unless a metric's words name it)."""
+_PROJECTED_BEFORE = re.compile(
+    r"\b(?:on\s+(?:track|pace|course)|at\s+(?:this|that|the\s+current)\s+(?:rate|pace))\s+"
+    r"(?:(?:to|for)\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:only|just|about|around|roughly|some|nearly|"
+    r"almost|over|more\s+than)\s+)?$"
+    r"|\b(?:projected|forecast|projection\s+of|expected\s+to\s+(?:reach|hit|top|exceed))\s+"
+    r"(?:(?:to\s+(?:reach|hit|top|be)\s+)?(?:only|just|about|around|roughly|some|nearly|almost|"
+    r"over|more\s+than)\s+)?$",
+    re.I,
+)
+"""Right before a number that is a projection of a year, not its count: "on track for about
+230,000 sales this year", "putting them on pace for around 59,000", "projected to reach"."""
+_PROJECTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:projected|forecast)\b", re.I)
+"""After a number that is a projection: "with over 276,000 visits projected"."""
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?equivalent\s+of|population\s+of)\s+(?:the\s+)?(?:entire\s+)?$", re.I
+)
+_POPULATION_AFTER = re.compile(
+    r"\s+(?:people\s+(?:who\s+live|living)\s+in|residents|inhabitants)\b", re.I
+)
+"""A number compared with a place's people: "the equivalent of the 255,214 people who live in
+Madison", "nearly all the 258,612 residents of Buffalo"."""
 WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 
 
@@ -59,6 +81,14 @@ def out_of_scope(
     body = other_body(doc, claim, others)
     if body is not None:
         return f"is about {body}'s counts, which the figures do not hold"
+    text = doc.text
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    before = text[max(s_start, claim.start - 60) : claim.start]
+    after = text[claim.end : min(s_end, claim.end + 40)]
+    if _PROJECTED_BEFORE.search(before) or _PROJECTED_AFTER.match(after):
+        return "is a projection, not a count"
+    if _POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after):
+        return "counts the people of a place"
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
         return f"counts the part of {country}, which the figures do not break down"
@@ -122,6 +152,8 @@ def narrower(index: MetricIndex, ctx: Context, top: MetricDoc, claim: Claim) -> 
     if not extra:
         return []
     allowed = index.allowed(claim.kind, claim.office)
+    if claim.kind in ("count", "money", "weight"):  # a share of the top's count by that word
+        allowed = allowed | index.allowed("share", claim.office)  # ("of removals, convicts")
     return [
         w
         for w in extra

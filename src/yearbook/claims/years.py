@@ -116,6 +116,24 @@ _BASE_BEFORE = re.compile(
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+(?:the[ \t]+)?)$",
     re.I,
 )
+_MULTIPLE_BEFORE = re.compile(
+    r"\b(?:twice|double|triple|half|(?:two|three|four|five|\d+)\s+times)\s+"
+    r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
+    r"of\s+(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
+    re.I,
+)
+"""Before the year a multiple compares with: "nearly twice the number of sales it made in FY
+2021" names FY 2021 as the base, not the year of the values around it."""
+
+
+def _is_base(text: str, start: int, pos: int) -> bool:
+    """Whether the year at ``pos`` is a base a value is compared with, not the value's own."""
+    return bool(
+        _BASE_BEFORE.search(text[max(start, pos - 60) : pos])
+        or _MULTIPLE_BEFORE.search(text[max(0, pos - 120) : pos])
+    )
+
+
 _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year"
     r"|a\s+year\s+(?:earlier|before|ago)|last\s+year"
@@ -163,11 +181,7 @@ def default_of_several(doc: Document, claim: Claim) -> bool:
 
 
 def most_common_year(text: str) -> int | None:
-    years = Counter(
-        _fy(m)
-        for m in _FY.finditer(text)
-        if not _BASE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-    )
+    years = Counter(_fy(m) for m in _FY.finditer(text) if not _is_base(text, 0, m.start()))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -210,7 +224,7 @@ def _mentions(
     for pos, year in found[bisect_left(positions, start) : bisect_left(positions, end)]:
         if year < 0 and not calendar:
             continue
-        base = bool(_BASE_BEFORE.search(text[max(start, pos - 60) : pos]))
+        base = _is_base(text, start, pos)
         out.append((pos, abs(year), base))
     return out
 
