@@ -474,3 +474,17 @@ def test_the_year_a_multiple_compares_with_is_its_base(checked: Checker) -> None
     assert verdict(result, "142,750") == ("ero.admin_arrests", 2022, "supported")
     found = claim(result, "nearly twice")
     assert (found.fiscal_year, found.verdict) == (2022, "supported")
+
+
+def test_a_change_restated_from_the_paragraph_that_works_it_out_is_borne_out() -> None:
+    text = (
+        "Highlights: a 15% increase in arrests and a 12% fall in permits compared to FY 2023."
+        "\n\nThe office published its report for FY 2024 on Monday, its first in a decade.\n\n"
+        "In FY 2024 it made 165,400 arrests, a 15% jump from the 143,800 arrests of FY 2023."
+    )
+    result = check(text, table([("ero.admin_arrests", 2022, 142_750)]))
+    found = claim(result, "a 15% increase")
+    assert found.verdict == "supported" and "restates 'a 15% jump'" in found.reason
+    assert claim(result, "a 12% fall").verdict == "unverifiable"  # nothing works it out
+    other = check(text.replace("a 15% increase in arrests", "a 15% increase in permits"))
+    assert claim(other, "a 15% increase").verdict == "unverifiable"  # of another count

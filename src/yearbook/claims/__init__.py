@@ -28,6 +28,7 @@ from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
 from yearbook.claims.ranks import mark_ranks, rank_evidence
 from yearbook.claims.relevance import MetricIndex
+from yearbook.claims.restated import restated
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
 from yearbook.claims.tables import read_tables
 from yearbook.claims.text import detect_format, to_plain
@@ -112,9 +113,12 @@ def check(
     seen: dict[int, list[Evidence]] = {}
     for item in evidence:
         seen.setdefault(item.claim, []).append(item)
-    return CheckResult(
-        [_verdict(doc, c, by_claim.get(c.index, []), seen.get(c.index, [])) for c in doc.claims]
-    )
+    verdicts = [
+        _verdict(doc, c, by_claim.get(c.index, []), seen.get(c.index, [])) for c in doc.claims
+    ]
+    if value_linker is not None:
+        verdicts = restated(doc, verdicts, value_linker.index)
+    return CheckResult(verdicts)
 
 
 _INDEXES: dict[tuple[int, int, int], tuple[object, object, object, MetricIndex]] = {}
