@@ -488,3 +488,26 @@ def test_a_change_restated_from_the_paragraph_that_works_it_out_is_borne_out() -
     assert claim(result, "a 12% fall").verdict == "unverifiable"  # nothing works it out
     other = check(text.replace("a 15% increase in arrests", "a 15% increase in permits"))
     assert claim(other, "a 15% increase").verdict == "unverifiable"  # of another count
+
+
+def test_a_share_restated_as_a_count_is_that_count_over_the_whole_before_it() -> None:
+    text = (
+        "The office reports it sold 158,581 tickets in FY 2018, of which 87 percent, or about "
+        "138,000 tickets, were sold online."
+    )
+    found = claim(check(text), "87 percent")
+    assert (found.verdict, found.checks[0].rule) == ("supported", "counted")
+    wrong = claim(check(text.replace("87 percent", "77 percent")), "77 percent")
+    assert wrong.verdict == "unverifiable"  # which count is the whole is a guess
+
+
+def test_the_second_of_two_shares_that_make_up_a_whole_is_its_rest() -> None:
+    text = (
+        "In FY 2019, a greater share of the sales came from the shop (68 percent) rather than "
+        "the website (32 percent)."
+    )
+    result = check(text)
+    assert claim(result, "32 percent").verdict == "supported"
+    assert claim(result, "68 percent").verdict == "unverifiable"  # the one stated first
+    other = check(text.replace("32 percent", "22 percent"))
+    assert claim(other, "22 percent").verdict == "unverifiable"  # never contradicted

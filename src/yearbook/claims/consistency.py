@@ -44,7 +44,7 @@ from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
-from yearbook.claims.shares import apposed_pair, complements
+from yearbook.claims.shares import apposed_pair, complements, counted_share, splits
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.figures.meta import MetricMeta
 
@@ -448,6 +448,26 @@ def _rest(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
             yield Finding(index, "supported", "share", reason, (low + high) / 2)
 
 
+def _counted(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    for claim in doc.claims:
+        if claim.kind not in ("share", "percent") or claim.role == "prior":
+            continue
+        pair = counted_share(doc, claim)
+        if pair is None:
+            continue
+        part, whole = pair
+        span = _ratio(part.interval, whole.interval, 100.0)
+        if span is not None and _meets(claim, *span):
+            reason = f"{part.text} of {whole.text} is {_range(*span, 2)}%"
+            yield Finding(claim.index, "supported", "counted", reason, (span[0] + span[1]) / 2)
+
+
+def _split(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    for index, other in splits(doc):
+        reason = f"with {other.text} beside it, the two make up the whole"
+        yield Finding(index, "supported", "split", reason, 100.0 - other.value)
+
+
 def _remainder(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for index, expected, reason in remainders(doc):
         yield Finding(index, "supported", "remainder", reason, expected)
@@ -468,6 +488,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("direction", _direction),
     ("share", _share),
     ("rest", _rest),
+    ("counted", _counted),
+    ("split", _split),
     ("average", _average),
     ("list", _lists),
     ("parts", _parts_whole),

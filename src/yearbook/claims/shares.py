@@ -9,6 +9,13 @@
   100 less their sum. A complement is recognised by its words ("no", "none",
   "neither", "the rest", "the remaining", "other") and only supported, never
   contradicted: that the shares before it split one whole is rarely certain.
+* **A share and its count**: "158,581 people, of which 87 percent, or about 138,000, had a
+  record" states the share as a count too: the count over the whole before it. Only
+  supported, never contradicted: which count is the whole is a guess.
+* **A split in two**: "68 percent came from one source rather than the other (32 percent)"
+  states two shares of one whole that make it up: two shares of a sentence, and no more,
+  whose sum can be 100%; the second is then the rest of the first. Only supported, never
+  contradicted.
 
 >>> from yearbook.claims.extract import extract_document
 >>> from yearbook.claims.text import Plain
@@ -27,7 +34,7 @@ from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.wholes import noun
 
-__all__ = ["apposed_pair", "complements"]
+__all__ = ["apposed_pair", "complements", "counted_share", "splits"]
 
 _OF_WHOLE = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+|these\s+|some\s+)?$", re.I)
 _BESIDE = re.compile(
@@ -44,6 +51,13 @@ _REST = re.compile(
     re.I,
 )
 _VALUES = ("count", "money", "weight")
+_OR_COUNT = re.compile(
+    r"\s*,?\s*(?:or|that\s+is|i\.e\.,?)\s+(?:(?:about|around|roughly|some|nearly|almost|"
+    r"approximately|more\s+than|over|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+"""Between a share and the count it restates: "87 percent, or about 138,000"."""
+_SHARES = ("percent", "share")
 
 
 def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
@@ -89,3 +103,37 @@ def complements(doc: Document) -> Iterator[tuple[int, float, float]]:
         high = 100.0 - sum(c.interval.low for c in shares)
         if high > 0:
             yield claim.index, low, high
+
+
+def counted_share(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
+    """(part, whole) of "W ..., P%, or N": the count right after the share over the last
+    like count before it in its sentence, or None."""
+    claims = doc.in_sentence(share.sentence)
+    after = [c for c in claims if c.start >= share.end]
+    if not after or after[0].kind not in _VALUES:
+        return None
+    part = after[0]
+    if not _OR_COUNT.match(doc.text[share.end : part.start]):
+        return None
+    before = [c for c in claims if c.end <= share.start and c.kind == part.kind]
+    if not before or before[-1].value <= part.value:
+        return None
+    return part, before[-1]
+
+
+def splits(doc: Document) -> Iterator[tuple[int, Claim]]:
+    """(claim, other) for the second of two shares of a sentence, and no more, that can sum to
+    100% (each within what it is written as): a whole split in two, the second the rest."""
+    for sentence in range(len(doc.sentences)):
+        shares = [
+            c
+            for c in doc.in_sentence(sentence)
+            if c.kind in _SHARES and c.role != "prior" and not c.qualifier
+        ]
+        if len(shares) != 2:
+            continue
+        a, b = shares
+        low = a.interval.low + b.interval.low
+        high = a.interval.high + b.interval.high
+        if low <= 100.0 <= high and min(a.value, b.value) > 0:
+            yield b.index, a
