@@ -172,3 +172,24 @@ def test_a_text_that_says_calendar_years_never_reads_them_as_fiscal(checked: Che
     assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
     undeclared = checked("In 2018 the agency removed 256,085 people.", OLDER_REMOVALS)
     assert verdict(undeclared, "256,085") == ("ero.removals", 2018, "supported")
+
+
+def test_a_year_that_opens_the_next_clause_after_a_comma_is_that_clauses(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = "FY2021 saw very low removals (about 59,011), FY2022 rose modestly (about 72,177)."
+    result = checked(text, rows)
+    assert verdict(result, "about 59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "about 72,177") == ("ero.removals", 2022, "supported")
+
+
+def test_in_comparison_to_names_a_base_year(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2020, the agency carried out more than 185,000 removals, reflecting a "
+        "30% decrease in comparison to fiscal year 2019."
+    )
+    rows: list[Row] = [*OLDER_REMOVALS, ("ero.removals", 2020, 185_884)]
+    found = claim(checked(text, rows), "a 30% decrease")
+    assert (found.fiscal_year, found.verdict) == (2020, "supported")
+    assert "from FY 2019 to FY 2020" in found.reason

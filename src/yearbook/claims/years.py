@@ -105,7 +105,8 @@ the months after the new director took office")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
-    r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|than|on|versus|vs\.?|against|relative\s+to)"
+    r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|than|on|"
+    r"versus|vs\.?|against|relative\s+to)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?:in|during|for)\s+)?"
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|compared[ \t]+(?:to|with)|"
@@ -158,10 +159,12 @@ _SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame
 _OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
-    r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$", re.I
+    r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$"
+    r"|(?:[,;]|\))\s*(?:and\s+|but\s+|while\s+|whereas\s+)?$",
+    re.I,
 )
-"""Before a year that opens the next clause ("..., and in FY19 there were 143,099"): the
-year belongs to the claim after it."""
+"""Before a year that opens the next clause ("..., and in FY19 there were 143,099", "(about
+59,011), FY2022 rose (about 72,177)"): the year belongs to the claim after it."""
 
 
 def _fy(match: re.Match[str]) -> int:
