@@ -191,6 +191,9 @@ def test_announced_lists_are_counted() -> None:
     assert [(c.text, c.kind, c.list_items) for c in claims] == [("four", "list_count", 4)]
     inline = extract("It runs three offices: Security, Inspections, and Investigations.", 2023)
     assert [(c.kind, c.list_items) for c in inline] == [("list_count", 3)]
+    lines = "A snapshot:\nTuesday: 83 sold in Ohio\nWednesday: 150 sold in Utah and Idaho\n"
+    labelled = extract_document(to_plain(lines, "text"), 2023).claims
+    assert [c.kind for c in labelled] == ["count", "count"]  # each line's label is no list
 
 
 def test_offsets_point_into_markdown_and_html() -> None:

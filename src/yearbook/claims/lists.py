@@ -53,6 +53,8 @@ def announced_lists(doc: Document) -> None:
         if colon < 0 or _CLAUSE_END.search(sentence[:colon].replace(",", "").replace("(", "")):
             continue
         lead = sentence[:colon]
+        if "\n" in lead:  # "Tuesday: 83 sold in Ohio\nWednesday: 150 ...": the next line's label
+            continue
         if len(lead.split()) > 16 or not _announcer(doc, claim, claim.end + colon):
             continue
         if _NOT_A_LIST.search(lead) or _is_whole_of(doc, claim):
