@@ -191,6 +191,13 @@ def test_announced_lists_are_counted() -> None:
     assert [(c.text, c.kind, c.list_items) for c in claims] == [("four", "list_count", 4)]
     inline = extract("It runs three offices: Security, Inspections, and Investigations.", 2023)
     assert [(c.kind, c.list_items) for c in inline] == [("list_count", 3)]
+    fused = "Key facts\n- 1As of February 2024, 38,491 were held\n- 10ICE sold 5,000 permits\n"
+    plain = to_plain(fused, "text")  # list numbers run into a line's first word are blanked
+    assert plain.text.splitlines()[1:] == [
+        "-  As of February 2024, 38,491 were held",
+        "-   ICE sold 5,000 permits",
+    ]
+    assert [c.text for c in extract_document(plain, 2023).claims] == ["38,491", "5,000"]
     lines = "A snapshot:\nTuesday: 83 sold in Ohio\nWednesday: 150 sold in Utah and Idaho\n"
     labelled = extract_document(to_plain(lines, "text"), 2023).claims
     assert [c.kind for c in labelled] == ["count", "count"]  # each line's label is no list

@@ -193,3 +193,13 @@ def test_in_comparison_to_names_a_base_year(checked: Checker) -> None:
     found = claim(checked(text, rows), "a 30% decrease")
     assert (found.fiscal_year, found.verdict) == (2020, "supported")
     assert "from FY 2019 to FY 2020" in found.reason
+
+
+def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
+    text = (
+        "Key facts\n- 1As of February 2019, the agency had removed 38,491 people\n"
+        "- 2In FY 2019 it removed 267,258 people"
+    )
+    found = claim(checked(text, OLDER_REMOVALS), "38,491")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "As of February 2019" in found.reason

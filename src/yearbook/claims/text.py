@@ -124,10 +124,23 @@ def detect_format(text: str) -> str:
 def to_plain(text: str, fmt: str) -> Plain:
     """Strip markup, keeping a map back to the original offsets."""
     if fmt == "html":
-        return _from_html(text)
-    if fmt in ("markdown", "md"):
-        return _from_markdown(text)
-    return Plain(text, array("q", range(len(text))), len(text))
+        plain = _from_html(text)
+    elif fmt in ("markdown", "md"):
+        plain = _from_markdown(text)
+    else:
+        plain = Plain(text, array("q", range(len(text))), len(text))
+    return _unfused(plain)
+
+
+_FUSED_ITEM_NUMBER = re.compile(r"(?m)^([ \t]*(?:[-*+\u2022][ \t]*)?)(\d{1,2})(?=[A-Z][A-Za-z])")
+"""A list item's number run into its first word, as pages copied from numbered lists have
+it ("- 1As of February, ...", "- 10ICE removed ..."): a list number, not a figure."""
+
+
+def _unfused(plain: Plain) -> Plain:
+    """The plain text with list numbers run into a line's first word blanked (offsets kept)."""
+    text = _FUSED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), plain.text)
+    return plain if text == plain.text else Plain(text, plain.origin, plain.source_length)
 
 
 class _Builder:

@@ -93,6 +93,7 @@ _PART_OF_YEAR = re.compile(
     r"\b(?:first|second|third|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
+    rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from|as\s+of)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
     rf"{MONTH}\.?\s+\d{{1,2}}\b"
@@ -100,8 +101,8 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b",
     re.I,
 )
-"""Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "in
-the months after the new director took office")."""
+"""Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "as of
+February 2024", "in the months after the new director took office")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
