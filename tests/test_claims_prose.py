@@ -221,6 +221,14 @@ def test_a_word_a_share_splits_a_count_by_names_a_narrower_count(
     assert claim(result, "down 62 percent").verdict == "supported"  # the text's own numbers
 
 
+def test_expelled_in_a_year_are_its_removals(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = "The government expelled 142,580 undocumented immigrants during fiscal year 2023."
+    found = claim(check(text, official, metrics=metrics, vocabulary=vocabulary), "142,580")
+    assert (found.metric, found.verdict) == ("ero.removals", "supported")
+
+
 def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:

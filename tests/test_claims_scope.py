@@ -511,3 +511,20 @@ def test_the_second_of_two_shares_that_make_up_a_whole_is_its_rest() -> None:
     assert claim(result, "68 percent").verdict == "unverifiable"  # the one stated first
     other = check(text.replace("32 percent", "22 percent"))
     assert claim(other, "22 percent").verdict == "unverifiable"  # never contradicted
+
+
+def test_a_sentence_that_names_nothing_counted_reads_the_one_before_it(checked: Checker) -> None:
+    text = (
+        "Deportations were the highest since fiscal year 2014, when the agency deported and "
+        "removed more than 316,000 people.\n\nThe peak of the previous leader's first term in office was around 267,000 "
+        "in 2019."
+    )
+    assert verdict(checked(text, ROWS), "around 267,000") == ("ero.removals", 2019, "supported")
+
+
+def test_an_office_held_names_no_office_of_the_figures() -> None:
+    from yearbook.claims.relevance import MetricIndex
+
+    index = MetricIndex({}, table([("opr.program_offices", 2019, 4)]), None)
+    assert "offic" not in index.words("during his first term in office, since he took office")
+    assert "offic" in index.words("the program offices")

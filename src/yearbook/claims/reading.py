@@ -71,7 +71,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     before: list[str] = []
     if claim.sentence > 0:
         b, p_start, p_end = doc.sentences[claim.sentence - 1]
-        if b == claim.block or doc.blocks[claim.block].kind == "item":
+        bare = not set(rest) & index.metric_words  # "The peak was 267,000 in 2019." alone
+        if b == claim.block or doc.blocks[claim.block].kind == "item" or bare:
             before = index.words(text[p_start:p_end])
     heading = _heading(doc, claim.block)
     if heading:

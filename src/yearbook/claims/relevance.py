@@ -129,6 +129,15 @@ class MetricDoc:
         return any(phrase <= context for phrase in self.phrases if phrase)
 
 
+_HELD_OFFICE = re.compile(
+    r"\b(?:(?:in|into|out\s+of|took|take|takes|taking|left|leave|leaving|assumed|entered)"
+    r"\s+office|first\s+(?:\w+\s+)?(?:days|months|year)\s+in\s+office)\b",
+    re.I,
+)
+"""A post held ("his first term in office", "since he took office"): no office of a body,
+whose figures a metric's "office" counts."""
+
+
 def _split(text: str) -> list[str]:
     """Lower-case words; a name with a number is one word ("Title 42" -> "title42")."""
     return _WORD.findall(_NAMED_NUMBER.sub(r"\1\2", text.lower().replace("_", " ")))
@@ -325,6 +334,7 @@ class MetricIndex:
     def _read(self, text: str) -> list[str]:
         if self._office_names is not None:
             text = self._office_names.sub(" ", text)
+        text = _HELD_OFFICE.sub(" ", text)
         out: list[str] = []
         for word in _split(text):
             if word in _STOP:
