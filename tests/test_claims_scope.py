@@ -528,3 +528,22 @@ def test_an_office_held_names_no_office_of_the_figures() -> None:
     index = MetricIndex({}, table([("opr.program_offices", 2019, 4)]), None)
     assert "offic" not in index.words("during his first term in office, since he took office")
     assert "offic" in index.words("the program offices")
+
+
+def test_the_number_of_a_figure_of_the_text_is_no_claim() -> None:
+    text = "Sales fell to 62,739 in 2020, down 27 percent from 85,958 in 2019 (Figure 1)."
+    result = check(text)
+    assert [c.text for c in result.claims] == ["62,739", "down 27 percent", "85,958"]
+    assert claim(result, "down 27 percent").verdict == "supported"
+
+
+def test_a_change_of_a_narrower_count_is_not_the_change_of_the_totals_beside_it() -> None:
+    text = (
+        "In FY 2017 the north, with 16,520 overall sales the year before, had a 156% increase "
+        "in online sales. The south, despite a 6% decrease in shop sales, had 13,565 overall "
+        "sales in FY 2017, a 174% jump in online sales."
+    )
+    result = check(text)
+    assert claim(result, "a 174% jump").verdict == "unverifiable"
+    plain = check(text.replace("a 174% jump in online sales", "a 174% jump in sales"))
+    assert claim(plain, "a 174% jump").verdict == "contradicted"  # 16,520 to 13,565 is -17.9%

@@ -52,6 +52,12 @@ __all__ = ["RULES", "Finding", "check_consistency"]
 
 _VALUES = ("count", "money", "weight", "average")
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
+_CHANGE_OBJECT = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<mods>(?:[a-z][\w-]*\s+){1,2})"
+    r"(?P<noun>[a-z][\w-]*s)\b"
+)
+"""What a change is of, with words that narrow it: "a 174% jump in non-criminal arrests"."""
+_PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
     r"\s*of\s+(?:what|the\s+(?:previous|prior|preceding|last|same|year|level|figure)|"
@@ -136,13 +142,37 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     values = [c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)]
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     prior = [c for c in values if c.fiscal_year == claim.base_year]
+    narrowing = _narrowing(doc, claim)
     pairs = [
         (n, t)
         for n in reversed(current)
         for t in reversed(prior)
-        if n.kind == t.kind and n is not t and _same_count(doc, n, t)
+        if n.kind == t.kind
+        and n is not t
+        and _same_count(doc, n, t)
+        and _named_beside(doc, n, narrowing)
+        and _named_beside(doc, t, narrowing)
     ]
     return pairs[0] if pairs else None
+
+
+def _narrowing(doc: Document, claim: Claim) -> set[str]:
+    """The words that narrow what a change is of ("non-criminal" in "a 174% jump in
+    non-criminal arrests")."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    found = _CHANGE_OBJECT.match(doc.text, claim.end, s_end)
+    if found is None:
+        return set()
+    return {w for w in found.group("mods").lower().split() if w not in _PLAIN_MODIFIERS}
+
+
+def _named_beside(doc: Document, value: Claim, words: set[str]) -> bool:
+    """Whether the words next to a value name every one of ``words``."""
+    if not words:
+        return True
+    _, s_start, s_end = doc.sentences[value.sentence]
+    beside = doc.text[max(s_start, value.start - 40) : min(s_end, value.end + 40)].lower()
+    return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", beside) for w in words)
 
 
 def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:

@@ -49,6 +49,10 @@ _SCALE = re.compile(
 """A scale word after a number, or its abbreviation right after it ("142K", "$3.4bn")."""
 _ABBREVIATED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 _PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.I)
+_EXHIBIT_BEFORE = re.compile(
+    r"(?<![a-z])(?:figure|fig\.|table|chart|graph|exhibit|appendix|map)\s*$", re.I
+)
+"""Before the number of a figure or table of the text ("(Figure 1)"): a reference, no figure."""
 _NAMES_BEFORE = re.compile(
     r"(?<![a-z])(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|"
     r"act|rule|room|route|highway|interstate|grade|version|order|e\.?o\.?|law|bill|h\.\s?r\.|"
@@ -301,6 +305,8 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         start < 2 or not text[start - 2].isspace() or prev == "["
     ):
         return True  # a note or clause reference: "[2]", "235(b)(1)"
+    if len(match.group()) <= 3 and _EXHIBIT_BEFORE.search(before):
+        return True  # "(Figure 1)", "see Table 3"
     return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
 
 
