@@ -203,3 +203,26 @@ def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     found = claim(checked(text, OLDER_REMOVALS), "38,491")
     assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
     assert "As of February 2019" in found.reason
+
+
+def test_a_change_lower_than_a_year_with_a_when_clause_is_of_the_year_after(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    text = (
+        "In fiscal year 2021, total removals were 59,011. That is nearly 70 percent lower than "
+        "fiscal year 2020, when the agency removed 185,884 people."
+    )
+    found = claim(checked(text, rows), "nearly 70 percent lower")
+    assert (found.fiscal_year, found.verdict) == (2021, "supported")
+
+
+def test_a_value_of_this_year_takes_no_year_from_the_one_it_is_compared_with(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = (
+        "Removals have escalated, totaling 271,484 this fiscal year compared to 59,011 in FY 2021."
+    )
+    found = claim(checked(text, rows), "271,484")
+    assert found.verdict == "unverifiable" and found.fiscal_year != 2022

@@ -151,6 +151,10 @@ _YEARS_OWN = re.compile(
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_THIS_YEAR = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
+)
+"""Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
 _OPENING_BEFORE = re.compile(
     r"\s*(?:the|a)\s+year\s+(?:before|earlier|prior)(?:\s+that)?\s*,", re.I
 )
@@ -505,7 +509,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         valued = [
             c.fiscal_year
             for c in values
-            if c.fiscal_year is not None and c.year_given and c.role != "prior"
+            if c.fiscal_year is not None
+            and c.year_given
+            and c.role != "prior"
+            and c.fiscal_year != claim.base_year  # "lower than FY 2020, when 185,884 ..."
         ]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
         earlier = [
@@ -558,7 +565,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
     ]
-    if not own and not before and not relative:
+    if not own and not before and not relative and not _THIS_YEAR.match(tail):
         prior = _prior_year(doc, claim, fiscal)
         if prior is not None:  # "72,000, up from 59,000 in FY 2021": of FY 2022
             claim.fiscal_year, claim.year_source, claim.year_given = prior + 1, "sentence", True
