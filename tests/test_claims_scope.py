@@ -547,3 +547,15 @@ def test_a_change_of_a_narrower_count_is_not_the_change_of_the_totals_beside_it(
     assert claim(result, "a 174% jump").verdict == "unverifiable"
     plain = check(text.replace("a 174% jump in online sales", "a 174% jump in sales"))
     assert claim(plain, "a 174% jump").verdict == "contradicted"  # 16,520 to 13,565 is -17.9%
+
+
+def test_a_share_of_those_without_what_an_earlier_share_counts_is_its_rest() -> None:
+    text = (
+        "In eight years, the share of online sales jumped from 39% in FY 2009 to 74% in FY "
+        "2017.\n\nMeanwhile non-online sales dropped from 61% in FY 2009 to 26% in FY 2017."
+    )
+    result = check(text)
+    assert claim(result, "61%").verdict == "supported"
+    assert claim(result, "26%").verdict == "supported"
+    other = check(text.replace("to 26% in FY 2017", "to 36% in FY 2017"))
+    assert claim(other, "36%").verdict == "unverifiable"  # never contradicted

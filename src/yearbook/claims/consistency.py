@@ -44,7 +44,7 @@ from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
-from yearbook.claims.shares import apposed_pair, complements, counted_share, splits
+from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.figures.meta import MetricMeta
 
@@ -496,6 +496,9 @@ def _split(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
     for index, other in splits(doc):
         reason = f"with {other.text} beside it, the two make up the whole"
         yield Finding(index, "supported", "split", reason, 100.0 - other.value)
+    for index, other in opposites(doc):
+        reason = f"it counts those without what {other.text}{_fy(other)} counts: the rest"
+        yield Finding(index, "supported", "rest", reason, 100.0 - other.value)
 
 
 def _remainder(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:

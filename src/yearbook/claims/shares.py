@@ -12,6 +12,9 @@
 * **A share and its count**: "158,581 people, of which 87 percent, or about 138,000, had a
   record" states the share as a count too: the count over the whole before it. Only
   supported, never contradicted: which count is the whole is a guess.
+* **Opposites**: "criminal arrests rose from 39% in FY 2009 ..." and, later, "non-criminal
+  arrests fell from 61% in FY 2009": a share of those *without* what an earlier share of the
+  same year counts is its rest. Only supported, never contradicted.
 * **A split in two**: "68 percent came from one source rather than the other (32 percent)"
   states two shares of one whole that make it up: two shares of a sentence, and no more,
   whose sum can be 100%; the second is then the rest of the first. Only supported, never
@@ -34,7 +37,7 @@ from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.wholes import noun
 
-__all__ = ["apposed_pair", "complements", "counted_share", "splits"]
+__all__ = ["apposed_pair", "complements", "counted_share", "opposites", "splits"]
 
 _OF_WHOLE = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+|these\s+|some\s+)?$", re.I)
 _BESIDE = re.compile(
@@ -58,6 +61,12 @@ _OR_COUNT = re.compile(
 )
 """Between a share and the count it restates: "87 percent, or about 138,000"."""
 _SHARES = ("percent", "share")
+_LOOK_BACK = 200
+"""How many claims back an opposite share is looked for (a bound on the work per claim)."""
+_NON = re.compile(
+    r"\bnon[-\s]?(?P<w>[a-z]{4,})|\bwithout\s+(?:any\s+|prior\s+|a\s+)?(?P<v>[a-z]{4,})", re.I
+)
+"""A share of those without something: "non-criminal arrests", "without convictions"."""
 
 
 def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
@@ -137,3 +146,31 @@ def splits(doc: Document) -> Iterator[tuple[int, Claim]]:
         high = a.interval.high + b.interval.high
         if low <= 100.0 <= high and min(a.value, b.value) > 0:
             yield b.index, a
+
+
+def opposites(doc: Document) -> Iterator[tuple[int, Claim]]:
+    """(claim, other) for a share of those without something ("non-criminal") and the one
+    earlier share of its year, named with that word and not negated, whose rest it can be."""
+    text = doc.text
+    for claim in doc.claims:
+        if claim.kind not in _SHARES or claim.fiscal_year is None or not claim.year_given:
+            continue
+        _, s_start, _ = doc.sentences[claim.sentence]
+        found = _NON.search(text, s_start, claim.start)
+        if found is None:
+            continue
+        word = (found.group("w") or found.group("v")).lower()
+        named = re.compile(rf"(?<![\w-]){re.escape(word)}\b", re.I)
+        rests = []
+        for other in doc.claims[max(0, claim.index - _LOOK_BACK) : claim.index]:
+            if other.kind not in _SHARES or other.fiscal_year != claim.fiscal_year:
+                continue
+            _, o_start, _ = doc.sentences[other.sentence]
+            head = text[o_start : other.start]
+            if not named.search(head) or _NON.search(head):
+                continue
+            low, high = 100.0 - other.interval.high, 100.0 - other.interval.low
+            if claim.interval.low <= high and low <= claim.interval.high:
+                rests.append(other)
+        if len(rests) == 1:
+            yield claim.index, rests[0]
