@@ -105,3 +105,30 @@ def test_any_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> N
     for found in check(text).claims:
         assert 0 <= found.start <= found.end <= len(text)
         assert text[found.start : found.end] == found.text
+
+
+def test_a_plain_text_table_under_a_line_of_years_gives_each_number_its_column_year(
+    checked: Checker,
+) -> None:
+    text = (
+        "Table 1. Enforcement, 2021-2022\n\n"
+        "   FY 2021 FY 2022\n"
+        "Total Removals (Border and Interior) 59,011 72,177\n"
+        "Administrative arrests 74,082 142,570\n\n"
+        "The agency published the table in its report."
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    assert verdict(result, "142,570") == ("ero.admin_arrests", 2022, "contradicted")
+    for found in result.claims:  # each claim still points at its cell
+        assert text[found.start : found.end] == found.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_any_plain_year_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> None:
+    text = "\n".join(["  2020 2021 2022", *(" ".join(row) for row in rows)])
+    for found in check(text).claims:
+        assert 0 <= found.start <= found.end <= len(text)
+        assert text[found.start : found.end] == found.text

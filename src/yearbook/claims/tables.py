@@ -23,11 +23,13 @@ Each office counts its own.
 The number keeps its offsets in the original text, so a claim still points at
 its cell; the words added around it point at the header or row they come from.
 Cells without a digit, and tables without a rule under their header, are
-left as they are.
+left as they are. A table laid out in plain text under a line of years alone ("   2019
+2020 2021"), each row a name and one number per year, is read the same way.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 
@@ -106,23 +108,80 @@ def _tables(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+def _year_tables(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(header line, first line after, last line + 1) of every table laid out in plain text
+    under a line of years only ("   2019 2020 2021"), whose rows end in one number a year."""
+    found = []
+    i = 0
+    while i + 1 < len(lines):
+        if not _YEARS_LINE.match(text, *lines[i]):
+            i += 1
+            continue
+        years = len(_YEAR_CELL.findall(text, *lines[i]))
+        row = _row_pattern(years)
+        j = i + 1
+        while j < len(lines) and j - i <= MAX_TABLE_ROWS and row.match(text, *lines[j]):
+            j += 1
+        if j > i + 1:
+            found.append((i, i + 1, j))
+        i = j
+    return found
+
+
+_YEAR_CELL = re.compile(r"(?:FY\s?)?(?:19|20)\d\d", re.I)
+_YEARS_LINE = re.compile(
+    r"[ \t]*(?:(?:FY\s?)?(?:19|20)\d\d[ \t]+)+(?:FY\s?)?(?:19|20)\d\d[ \t]*$", re.I
+)
+_NUMBER_CELL = r"\$?\d[\d,]*(?:\.\d+)?%?"
+
+
+@functools.lru_cache(maxsize=8)
+def _row_pattern(years: int) -> re.Pattern[str]:
+    """A row of a plain-text year table: a name, then exactly one number per year."""
+    cells = r"[ \t]+".join([f"({_NUMBER_CELL})"] * years)
+    return re.compile(rf"[ \t]*(?P<name>\S.*?\S|[^\s\d])[ \t]+{cells}[ \t]*$")
+
+
+def _year_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The header of a plain-text year table: an empty corner, then each year."""
+    return [(start, start)] + [(m.start(), m.end()) for m in _YEAR_CELL.finditer(text, start, end)]
+
+
+def _row_cells(text: str, start: int, end: int, years: int) -> list[tuple[int, int]]:
+    """A row of a plain-text year table: its name, then its numbers ([] when it is none)."""
+    match = _row_pattern(years).match(text, start, end)
+    if match is None:
+        return []
+    return [match.span("name")] + [match.span(g) for g in range(2, years + 2)]
+
+
 def read_tables(plain: Plain) -> Plain:
-    """The plain text with every pipe table rewritten as one sentence per numeric cell."""
+    """The plain text with every table (a pipe table, or a plain-text table under a line of
+    years) rewritten as one sentence per numeric cell."""
     text = plain.text
-    if "|" not in text:
-        return plain
-    tables = _tables(text)
+    lines = _lines(text)
+    tables = [(*t, True) for t in _tables(text)] if "|" in text else []
+    tables += [(*t, False) for t in _year_tables(text, lines)]
     if not tables:
         return plain
-    lines = _lines(text)
+    tables.sort()
     out = _Rewrite(plain)
     pos = 0
-    for head_line, body_line, stop in tables:
+    for head_line, body_line, stop, piped in tables:
+        if lines[head_line][0] < pos:
+            continue  # inside a table already rewritten
         out.keep(pos, lines[head_line][0])
-        header = _cells(text, *lines[head_line])
-        for index in range(body_line, stop):
-            if "|" in text[lines[index][0] : lines[index][1]]:
-                out.row(header, _cells(text, *lines[index]))
+        if piped:
+            header = _cells(text, *lines[head_line])
+            for index in range(body_line, stop):
+                if "|" in text[lines[index][0] : lines[index][1]]:
+                    out.row(header, _cells(text, *lines[index]))
+        else:
+            header = _year_cells(text, *lines[head_line])
+            for index in range(body_line, stop):
+                cells = _row_cells(text, *lines[index], len(header) - 1)
+                if cells:
+                    out.row(header, cells)
         pos = lines[stop - 1][1]
     out.keep(pos, len(text))
     return Plain("".join(out.chars), out.origin, plain.source_length)
