@@ -559,3 +559,17 @@ def test_a_share_of_those_without_what_an_earlier_share_counts_is_its_rest() -> 
     assert claim(result, "26%").verdict == "supported"
     other = check(text.replace("to 26% in FY 2017", "to 36% in FY 2017"))
     assert claim(other, "36%").verdict == "unverifiable"  # never contradicted
+
+
+def test_nationally_names_no_national_count_and_a_prior_value_is_of_the_year_before(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*ROWS, ("ero.admin_arrests", 2017, 143_470)]
+    rows.append(("opla.national_security_cases", 2017, 4_000))
+    text = (
+        "According to year-end figures, the office's arrests spiked. In total, the agency "
+        "arrested 143,470 people nationally, compared to 110,104 last year."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "143,470") == ("ero.admin_arrests", 2017, "supported")
+    assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")

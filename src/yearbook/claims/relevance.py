@@ -62,7 +62,8 @@ _ENGLISH = (
     "carry", "saw", "see", "seen", "took", "take", "rose", "fell", "dropped", "drop",
     "increased", "decreased", "grew", "declined", "plummeted", "surged", "climbed", "jumped",
     "totaled", "totalled", "reached", "hit", "topped", "numbered", "stood", "amounted",
-    "included", "accounted", "involved", "resulted", "marked", "marking", "showed", "shows"
+    "included", "accounted", "involved", "resulted", "marked", "marking", "showed", "shows",
+    "nationally", "nationwide"
 )  # fmt: skip
 _STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(_ENGLISH) | {"pct", "usd", "lbs"}
 """English words that say nothing of what a number counts (and unit abbreviations, which

@@ -123,8 +123,9 @@ def other_year(
             and other.fiscal_year == guessed
             and not other.year_note  # a calendar year or a span stays what the text says
         ):
-            other.fiscal_year, other.base_year = year, None
-            other.year_source = "figures"
+            # "143,470 ..., compared to 110,104 last year": a prior value is of the year before
+            other.fiscal_year = year - 1 if other.role == "prior" else year
+            other.base_year, other.year_source = None, "figures"
     was = f" (FY {guessed} was a guess)" if guessed else ""
     states = "states" if not hairs or found is not hairs else "misses by a hair"
     claim.year_note = (
