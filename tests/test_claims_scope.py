@@ -528,6 +528,8 @@ def test_an_office_held_names_no_office_of_the_figures() -> None:
     index = MetricIndex({}, table([("opr.program_offices", 2019, 4)]), None)
     assert "offic" not in index.words("during his first term in office, since he took office")
     assert "offic" in index.words("the program offices")
+    assert "countri" not in index.words("removed from the country, across the country")
+    assert "countri" in index.words("to more than 150 countries")
 
 
 def test_the_number_of_a_figure_of_the_text_is_no_claim() -> None:

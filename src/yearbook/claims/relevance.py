@@ -130,13 +130,17 @@ class MetricDoc:
         return any(phrase <= context for phrase in self.phrases if phrase)
 
 
-_HELD_OFFICE = re.compile(
+_NOT_COUNTED = re.compile(
     r"\b(?:(?:in|into|out\s+of|took|take|takes|taking|left|leave|leaving|assumed|entered)"
-    r"\s+office|first\s+(?:\w+\s+)?(?:days|months|year)\s+in\s+office)\b",
+    r"\s+office|first\s+(?:\w+\s+)?(?:days|months|year)\s+in\s+office"
+    r"|(?:from|out\s+of|across|throughout|leave|left|leaving|enter|entered|entering)"
+    r"\s+the\s+country)\b",
     re.I,
 )
-"""A post held ("his first term in office", "since he took office"): no office of a body,
-whose figures a metric's "office" counts."""
+"""Words that name no count of the figures: a post held ("his first term in office", "since
+he took office"), not a body's office; the country the figures are about ("removed from the
+country", "across the country"), not countries counted. (A pack's terms still read them:
+"out of the country" may name removals.)"""
 
 
 def _split(text: str) -> list[str]:
@@ -335,9 +339,8 @@ class MetricIndex:
     def _read(self, text: str) -> list[str]:
         if self._office_names is not None:
             text = self._office_names.sub(" ", text)
-        text = _HELD_OFFICE.sub(" ", text)
         out: list[str] = []
-        for word in _split(text):
+        for word in _split(_NOT_COUNTED.sub(" ", text)):
             if word in _STOP:
                 continue
             out.append(_stem(word))
