@@ -226,3 +226,12 @@ def test_a_value_of_this_year_takes_no_year_from_the_one_it_is_compared_with(
     )
     found = claim(checked(text, rows), "271,484")
     assert found.verdict == "unverifiable" and found.fiscal_year != 2022
+
+
+def test_the_year_prior_in_a_values_own_clause_is_the_year_before_the_sentences(
+    checked: Checker,
+) -> None:
+    text = "Removals in FY 2018 numbered 256,085, and the number the year prior was 226,119."
+    result = checked(text, OLDER_REMOVALS)
+    assert verdict(result, "256,085") == ("ero.removals", 2018, "supported")
+    assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")

@@ -155,6 +155,8 @@ _THIS_YEAR = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
 """Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
+_NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
+"""Where a clause of a sentence ends and the next begins."""
 _OPENING_BEFORE = re.compile(
     r"\s*(?:the|a)\s+year\s+(?:before|earlier|prior)(?:\s+that)?\s*,", re.I
 )
@@ -479,6 +481,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     relative = _YEAR_BEFORE.search(tail)
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
         relative = None  # "13,000 fewer than last year": last year is the base, not its year
+    if relative and following and _NEXT_CLAUSE.search(tail, 0, relative.start()):
+        relative = None  # "... was 56, and the number the year prior was 34": the next one's
     back = _years_back(relative)
     first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     if claim.kind == "change":
@@ -557,6 +561,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if _YEARS_OWN.search(head) and (before or context):  # "... the previous year's 142,580"
         claim.fiscal_year = (before[-1][1] if before else context or 0) - 1
         claim.year_source, claim.year_given = "relative", bool(before)
+        return
+    clause = _NEXT_CLAUSE.split(head)[-1]
+    opening = _YEAR_BEFORE.search(clause)
+    if opening and before and not _mentions(text, claim.start - len(clause), claim.start, fiscal):
+        # "In 2022 there were 56, and the number the year prior was 34": of 2021
+        claim.fiscal_year = before[-1][1] - _years_back(opening)
+        claim.year_source, claim.year_given = "relative", True
         return
     own = [
         y
