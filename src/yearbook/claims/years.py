@@ -128,6 +128,7 @@ _MULTIPLE_BEFORE = re.compile(
 2021" names FY 2021 as the base, not the year of the values around it."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_base(text: str, start: int, pos: int) -> bool:
     """Whether the year at ``pos`` is a base a value is compared with, not the value's own."""
     return bool(
