@@ -575,3 +575,12 @@ def test_nationally_names_no_national_count_and_a_prior_value_is_of_the_year_bef
     result = checked(text, rows)
     assert verdict(result, "143,470") == ("ero.admin_arrests", 2017, "supported")
     assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")
+
+
+def test_a_change_after_a_value_is_not_checked_against_another_values_pair() -> None:
+    text = (
+        "The office said it sold roughly 104,000 tickets in FY 2020 compared with 143,000 "
+        "during FY 2019. It also refunded 186,000 orders in FY 2020, a 30% decline from FY 2019."
+    )
+    found = claim(check(text), "a 30% decline")
+    assert found.verdict == "unverifiable"  # 104,000 against 143,000 is -27%: not its pair

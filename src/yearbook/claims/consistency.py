@@ -141,6 +141,9 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         return None
     values = [c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)]
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
+    own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]
+    if own:  # "... deported 186,000 people this year, a 30% decline": that value's change
+        current = own[-1:]
     prior = [c for c in values if c.fiscal_year == claim.base_year]
     narrowing = _narrowing(doc, claim)
     pairs = [
@@ -152,8 +155,22 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and _same_count(doc, n, t)
         and _named_beside(doc, n, narrowing)
         and _named_beside(doc, t, narrowing)
+        and _base_of(doc, t) in (None, n)
     ]
     return pairs[0] if pairs else None
+
+
+def _base_of(doc: Document, prior: Claim) -> Claim | None:
+    """The value a "prior" value is the base of, in its sentence ("roughly 104,000 ...
+    compared with 143,000": 104,000), or None: a base belongs to that value only."""
+    if prior.role != "prior":
+        return None
+    before = [
+        c
+        for c in doc.in_sentence(prior.sentence)
+        if c.end <= prior.start and c.kind == prior.kind and c.role != "prior"
+    ]
+    return before[-1] if before else None
 
 
 def _narrowing(doc: Document, claim: Claim) -> set[str]:
