@@ -584,3 +584,17 @@ def test_a_change_after_a_value_is_not_checked_against_another_values_pair() -> 
     )
     found = claim(check(text), "a 30% decline")
     assert found.verdict == "unverifiable"  # 104,000 against 143,000 is -27%: not its pair
+
+
+def test_a_total_its_parts_add_up_to_is_borne_out() -> None:
+    text = (
+        "There were 21,007 people in the shelters as of August 15. Of these, 20,785 were in "
+        "adult shelters and 222 in family shelters."
+    )
+    result = check(text)
+    found = claim(result, "21,007")
+    assert found.verdict == "supported" and "20,785 + 222" in found.reason
+    listed = check("That included 5,914 migrants, 5,872 gang members and 42 suspects.")
+    assert claim(listed, "5,914").verdict == "unverifiable"  # siblings of a list, not parts
+    off = check(text.replace("21,007", "21,107"))
+    assert claim(off, "21,107").verdict == "unverifiable"  # never contradicted

@@ -45,6 +45,7 @@ from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
 from yearbook.claims.rates import rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
+from yearbook.claims.sums import sums
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.figures.meta import MetricMeta
 
@@ -518,6 +519,10 @@ def _split(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
         yield Finding(index, "supported", "rest", reason, 100.0 - other.value)
 
 
+def _sums(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    return sums(doc)
+
+
 def _remainder(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     for index, expected, reason in remainders(doc):
         yield Finding(index, "supported", "remainder", reason, expected)
@@ -543,6 +548,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("average", _average),
     ("list", _lists),
     ("parts", _parts_whole),
+    ("sum", _sums),
     ("remainder", _remainder),
     ("rate", _rates),
     ("gap", _gaps),

@@ -1,0 +1,135 @@
+"""A total that is the sum of the text's own counts: "223 in three years" and, further on,
+"121 in 2020, 56 in 2021 and 46 in 2022"; "21,007 in custody. Of these, 20,785 ... and 222
+...".
+
+A count is borne out when a run of two or more like counts next to one another (in a
+sentence, or over the sentences of a paragraph, and not interrupted by other counts) adds
+up to it, each smaller than it. An exact total must be the sum exactly; a round one (up to
+its own rounding) only where its words say it is a total ("a total of", "in all", "of
+these"). It supports, never contradicts: which counts a total adds up is read from where
+they stand, not from what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from yearbook.claims.counted import comparable
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.findings import Finding
+from yearbook.claims.wholes import noun
+
+__all__ = ["sums"]
+
+_VALUES = ("count", "money", "weight")
+_TOTAL_WORDS = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|combined|overall|of\s+(?:these|them|"
+    r"those|which|whom))\b",
+    re.I,
+)
+"""Words that make a round number a total of parts."""
+_PARTS_FOLLOW = re.compile(
+    r"\b(?:of\s+(?:these|them|those|which|whom)|including|among\s+them|comprising|made\s+up\s+of"
+    r"|broken\s+down|split\s+between)\b",
+    re.I,
+)
+"""Between a total and parts in its own sentence: "21,007 people, of whom 20,785 ..."."""
+SMALLEST = 100
+"""The smallest total read so: sums of small counts agree by chance."""
+LONGEST_RUN = 12
+"""The most counts one total is the sum of (a run of months, or of years)."""
+REACH = 3
+"""How many sentences after a total (or before it) its parts may stand in."""
+
+
+def sums(doc: Document) -> Iterator[Finding]:
+    """A finding for each count that a run of the text's like counts adds up to."""
+    nouns: dict[int, str | None] = {}
+
+    def noun_of(claim: Claim) -> str | None:
+        if claim.index not in nouns:
+            nouns[claim.index] = noun(doc, claim)
+        return nouns[claim.index]
+
+    for claim in doc.claims:
+        if claim.kind not in _VALUES or claim.role == "prior" or not _written(claim):
+            continue
+        found = _run_summing_to(doc, claim, noun_of)
+        if found:
+            parts = " + ".join(c.text for c in found)
+            total = sum(c.value for c in found)
+            reason = f"{parts} is {total:,.0f}, the text's own parts of it"
+            yield Finding(claim.index, "supported", "sum", reason, total)
+
+
+def _run_summing_to(
+    doc: Document, total: Claim, noun_of: Callable[[Claim], str | None]
+) -> list[Claim]:
+    exact = total.interval.low == total.interval.high
+    if not exact and not _says_total(doc, total):
+        return []
+    near = range(
+        max(0, total.sentence - REACH), min(len(doc.sentences), total.sentence + REACH + 1)
+    )
+    blocks = {total.block, *([total.block + 1] if _opens(doc, total) else [])}
+    block = [
+        c
+        for k in near
+        for c in doc.in_sentence(k)
+        if c.block in blocks
+        and c.kind == total.kind
+        and c is not total
+        and 0 < c.value < total.value
+        and c.role != "prior"
+        and any(ch.isdigit() for ch in c.text)
+    ]
+    if len(block) < 2:
+        return []
+    own = noun_of(total)
+    counts = [c for c in block if comparable(noun_of(c), own)]
+    for start in range(len(counts)):
+        first = counts[start]
+        if first.sentence == total.sentence and not _PARTS_FOLLOW.search(
+            doc.text, min(first.end, total.end), max(first.start, total.start)
+        ):
+            continue  # "5,914 migrants, 5,872 gang members and 42 suspects": siblings
+        run_sum = 0.0
+        for end in range(start, min(len(counts), start + LONGEST_RUN)):
+            if end > start and not _adjacent(doc, counts[end - 1], counts[end], total):
+                break
+            run_sum += counts[end].value
+            if end > start and total.interval.contains(run_sum):
+                return counts[start : end + 1]
+            if run_sum > total.interval.high:
+                break
+    return []
+
+
+def _written(claim: Claim) -> bool:
+    """Whether a count is written in digits and large enough that a sum reaching it by
+    chance is unlikely ("nine", "12" and "33" add up by chance; 20,785 and 222 do not)."""
+    return claim.value >= SMALLEST and any(ch.isdigit() for ch in claim.text)
+
+
+def _says_total(doc: Document, claim: Claim) -> bool:
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    after = doc.sentences[min(claim.sentence + 1, len(doc.sentences) - 1)]
+    return bool(
+        _TOTAL_WORDS.search(doc.text, max(s_start, claim.start - 40), min(s_end, claim.end + 40))
+        or _TOTAL_WORDS.match(doc.text, after[1], after[1] + 20)
+    )
+
+
+def _opens(doc: Document, claim: Claim) -> bool:
+    """Whether the claim's block is a heading or one sentence, whose parts the next block
+    may list (a headline's total and the paragraph under it)."""
+    own = doc.blocks[claim.block]
+    return own.kind == "heading" or len(own.sentences) <= 1
+
+
+def _adjacent(doc: Document, a: Claim, b: Claim, total: Claim) -> bool:
+    """Whether two counts stand next to each other, with no other claim (and not the total)
+    between them."""
+    between = [c for c in doc.claims[a.index + 1 : b.index]]
+    return b.index > a.index and not any(c is total or c.kind in _VALUES for c in between)
