@@ -598,3 +598,14 @@ def test_a_total_its_parts_add_up_to_is_borne_out() -> None:
     assert claim(listed, "5,914").verdict == "unverifiable"  # siblings of a list, not parts
     off = check(text.replace("21,007", "21,107"))
     assert claim(off, "21,107").verdict == "unverifiable"  # never contradicted
+
+
+def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
+    text = (
+        "The office arrested 6,192 immigrants this year - a 75 percent jump from last year, "
+        "in which only 3,524 people were apprehended."
+    )
+    found = claim(check(text), "a 75 percent jump")
+    assert found.verdict == "supported"  # 75.7% truncated; immigrants and people alike
+    other = check(text.replace("a 75 percent jump", "a 77 percent jump"))
+    assert claim(other, "a 77 percent jump").verdict == "unverifiable"

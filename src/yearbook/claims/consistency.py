@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from yearbook.claims.counted import comparable
+from yearbook.claims.counted import comparable, same_noun
 from yearbook.claims.counted import counted_noun as noun_of_words
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
@@ -92,6 +92,26 @@ def _meets(claim: Claim, low: float, high: float) -> bool:
     return claim.interval.overlaps(Interval(low, high))
 
 
+def _loosely(claim: Claim, low: float, high: float) -> bool:
+    """Whether the claim may state [low, high] as writers round a bare percent or change in
+    digits: by its last place, or truncated to it ("a 75 percent jump" for 75.7%). Only
+    ever a reason to support: the text's own numbers do not decide how its writer rounds."""
+    if _meets(claim, low, high):
+        return True
+    iv, v = claim.interval, claim.value
+    if claim.qualifier or not any(ch.isdigit() for ch in claim.text) or not iv.low < v < iv.high:
+        return False
+    step = iv.high - iv.low
+    if abs((iv.low + iv.high) / 2 - v) > step / 1000:  # not the rounding of its last place
+        return False
+    cut = (
+        Interval(v - step / 2, v + step, True, False)
+        if v >= 0
+        else Interval(v - step, v + step / 2, False, True)
+    )
+    return cut.overlaps(Interval(low, high)) and not (high < cut.low or low >= cut.high)
+
+
 def _num(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
@@ -119,7 +139,7 @@ def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
     if a.metric and b.metric:
         return _same_thing(a, b)
     first, second = noun(doc, a), noun(doc, b)
-    if first and second and first != second:
+    if first and second and not same_noun(first, second):
         return False
     return comparable(first, second)
 
@@ -219,7 +239,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             continue
         low, high = span[0] - 100.0, span[1] - 100.0
         exact = 100.0 * (now.value / then.value - 1) if then.value else None
-        if _meets(claim, low, high):
+        if _meets(claim, low, high) or _loosely(claim, low, high):
             yield Finding(
                 claim.index,
                 "supported",
@@ -262,7 +282,7 @@ def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
             (
                 (n, t, x)
                 for n, t, x in pairs
-                if _meets(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
+                if _loosely(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
             ),
             None,
         )

@@ -26,7 +26,7 @@ import re
 
 from yearbook.claims.link import tokens
 
-__all__ = ["TIME_NOUNS", "comparable", "counted_noun", "like_counts"]
+__all__ = ["PERSON_NOUNS", "TIME_NOUNS", "comparable", "counted_noun", "like_counts", "same_noun"]
 
 TIME_NOUNS = frozenset(
     ("year", "month", "week", "day", "hour", "minute", "decade", "quarter", "time", "term")
@@ -42,6 +42,12 @@ PLACE_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns a count of which is a number of places, never of people or events."""
 
+PERSON_NOUNS = frozenset(
+    ("people", "person", "individual", "immigrant", "migrant", "alien", "noncitizen",
+     "non-citizen", "foreigner", "foreign")
+)  # fmt: skip
+"""Nouns that count people without saying more of them: "6,192 immigrants" and "3,524
+people" may be one count in two years."""
 _COLLECTIVE = frozenset(
     ("people", "police", "personnel", "staff", "children", "men", "women", "cattle", "youth")
 )
@@ -67,6 +73,11 @@ def counted_noun(after: str, reach: int = 3) -> str | None:
         if plural or lowered in _COLLECTIVE:
             return tokens(lowered)[0] if tokens(lowered) else None
     return None
+
+
+def same_noun(first: str | None, second: str | None) -> bool:
+    """Whether two counted nouns name one count: the same noun, or both plain people."""
+    return first == second or (first in PERSON_NOUNS and second in PERSON_NOUNS)
 
 
 def _sort(noun: str | None) -> str:
