@@ -609,3 +609,13 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert found.verdict == "supported"  # 75.7% truncated; immigrants and people alike
     other = check(text.replace("a 75 percent jump", "a 77 percent jump"))
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
+
+
+def test_a_multiple_in_words_may_be_borne_out_by_two_like_values_around_it() -> None:
+    text = (
+        "In its first year the unit took 300 people into custody. That number more than "
+        "tripled to 938 people in its fifth year."
+    )
+    assert claim(check(text), "more than tripled").verdict == "supported"
+    short = check(text.replace("to 938", "to 738"))
+    assert claim(short, "more than tripled").verdict == "unverifiable"  # never contradicted

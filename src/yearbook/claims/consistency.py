@@ -267,7 +267,7 @@ def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
     contradicted, since which two values a change relates is read from their kinds and
     nouns, not their words."""
     for claim in doc.claims:
-        if claim.kind != "change" or _MULTIPLE_WORD.search(claim.text):
+        if claim.kind != "change":
             continue
         if _years_pair(doc, claim) or _multiple_pair(doc, claim):
             continue
