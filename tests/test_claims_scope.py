@@ -619,3 +619,14 @@ def test_a_multiple_in_words_may_be_borne_out_by_two_like_values_around_it() -> 
     assert claim(check(text), "more than tripled").verdict == "supported"
     short = check(text.replace("to 938", "to 738"))
     assert claim(short, "more than tripled").verdict == "unverifiable"  # never contradicted
+
+
+def test_words_read_from_the_paragraph_before_never_contradict(checked: Checker) -> None:
+    text = (
+        "Deportations were the highest since fiscal year 2014, when the agency deported and "
+        "removed more than 316,000 people.\n\nIt was 269,000 in FY 2019."
+    )
+    found = claim(checked(text, ROWS), "269,000")
+    assert found.verdict == "unverifiable"  # not 267,258, but its words are borrowed
+    same = claim(checked(text.replace("269,000", "267,258"), ROWS), "267,258")
+    assert (same.metric, same.verdict) == ("ero.removals", "supported")

@@ -57,7 +57,7 @@ _CHANGE_OBJECT = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<mods>(?:[a-z][\w-]*\s+){1,2})"
     r"(?P<noun>[a-z][\w-]*s)\b"
 )
-"""What a change is of, with words that narrow it: "a 174% jump in non-criminal arrests"."""
+"""What a change is of, with words that narrow it: "a 174% jump in online sales"."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
@@ -195,8 +195,8 @@ def _base_of(doc: Document, prior: Claim) -> Claim | None:
 
 
 def _narrowing(doc: Document, claim: Claim) -> set[str]:
-    """The words that narrow what a change is of ("non-criminal" in "a 174% jump in
-    non-criminal arrests")."""
+    """The words that narrow what a change is of ("online" in "a 174% jump in online
+    sales")."""
     _, _, s_end = doc.sentences[claim.sentence]
     found = _CHANGE_OBJECT.match(doc.text, claim.end, s_end)
     if found is None:

@@ -43,8 +43,7 @@ PLACE_NOUNS = frozenset(
 """Nouns a count of which is a number of places, never of people or events."""
 
 PERSON_NOUNS = frozenset(
-    ("people", "person", "individual", "immigrant", "migrant", "alien", "noncitizen",
-     "non-citizen", "foreigner", "foreign")
+    ("people", "person", "individual", "resident", "immigrant", "migrant", "foreigner")
 )  # fmt: skip
 """Nouns that count people without saying more of them: "6,192 immigrants" and "3,524
 people" may be one count in two years."""

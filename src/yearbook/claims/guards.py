@@ -153,7 +153,7 @@ def narrower(index: MetricIndex, ctx: Context, top: MetricDoc, claim: Claim) -> 
         return []
     allowed = index.allowed(claim.kind, claim.office)
     if claim.kind in ("count", "money", "weight"):  # a share of the top's count by that word
-        allowed = allowed | index.allowed("share", claim.office)  # ("of removals, convicts")
+        allowed = allowed | index.allowed("share", claim.office)  # ("of sales, refunds")
     return [
         w
         for w in extra

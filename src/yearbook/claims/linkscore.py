@@ -75,6 +75,8 @@ class Context:
     before: list[str]
     said: frozenset[str] = frozenset()  # the words next to it as written, with the pack's
     # one-word terms for them ("sold": sales) but no phrase a term adds
+    borrowed: bool = False  # its sentence names nothing counted: the words are another
+    # paragraph's, which may support it but never contradict it
 
 
 def year_open(doc: Document, claim: Claim) -> bool:

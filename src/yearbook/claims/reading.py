@@ -69,11 +69,13 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     stretch_end = parts.start() if parts else next_start  # renewals ...": parts, not it
     rest = index.words(text[s_start:first] + " " + text[own_from:stretch_end])
     before: list[str] = []
+    borrowed = False
     if claim.sentence > 0:
         b, p_start, p_end = doc.sentences[claim.sentence - 1]
         bare = not set(rest) & index.metric_words  # "The peak was 267,000 in 2019." alone
         if b == claim.block or doc.blocks[claim.block].kind == "item" or bare:
             before = index.words(text[p_start:p_end])
+            borrowed = bare and b != claim.block
     heading = _heading(doc, claim.block)
     if heading:
         before += index.words(heading)
@@ -81,7 +83,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         implied = index.words("share percent")
         near, rest = near + implied, rest + implied
     said = frozenset(index.said(head)[-6:] + index.said(tail)[:8])
-    return Context(noun, tail_words[:8], near, rest, before, said)
+    return Context(noun, tail_words[:8], near, rest, before, said, borrowed)
 
 
 # ---------------------------------------------------------- decision

@@ -12,8 +12,8 @@
 * **A share and its count**: "158,581 people, of which 87 percent, or about 138,000, had a
   record" states the share as a count too: the count over the whole before it. Only
   supported, never contradicted: which count is the whole is a guess.
-* **Opposites**: "criminal arrests rose from 39% in FY 2009 ..." and, later, "non-criminal
-  arrests fell from 61% in FY 2009": a share of those *without* what an earlier share of the
+* **Opposites**: "online sales rose from 39% in FY 2009 ..." and, later, "non-online
+  sales fell from 61% in FY 2009": a share of those *without* what an earlier share of the
   same year counts is its rest. Only supported, never contradicted.
 * **A split in two**: "68 percent came from one source rather than the other (32 percent)"
   states two shares of one whole that make it up: two shares of a sentence, and no more,
@@ -66,7 +66,7 @@ _LOOK_BACK = 200
 _NON = re.compile(
     r"\bnon[-\s]?(?P<w>[a-z]{4,})|\bwithout\s+(?:any\s+|prior\s+|a\s+)?(?P<v>[a-z]{4,})", re.I
 )
-"""A share of those without something: "non-criminal arrests", "without convictions"."""
+"""A share of those without something: "non-member sales", "without receipts"."""
 
 
 def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
@@ -149,7 +149,7 @@ def splits(doc: Document) -> Iterator[tuple[int, Claim]]:
 
 
 def opposites(doc: Document) -> Iterator[tuple[int, Claim]]:
-    """(claim, other) for a share of those without something ("non-criminal") and the one
+    """(claim, other) for a share of those without something ("non-member") and the one
     earlier share of its year, named with that word and not negated, whose rest it can be."""
     text = doc.text
     for claim in doc.claims:

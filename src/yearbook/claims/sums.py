@@ -93,7 +93,7 @@ def _run_summing_to(
         if first.sentence == total.sentence and not _PARTS_FOLLOW.search(
             doc.text, min(first.end, total.end), max(first.start, total.start)
         ):
-            continue  # "5,914 migrants, 5,872 gang members and 42 suspects": siblings
+            continue  # "5,914 sales, 5,872 refunds and 42 returns": siblings
         run_sum = 0.0
         for end in range(start, min(len(counts), start + LONGEST_RUN)):
             if end > start and not _adjacent(doc, counts[end - 1], counts[end], total):

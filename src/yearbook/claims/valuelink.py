@@ -244,6 +244,8 @@ class ValueLinker:
             return
         ctx = read_context(self.index, doc, claim)
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
+        if ctx.borrowed and not claim.no_contradiction:
+            claim.no_contradiction = "what it counts is read from the paragraph before it"
         if claim.kind in ("share", "percent"):
             claim.complement = negated(self.index, doc, claim)
         score = self.index.weighted(
