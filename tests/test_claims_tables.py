@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.claims_support import Checker, Row, claim, verdict
-from yearbook.claims import check
+from yearbook.claims import CheckResult, check
 
 ROWS: list[Row] = [
     ("ero.removals", 2021, 59_011),
@@ -23,6 +23,13 @@ ROWS: list[Row] = [
 @pytest.fixture(scope="module")
 def checked() -> Checker:
     return Checker.flagship()
+
+
+def _each_claim_on_its_text(text: str, result: CheckResult) -> None:
+    """Each claim still points at its own text (its cell, in a table)."""
+    for found in result.claims:
+        assert 0 <= found.start <= found.end <= len(text)
+        assert text[found.start : found.end] == found.text
 
 
 def test_years_down_the_side_give_each_cell_its_row_year_and_column_metric(
@@ -41,8 +48,7 @@ def test_years_down_the_side_give_each_cell_its_row_year_and_column_metric(
     assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
     # a typo in one cell: the arrests of FY 2022 were 142,750
     assert verdict(result, "142,570") == ("ero.admin_arrests", 2022, "contradicted")
-    for found in result.claims:  # each claim still points at its cell
-        assert text[found.start : found.end] == found.text
+    _each_claim_on_its_text(text, result)
 
 
 def test_a_column_repeating_another_columns_numbers_is_contradicted(checked: Checker) -> None:
@@ -75,8 +81,7 @@ def test_an_html_table_is_read_like_a_markdown_one(checked: Checker) -> None:
     result = checked(text, ROWS)
     assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
     assert verdict(result, "72,171") == ("ero.removals", 2022, "contradicted")
-    for found in result.claims:
-        assert text[found.start : found.end] == found.text
+    _each_claim_on_its_text(text, result)
 
 
 def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:
@@ -102,9 +107,7 @@ _CELL = st.one_of(
 def test_any_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> None:
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     text = "\n".join([lines[0], "|---|---|", *lines[1:]])
-    for found in check(text).claims:
-        assert 0 <= found.start <= found.end <= len(text)
-        assert text[found.start : found.end] == found.text
+    _each_claim_on_its_text(text, check(text))
 
 
 def test_a_plain_text_table_under_a_line_of_years_gives_each_number_its_column_year(
@@ -121,14 +124,11 @@ def test_a_plain_text_table_under_a_line_of_years_gives_each_number_its_column_y
     assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
     assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
     assert verdict(result, "142,570") == ("ero.admin_arrests", 2022, "contradicted")
-    for found in result.claims:  # each claim still points at its cell
-        assert text[found.start : found.end] == found.text
+    _each_claim_on_its_text(text, result)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(_CELL, min_size=1, max_size=4), min_size=1, max_size=5))
 def test_any_plain_year_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> None:
     text = "\n".join(["  2020 2021 2022", *(" ".join(row) for row in rows)])
-    for found in check(text).claims:
-        assert 0 <= found.start <= found.end <= len(text)
-        assert text[found.start : found.end] == found.text
+    _each_claim_on_its_text(text, check(text))
