@@ -20,6 +20,9 @@ from yearbook.claims.result import Check, ClaimVerdict
 
 __all__ = ["restated"]
 
+_MOST = 8
+"""The most borne-out statements of one value a change is compared with (a bound on work)."""
+
 
 def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) -> list[ClaimVerdict]:
     """The verdicts, with an undecided claim that restates a supported one supported."""
@@ -33,18 +36,17 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
             words[key] = frozenset(set(index.words(text)) & index.metric_words)
         return words[key]
 
-    supported = [
-        (claim, verdict)
-        for claim, verdict in zip(doc.claims, verdicts, strict=True)
-        if verdict.verdict == "supported"
-    ]
+    supported: dict[float, list[tuple[Claim, ClaimVerdict]]] = {}
+    for claim, verdict in zip(doc.claims, verdicts, strict=True):
+        if verdict.verdict == "supported" and claim.kind == "change":
+            supported.setdefault(claim.value, []).append((claim, verdict))
     if not supported:
         return verdicts
     out = list(verdicts)
     for n, (claim, verdict) in enumerate(zip(doc.claims, verdicts, strict=True)):
-        if verdict.verdict != "unverifiable" or claim.no_contradiction:
+        if verdict.verdict != "unverifiable" or claim.no_contradiction or claim.kind != "change":
             continue
-        for other, seen in supported:
+        for other, seen in supported.get(claim.value, [])[:_MOST]:
             own = said(claim)
             if not _same_statement(claim, other) or not own or not own <= said(other, True):
                 continue
