@@ -229,6 +229,22 @@ def test_expelled_in_a_year_are_its_removals(
     assert (found.metric, found.verdict) == ("ero.removals", "supported")
 
 
+def test_the_department_is_another_body_unless_the_figures_hold_its_counts(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "Overall, in FY 2016, the Department apprehended 530,250 individuals nationwide and "
+        "conducted a total of 450,954 removals and returns."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    for other in ("530,250", "450,954"):
+        found = claim(result, other)
+        assert found.verdict == "unverifiable" and "the Department" in found.reason
+    held = "In FY 2022, DHS assisted 765 victims of human trafficking."
+    found = claim(check(held, official, metrics=metrics, vocabulary=vocabulary), "765")
+    assert found.verdict == "supported"  # the figures hold this count of DHS's
+
+
 def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:

@@ -116,7 +116,16 @@ def others_pattern(index: MetricIndex, known: set[str]) -> re.Pattern[str] | Non
     offices = set(index.vocabulary.offices)
     if not any(metric.partition(".")[0] in offices for metric in known):
         return None
-    return name_pattern(index.vocabulary.others)
+    id_words = {w for metric in known for w in re.split(r"[._]", metric.lower())}
+    return name_pattern([n for n in index.vocabulary.others if not _named_in(n, id_words)])
+
+
+def _named_in(name: str, id_words: set[str]) -> bool:
+    """Whether a body's name, or its initials, is a word of a known metric's id: the figures
+    hold some of that body's counts ("SB", "State Board" and ``sb_permits_issued``)."""
+    words = re.findall(r"[A-Za-z]+", name)
+    initials = "".join(w[0] for w in words if w[0].isupper()).lower()
+    return name.lower() in id_words or (len(initials) >= 2 and initials in id_words)
 
 
 def distinct_words(index: MetricIndex) -> frozenset[str]:
