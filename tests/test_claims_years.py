@@ -235,3 +235,26 @@ def test_the_year_prior_in_a_values_own_clause_is_the_year_before_the_sentences(
     result = checked(text, OLDER_REMOVALS)
     assert verdict(result, "256,085") == ("ero.removals", 2018, "supported")
     assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")
+
+
+def test_this_year_is_the_latest_year_the_text_names(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2018, 158_581)]
+    rows.append(("ero.admin_arrests", 2017, 143_470))
+    text = (
+        "The office arrested 5,754 people during the 2018 fiscal year.\n\n"
+        "The agency arrested 158,581 people across the whole country this year, a 44-percent "
+        "increase from the 110,104 arrests in 2016."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "158,581") == ("ero.admin_arrests", 2018, "supported")
+    found = claim(result, "a 44-percent increase")  # a hyphenated percent is a percent
+    assert (found.fiscal_year, found.verdict) == (2018, "supported")
+
+
+def test_a_rate_is_no_value_of_a_year_a_change_relates(checked: Checker) -> None:
+    text = (
+        "In FY 2019 the agency deported 267,258 people, or about 732 per day, a 4.4-percent "
+        "increase from last fiscal year's 256,085."
+    )
+    found = claim(checked(text, OLDER_REMOVALS), "a 4.4-percent increase")
+    assert found.verdict == "supported" and "256,085 to 267,258" in found.reason

@@ -43,7 +43,7 @@ from yearbook.claims.findings import Finding
 from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
-from yearbook.claims.rates import rate_findings
+from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
@@ -160,7 +160,11 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """The values of the change's year and its base year, nearest first, of one thing."""
     if claim.fiscal_year is None:
         return None
-    values = [c for c in _near(doc, claim, back=2) if c.kind in _VALUES and _same_thing(c, claim)]
+    values = [
+        c
+        for c in _near(doc, claim, back=2)
+        if c.kind in _VALUES and _same_thing(c, claim) and not per_period(doc, c)
+    ]
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]
     if own:  # "... deported 186,000 people this year, a 30% decline": that value's change

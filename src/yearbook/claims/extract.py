@@ -48,7 +48,7 @@ _SCALE = re.compile(
 )
 """A scale word after a number, or its abbreviation right after it ("142K", "$3.4bn")."""
 _ABBREVIATED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
-_PCT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.I)
+_PCT = re.compile(r"(?:\s|-(?=percent|per\s))?(?:%|percent\b|per\s+cent\b)", re.I)
 _EXHIBIT_BEFORE = re.compile(
     r"(?<![a-z])(?:figure|fig\.|table|chart|graph|exhibit|appendix|map)\s*$", re.I
 )

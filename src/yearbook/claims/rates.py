@@ -28,7 +28,7 @@ from yearbook.claims.numbers import Interval
 from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun
 
-__all__ = ["PERIODS", "rate_findings"]
+__all__ = ["PERIODS", "per_period", "rate_findings"]
 
 PERIODS = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}
 """How many of each period a year holds."""
@@ -57,6 +57,11 @@ def _period(doc: Document, claim: Claim) -> str | None:
     if found.group("p"):
         return found.group("p").lower()
     return {"daily": "day", "weekly": "week", "monthly": "month"}[found.group("ly").lower()]
+
+
+def per_period(doc: Document, claim: Claim) -> bool:
+    """Whether the number is a rate ("about 732 per day"), not a count of a year."""
+    return _period(doc, claim) is not None
 
 
 def _words(doc: Document, claim: Claim) -> set[str]:

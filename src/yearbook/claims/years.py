@@ -153,7 +153,7 @@ _YEARS_OWN = re.compile(
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
 _THIS_YEAR = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
+    r"\s*(?:[\w-]+\s+){0,5}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
 """Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
 _NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
@@ -515,7 +515,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             c.fiscal_year
             for c in values
             if c.fiscal_year is not None
-            and c.year_given
+            and (c.year_given or c.year_source == "this year")
             and c.role != "prior"
             and c.fiscal_year != claim.base_year  # "lower than FY 2020, when 185,884 ..."
         ]
@@ -591,6 +591,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             claim.fiscal_year, claim.year_source = said[-1] - 1, "relative"
             return
     claim.year_given = bool(own or before)
+    if not own and not before and _THIS_YEAR.match(tail) and doc.years_named:
+        # "ICE arrested 158,851 people this year": the latest year the text names
+        claim.fiscal_year, claim.year_source = max(doc.years_named), "this year"
+        return
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year, claim.year_source = own[0], "sentence"
     elif sentence_year is not None and (relative or claim.role == "prior"):
