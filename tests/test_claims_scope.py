@@ -630,3 +630,18 @@ def test_words_read_from_the_paragraph_before_never_contradict(checked: Checker)
     assert found.verdict == "unverifiable"  # not 267,258, but its words are borrowed
     same = claim(checked(text.replace("269,000", "267,258"), ROWS), "267,258")
     assert (same.metric, same.verdict) == ("ero.removals", "supported")
+
+
+def test_a_change_in_a_calendar_year_text_may_be_borne_out_by_that_fiscal_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*ROWS, ("ero.removals", 2017, 226_119)]
+    text = (
+        "Immigrant deportations rose in 2018. The agency deported 256,085 people in 2018, an "
+        "increase of about 13 percent over a year ago."
+    )
+    found = claim(checked(text, rows), "an increase of about 13 percent")
+    assert (found.fiscal_year, found.verdict) == (2018, "supported")
+    assert "calendar years only" in found.reason
+    wrong = checked(text.replace("about 13 percent", "about 23 percent"), rows)
+    assert claim(wrong, "an increase of about 23 percent").verdict == "unverifiable"

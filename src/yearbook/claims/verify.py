@@ -207,6 +207,23 @@ def _num(value: float) -> str:
     return f"{value:,.2f}" if abs(value) >= 1 else f"{value:.4g}"
 
 
+def _as_calendar(claim: Claim, doc: Document, figures: Figures) -> Evidence:
+    """A linked claim with no fiscal year, in a text that gives only calendar years: read as
+    the fiscal year of its calendar year where, and only where, that year's figure bears it
+    out (`yearbook.claims.valuelink.ValueLinker._calendar_as_fiscal`)."""
+    unknown = Evidence(claim.index, "unverifiable", "the text does not say which fiscal year")
+    if claim.calendar is None:
+        return unknown
+    claim.fiscal_year, claim.base_year = claim.calendar
+    found = _change(claim, doc, figures) if claim.kind == "change" else _value(claim, figures)
+    if found.verdict != "supported":
+        claim.fiscal_year, claim.base_year = None, None
+        return unknown
+    year = claim.calendar[0]
+    note = f"the text gives calendar years only; read as FY {year}, whose figure bears it out"
+    return replace(found, reason=f"{found.reason}; {note}")
+
+
 def verify(doc: Document, figures: Figures) -> list[Evidence]:
     """Evidence for every linked claim; unlinked claims get none."""
     known = set(figures.metrics)
@@ -218,9 +235,7 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
             out.append(Evidence(claim.index, "unverifiable", f"no figures for {claim.metric}"))
             continue
         if claim.fiscal_year is None:
-            out.append(
-                Evidence(claim.index, "unverifiable", "the text does not say which fiscal year")
-            )
+            out.append(_as_calendar(claim, doc, figures))
             continue
         out.append(
             _change(claim, doc, figures) if claim.kind == "change" else _value(claim, figures)
