@@ -645,3 +645,12 @@ def test_a_change_in_a_calendar_year_text_may_be_borne_out_by_that_fiscal_year(
     assert "calendar years only" in found.reason
     wrong = checked(text.replace("about 13 percent", "about 23 percent"), rows)
     assert claim(wrong, "an increase of about 23 percent").verdict == "unverifiable"
+
+
+def test_a_count_of_one_means_never_contradicts_the_whole(checked: Checker) -> None:
+    text = "In FY 2023 the agency conducted 72,962 removals via charter flights."
+    rows: list[Row] = [*ROWS, ("ero.removals", 2023, 142_580)]
+    found = claim(checked(text, rows), "72,962")
+    assert found.verdict == "unverifiable"
+    plain = claim(checked(text.replace(" via charter flights", ""), rows), "72,962")
+    assert plain.verdict == "contradicted"

@@ -69,6 +69,11 @@ _POPULATION_AFTER = re.compile(
 )
 """A number compared with a place's people: "the equivalent of the 255,214 people who live in
 Madison", "nearly all the 258,612 residents of Buffalo"."""
+_BY_MEANS = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?P<how>via|aboard|by\s+way\s+of)\s+(?P<w>(?:[\w-]+\s*){1,3})",
+    re.I,
+)
+"""After a number that counts one means' part: "72,962 sales via charter flights"."""
 WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)*(?P<w>[^,;:.()]*)", re.I)
 
 
@@ -98,15 +103,18 @@ def out_of_scope(
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
     it counts others than a figure ("with 300 others"), "such" ones as described before it,
-    or one region's part."""
+    one region's part, or those of one means ("via charter flights")."""
     if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
         return "it counts others than a figure does"
     if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
         return "it counts 'such' ones as its text described before it"
-    _, s_start, _ = doc.sentences[claim.sentence]
+    _, s_start, s_end = doc.sentences[claim.sentence]
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:
         return f"it counts the part of one {region.group('w').lower()}"
+    means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
+    if means:
+        return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
     return ""
 
 
