@@ -70,6 +70,29 @@ LONGEST_RUN = 8
 """The most consecutive fiscal years a total the text does not date may add up (two terms)."""
 
 
+def _mentioned(
+    linker: Linking,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+    least: float = SUPPORT_SCORE,
+    whole: bool = False,
+) -> list[tuple[float, int]]:
+    """The candidates relevant enough to be what the claim states (at least ``least``, and
+    comparable to the most relevant) whose names its context mentions; with ``whole``, only
+    whole metrics, no breakdown category."""
+    context = {*ctx.near, *ctx.rest, *ctx.before}
+    out: list[tuple[float, int]] = []
+    for s, i in ranked[:TOP]:
+        if s < least or s < COMPARABLE * top_score:
+            break
+        mdoc = linker.index.docs[i]
+        if (whole and mdoc.breakdown) or not mdoc.mentioned_by(context):
+            continue
+        out.append((s, i))
+    return out
+
+
 def other_year(
     linker: Linking,
     doc: Document,
@@ -88,15 +111,10 @@ def other_year(
     """
     if not year_open(doc, claim) or not precise(claim):
         return False
-    context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, int, int]] = []
     hairs: list[tuple[float, int, int]] = []
-    for s, i in ranked[:TOP]:
-        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
-            break
+    for s, i in _mentioned(linker, ctx, ranked, top_score):
         mdoc = linker.index.docs[i]
-        if not mdoc.mentioned_by(context):
-            continue
         for year in sorted(years_of(linker, mdoc)):
             fig = linker.figures.find(mdoc.metric, year, mdoc.breakdown, mdoc.breakdown_value)
             fig = stated_figure(replace(claim, fiscal_year=year, base_year=None), fig)
@@ -152,16 +170,8 @@ def span_sum(
     if span is None or claim.kind not in ("count", "money", "weight", "average"):
         return False
     mean = claim.kind == "average"  # "an average of 148,000 from 2017 through 2019"
-    context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, float, int, int, int, float]] = []
-    candidates = [
-        (s, i)
-        for s, i in ranked[:TOP]
-        if s >= SUPPORT_SCORE
-        and s >= COMPARABLE * top_score
-        and not linker.index.docs[i].breakdown
-        and linker.index.docs[i].mentioned_by(context)
-    ]
+    candidates = _mentioned(linker, ctx, ranked, top_score, whole=True)
     by_sibling = not candidates  # "74,082 sold, down from ... an average of 148,000":
     if by_sibling:  # the metric of a linked value of its sentence, to support only
         docs = linker.index.docs
@@ -226,14 +236,9 @@ def run_sum(
         return False
     if not year_open(doc, claim):
         return False
-    context = {*ctx.near, *ctx.rest, *ctx.before}
     found: list[tuple[float, int, int, int, float]] = []
-    for s, i in ranked[:TOP]:
-        if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
-            break
+    for s, i in _mentioned(linker, ctx, ranked, top_score, whole=True):
         mdoc = linker.index.docs[i]
-        if mdoc.breakdown or not mdoc.mentioned_by(context):
-            continue
         figs = {year: linker.figures.find(mdoc.metric, year) for year in years_of(linker, mdoc)}
         values = {y: f.value for y, f in figs.items() if f is not None and f.value is not None}
         for first in sorted(values):
@@ -270,14 +275,10 @@ def near_miss(
     a hair (142,850 for 142,580): contradicted by that one, a misstatement of it."""
     if claim.no_contradiction or not precise(claim) or claim.fiscal_year is None:
         return False
-    context = {*ctx.near, *ctx.rest, *ctx.before}
     best: tuple[float, float, int] | None = None
-    for s, i in ranked[:TOP]:
-        if s < CONTRADICT_SCORE or s < COMPARABLE * top_score:
-            break
-        mdoc = linker.index.docs[i]
-        figure = linker._figure(claim, mdoc)
-        if figure is None or not mdoc.mentioned_by(context):
+    for s, i in _mentioned(linker, ctx, ranked, top_score, least=CONTRADICT_SCORE):
+        figure = linker._figure(claim, linker.index.docs[i])
+        if figure is None:
             continue
         miss = abs(claim.value - figure) / abs(figure) if figure else 1.0
         if best is None or miss < best[0]:
