@@ -104,12 +104,8 @@ def _loosely(claim: Claim, low: float, high: float) -> bool:
     step = iv.high - iv.low
     if abs((iv.low + iv.high) / 2 - v) > step / 1000:  # not the rounding of its last place
         return False
-    cut = (
-        Interval(v - step / 2, v + step, True, False)
-        if v >= 0
-        else Interval(v - step, v + step / 2, False, True)
-    )
-    return cut.overlaps(Interval(low, high)) and not (high < cut.low or low >= cut.high)
+    cut_low, cut_high = (v - step / 2, v + step) if v >= 0 else (v - step, v + step / 2)
+    return cut_low <= high and low < cut_high
 
 
 def _num(value: float) -> str:
@@ -243,7 +239,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             continue
         low, high = span[0] - 100.0, span[1] - 100.0
         exact = 100.0 * (now.value / then.value - 1) if then.value else None
-        if _meets(claim, low, high) or _loosely(claim, low, high):
+        if _loosely(claim, low, high):
             yield Finding(
                 claim.index,
                 "supported",
@@ -518,6 +514,9 @@ def _rest(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
         if _meets(claim, low, high):
             reason = f"100% less the shares before it is {_range(low, high, 1)}%"
             yield Finding(index, "supported", "share", reason, (low + high) / 2)
+    for index, other in opposites(doc):
+        reason = f"it counts those without what {other.text}{_fy(other)} counts: the rest"
+        yield Finding(index, "supported", "rest", reason, 100.0 - other.value)
 
 
 def _counted(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
@@ -538,9 +537,6 @@ def _split(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
     for index, other in splits(doc):
         reason = f"with {other.text} beside it, the two make up the whole"
         yield Finding(index, "supported", "split", reason, 100.0 - other.value)
-    for index, other in opposites(doc):
-        reason = f"it counts those without what {other.text}{_fy(other)} counts: the rest"
-        yield Finding(index, "supported", "rest", reason, 100.0 - other.value)
 
 
 def _sums(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:

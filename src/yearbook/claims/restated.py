@@ -67,10 +67,9 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
 
 
 def _same_statement(claim: Claim, other: Claim) -> bool:
-    """Whether two changes state one thing: one value, direction and year."""
-    if other is claim or claim.kind != "change" or other.kind != "change":
-        return False
-    if other.value != claim.value or claim.interval != other.interval:
+    """Whether two changes of one value (the caller looks them up by value) state one thing:
+    one reading, direction and year."""
+    if other is claim or claim.interval != other.interval:
         return False
     if claim.direction * other.direction < 0:
         return False
