@@ -274,15 +274,28 @@ def assign_years(doc: Document) -> None:
     for claim in doc.claims:
         if claim.kind == "change":
             _claim_year(doc, claim, context(claim), fiscal)
-    named = Counter(y for _, y, base in _mentions(text, 0, len(text), True) if not base)
-    most = named.most_common(1)[0][0] if named and not fiscal else None
-    says_calendar = _SAYS_CALENDAR.search(text) is not None
     for claim in doc.claims:
         _span_or_calendar(doc, claim, fiscal)
-        if says_calendar:
+    if not fiscal:
+        _calendar_readings(doc)
+
+
+def _calendar_readings(doc: Document) -> None:
+    """In a text that never speaks of fiscal years, the calendar year each undated claim may
+    be read as (only where a figure of that fiscal year agrees): the one the text names most;
+    none in a text that says its years are calendar years."""
+    text = doc.text
+    if _SAYS_CALENDAR.search(text):
+        for claim in doc.claims:
             claim.calendar = None
-        elif most and claim.fiscal_year is None and not claim.year_note and claim.span is None:
-            claim.calendar = (most, None)  # read as that fiscal year only where a figure agrees
+        return
+    named = Counter(y for _, y, base in _mentions(text, 0, len(text), True) if not base)
+    if not named:
+        return
+    most = named.most_common(1)[0][0]
+    for claim in doc.claims:
+        if claim.fiscal_year is None and not claim.year_note and claim.span is None:
+            claim.calendar = (most, None)
 
 
 _SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
@@ -577,7 +590,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
     ]
-    if not own and not before and not relative and not _THIS_YEAR.match(tail):
+    this_year = _THIS_YEAR.match(tail)
+    if not own and not before and not relative and not this_year:
         prior = _prior_year(doc, claim, fiscal)
         if prior is not None:  # "72,000, up from 59,000 in FY 2021": of FY 2022
             claim.fiscal_year, claim.year_source, claim.year_given = prior + 1, "sentence", True
@@ -591,7 +605,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             claim.fiscal_year, claim.year_source = said[-1] - 1, "relative"
             return
     claim.year_given = bool(own or before)
-    if not own and not before and _THIS_YEAR.match(tail) and doc.years_named:
+    if not own and not before and this_year and doc.years_named:
         # "ICE arrested 158,851 people this year": the latest year the text names
         claim.fiscal_year, claim.year_source = max(doc.years_named), "this year"
         return
