@@ -227,11 +227,14 @@ def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
 
 
 def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    """Each stated change against the two values it relates: the pair its years (or its
+    multiple's wording) tie it to, else any two like values beside it (`_beside`)."""
     for claim in doc.claims:
         if claim.kind != "change":
             continue
         pair = _years_pair(doc, claim) or _multiple_pair(doc, claim)
         if pair is None:
+            yield from _beside(doc, claim)
             continue
         now, then = pair
         span = _ratio(now.interval, then.interval, 100.0)
@@ -260,36 +263,31 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             )
 
 
-def _pair(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
     """A change the text states beside two like values that no years pair ("152,000 from
     January to November ... 205,000 in the first 11 months of 2016 ... 26 percent fewer"):
     supported when some two of them, either way round and as written, give it; never
     contradicted, since which two values a change relates is read from their kinds and
     nouns, not their words."""
-    for claim in doc.claims:
-        if claim.kind != "change":
-            continue
-        if _years_pair(doc, claim) or _multiple_pair(doc, claim):
-            continue
-        values = [c for c in _around(doc, claim) if c.kind in ("count", "money", "weight")]
-        pairs = (
-            (now, then, 100.0 * (now.value / then.value - 1))
-            for now in values
-            for then in values
-            if now is not then and then.value and now.kind == then.kind
-        )
-        found = next(  # the arithmetic first: reading nouns costs more
-            (
-                (n, t, x)
-                for n, t, x in pairs
-                if _loosely(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
-            ),
-            None,
-        )
-        if found is not None:
-            now, then, exact = found
-            reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
-            yield Finding(claim.index, "supported", "change", reason, exact)
+    values = [c for c in _around(doc, claim) if c.kind in ("count", "money", "weight")]
+    pairs = (
+        (now, then, 100.0 * (now.value / then.value - 1))
+        for now in values
+        for then in values
+        if now is not then and then.value and now.kind == then.kind
+    )
+    found = next(  # the arithmetic first: reading nouns costs more
+        (
+            (n, t, x)
+            for n, t, x in pairs
+            if _loosely(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
+        ),
+        None,
+    )
+    if found is not None:
+        now, then, exact = found
+        reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
+        yield Finding(claim.index, "supported", "change", reason, exact)
 
 
 def _around(doc: Document, claim: Claim) -> list[Claim]:
@@ -559,7 +557,6 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
-    ("pair", _pair),
     ("direction", _direction),
     ("share", _share),
     ("rest", _rest),

@@ -129,7 +129,6 @@ def _opens(doc: Document, claim: Claim) -> bool:
 
 
 def _adjacent(doc: Document, a: Claim, b: Claim, total: Claim) -> bool:
-    """Whether two counts stand next to each other, with no other claim (and not the total)
-    between them."""
-    between = [c for c in doc.claims[a.index + 1 : b.index]]
+    """Whether two counts stand next to each other: no other count (nor the total) between."""
+    between = doc.claims[a.index + 1 : b.index]
     return b.index > a.index and not any(c is total or c.kind in _VALUES for c in between)
