@@ -161,6 +161,32 @@ def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:
     assert [(c.text, c.fiscal_year) for c in claims] == [("142,750", 2022), ("139", 2022)]
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "sign"),
+    [
+        ("The shop raised its prices by about 13 percent.", "by about 13 percent", 1),
+        (
+            "The board cut grants over the last year by more than 4 percent.",
+            "by more than 4 percent",
+            -1,
+        ),
+        (
+            "Visits were similarly down\u2014by nearly 50 percent\u2014in 2022.",
+            "down\u2014by nearly 50 percent",
+            -1,
+        ),
+        ("Sales were slashed by 78 percent.", "slashed by 78 percent", -1),
+        ("The year saw an uptick of 4 percent in sales.", "an uptick of 4 percent", 1),
+        ("It was an 80% crash from the peak.", "an 80% crash", -1),
+    ],
+)
+def test_a_change_may_be_worded_with_a_verb_before_by_or_a_less_common_noun(
+    text: str, shown: str, sign: int
+) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.text, claim.direction) == ("change", shown, sign)
+
+
 def test_a_change_names_its_base_year() -> None:
     claim = extract("In FY 2023 removals rose 12% since FY 2019.", None)[0]
     assert (claim.kind, claim.fiscal_year, claim.base_year) == ("change", 2023, 2019)

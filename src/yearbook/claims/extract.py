@@ -102,7 +102,10 @@ _FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
-_CHANGE_NOUN = r"increase|decrease|rise|drop|decline|jump|fall|reduction|growth|gain|cut|dip|surge"
+_CHANGE_NOUN = (
+    r"increase|decrease|rise|drop|decline|jump|fall|reduction|growth|gain|cut|dip|surge|"
+    r"upsurge|uptick|downturn|spike|crash|plunge|slump|hike|boost|leap"
+)
 _CHANGE_FROM = re.compile(
     rf"\b(?:{_CHANGE_NOUN})s?\s+from\s+(?:the\s+|a\s+)?(?:(?:{_QUAL})\s+)?$", re.I
 )
@@ -110,13 +113,15 @@ _CHANGE_VERB = (
     r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
     r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
     r"rise|fall|increase|decrease|decline|drop|grow|climb|shrank|shrunk|sank|"
-    r"risen|fallen|grown|soared|spiked|tumbled|plummeted|dipped|jumping|climbing|soaring"
+    r"risen|fallen|grown|soared|spiked|tumbled|plummeted|dipped|jumping|climbing|soaring|"
+    r"slashed|reduced|lowered|boosted|raised|expanded|cut"
 )
 _DOWN_WORDS = {
     "decrease", "drop", "decline", "fall", "reduction", "cut", "dip", "down", "fell",
     "decreased", "declined", "dropped", "slipped", "plunged", "falling", "decreasing",
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
-    "fallen", "tumbled", "plummeted", "dipped",
+    "fallen", "tumbled", "plummeted", "dipped", "downturn", "crash", "plunge", "slump",
+    "slashed", "reduced", "lowered",
 }  # fmt: skip
 _CHANGE_OF = re.compile(
     rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})s?\s+of\s+(?:(?P<q>{_QUAL})\s+)?$"
@@ -148,8 +153,16 @@ _CHANGE_VERB_PAIR = re.compile(
 )
 """Before the second change of "dropped by 30% against 2019 and 27% against 2018"."""
 _CHANGE_VERB_HEAD = re.compile(
-    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$", re.I
+    rf"\b(?P<w>{_CHANGE_VERB})(?:\s+|\s*[\u2014\u2013-]+\s*(?=by\b))(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    re.I,
 )
+"""Before "rose 12%", "fell by 12%", "was down\u2014by 12%"."""
+_CHANGE_VERB_BY = re.compile(
+    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:[A-Za-z'-]+\s+){{1,5}}?(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
+    re.I,
+)
+"""Before the change of "raised prices by 12%", "cut sales over last year by 12%": a verb of
+change, what it changes, and "by"."""
 _COMPARE_TAIL = re.compile(
     r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller)\b", re.I
 )
@@ -412,6 +425,10 @@ def _percent_kind(
     if m:
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
+    m = _CHANGE_VERB_BY.search(before)
+    if m:  # the claim starts at "by": the words between are what changed
+        word = m.group("w").lower()
+        return "change", base + m.start("by"), num_end, change_sign(word), m.group("q") or ""
     m = _CHANGE_VERB_PAIR.search(text, max(0, num_start - 160), num_start)
     if m and not _OF_AFTER.match(after):
         qual = m.group("q") or ""
