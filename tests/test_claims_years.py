@@ -258,3 +258,36 @@ def test_a_rate_is_no_value_of_a_year_a_change_relates(checked: Checker) -> None
     )
     found = claim(checked(text, OLDER_REMOVALS), "a 4.4-percent increase")
     assert found.verdict == "supported" and "256,085 to 267,258" in found.reason
+
+
+def test_a_change_between_two_calendar_years_is_read_as_those_fiscal_years(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    text = "In 2021, the removal of noncitizens decreased 68 percent below 2020 removal levels."
+    found = claim(checked(text, rows), "decreased 68 percent")
+    assert (found.fiscal_year, found.verdict) == (2021, "supported")
+    wrong = "In 2021, the removal of noncitizens decreased 58 percent below 2020 removal levels."
+    assert claim(checked(wrong, rows), "decreased 58 percent").verdict == "unverifiable"
+
+
+def test_a_change_over_a_calendar_year_is_of_the_year_after_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2017, 143_470), ("ero.admin_arrests", 2018, 158_581)]
+    text = "The agency reported an 11 % increase in arrest totals over 2017."
+    found = claim(checked(text, rows), "an 11 % increase")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+
+
+def test_a_change_measured_against_a_term_is_never_contradicted_by_a_year_pair(
+    checked: Checker,
+) -> None:
+    text = (
+        "In the first term, from FY 2017 through FY 2019, the agency removed 749,462 people. "
+        "Compared to the first term, the agency reduced removals by more than 41 percent."
+    )
+    found = claim(checked(text, OLDER_REMOVALS), "by more than 41 percent")
+    assert found.verdict == "unverifiable" and "first term" in found.reason

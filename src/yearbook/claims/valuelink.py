@@ -115,50 +115,69 @@ class ValueLinker:
     def link_changes(self, doc: Document) -> None:
         """A stated change goes to the relevant metric whose change it agrees with."""
         for claim in doc.claims:
-            if claim.kind != "change" or claim.fiscal_year is None:
-                continue
-            if claim.link_reason == "respectively":  # paired by its place, not by its value
-                continue
-            why = out_of_scope(self.index, self._others, doc, claim, clause_text(doc, claim))
-            if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
-                claim.no_contradiction = claim.no_contradiction or f"it {why}"
-            ctx = read_context(self.index, doc, claim)
-            sentence = self.index.words(doc.sentence_text(claim.sentence))
-            ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
-            score = self.index.weighted(
-                [
-                    (ctx.noun, NOUN_WEIGHT),
-                    (ctx.near, WEIGHTS[0]),
-                    (ctx.rest, WEIGHTS[1]),
-                    (ctx.before, WEIGHTS[2]),
-                ]
-            )
-            ranked = self._rank(score, "change", claim.office, None)[:TOP]
-            if not ranked:
-                continue
-            top_score = ranked[0][0]
-            context = {*ctx.near, *ctx.rest, *ctx.before}
-            agreed = False
-            for n, (s, i) in enumerate(ranked):
-                mdoc = self.index.docs[i]
-                if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
-                    break
-                if (mdoc.mentioned_by(context) or n == 0) and change_agrees(
-                    claim, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
-                ):
-                    if mdoc.metric != claim.metric:
-                        self._set(claim, mdoc, ctx, ranked, s)
-                        claim.link_reason = "its change agrees"
-                    agreed = True
-                    break
-            if not agreed:
-                self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
-                value = value_before(doc, claim)
-                if value is not None and value.metric is None and value.role != "prior":
-                    # "5,700 who came as families, a 110% increase": that value's change
-                    claim.no_contradiction = (
-                        f"it may be the change of {value.text}, which no figure states"
-                    )
+            if claim.kind != "change" or claim.link_reason == "respectively":
+                continue  # "respectively": paired by its place, not by its value
+            if claim.fiscal_year is not None:
+                self._link_change(doc, claim)
+            elif claim.calendar is not None and claim.calendar[1] is not None:
+                self._calendar_change(doc, claim)
+
+    def _calendar_change(self, doc: Document, claim: Claim) -> None:
+        """A change the text dates by calendar years ("up 11% over 2017") goes to the metric
+        whose change between those fiscal years it agrees with, if any: `verify` then reads it
+        as those fiscal years, never contradicting it."""
+        assert claim.calendar is not None
+        kept = (claim.metric, claim.breakdown, claim.breakdown_value, claim.link_reason)
+        kept_note = claim.no_contradiction
+        claim.fiscal_year, claim.base_year = claim.calendar
+        if not self._link_change(doc, claim):
+            claim.metric, claim.breakdown, claim.breakdown_value, claim.link_reason = kept
+        claim.no_contradiction = kept_note
+        claim.fiscal_year, claim.base_year = None, None
+
+    def _link_change(self, doc: Document, claim: Claim) -> bool:
+        """Link one change of a known year; whether a relevant metric's change agrees."""
+        why = out_of_scope(self.index, self._others, doc, claim, clause_text(doc, claim))
+        if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
+            claim.no_contradiction = claim.no_contradiction or f"it {why}"
+        ctx = read_context(self.index, doc, claim)
+        sentence = self.index.words(doc.sentence_text(claim.sentence))
+        ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
+        score = self.index.weighted(
+            [
+                (ctx.noun, NOUN_WEIGHT),
+                (ctx.near, WEIGHTS[0]),
+                (ctx.rest, WEIGHTS[1]),
+                (ctx.before, WEIGHTS[2]),
+            ]
+        )
+        ranked = self._rank(score, "change", claim.office, None)[:TOP]
+        if not ranked:
+            return False
+        top_score = ranked[0][0]
+        context = {*ctx.near, *ctx.rest, *ctx.before}
+        agreed = False
+        for n, (s, i) in enumerate(ranked):
+            mdoc = self.index.docs[i]
+            if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+                break
+            if (mdoc.mentioned_by(context) or n == 0) and change_agrees(
+                claim, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
+            ):
+                if mdoc.metric != claim.metric:
+                    self._set(claim, mdoc, ctx, ranked, s)
+                    claim.link_reason = "its change agrees"
+                agreed = True
+                break
+        if not agreed:
+            self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
+            value = value_before(doc, claim)
+            if value is not None and value.metric is None and value.role != "prior":
+                # "5,700 who came as families, a 110% increase": that value's change
+                claim.no_contradiction = (
+                    f"it may be the change of {value.text}, which no figure states"
+                )
+        return agreed
 
     def _narrowest(
         self,

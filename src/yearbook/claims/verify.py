@@ -36,6 +36,13 @@ __all__ = [
     "verify",
 ]
 
+_OTHER_BASE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?)\s+"
+    r"(?P<base>(?!(?:the\s+)?(?:FY|fiscal|last|previous|prior|preceding|year|same|\d))"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:term|administration|presidency|tenure|era|decade|average))\b",
+    re.I,
+)
+"""A base of comparison that is a span, not a year: "compared to the first term"."""
 _MORE_THAN = re.compile(r"\s*(?P<w>more|fewer|less)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
 _CHANGE_BY = re.compile(
     r"\b(?:an?\s+)?(?P<noun>increase|rise|jump|gain|growth|decrease|drop|decline|fall|reduction"
@@ -306,6 +313,10 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         return Evidence(claim.index, "unverifiable", f"{claim.no_contradiction}: {reason}")
     if default_of_several(doc, claim):
         why = "its year is only the one the text names most, of several"
+        return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
+    other = None if claim.year_given else _OTHER_BASE.search(doc.sentence_text(claim.sentence))
+    if other is not None:  # "compared to the previous owner's term, sales fell 41%"
+        why = f"it is measured against {other.group('base')!r}, not a fiscal year"
         return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     implied = _implied_base(claim, doc, now, then, base_year)
     return Evidence(claim.index, "contradicted", implied or reason, (low + high) / 2)

@@ -107,7 +107,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
     r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|than|on|"
-    r"versus|vs\.?|against|relative\s+to)"
+    r"versus|vs\.?|against|relative\s+to|(?<=percent\s)below|(?<=%\s)below|"
+    r"(?<=percent\s)above|(?<=%\s)above)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?:in|during|for)\s+)?"
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|compared[ \t]+(?:to|with)|"
@@ -439,10 +440,26 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     years = _mentions(doc.text, s_start, end, calendar=True)
     if years:
         claim.calendar = (years[-1][1], claim.base_year if claim.fiscal_year else None)
+        if claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
+            claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
         )
+
+
+def _change_calendar(
+    years: list[tuple[int, int, bool]], year: int | None, base: int | None
+) -> tuple[int, int | None]:
+    """The calendar years a change's sentence gives it: its own year (the last one not named
+    as a base, else the year after its base) and its base."""
+    if year and base:
+        return year, base
+    bases = [y for _, y, is_base in years if is_base]
+    own = [y for _, y, is_base in years if not is_base]
+    if bases:
+        return (own[-1] if own else bases[-1] + 1), bases[-1]
+    return own[-1], None
 
 
 def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
