@@ -49,6 +49,7 @@ from yearbook.claims.context import build_context
 from yearbook.errors import UserError
 from yearbook.figures import read_figures
 from yearbook.figures.meta import read_metric_meta
+from yearbook.figures.wire import FigureRecord
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -90,20 +91,8 @@ class MetricInfo(BaseModel):
     sql: str
 
 
-class FigureOut(BaseModel):
-    metric: str
-    fiscal_year: int
-    breakdown: str
-    breakdown_value: str
-    value: float | None
-    unit: str
-    status: str
-    bound: str
-    position: int | None
-    prior_value: float | None
-    yoy_change: float | None
-    yoy_change_pct: float | None
-    fingerprint: str
+class FigureOut(FigureRecord):
+    """A figure as the API lists it (`yearbook.figures.wire`)."""
 
 
 class FiguresOut(BaseModel):

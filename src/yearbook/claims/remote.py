@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, Figures
+from yearbook.figures.wire import FigureRecord
 
 __all__ = ["FIGURES_PATH", "MAX_BYTES", "SCHEMES", "TIMEOUT", "figures_url", "is_url", "read_api"]
 
@@ -67,24 +68,10 @@ def figures_url(base: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + path, query, ""))
 
 
-class _Row(BaseModel):
-    """A figure as the API lists it (`yearbook.api.app.FigureOut`)."""
+class _Row(FigureRecord):
+    """A figure as the API lists it, read strictly; fields it may add later are ignored."""
 
     model_config = ConfigDict(extra="ignore", strict=True)
-
-    metric: str
-    fiscal_year: int
-    breakdown: str
-    breakdown_value: str
-    value: float | None
-    unit: str
-    status: str
-    bound: str
-    position: int | None = None
-    prior_value: float | None = None
-    yoy_change: float | None = None
-    yoy_change_pct: float | None = None
-    fingerprint: str = ""
 
 
 class _Answer(BaseModel):
