@@ -83,14 +83,17 @@ def located(path: Path, problems: Problems) -> tuple[Any, Lines]:
     except OSError as err:
         problems.add(path, 0, f"cannot be read: {err.strerror or err}")
         return None, lines
-    try:
-        node = yaml.compose(text, Loader=_COMPOSER)
-        data = yaml.load(text, Loader=_COMPOSER)
+    loader = _COMPOSER(text)
+    try:  # one parse: the node tree gives the lines, and the data is built from it
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         problems.add(path, line, f"is not valid YAML: {getattr(err, 'problem', err)}")
         return None, lines
+    finally:
+        loader.dispose()
     if node is not None:
         _walk(node, (), lines.at)
     return data, lines

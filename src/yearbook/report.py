@@ -23,12 +23,11 @@ from pydantic import ValidationError
 
 from yearbook.disclosure import DisclosurePolicy
 from yearbook.errors import DeclarationError
-from yearbook.metrics.declarations import MetricDecl, load_metrics
-from yearbook.packs import Pack, load_pack, pack_folder
+from yearbook.metrics.declarations import MetricDecl
+from yearbook.packs import Pack
 from yearbook.problems import ValidationFailed
 from yearbook.report_spec import ReportSpec, Section
-from yearbook.validation import validate_report
-from yearbook.yamlio import safe_load
+from yearbook.validation import check_report
 
 __all__ = ["Report", "ReportSpec", "Section", "load_report"]
 
@@ -38,17 +37,18 @@ class Report:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        problems = validate_report(folder)
-        if problems:
-            raise ValidationFailed(problems)
-        self.spec = _load_spec(folder / "report.yaml")
-        self.pack: Pack = load_pack(pack_folder(folder, self.spec.pack))
+        checked = check_report(folder)
+        if checked.problems:
+            raise ValidationFailed(checked.problems)
+        assert checked.spec is not None and checked.pack is not None  # else a problem says why
+        self.spec: ReportSpec = checked.spec
+        self.pack: Pack = checked.pack
         policy = _with_pack_defaults(self.spec.disclosure, self.pack)
         own = [c for t in self.pack.tables.values() for c in t.identifying_columns]
         identifying = tuple(dict.fromkeys([*policy.identifying, *own]))
         disclosure = policy.model_copy(update={"identifying": identifying})
         self.spec = self.spec.model_copy(update={"disclosure": disclosure})
-        self.metrics: dict[str, MetricDecl] = load_metrics(folder / "metrics")
+        self.metrics: dict[str, MetricDecl] = checked.metrics
         self.templates = folder / "templates"
 
     @property
@@ -105,20 +105,6 @@ def _with_pack_defaults(policy: DisclosurePolicy, pack: Pack) -> DisclosurePolic
             hint="see docs/disclosure.md for the settings",
         ) from None
     return defaults.model_copy(update={k: getattr(policy, k) for k in policy.model_fields_set})
-
-
-def _load_spec(path: Path) -> ReportSpec:
-    if not path.is_file():
-        raise DeclarationError(
-            f"no report.yaml in {path.parent}",
-            hint="a report folder holds report.yaml, metrics/, templates/ (see docs/reports.md)",
-        )
-    try:
-        return ReportSpec.model_validate(safe_load(path.read_text(encoding="utf-8")))
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise DeclarationError(f"{path.name}: {loc}: {first['msg']}") from None
 
 
 def load_report(folder: Path | str) -> Report:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from yearbook.packs import Pack, load_pack, pack_folder
 from yearbook.problems import Lines, Problem, Problems, located
 from yearbook.report_spec import ReportSpec, Section
 
-__all__ = ["validate_pack", "validate_report"]
+__all__ = ["CheckedReport", "check_report", "validate_pack", "validate_report"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,24 @@ class _Declared:
         problems.at(self.lines, (self.index, *path), f"metric {self.decl.id!r}: {message}")
 
 
+@dataclass(frozen=True)
+class CheckedReport:
+    """A report folder as validation read it: its problems, and the parts it could read (a
+    report with no problems has them all)."""
+
+    problems: list[Problem]
+    spec: ReportSpec | None = None
+    pack: Pack | None = None
+    metrics: dict[str, MetricDecl] = field(default_factory=dict)
+
+
 def validate_report(folder: Path | str) -> list[Problem]:
     """Every problem of the report in `folder` (with its pack), in file and line order."""
+    return check_report(folder).problems
+
+
+def check_report(folder: Path | str) -> CheckedReport:
+    """`validate_report`, with what it read: loading a report reads its files once."""
     folder = Path(folder)
     problems = Problems()
     spec_file = folder / "report.yaml"
@@ -48,10 +64,9 @@ def validate_report(folder: Path | str) -> list[Problem]:
         problems.add(
             spec_file, 0, "no report.yaml (a report folder holds report.yaml, metrics/, templates/)"
         )
-        return list(problems)
+        return CheckedReport(list(problems))
     data, lines = located(spec_file, problems)
-    if data is not None:
-        _validated(ReportSpec, data, lines, (), problems)
+    spec = _validated(ReportSpec, data, lines, (), problems) if data is not None else None
     # A field with a problem hides nothing else: the parts that are valid are checked.
     raw = data if isinstance(data, dict) else {}
     pack = _pack(folder, raw.get("pack"), lines, problems)
@@ -74,7 +89,8 @@ def validate_report(folder: Path | str) -> list[Problem]:
         if section is not None:
             for path, message in _section_problems(section, folder, metrics, pack):
                 problems.at(lines, ("sections", i, *path), f"section {section.id!r}: {message}")
-    return sorted(problems, key=lambda p: (str(p.file), p.line))
+    found = sorted(problems, key=lambda p: (str(p.file), p.line))
+    return CheckedReport(found, spec, pack, {m: item.decl for m, item in metrics.items()})
 
 
 def _quiet(model: Any, data: Any) -> Any:
@@ -200,10 +216,10 @@ def _check_metrics(metrics: dict[str, _Declared], pack: Pack | None, problems: P
         if pack is not None:
             for path, message in decl.table_problems(pack.tables):
                 item.at(problems, path, message)
-        for field in ("numerator", "denominator"):
-            ref = getattr(decl, field)
+        for side in ("numerator", "denominator"):
+            ref = getattr(decl, side)
             if ref and ref not in metrics:
-                item.at(problems, (field,), f"refers to unknown metric {ref!r}")
+                item.at(problems, (side,), f"refers to unknown metric {ref!r}")
         if decl.is_derived and decl.numerator in metrics:
             num = metrics[decl.numerator or ""].decl
             for i, name in enumerate(decl.breakdowns):
