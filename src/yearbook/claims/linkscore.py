@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from yearbook.claims.document import Claim, Document
-from yearbook.claims.verify import FAR, as_written, digits_shifted
+from yearbook.claims.verify import as_written, digits_shifted, far_off
 from yearbook.claims.years import default_of_several
 
 __all__ = [
@@ -108,7 +108,7 @@ def close(claim: Claim, figure: float) -> bool:
     year's: what a claim whose year the text leaves to its context must be to be contradicted."""
     if claim.kind in ("percent", "share") or not figure:
         return True
-    return abs(claim.value - figure) <= FAR * abs(figure) or digits_shifted(claim.value, figure)
+    return not far_off(claim.value, figure)
 
 
 def comparable(claim: Claim, figure: float, named: bool = False) -> bool:

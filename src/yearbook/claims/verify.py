@@ -29,6 +29,7 @@ __all__ = [
     "change_agrees",
     "consistent",
     "digits_shifted",
+    "far_off",
     "figure_interval",
     "mark_differences",
     "matched_reading",
@@ -191,10 +192,16 @@ FAR = 0.25
 another year's figure: it is not contradicted."""
 
 
+def far_off(value: float, figure: float) -> bool:
+    """Whether a number is more than `FAR` off a figure, and not its digits shifted: maybe
+    another year's figure rather than a misstatement of this one."""
+    return abs(value - figure) > FAR * abs(figure) and not digits_shifted(value, figure)
+
+
 def _far(claim: Claim, value: float) -> bool:
     if claim.kind not in ("count", "money", "weight") or claim.difference or not value:
         return False
-    return abs(claim.value - value) > FAR * abs(value) and not digits_shifted(claim.value, value)
+    return far_off(claim.value, value)
 
 
 def digits_shifted(value: float, figure: float) -> bool:
