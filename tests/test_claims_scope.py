@@ -351,6 +351,15 @@ def test_a_change_may_be_borne_out_by_the_next_paragraphs_numbers() -> None:
     assert claim(check(text), "a 57% decline").verdict == "supported"
 
 
+def test_a_headlines_change_may_be_borne_out_two_sentences_on() -> None:
+    text = (
+        "Library Loans Rose About 30 Percent\n\n"
+        "The town library had its busiest year. It lent 460 rare books this year, against "
+        "353 rare books the year before."
+    )
+    assert claim(check(text), "Rose About 30 Percent").verdict == "supported"
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (

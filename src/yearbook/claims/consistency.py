@@ -291,14 +291,14 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
 
 
 def _around(doc: Document, claim: Claim) -> list[Claim]:
-    """Claims of the two sentences before the claim's, its own and the one after (which may
-    open the next paragraph: "... a 57% decline in sales." then "The shop made 389,237
-    sales ... but only 165,650 ...")."""
+    """Claims of the two sentences before the claim's, its own and the two after (which may
+    open the next paragraphs: "... a 57% decline in sales." then "The shop made 389,237
+    sales ... but only 165,650 ...", or a headline's change and the story's values)."""
     return [
         c
-        for s in range(claim.sentence - 2, claim.sentence + 2)
+        for s in range(claim.sentence - 2, claim.sentence + 3)
         for c in doc.in_sentence(s)
-        if (c.block == claim.block or s == claim.sentence + 1) and c is not claim
+        if (c.block == claim.block or s > claim.sentence) and c is not claim
     ]
 
 
