@@ -358,6 +358,8 @@ def test_a_headlines_change_may_be_borne_out_two_sentences_on() -> None:
         "353 rare books the year before."
     )
     assert claim(check(text), "Rose About 30 Percent").verdict == "supported"
+    other = check(text.replace("Rose About 30 Percent", "Rose About 30 Percent in Fines"))
+    assert claim(other, "Rose About 30 Percent").verdict == "unverifiable"  # of another count
 
 
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
@@ -488,7 +490,8 @@ def test_the_year_a_multiple_compares_with_is_its_base(checked: Checker) -> None
 def test_a_change_restated_from_the_paragraph_that_works_it_out_is_borne_out() -> None:
     text = (
         "Highlights: a 15% increase in arrests and a 12% fall in permits compared to FY 2023."
-        "\n\nThe office published its report for FY 2024 on Monday, its first in a decade.\n\n"
+        "\n\nThe office published its report for FY 2024 on Monday, its first in a decade. "
+        "A new team wrote it.\n\n"
         "In FY 2024 it made 165,400 arrests, a 15% jump from the 143,800 arrests of FY 2023."
     )
     result = check(text, table([("ero.admin_arrests", 2022, 142_750)]))

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from yearbook.claims.counted import comparable, same_noun
+from yearbook.claims.counted import PERSON_NOUNS, comparable, same_noun
 from yearbook.claims.counted import counted_noun as noun_of_words
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
@@ -58,6 +58,11 @@ _CHANGE_OBJECT = re.compile(
     r"(?P<noun>[a-z][\w-]*s)\b"
 )
 """What a change is of, with words that narrow it: "a 174% jump in online sales"."""
+_CHANGED = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s)\b",
+    re.I,
+)
+"""What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
@@ -269,7 +274,13 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
     supported when some two of them, either way round and as written, give it; never
     contradicted, since which two values a change relates is read from their kinds and
     nouns, not their words."""
-    values = [c for c in _around(doc, claim) if c.kind in ("count", "money", "weight")]
+    changed = _changed_noun(doc, claim)
+    values = [
+        c
+        for c in _around(doc, claim)
+        if c.kind in ("count", "money", "weight")
+        and (c.sentence <= claim.sentence + 1 or _may_count(changed, noun(doc, c)))
+    ]
     pairs = (
         (now, then, 100.0 * (now.value / then.value - 1))
         for now in values
@@ -288,6 +299,22 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         now, then, exact = found
         reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
         yield Finding(claim.index, "supported", "change", reason, exact)
+
+
+def _changed_noun(doc: Document, claim: Claim) -> str | None:
+    """The noun a change says it is of ("a 15% rise in permits": permit), or None."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    found = _CHANGED.match(doc.text, claim.end, s_end)
+    return noun_of_words(found.group("noun")) if found else None
+
+
+def _may_count(changed: str | None, named: str | None) -> bool:
+    """Whether a value's noun may count what a change is of: the same noun, or either one
+    unnamed or plain people. Asked of values past the sentence after the change: "a 70% fall in
+    sales" is no change of 900 refunds two sentences on, but may be of 900 people."""
+    if changed is None or named is None or same_noun(changed, named):
+        return True
+    return changed in PERSON_NOUNS or named in PERSON_NOUNS
 
 
 def _around(doc: Document, claim: Claim) -> list[Claim]:
