@@ -362,6 +362,17 @@ def test_a_headlines_change_may_be_borne_out_two_sentences_on() -> None:
     assert claim(other, "Rose About 30 Percent").verdict == "unverifiable"  # of another count
 
 
+def test_a_change_that_points_back_may_be_of_the_paragraphs_before_it() -> None:
+    text = (
+        "Members of the old club borrowed 1,542,707 books in three years.\n\n"
+        "Members of the new club borrowed 681,614 books in three years.\n\n"
+        "That's a 56% decline in borrowing."
+    )
+    assert claim(check(text), "a 56% decline").verdict == "supported"
+    unpointed = check(text.replace("That's a 56% decline", "Reading saw a 56% decline"))
+    assert claim(unpointed, "a 56% decline").verdict == "unverifiable"
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (

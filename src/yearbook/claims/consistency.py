@@ -63,6 +63,9 @@ _CHANGED = re.compile(
     re.I,
 )
 """What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
+_POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
+"""A sentence that opens by pointing back ("That's a 56% decline"): its change may be of the
+values of the paragraphs before it."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
@@ -321,11 +324,13 @@ def _around(doc: Document, claim: Claim) -> list[Claim]:
     """Claims of the two sentences before the claim's, its own and the two after (which may
     open the next paragraphs: "... a 57% decline in sales." then "The shop made 389,237
     sales ... but only 165,650 ...", or a headline's change and the story's values)."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    pointing = _POINTS_BACK.match(doc.text, s_start) is not None
     return [
         c
         for s in range(claim.sentence - 2, claim.sentence + 3)
         for c in doc.in_sentence(s)
-        if (c.block == claim.block or s > claim.sentence) and c is not claim
+        if (c.block == claim.block or s > claim.sentence or pointing) and c is not claim
     ]
 
 
