@@ -62,7 +62,9 @@ CASES = [
     ("arrests nearly doubled", "nearly doubled", "change", 100, (80, 100, True, True)),
     ("nearly doubling the number of removals", "nearly doubling", "change", 100, (80, 100, True, True)),
     ("removals were double those of the year before", "double", "change", 100, (80, 120, True, True)),
-    ("more than twice as many arrests", "more than twice", "change", 100, (100, 120, False, True)),
+    ("more than twice as many arrests", "more than twice", "change", 100, (100, 200, False, False)),
+    ("more than four times the number", "more than four times", "change", 300, (300, 400, False, False)),
+    ("three times as many visits", "three times", "change", 200, (170, 230, True, True)),
     ("charges were halved", "halved", "change", -50, (-55, -45, True, True)),
     # fractions with a qualifier: 5 points either side, or on the qualifier's side
     ("about half of those arrested", "about half", "share", 50, (45, 55, True, True)),

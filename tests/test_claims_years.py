@@ -291,3 +291,25 @@ def test_a_change_measured_against_a_term_is_never_contradicted_by_a_year_pair(
     )
     found = claim(checked(text, OLDER_REMOVALS), "by more than 41 percent")
     assert found.verdict == "unverifiable" and "first term" in found.reason
+
+
+def test_a_number_of_times_compares_with_the_year_named_after_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258), ("ero.removals", 2021, 59_011)]
+    text = "In FY 2019 the office removed 267,258 people, more than four times the number removed in 2021."
+    found = claim(checked(text, rows), "more than four times")
+    assert (found.fiscal_year, found.verdict) == (2019, "supported")
+    wrong = checked(text.replace("four times", "five times"), rows)
+    assert claim(wrong, "more than five times").verdict == "contradicted"
+
+
+def test_a_number_of_times_with_no_year_it_compares_with_is_never_contradicted(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258), ("ero.removals", 2020, 185_884)]
+    rows.append(("ero.removals", 2021, 59_011))
+    text = (
+        "In FY 2021 the office removed 59,011 people. More than three times as many people, "
+        "185,884, were removed in FY 2020."
+    )
+    found = claim(checked(text, rows), "More than three times")
+    assert found.verdict != "contradicted"

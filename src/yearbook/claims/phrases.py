@@ -1,10 +1,12 @@
 """Numbers written as phrases: multiples, fractions, and fractions of a scale.
 
 * A **multiple** ("doubled", "nearly doubling", "was double those of the year
-  before", "twice as many", "tripled", "halved") is a ``change``: a ratio m
-  between two values, written loosely, so it stands for a ratio within 10% of
-  m (doubled: 1.8 to 2.2); "nearly" keeps the part at or below m (1.8 to 2.0),
-  "more than" the part above. "no change" is a change of 0.
+  before", "twice as many", "tripled", "halved", "three times as many", "four
+  times the number") is a ``change``: a ratio m between two values, written
+  loosely, so it stands for a ratio within 10% of m (doubled: 1.8 to 2.2);
+  "nearly" keeps the part at or below m (1.8 to 2.0), "more than" the part above,
+  short of the next whole multiple ("more than four times": above 4, below 5).
+  "no change" is a change of 0.
 * A **fraction** with a qualifier ("about half", "nearly two-thirds", "more
   than a third of") is a ``share`` when "of" follows and a ``percent``
   otherwise; it stands for 5 points either side of the fraction (nearly: the
@@ -40,7 +42,7 @@ _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
     r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|"
-    r"no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d",
+    r"times|no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d",
     re.I,
 )
 """A word one of the phrases needs: a sentence without any is not searched further."""
@@ -54,6 +56,16 @@ _MULTIPLE = re.compile(
     rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing))\b(?!-)|\bno\s+change\b",
     re.I,
 )
+_TIMES_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+                "eight": 8.0, "nine": 9.0, "ten": 10.0}  # fmt: skip
+_TIMES = re.compile(
+    rf"\b{_LEAD}(?P<n>{'|'.join(_TIMES_WORDS)}|\d{{1,2}}(?:\.\d)?)[\s-]+times\b"
+    r"(?=\s+(?:as\s+(?:many|much|high|large|likely|often)|the|that|those|what|its|their|"
+    r"more|higher|larger|greater|bigger)\b)",
+    re.I,
+)
+"""A multiple in a number of times that compares: "more than four times the number removed in
+2021", "three times as many" (not "three times a week")."""
 _ADJECTIVE = re.compile(r"^(?:double|triple|quadruple|twice|thrice)$", re.I)
 """Words that are a multiple only where the text compares ("was double those of ...")."""
 _COMPARES_AFTER = re.compile(
@@ -136,6 +148,7 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
     if not _ANY.search(text, start, end):
         return []
     found = [c for m in _MULTIPLE.finditer(text, start, end) if (c := _multiple(text, m, start))]
+    found += [_times(m) for m in _TIMES.finditer(text, start, end)]
     found += [
         _scaled(m)
         for m in _SCALED.finditer(text, start, end)
@@ -183,17 +196,27 @@ def _multiple(text: str, match: re.Match[str], s_start: int) -> Claim | None:
             return None
     if word == "twice" and not re.match(r"^\s*(?:as|the|that|what)\b", after, re.I):
         return None
-    ratio = _MULTIPLES[word]
+    return _multiple_of(match, _MULTIPLES[word], "w")
+
+
+def _multiple_of(match: re.Match[str], ratio: float, group: str) -> Claim:
+    """A multiple of ``ratio``, written loosely: within 10% of it (see the module's notes)."""
     side = qualifier_side(match.group("q") or "")
     low, high = 0.9 * ratio, 1.1 * ratio
     if side == "below":
         high = ratio
-    elif side == "above":
-        low = ratio
-    change = Interval(100 * (low - 1), 100 * (high - 1), side != "above", True)
+    elif side == "above":  # "more than four times": short of the next whole multiple
+        low, high = ratio, (ratio + 1 if ratio >= 2 else high)
+    change = Interval(100 * (low - 1), 100 * (high - 1), side != "above", side != "above")
     claim = _claim(match, "change", 100 * (ratio - 1), change)
-    claim.number_start = match.start("w")
+    claim.number_start = match.start(group)
     return claim
+
+
+def _times(match: re.Match[str]) -> Claim:
+    """ "more than four times the number": a multiple of its number of times."""
+    n = match.group("n").lower()
+    return _multiple_of(match, _TIMES_WORDS.get(n) or float(n), "n")
 
 
 def _fraction_value(words: str) -> float:
@@ -277,7 +300,9 @@ _COMPARED_YEAR = re.compile(
     re.I,
 )
 _SENTENCE_YEAR = re.compile(rf"\b{_YEAR}", re.I)
-_MULTIPLE_TEXT = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|quarter", re.I)
+_MULTIPLE_TEXT = re.compile(
+    r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|quarter|times", re.I
+)
 
 
 def compared_years(doc: Document) -> None:
@@ -291,6 +316,8 @@ def compared_years(doc: Document) -> None:
         _, s_start, s_end = doc.sentences[claim.sentence]
         found = _COMPARED_YEAR.match(doc.text, claim.end, s_end)
         if not found:
+            if _TIMES.match(doc.text, claim.start) and not _names_base(doc, claim, s_end):
+                claim.no_contradiction = "it names no year it is a multiple of"
             continue
         base = _full_year(found)
         own = [_full_year(m) for m in _SENTENCE_YEAR.finditer(doc.text, s_start, claim.start)]
@@ -302,6 +329,19 @@ def compared_years(doc: Document) -> None:
             claim.year_note = (
                 f"it compares with FY {base}, and its sentence names no year of its own"
             )
+
+
+def _names_base(doc: Document, claim: Claim, s_end: int) -> bool:
+    """Whether the claim's base year is named after it in its sentence ("four times the number
+    sold in 2021"), not only guessed as the year before its own ("three times as many ... in FY
+    2020" may compare with any year the text gave before)."""
+    if claim.base_year is None:
+        return False
+    after = doc.text[claim.end : s_end]
+    return (
+        re.search(rf"(?<!\d){claim.base_year}(?!\d)|\bFY\s?'?{claim.base_year % 100:02d}\b", after)
+        is not None
+    )
 
 
 def _full_year(found: re.Match[str]) -> int:

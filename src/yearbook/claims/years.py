@@ -122,11 +122,12 @@ _BASE_BEFORE = re.compile(
 _MULTIPLE_BEFORE = re.compile(
     r"\b(?:twice|double|triple|half|(?:two|three|four|five|\d+)\s+times)\s+"
     r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
-    r"of\s+(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
+    r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
     re.I,
 )
 """Before the year a multiple compares with: "nearly twice the number of sales it made in FY
-2021" names FY 2021 as the base, not the year of the values around it."""
+2021" or "four times the number sold in 2021" names that year as the base, not the year of the
+values around it."""
 
 
 @lru_cache(maxsize=1 << 16)
