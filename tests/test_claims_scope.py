@@ -373,6 +373,14 @@ def test_a_change_that_points_back_may_be_of_the_paragraphs_before_it() -> None:
     assert claim(unpointed, "a 56% decline").verdict == "unverifiable"
 
 
+def test_a_number_past_a_clause_break_is_no_whole_of_the_one_before() -> None:
+    text = (
+        "Among the 8,447 bookings of visitors by gender 422 were women, 8,022 were men while "
+        "gender of three was not recorded by the staff."
+    )
+    assert claim(check(text), "8,022").verdict != "contradicted"
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (

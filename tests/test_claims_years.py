@@ -313,3 +313,23 @@ def test_a_number_of_times_with_no_year_it_compares_with_is_never_contradicted(
     )
     found = claim(checked(text, rows), "More than three times")
     assert found.verdict != "contradicted"
+
+
+def test_a_value_of_the_following_year_is_of_the_year_after_the_one_named(
+    checked: Checker,
+) -> None:
+    text = "The agency deported 226,119 people in FY 2017 and removed 256,085 the following year."
+    assert verdict(checked(text, OLDER_REMOVALS), "256,085") == ("ero.removals", 2018, "supported")
+
+
+def test_a_multiple_worded_as_doubling_compares_with_the_year_named_after_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2021, 74_082), ("ero.admin_arrests", 2022, 142_750)]
+    rows.append(("ero.admin_arrests", 2020, 103_603))
+    text = (
+        "In FY 2022 the office arrested 142,750 people, nearly doubling the number of arrests "
+        "it made in 2021."
+    )
+    found = claim(checked(text, rows), "nearly doubling")
+    assert (found.fiscal_year, found.verdict) == (2022, "supported")

@@ -316,7 +316,7 @@ def compared_years(doc: Document) -> None:
         _, s_start, s_end = doc.sentences[claim.sentence]
         found = _COMPARED_YEAR.match(doc.text, claim.end, s_end)
         if not found:
-            if _TIMES.match(doc.text, claim.start) and not _names_base(doc, claim, s_end):
+            if not _names_base(doc, claim, s_end):
                 claim.no_contradiction = "it names no year it is a multiple of"
             continue
         base = _full_year(found)
@@ -331,12 +331,22 @@ def compared_years(doc: Document) -> None:
             )
 
 
+_RELATIVE_BASE = re.compile(
+    r"\b(?:(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year|the\s+year\s+(?:before|prior)"
+    r"|a\s+year\s+(?:earlier|before|ago)|last\s+(?:fiscal\s+)?year)\b",
+    re.I,
+)
+
+
 def _names_base(doc: Document, claim: Claim, s_end: int) -> bool:
-    """Whether the claim's base year is named after it in its sentence ("four times the number
-    sold in 2021"), not only guessed as the year before its own ("three times as many ... in FY
-    2020" may compare with any year the text gave before)."""
+    """Whether the multiple's base year is named after it in its sentence ("four times the
+    number sold in 2021", "from 6,815 in the prior fiscal year"), not only guessed as the year
+    before its own ("three times as many ... in FY 2020" may compare with any year the text
+    gave before)."""
     if claim.base_year is None:
         return False
+    if _RELATIVE_BASE.search(doc.text, claim.end, s_end):  # "... in the prior fiscal year"
+        return True
     after = doc.text[claim.end : s_end]
     return (
         re.search(rf"(?<!\d){claim.base_year}(?!\d)|\bFY\s?'?{claim.base_year % 100:02d}\b", after)

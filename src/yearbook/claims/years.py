@@ -120,7 +120,8 @@ _BASE_BEFORE = re.compile(
     re.I,
 )
 _MULTIPLE_BEFORE = re.compile(
-    r"\b(?:twice|double|triple|half|(?:two|three|four|five|\d+)\s+times)\s+"
+    r"\b(?:twice|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|half|"
+    r"(?:two|three|four|five|\d+)\s+times)\s+"
     r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
     r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
     re.I,
@@ -145,6 +146,14 @@ _YEAR_BEFORE = re.compile(
     r"|(?P<n>two|three|four|five|\d)\s+(?:fiscal\s+)?years\s+(?:earlier|before|ago|prior))\b",
     re.I,
 )
+
+_YEAR_AFTER = re.compile(
+    r"^[^,.;:]{0,40}?\b(?:the\s+(?:following|next|subsequent)\s+(?:fiscal\s+)?year|"
+    r"a\s+year\s+later|the\s+year\s+after)\b",
+    re.I,
+)
+"""After a value of the year after the one its sentence named: "and 256,085 removed the
+following year"."""
 
 _YEARS_OWN = re.compile(
     r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:fiscal\s+)?year['\u2019]s\s+"
@@ -629,6 +638,9 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         return
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year, claim.year_source = own[0], "sentence"
+    elif before and not relative and _YEAR_AFTER.match(tail):
+        # "226,119 in FY 2017 and 256,085 the following year": of FY 2018
+        claim.fiscal_year, claim.year_source = before[-1][1] + 1, "relative"
     elif sentence_year is not None and (relative or claim.role == "prior"):
         claim.fiscal_year, claim.year_source = sentence_year - back, "relative"
     else:
