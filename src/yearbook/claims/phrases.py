@@ -309,7 +309,8 @@ def compared_years(doc: Document) -> None:
     """A multiple compares with the year named after it: "cases in FY 2023 were double
     those of FY 2021" is a change from FY 2021 to FY 2023, "twice as high as in FY 2017" one
     from FY 2017. The claim's own year is then the one its sentence names before it, else the
-    document's (``--fy``) when it is another, else none."""
+    document's (``--fy``) when it is another, else none. A multiple that names no base year
+    after it is never contradicted on the year before its own, which is only a guess."""
     for claim in doc.claims:
         if claim.kind != "change" or not _MULTIPLE_TEXT.search(claim.text):
             continue
