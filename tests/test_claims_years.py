@@ -333,3 +333,14 @@ def test_a_multiple_worded_as_doubling_compares_with_the_year_named_after_it(
     )
     found = claim(checked(text, rows), "nearly doubling")
     assert (found.fiscal_year, found.verdict) == (2022, "supported")
+
+
+def test_a_difference_is_measured_against_the_year_its_than_names(checked: Checker) -> None:
+    text = (
+        "In FY 2017 the agency removed 226,119 people, approximately 30,000 fewer than in FY 2018."
+    )
+    result = checked(text, OLDER_REMOVALS)
+    found = claim(result, "approximately 30,000")
+    assert found.verdict == "supported" and "FY 2018 less FY 2017 is 29,966" in found.reason
+    wrong = checked(text.replace("approximately 30,000", "approximately 40,000"), OLDER_REMOVALS)
+    assert claim(wrong, "approximately 40,000").verdict == "contradicted"

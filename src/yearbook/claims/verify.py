@@ -45,6 +45,11 @@ _OTHER_BASE = re.compile(
 )
 """A base of comparison that is a span, not a year: "compared to the first term"."""
 _MORE_THAN = re.compile(r"\s*(?P<w>more|fewer|less)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
+_THAN_YEAR = re.compile(
+    r"\s+(?:(?:in|during|for)\s+)?(?:the\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?'?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+"""After the "than" of a difference: the year it is measured against ("... than in FY 2018")."""
 _CHANGE_BY = re.compile(
     r"\b(?:an?\s+)?(?P<noun>increase|rise|jump|gain|growth|decrease|drop|decline|fall|reduction"
     r"|cut)\s+of\s+$"
@@ -167,6 +172,9 @@ def mark_differences(doc: Document) -> None:
         found = _MORE_THAN.match(doc.text, claim.end, s_end)
         if found:
             claim.difference = 1 if found.group("w").lower() == "more" else -1
+            base = _THAN_YEAR.match(doc.text, found.end(), s_end)
+            if base and claim.fiscal_year is not None and int(base.group("y")) != claim.fiscal_year:
+                claim.base_year = int(base.group("y"))  # "226,119, 30,000 fewer than in FY 2018"
             continue
         _, s_start, _ = doc.sentences[claim.sentence]
         by = _CHANGE_BY.search(doc.text[max(s_start, claim.start - 40) : claim.start])
@@ -257,12 +265,22 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
     return out
 
 
+def _difference_on(claim: Claim, found: Figure, figures: Figures) -> Figure | None:
+    """A difference's figure against the base year its "than" names, when that is not the year
+    before: its year's value less the base's, signed as the claim says."""
+    assert claim.metric is not None and claim.base_year is not None
+    base = figures.find(claim.metric, claim.base_year, claim.breakdown, claim.breakdown_value)
+    if base is None or base.value is None or found.value is None:
+        return None
+    return replace(found, value=claim.difference * (found.value - base.value), bound="exact")
+
+
 def _where(claim: Claim, year: int | None = None) -> str:
     where = f"{claim.metric} FY {year or claim.fiscal_year}"
     if claim.complement:
         where = f"100% less {where}"
     if claim.difference and claim.fiscal_year is not None:
-        now, then = claim.fiscal_year, claim.fiscal_year - 1
+        now, then = claim.fiscal_year, claim.base_year or claim.fiscal_year - 1
         first, second = (now, then) if claim.difference > 0 else (then, now)
         where = f"{claim.metric} FY {first} less FY {second}"
     return f"{where} ({claim.breakdown_value})" if claim.breakdown else where
@@ -272,6 +290,8 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
     assert claim.metric is not None and claim.fiscal_year is not None
     found = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
     fig = stated_figure(claim, found)
+    if fig is None and found is not None and claim.difference and claim.base_year is not None:
+        fig = _difference_on(claim, found, figures)
     if fig is None or fig.value is None:
         state = "is suppressed" if fig is not None else "has no figure"
         if found is not None and fig is None:
