@@ -381,6 +381,17 @@ def test_a_number_past_a_clause_break_is_no_whole_of_the_one_before() -> None:
     assert claim(check(text), "8,022").verdict != "contradicted"
 
 
+def test_a_percent_is_borne_out_by_two_counts_of_its_own_sentence_only() -> None:
+    text = "The club fined 506 members last year, and 207 were fined for noise, 41 percent."
+    assert claim(check(text), "41 percent").verdict == "supported"
+    apart = check(
+        "The club fined 506 members. Later, 207 were fined for noise. That is 41 percent."
+    )
+    assert claim(apart, "41 percent").verdict == "unverifiable"
+    wrong = check(text.replace("41 percent", "45 percent"))
+    assert claim(wrong, "45 percent").verdict == "unverifiable"  # never contradicted
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (

@@ -587,6 +587,38 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
     return gap_findings(doc)
 
 
+def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    """A percent no figure was linked to that two like counts of its own sentence give, the
+    smaller over the larger, as writers round it ("506 were fined, and 207 were fined for
+    noise, 41 percent"): supported, never contradicted (which two counts it relates is a guess, so
+    only its own sentence's are tried: further off, some pair matches by chance)."""
+    for claim in doc.claims:
+        if claim.kind not in ("share", "percent") or claim.role == "prior" or claim.metric:
+            continue
+        if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
+            continue
+        values = [c for c in doc.in_sentence(claim.sentence) if c.kind == "count" and c.value > 0]
+        shares = (
+            (part, whole, 100.0 * part.value / whole.value)
+            for whole in values
+            for part in values
+            if part.value < whole.value
+        )
+        found = next(
+            (
+                (part, whole, share)
+                for part, whole, share in shares
+                if _loosely(claim, share - 0.005, share + 0.005)
+                and comparable(noun(doc, part), noun(doc, whole))
+            ),
+            None,
+        )
+        if found is not None:
+            part, whole, share = found
+            reason = f"{part.text} of {whole.text} is {share:.2f}%"
+            yield Finding(claim.index, "supported", "ratio", reason, share)
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
     ("direction", _direction),
@@ -601,6 +633,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("remainder", _remainder),
     ("rate", _rates),
     ("gap", _gaps),
+    ("ratio", _text_ratio),
 )
 """Every consistency rule, in the order they run."""
 
