@@ -587,6 +587,10 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
     return gap_findings(doc)
 
 
+_RATIO_VALUES = 12
+"""The counts nearest a percent that `_text_ratio` pairs (a bound on work in a long sentence)."""
+
+
 def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     """A percent no figure was linked to that two like counts of its own sentence give, the
     smaller over the larger, as writers round it ("506 were fined, and 207 were fined for
@@ -598,6 +602,7 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
             continue
         values = [c for c in doc.in_sentence(claim.sentence) if c.kind == "count" and c.value > 0]
+        values = sorted(values, key=lambda c: abs(c.start - claim.start))[:_RATIO_VALUES]
         shares = (
             (part, whole, 100.0 * part.value / whole.value)
             for whole in values
