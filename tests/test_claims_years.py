@@ -344,3 +344,14 @@ def test_a_difference_is_measured_against_the_year_its_than_names(checked: Check
     assert found.verdict == "supported" and "FY 2018 less FY 2017 is 29,966" in found.reason
     wrong = checked(text.replace("approximately 30,000", "approximately 40,000"), OLDER_REMOVALS)
     assert claim(wrong, "approximately 40,000").verdict == "contradicted"
+
+
+def test_a_change_over_a_span_of_calendar_years_is_tried_as_those_fiscal_years(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = "Although removals are down, arrests are up by about 30 percent from 2016 to 2017."
+    found = claim(checked(text, rows), "up by about 30 percent")
+    assert (found.fiscal_year, found.verdict) == (2017, "supported")
+    wrong = checked(text.replace("about 30 percent", "about 50 percent"), rows)
+    assert claim(wrong, "up by about 50 percent").verdict == "unverifiable"

@@ -432,6 +432,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             claim.base_year, claim.fiscal_year = ends
             claim.year_given, claim.year_source = True, "sentence"
             return
+        if ends and ends[1] is not None and claim.kind == "change" and ends[0] < ends[1]:
+            claim.calendar = (ends[1], ends[0])  # "up 30 percent from 2016 to 2017": tried so
     if part or (span and not named_after):
         span = part or span
         assert span is not None
