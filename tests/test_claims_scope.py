@@ -392,6 +392,20 @@ def test_a_percent_is_borne_out_by_two_counts_of_its_own_sentence_only() -> None
     assert claim(wrong, "45 percent").verdict == "unverifiable"  # never contradicted
 
 
+def test_a_number_far_from_the_top_figure_that_another_figure_states_is_not_contradicted(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177)]
+    rows.append(published("removals_ice_arresting_agency", 2022, 28_204))
+    text = (
+        "In all of fiscal year 2022, ICE deported fewer than 30,000 people who had been living "
+        "across American communities."
+    )
+    assert claim(checked(text, rows), "fewer than 30,000").verdict == "unverifiable"
+    near = checked(text.replace("fewer than 30,000", "fewer than 70,000"), rows)
+    assert claim(near, "fewer than 70,000").verdict == "contradicted"  # a misstatement of 72,177
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (
