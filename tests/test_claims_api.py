@@ -6,6 +6,7 @@ Both against a real `yearbook serve` of the demo build, on a port the OS chose.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import socket
@@ -23,6 +24,8 @@ from yearbook.claims.context import CONTEXT_FILE, read_context, report_context
 from yearbook.claims.remote import read_api
 from yearbook.cli import main
 from yearbook.errors import UserError
+from yearbook.figures import Figure
+from yearbook.figures.wire import FigureRecord
 from yearbook.reconcile import NOT_COMPUTABLE, Line, write_reconciliation
 
 COMPARED = ("text", "start", "end", "value", "kind", "fiscal_year", "verdict", "metric")
@@ -66,6 +69,12 @@ def deported(demo: Demo) -> str:
 
 
 # ------------------------------------------------------------ POST /api/check as the CLI
+
+
+def test_a_listed_figure_holds_every_field_of_a_figure_but_its_sql() -> None:
+    """The API's figure (and the checker's reading of it) keeps pace with the figures table."""
+    fields = [f.name for f in dataclasses.fields(Figure) if f.name != "sql"]
+    assert list(FigureRecord.model_fields) == fields
 
 
 def test_a_build_publishes_what_the_cli_reads_its_report_with(demo: Demo) -> None:
