@@ -130,6 +130,11 @@ def test_years_names_and_ordinals_are_not_claims(text: str) -> None:
     assert extract(text, 2023) == []
 
 
+def test_a_number_of_times_that_compares_no_two_counts_is_no_change() -> None:
+    claims = extract("The fine was three times the national average, paid three times a week.")
+    assert [c for c in claims if c.kind == "change"] == []
+
+
 # sentence, fiscal year of each claim in order
 YEARS = [
     ("In FY 2023, ERO removed 139 people, a 148.2% increase over FY 2022.", [2023, 2023]),

@@ -61,11 +61,13 @@ _TIMES_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, 
 _TIMES = re.compile(
     rf"\b{_LEAD}(?P<n>{'|'.join(_TIMES_WORDS)}|\d{{1,2}}(?:\.\d)?)[\s-]+times\b"
     r"(?=\s+(?:as\s+(?:many|much|high|large|likely|often)|the|that|those|what|its|their|"
-    r"more|higher|larger|greater|bigger)\b)",
+    r"more|higher|larger|greater|bigger)\b)"
+    r"(?!\s+the\s+(?:national|state|average|rate|size|cost|price|population)\b)",
     re.I,
 )
 """A multiple in a number of times that compares: "more than four times the number removed in
-2021", "three times as many" (not "three times a week")."""
+2021", "three times as many" (not "three times a week", nor "three times the national
+average", a multiple of another measure)."""
 _ADJECTIVE = re.compile(r"^(?:double|triple|quadruple|twice|thrice)$", re.I)
 """Words that are a multiple only where the text compares ("was double those of ...")."""
 _COMPARES_AFTER = re.compile(
