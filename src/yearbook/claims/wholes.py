@@ -70,7 +70,7 @@ def worded_pairs(doc: Document) -> Iterator[tuple[Claim, Claim]]:
                 _OF_BETWEEN.match(between)
                 and not _EACH.search(between)
                 and not _JOINED.search(between)
-                and not _CLAUSE_START.search(between)  # "8,022 were men while gender of three"
+                and not _CLAUSE_START.search(between)  # "8,022 were sold while none of three"
                 and _alike(doc, a, b)
             ):
                 yield a, b
