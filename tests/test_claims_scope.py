@@ -406,6 +406,18 @@ def test_a_number_far_from_the_top_figure_that_another_figure_states_is_not_cont
     assert claim(near, "fewer than 70,000").verdict == "contradicted"  # a misstatement of 72,177
 
 
+def test_an_exact_total_is_borne_out_by_its_parts_in_a_later_paragraph() -> None:
+    text = (
+        "A total of 902 members left the club between 2019 and 2024.\n\n"
+        "It was the largest exodus in its history.\n\n"
+        "In 2019, 286 members left, followed by 199 in 2020, 78 in 2021, 49 in 2022, 152 in "
+        "2023 and 138 in 2024."
+    )
+    assert claim(check(text), "902").verdict == "supported"
+    other = check(text.replace("902", "912"))
+    assert claim(other, "912").verdict == "unverifiable"  # never contradicted
+
+
 def test_a_category_must_be_named_in_its_numbers_own_clause(checked: Checker) -> None:
     rows: list[Row] = [("ero.charges_total", 2019, 12_000, "category", "sexual_assault")]
     text = (
