@@ -5,10 +5,10 @@
 A count is borne out when a run of two or more like counts next to one another (in a
 sentence, or over the sentences of a paragraph, and not interrupted by other counts) adds
 up to it, each smaller than it; an exact total's run may stand in the next paragraphs too
-("902 in six years" and, three short paragraphs on, the six years' counts). An exact total must be the sum exactly; a round one (up to
-its own rounding) only where its words say it is a total ("a total of", "in all", "of
-these"). It supports, never contradicts: which counts a total adds up is read from where
-they stand, not from what they say.
+("902 in six years" and, three short paragraphs on, the six years' counts). An exact total
+must be the sum exactly; a round one (up to its own rounding) only where its words say it
+is a total ("a total of", "in all", "of these"). It supports, never contradicts: which
+counts a total adds up is read from where they stand, not from what they say.
 """
 
 from __future__ import annotations
