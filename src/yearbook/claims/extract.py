@@ -143,7 +143,9 @@ _CHANGE_ADJ_TAIL = re.compile(
     re.I,
 )
 """After "a 12% drop", "the 23 percent year-to-year decline"."""
-_BARE_CHANGE_END = re.compile(r"\s*(?:(?:in|of|from|since|over|on|compared)\b|$|[,.;:)])", re.I)
+_BARE_CHANGE_END = re.compile(
+    r"\s*(?:(?:in|of|for|among|from|since|over|on|compared)\b|$|[,.;:)])", re.I
+)
 """After "10 Percent Drop" with no article before it: what makes the noun a change ("in
 sales", "from 2018"), not a verb ("15 percent fall into")."""
 _CHANGE_VERB_PAIR = re.compile(
