@@ -53,15 +53,13 @@ __all__ = ["RULES", "Finding", "check_consistency"]
 
 _VALUES = ("count", "money", "weight", "average")
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
+_OF_WHAT = r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?"
+"""After a change, before what it is of: "a 9% fall in the number of ..."."""
 _CHANGE_OBJECT = re.compile(
-    r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?P<mods>(?:[a-z][\w-]*\s+){1,2})"
-    r"(?P<noun>[a-z][\w-]*s)\b"
+    rf"{_OF_WHAT}(?P<mods>(?:[a-z][\w-]*\s+){{1,2}})(?P<noun>[a-z][\w-]*s)\b"
 )
 """What a change is of, with words that narrow it: "a 174% jump in online sales"."""
-_CHANGED = re.compile(
-    r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s)\b",
-    re.I,
-)
+_CHANGED = re.compile(rf"{_OF_WHAT}(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>[a-z][\w-]*s)\b", re.I)
 """What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
 _POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
 """A sentence that opens by pointing back ("That's a 56% decline"): its change may be of the

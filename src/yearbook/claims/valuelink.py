@@ -351,8 +351,7 @@ class ValueLinker:
             and figure is not None
             and not unknown_rival(self, claim, ranked, top_score, top_doc)
             and comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
-            and (claim.year_given or close(claim, figure))
-            and not (agreeing and not close(claim, figure))
+            and (close(claim, figure) or (claim.year_given and not agreeing))
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
             return

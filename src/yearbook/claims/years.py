@@ -451,9 +451,10 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     _, s_start, _ = doc.sentences[claim.sentence]
     years = _mentions(doc.text, s_start, end, calendar=True)
     if years:
-        claim.calendar = (years[-1][1], claim.base_year if claim.fiscal_year else None)
         if claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
             claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
+        else:
+            claim.calendar = (years[-1][1], None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
