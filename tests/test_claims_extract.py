@@ -54,6 +54,9 @@ CASES = [
     ("a 148.2% increase", "a 148.2% increase", "change", 148.2, (148.15, 148.25, True, False)),
     ("a decrease of 3.1%", "a decrease of 3.1%", "change", -3.1, (-3.15, -3.05, False, True)),
     ("arrests fell 12% last year", "fell 12%", "change", -12, (-12.5, -11.5, False, True)),
+    # a sign against a percent, as a scoreboard or a table shows a change
+    ("+19.5% on FY 2022", "+19.5%", "change", 19.5, (19.45, 19.55, True, False)),
+    ("Removals \u22123.1% vs FY 2022", "\u22123.1%", "change", -3.1, (-3.15, -3.05, False, True)),
     ("an average of four per individual", "four", "average", 4, (3.5, 4.5, True, False)),
     ("an average of 4.3 per person", "4.3", "average", 4.3, (4.25, 4.35, True, False)),
     ("232,218 pounds of narcotics", "232,218", "weight", 232218, (232218, 232218, True, True)),
@@ -100,6 +103,11 @@ def test_a_claim_is_read_with_its_kind_and_interval(
     low, high, low_closed, high_closed = interval(claim)
     assert (low, high) == pytest.approx(bounds[:2])
     assert (low_closed, high_closed) == bounds[2:]
+
+
+def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
+    claims = extract("In FY 2023, 10-15% of those arrested had no record.", 2023)
+    assert "change" not in [c.kind for c in claims], [(c.text, c.kind) for c in claims]
 
 
 @pytest.mark.parametrize(
