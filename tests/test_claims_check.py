@@ -25,6 +25,7 @@ from yearbook.figures import FIGURES_SCHEMA, Figures
 from yearbook.figures.meta import metric_meta
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative import style
+from yearbook.publish import pdf_name
 
 
 def verdict_of(result: CheckResult, text: str) -> ClaimVerdict:
@@ -443,6 +444,27 @@ def test_the_demo_build_writes_its_verdicts_and_none_is_contradicted(demo: Demo)
     claims = json.loads((demo.result.out / "claims.json").read_text(encoding="utf-8"))
     assert claims and not [c for c in claims if c["verdict"] == "contradicted"]
     assert sum(c["verdict"] == "supported" for c in claims) >= 20
+
+
+def test_the_published_page_and_its_pdf_check_clean_against_their_build(
+    demo: Demo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a reader downloads, checked as a reader would check it: the page's scoreboard
+    ("+59.1% on FY 2022") and the PDF's text hold no contradiction of their own build."""
+    out = demo.result.out
+    verdicts = {}
+    for name in ("index.html", pdf_name(demo.report)):
+        code, text = run_cli(
+            capsys, str(out / name), "--figures", str(out), "--report", str(REPORT_DIR),
+            "--format", "json",
+        )  # fmt: skip
+        claims = json.loads(text)
+        assert code == 0, [
+            (c["text"], c["reason"]) for c in claims if c["verdict"] == "contradicted"
+        ]
+        verdicts[name] = {(c["text"], c["verdict"]) for c in claims}
+    for shown in ("+19.5%", "+59.1%", "+148.2%", "an increase of 27.7%", "a 148.2% increase"):
+        assert all((shown, "supported") in found for found in verdicts.values()), shown
 
 
 def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import pypdfium2
 import pytest
 
 from tests.conftest import Demo
@@ -172,6 +173,24 @@ def test_check_max_bytes(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert_clean(outcome, (2,), "more than the limit of 1,000 bytes")
+
+
+def test_check_a_broken_or_textless_pdf(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + os.urandom(200_000))
+    outcome = run_yearbook(
+        ["check", str(broken)], memory=CHECK_MEMORY, cpu=CHECK_CPU_SECONDS, cwd=tmp_path
+    )
+    assert_clean(outcome, (2,), "cannot read the PDF broken.pdf")
+    blank = pypdfium2.PdfDocument.new()
+    for _ in range(50):
+        blank.new_page(612, 792)
+    scan = tmp_path / "scan.txt"  # a PDF by its bytes, whatever its name
+    blank.save(str(scan))
+    outcome = run_yearbook(
+        ["check", str(scan)], memory=CHECK_MEMORY, cpu=CHECK_CPU_SECONDS, cwd=tmp_path
+    )
+    assert_clean(outcome, (2,), "holds no text")
 
 
 def test_check_timeout_stops_the_worker(tmp_path: Path) -> None:

@@ -20,12 +20,16 @@ from yearbook.claims.remote import is_url
 from yearbook.claims.sources import Source, load_crosswalk, load_sources
 from yearbook.errors import UserError
 from yearbook.figures import Figures
-from yearbook.inputs import decode_error, read_limited
+from yearbook.inputs import decode_error, read_limited, regular_file
+from yearbook.pdftext import is_pdf, pdf_prose
 
-__all__ = ["CROSSWALK", "OUTPUTS", "CheckRun", "run_check"]
+__all__ = ["CROSSWALK", "DEFAULT_MAX_PDF_BYTES", "OUTPUTS", "CheckRun", "run_check"]
 
 OUTPUTS = ("table", "json", "html")
 """Output formats of `yearbook check`."""
+
+DEFAULT_MAX_PDF_BYTES = 50_000_000
+"""The largest PDF `yearbook check` reads unless told otherwise (``--max-bytes``)."""
 
 CROSSWALK = Path("reference") / "official_crosswalk.csv"
 """Where a report folder keeps its crosswalk from published names to metric ids."""
@@ -40,11 +44,22 @@ class CheckRun:
     result: CheckResult
 
 
-_HINT = "give the text to check: .txt, .md or .html"
+_HINT = "give the text to check: .txt, .md, .html or .pdf"
 
 
-def _read(path: Path, max_bytes: int) -> str:
+def _read(path: Path, max_bytes: int | None) -> str | bytes:
+    """The file's text; a PDF's bytes, whose text the check's worker reads (within its
+    time budget). With no ``max_bytes``, a PDF may be as large as `DEFAULT_MAX_PDF_BYTES`
+    (its pages' images and fonts weigh more than its text), any other file
+    `DEFAULT_MAX_BYTES`."""
+    if max_bytes is None:
+        regular_file(path, _HINT)  # never open a FIFO or a device to look at its start
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+        max_bytes = DEFAULT_MAX_PDF_BYTES if is_pdf(head) else DEFAULT_MAX_BYTES
     data = read_limited(path, max_bytes, _HINT)
+    if is_pdf(data):
+        return data
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -63,7 +78,7 @@ def _figures(paths: tuple[Source, ...], report_dir: Path) -> Figures | None:
 
 @dataclass(frozen=True)
 class _Job:
-    text: str
+    text: str | bytes
     name: str
     fmt: str
     report_dir: Path
@@ -79,7 +94,7 @@ def run_check(
     figures: Source | Sequence[Source] | None = None,
     output: str = "table",
     fiscal_year: int | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> CheckRun:
     """Check one file; the caller prints ``output`` and exits with ``exit_code``."""
@@ -87,10 +102,13 @@ def run_check(
         raise UserError(
             f"unknown output format {output!r}", hint=f"use one of {', '.join(OUTPUTS)}"
         )
-    if max_bytes <= 0 or timeout <= 0:
+    if (max_bytes is not None and max_bytes <= 0) or timeout <= 0:
         raise UserError("--max-bytes and --timeout must be positive")
     text = _read(file, max_bytes)
-    fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
+    if isinstance(text, bytes):
+        fmt = "text"  # a PDF's text has no markup
+    else:
+        fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
     sources = (figures,) if isinstance(figures, Path | str) else tuple(figures or ())
     job = _Job(text, file.name, fmt, report_dir, sources, output, fiscal_year)
     return Worker(_run_job, (job,), timeout=timeout).wait()
@@ -100,11 +118,12 @@ def _run_job(job: _Job) -> CheckRun:
     builds = [Path(source) for source in job.figures if not is_url(source)]
     context = report_context(job.report_dir, builds)
     figures = _figures(job.figures, job.report_dir)
-    result = context.check(job.text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt)
+    text = pdf_prose(job.text, job.name) if isinstance(job.text, bytes) else job.text
+    result = context.check(text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt)
     if job.output == "json":
         rendered = result.to_json()
     elif job.output == "html":
-        rendered = render_html(job.text, result, title=f"Claims checked: {job.name}")
+        rendered = render_html(text, result, title=f"Claims checked: {job.name}")
     else:
         rendered = render_table(result)
     return CheckRun(rendered, 1 if result.contradicted else 0, result)

@@ -107,7 +107,9 @@ def audit(
 
 
 def check_cmd(
-    file: Annotated[Path, typer.Argument(help="The prose to check: plain text, Markdown or HTML.")],
+    file: Annotated[
+        Path, typer.Argument(help="The prose to check: plain text, Markdown, HTML or PDF.")
+    ],
     figures: Annotated[
         list[str] | None,
         typer.Option(
@@ -122,8 +124,13 @@ def check_cmd(
     ] = None,
     report_dir: Annotated[Path | None, typer.Option("--report", help="Report folder.")] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Largest file to read, in bytes (exit 2 above).")
-    ] = 2_000_000,
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            help="Largest file to read, in bytes (exit 2 above); by default 2,000,000, "
+            "or 50,000,000 for a PDF.",
+        ),
+    ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds the check may take (exit 2 past it).")
     ] = 30.0,

@@ -12,12 +12,11 @@ import io
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
-from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA
 from yearbook.narrative.style import number_words
+from yearbook.pdftext import pdf_text
 
 __all__ = [
     "FIGURE_KEYS",
@@ -182,53 +181,3 @@ def stated_numbers(data: Any) -> list[dict[str, Any]]:
         elif isinstance(item, list):
             stack.extend(item)
     return found
-
-
-def pdf_text(path: Path) -> str:
-    """The text of a PDF, page by page, with a column gap as two spaces (as ``pdftotext
-    -layout`` writes it), read with pypdfium2: no system tool is needed."""
-    import pypdfium2
-
-    try:
-        document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as err:
-        raise UserError(f"cannot read the PDF {path.name}: {err}", hint="rebuild it") from None
-    try:
-        return "\f".join(_page_text(document[i]) for i in range(len(document)))
-    finally:
-        document.close()
-
-
-def _page_text(page: Any) -> str:
-    textpage = page.get_textpage()
-    try:
-        return _laid_out(textpage)
-    finally:
-        textpage.close()
-        page.close()
-
-
-def _laid_out(textpage: Any) -> str:
-    """The page's text in reading order, a space wider than 1.5 glyph heights made two."""
-    text: str = textpage.get_text_range()
-    out: list[str] = []
-    space, before = "", None
-    for i, char in enumerate(text[: textpage.count_chars()]):
-        if char in "\r\n":
-            out.append(char)
-            space, before = "", None
-        elif char.isspace():
-            space += char
-        else:
-            box = textpage.get_charbox(i)
-            if space:
-                out.append("  " if before is not None and _gap(before, box) else space)
-                space = ""
-            out.append(char)
-            before = box
-    return "".join(out).replace("\r", "")
-
-
-def _gap(before: tuple[float, ...], box: tuple[float, ...]) -> bool:
-    height = max(box[3] - box[1], before[3] - before[1], 4.0)
-    return box[0] - before[2] > 1.5 * height
