@@ -465,6 +465,9 @@ def test_the_published_page_and_its_pdf_check_clean_against_their_build(
         verdicts[name] = {(c["text"], c["verdict"]) for c in claims}
     for shown in ("+19.5%", "+59.1%", "+148.2%", "an increase of 27.7%", "a 148.2% increase"):
         assert all((shown, "supported") in found for found in verdicts.values()), shown
+    # the page's data tables: "Value" and "Change on prior year" under a caption naming both
+    for cell in ("40,536", "33,980", "-16.2%", "+174.1%", "-27.6%"):
+        assert (cell, "supported") in verdicts["index.html"], cell
 
 
 def test_a_report_that_contradicts_its_figures_fails_the_build(demo: Demo, tmp_path: Path) -> None:

@@ -84,6 +84,45 @@ def test_an_html_table_is_read_like_a_markdown_one(checked: Checker) -> None:
     _each_claim_on_its_text(text, result)
 
 
+def _captioned(caption: str, rows: str) -> str:
+    return (
+        f"<table><caption>{caption}</caption>"
+        "<tr><th>Fiscal year</th><th>Value</th><th>Change on prior year</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def test_a_tables_caption_says_what_its_values_and_signed_changes_count(
+    checked: Checker,
+) -> None:
+    """A figure's data table as report pages publish it: the caption names the metric, the
+    columns say only "Value" and "Change on prior year", and a change is a signed percent."""
+    text = (
+        "<html><body><h2>Enforcement year by year</h2>"
+        + _captioned(
+            "Table 1. Administrative arrests, FY 2021 to FY 2022",
+            "<tr><td>FY 2021</td><td>74,082</td><td>\u2013</td></tr>"
+            "<tr><td>FY 2022</td><td>142,750</td><td>+92.7%</td></tr>",
+        )
+        + _captioned(
+            "Removals, FY 2021 to FY 2022",
+            "<tr><td>FY 2021</td><td>59,101</td><td>\u2013</td></tr>"
+            "<tr><td>FY 2022</td><td>72,177</td><td>-22.3%</td></tr>",
+        )
+        + "</body></html>"
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "74,082") == ("ero.admin_arrests", 2021, "supported")
+    assert verdict(result, "+92.7%") == ("ero.admin_arrests", 2022, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    # a typo: the removals of FY 2021 were 59,011
+    assert verdict(result, "59,101") == ("ero.removals", 2021, "contradicted")
+    # removals rose 22.3%: the minus sign makes it a fall, which nothing supports (a change
+    # whose metric only the table's title names is linked by its value, never contradicted)
+    assert claim(result, "-22.3%").verdict == "unverifiable"
+    _each_claim_on_its_text(text, result)
+
+
 def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:
     text = "| Year | Removals |\n|---|---|\n| FY2022 (FYTD) | 59,011 |\n"
     found = claim(checked(text, ROWS), "59,011")

@@ -151,11 +151,7 @@ sales", "from 2018"), not a verb ("15 percent fall into")."""
 _SIGNED = re.compile(r"(?:^|(?<=[\s(\[]))(?P<s>[+\u2212\u2013-])$")
 """A sign written against a percent, as scoreboards and tables show a change ("+19.5%",
 "\u22123.2%"); a sign after a digit or a letter is a range's dash ("10-15%")."""
-_SIGNED_END = re.compile(
-    r"\s*(?:(?:on|over|from|since|vs\.?|versus|compared|against|in|y/y|yoy)\b|$|[,;:)\]|\n])",
-    re.I,
-)
-"""What may follow a signed percent that is a change: its base ("on FY 2022"), or an end."""
+
 _CHANGE_VERB_PAIR = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:by\s+)?(?:(?:{_QUAL})\s+)?[\d.,]+\s?(?:%|percent)"
     rf"[^.;%]{{0,80}}?,?\s+and\s+(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
@@ -462,7 +458,7 @@ def _percent_kind(
     if m and _COMPARED_NOUN.match(after):
         return "change", start, num_end + m.end(), change_sign(m.group("w").lower()), qualifier
     m = _SIGNED.search(before)
-    if m and _SIGNED_END.match(after):  # "+59.1% on FY 2022"
+    if m and not _OF_AFTER.match(after):  # "+59.1% on FY 2022", not "-5% of"
         return "change", num_start - 1, num_end, 1 if m.group("s") == "+" else -1, ""
     if _OF_AFTER.match(after):
         return "share", start, num_end, 0, qualifier

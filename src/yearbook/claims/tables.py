@@ -4,19 +4,21 @@ A pipe table (a header row, a ``|---|---|`` rule, then rows) states each number
 in a cell by position: the column header says what it counts and the first
 cell of its row says of which year or category. Sentences cannot be read off
 it, so each numeric cell is rewritten as one: the cell, the name of the axis
-without a year, "in", and the one with a year (or the row's name when neither
-has one), as a paragraph of its own:
+without a year, "of" the table's title when it has one (the short line just
+above it, an HTML table's caption, less its number and its years), "in",
+and the name with a year (or the row's name when neither has one), as a
+paragraph of its own:
 
 >>> plain = read_tables(Plain(_EXAMPLE, list(range(len(_EXAMPLE))), len(_EXAMPLE)))
 >>> print(plain.text)
 Cases by year
 <BLANKLINE>
 <BLANKLINE>
-240,255 Cases in FY2016.
+240,255 Cases of Cases by year in FY2016.
 <BLANKLINE>
-98 Offices in FY2016.
+98 Offices of Cases by year in FY2016.
 <BLANKLINE>
-226,119 Cases in FY2017.
+226,119 Cases of Cases by year in FY2017.
 <BLANKLINE>
 Each office counts its own.
 
@@ -171,20 +173,43 @@ def read_tables(plain: Plain) -> Plain:
         if lines[head_line][0] < pos:
             continue  # inside a table already rewritten
         out.keep(pos, lines[head_line][0])
+        title = _title(text, lines, head_line)
         if piped:
             header = _cells(text, *lines[head_line])
             for index in range(body_line, stop):
                 if "|" in text[lines[index][0] : lines[index][1]]:
-                    out.row(header, _cells(text, *lines[index]))
+                    out.row(header, _cells(text, *lines[index]), title)
         else:
             header = _year_cells(text, *lines[head_line])
             for index in range(body_line, stop):
                 cells = _row_cells(text, *lines[index], len(header) - 1)
                 if cells:
-                    out.row(header, cells)
+                    out.row(header, cells, title)
         pos = lines[stop - 1][1]
     out.keep(pos, len(text))
     return Plain("".join(out.chars), out.origin, plain.source_length)
+
+
+_TITLE_WORDS = 15
+_EXHIBIT = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+\w{1,4}[.:]\s*", re.I)
+_TITLE_JOINS = re.compile(r"(?:[\s,;:()\u2013\u2014-]|\b(?:to|from|through|and|in|for)\b)+$", re.I)
+
+
+def _title(text: str, lines: list[tuple[int, int]], head: int) -> str:
+    """What the table counts, by its title: the line just above it (past blank lines), when
+    short and no sentence ("Table 1. Removals by year, FY 2019 to FY 2023", an HTML table's
+    caption), less its number and its years ("Removals by year"); "" when there is none."""
+    above = head - 1
+    while above >= 0 and head - above <= 4 and not text[slice(*lines[above])].strip():
+        above -= 1
+    if above < 0 or not text[slice(*lines[above])].strip():
+        return ""
+    line = text[slice(*lines[above])].strip().lstrip("#").strip()
+    if "|" in line or len(line.split()) > _TITLE_WORDS or re.search(r"[.!?]$", line):
+        return ""
+    kept = [w for w in _YEAR.sub(" ", _EXHIBIT.sub("", line)).split() if not _DIGIT.search(w)]
+    words = _TITLE_JOINS.sub("", re.sub(r"^[\s,;:\u2013\u2014-]+", "", " ".join(kept)))
+    return " ".join(words.split())[:MAX_NAME]
 
 
 def _short(span: tuple[int, int]) -> tuple[int, int]:
@@ -207,7 +232,7 @@ class _Rewrite:
         self.chars.append(words)
         self.origin.extend([self.plain.origin[min(at, len(self.plain.origin) - 1)]] * len(words))
 
-    def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]]) -> None:
+    def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]], title: str) -> None:
         text = self.plain.text
         label = row[0]
         label_text = text[label[0] : label[1]]
@@ -223,6 +248,8 @@ class _Rewrite:
             self.keep(*cell)
             self.put(" ", cell[0])
             self.keep(*_short(what))
+            if title:
+                self.put(f" of {title}", cell[0])
             self.put(" in ", cell[0])
             self.keep(*_short(when))
             self.put(".", cell[1] - 1)
