@@ -466,7 +466,8 @@ def test_the_published_page_and_its_pdf_check_clean_against_their_build(
     for shown in ("+19.5%", "+59.1%", "+148.2%", "an increase of 27.7%", "a 148.2% increase"):
         assert all((shown, "supported") in found for found in verdicts.values()), shown
     # the page's data tables: "Value" and "Change on prior year" under a caption naming both
-    for cell in ("40,536", "33,980", "-16.2%", "+174.1%", "-27.6%"):
+    # and its scoreboard, each value and its label laid out over lines of source
+    for cell in ("40,536", "33,980", "-16.2%", "+174.1%", "-27.6%", "91,497", "290,708"):
         assert (cell, "supported") in verdicts["index.html"], cell
 
 

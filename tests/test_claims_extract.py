@@ -256,6 +256,17 @@ def test_offsets_point_into_markdown_and_html() -> None:
         assert text[start:end] == "139"
 
 
+def test_a_line_break_in_html_source_is_a_space() -> None:
+    """A list item laid out over several lines of source is one line of text, as a browser
+    shows it: the number and its label stay one item."""
+    page = "<ul><li>\n<a class='value'>170,590</a>\n<span>Administrative arrests</span>\n</li></ul>"
+    plain = to_plain(page, "html")
+    assert "170,590 Administrative arrests" in " ".join(plain.text.split())
+    assert "\n" not in plain.text.strip()
+    result = check(page, metrics=None)
+    assert [c.text for c in result.claims] == ["170,590"]
+
+
 # ---------------------------------------------------------------------- properties
 
 

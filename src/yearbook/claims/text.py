@@ -219,7 +219,7 @@ def _html_between(out: _Builder, text: str, start: int, end: int, rows: list[int
     read as tables in Markdown are (`yearbook.claims.tables`)."""
     pos = start
     for match in _HTML_TOKEN.finditer(text, start, end):
-        out.keep(text[pos : match.start()], pos)
+        out.keep(_spaced(text[pos : match.start()]), pos)
         token = match.group()
         at = match.start()
         if token.startswith("&"):
@@ -229,8 +229,14 @@ def _html_between(out: _Builder, text: str, start: int, end: int, rows: list[int
         elif _HTML_BLOCK.fullmatch(token):
             _block_break(out, token, at)
         pos = match.end()
-    out.keep(text[pos:end], pos)
+    out.keep(_spaced(text[pos:end]), pos)
     return end
+
+
+def _spaced(text: str) -> str:
+    """HTML text with its line breaks as spaces: in HTML a line break in the source is a
+    space, and only tags (``<p>``, ``<br>``, ``<li>``, ...) break lines."""
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def _table_part(out: _Builder, tag: str, closing: bool, at: int, rows: list[int]) -> None:
