@@ -84,10 +84,10 @@ def test_an_html_table_is_read_like_a_markdown_one(checked: Checker) -> None:
     _each_claim_on_its_text(text, result)
 
 
-def _captioned(caption: str, rows: str) -> str:
+def _captioned(caption: str, rows: str, value: str = "Value") -> str:
     return (
         f"<table><caption>{caption}</caption>"
-        "<tr><th>Fiscal year</th><th>Value</th><th>Change on prior year</th></tr>"
+        f"<tr><th>Fiscal year</th><th>{value}</th><th>Change on prior year</th></tr>"
         f"{rows}</table>"
     )
 
@@ -121,6 +121,44 @@ def test_a_tables_caption_says_what_its_values_and_signed_changes_count(
     # whose metric only the table's title names is linked by its value, never contradicted)
     assert claim(result, "-22.3%").verdict == "unverifiable"
     _each_claim_on_its_text(text, result)
+
+
+def test_a_weight_columns_unit_and_its_change_are_read(checked: Checker) -> None:
+    """ "Value (lbs)" makes each cell a weight, and a weight's change is a change like a
+    count's (as is an amount's, or an average's)."""
+    rows: list[Row] = [
+        ("hsi.narcotics_seized_lbs", 2019, 1_096_220),
+        ("hsi.narcotics_seized_lbs", 2020, 1_412_680),
+    ]
+    text = (
+        "<html><body>"
+        + _captioned(
+            "Narcotics seized by HSI, FY 2019 to FY 2020",
+            "<tr><td>FY 2019</td><td>1,096,220</td><td>\u2013</td></tr>"
+            "<tr><td>FY 2020</td><td>1,412,680</td><td>+28.9%</td></tr>",
+            value="Value (lbs)",
+        )
+        + "<p>Narcotics seized by HSI rose 28.9% in FY 2020.</p></body></html>"
+    )
+    result = checked(text, rows)
+    found = claim(result, "1,096,220")
+    assert (found.kind, found.metric, found.verdict) == (
+        "weight",
+        "hsi.narcotics_seized_lbs",
+        "supported",
+    )
+    assert verdict(result, "+28.9%") == ("hsi.narcotics_seized_lbs", 2020, "supported")
+    assert verdict(result, "rose 28.9%") == ("hsi.narcotics_seized_lbs", 2020, "supported")
+    amounts: list[Row] = [
+        ("hsi.currency_assets_seized_usd", 2019, 775_640_000),
+        ("hsi.currency_assets_seized_usd", 2020, 812_336_020),
+    ]
+    alone = "+4.7% on the year before: currency and assets seized by HSI in FY 2020."
+    assert verdict(checked(alone, amounts), "+4.7%") == (
+        "hsi.currency_assets_seized_usd",
+        2020,
+        "supported",
+    )
 
 
 def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:

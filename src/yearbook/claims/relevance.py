@@ -162,7 +162,9 @@ def fits(kind: str, decl: MetricMeta) -> bool:
         return decl.measure == "ratio" or is_rate(decl.unit)
     if kind in ("money", "weight"):
         return unit == kind
-    if kind in ("count", "change"):
+    if kind == "change":  # a count's, an amount's, a weight's or an average's change
+        return unit != "percent" and decl.measure != "share"
+    if kind == "count":
         return not is_derived(decl.measure) and unit == "count" and not is_rate(decl.unit)
     return True
 

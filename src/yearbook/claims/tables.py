@@ -190,6 +190,9 @@ def read_tables(plain: Plain) -> Plain:
     return Plain("".join(out.chars), out.origin, plain.source_length)
 
 
+_UNIT = re.compile(r"\s*\((lbs?|pounds|kg|kilograms|tons|tonnes|usd|dollars)\)\s*$", re.I)
+"""A column's unit of weight or money in brackets at the end of its name ("Value (lbs)"),
+said right after each cell, where it makes the cell a weight or an amount."""
 _TITLE_WORDS = 15
 _EXHIBIT = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+\w{1,4}[.:]\s*", re.I)
 _TITLE_JOINS = re.compile(r"(?:[\s,;:()\u2013\u2014-]|\b(?:to|from|through|and|in|for)\b)+$", re.I)
@@ -246,6 +249,10 @@ class _Rewrite:
                 what, when = name, label  # years (or categories) down the side
             self.put("\n\n", cell[0])  # a paragraph of its own: no year carries over
             self.keep(*cell)
+            unit = _UNIT.search(text, *what)
+            if unit:  # "Value (lbs)": "1,096,220 lbs Value"
+                self.put(f" {unit.group(1)}", cell[0])
+                what = (what[0], unit.start())
             self.put(" ", cell[0])
             self.keep(*_short(what))
             if title:
