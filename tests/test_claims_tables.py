@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.claims_support import Checker, Row, claim, verdict
+from tests.conftest import REPO
 from yearbook.claims import CheckResult, check
+from yearbook.claims.vocabulary import report_vocabulary
+from yearbook.figures.meta import load_metric_meta
 
 ROWS: list[Row] = [
     ("ero.removals", 2021, 59_011),
@@ -159,6 +162,53 @@ def test_a_weight_columns_unit_and_its_change_are_read(checked: Checker) -> None
         2020,
         "supported",
     )
+
+
+def test_a_tables_title_gives_the_year_no_header_or_row_names(checked: Checker) -> None:
+    text = (
+        "In FY 2021 removals were 59,011. FY 2021 was the low point: in FY 2021 the offices"
+        " made 74,082 arrests.\n\n"
+        "Table 2. Removals, FY 2022\n\n| Measure | Value |\n|---|---|\n| Removals | 72,177 |\n"
+    )
+    found = claim(checked(text, ROWS), "72,177")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2022, "supported")
+    assert "does not say which year" not in found.reason  # the title says it
+
+
+def test_a_column_of_years_gives_each_row_its_year_and_is_no_claim(checked: Checker) -> None:
+    text = (
+        "| Metric | Fiscal year | Published |\n|---|---|---|\n"
+        "| Removals | 2021 | 59,011 |\n| Removals | 2022 | 72,177 |\n"
+        "| Administrative arrests | 2022 | 142,570 |\n"
+    )
+    result = checked(text, ROWS)
+    assert [c.text for c in result.claims] == ["59,011", "72,177", "142,570"]
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    assert verdict(result, "142,570") == ("ero.admin_arrests", 2022, "contradicted")
+
+
+def test_the_figure_of_another_category_is_no_misstatement() -> None:
+    """ "OTHER" has no words the ranking can read, so "All other countries" reads closest;
+    but the number is exactly OTHER's figure, and is not called a misstatement of the other."""
+    report = REPO / "reports" / "cbp-encounters-fy2023"
+    vocabulary = report_vocabulary(report)
+    assert vocabulary is not None
+    checked = Checker(load_metric_meta(report / "metrics"), vocabulary)
+    rows: list[Row] = [
+        ("cbp.encounters", 2023, 605_169, "citizenship", "All other countries"),
+        ("cbp.encounters", 2023, 299_575, "citizenship", "OTHER"),
+    ]
+    text = (
+        "Encounters by country of citizenship, FY 2023\n\n"
+        "| Country of citizenship | Value (encounters) |\n|---|---|\n"
+        "| All other countries | 605,169 |\n| OTHER | 299,575 |\n| Elsewhere | 299,576 |\n"
+    )
+    result = checked(text, rows)
+    assert claim(result, "605,169").verdict == "supported"
+    found = claim(result, "299,575")
+    assert found.verdict == "unverifiable", found.reason
+    assert claim(result, "299,576").verdict == "contradicted"
 
 
 def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:

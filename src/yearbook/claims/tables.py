@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from array import array
+from typing import NamedTuple
 
 from yearbook.claims.text import Plain
 
@@ -193,26 +194,37 @@ def read_tables(plain: Plain) -> Plain:
 _UNIT = re.compile(r"\s*\((lbs?|pounds|kg|kilograms|tons|tonnes|usd|dollars)\)\s*$", re.I)
 """A column's unit of weight or money in brackets at the end of its name ("Value (lbs)"),
 said right after each cell, where it makes the cell a weight or an amount."""
+_YEAR_HEAD = re.compile(r"\s*(?:fiscal\s+)?year\s*|\s*FY\s*", re.I)
+"""The name of a column of years."""
 _TITLE_WORDS = 15
 _EXHIBIT = re.compile(r"^\s*(?:table|figure|exhibit|chart)\s+\w{1,4}[.:]\s*", re.I)
 _TITLE_JOINS = re.compile(r"(?:[\s,;:()\u2013\u2014-]|\b(?:to|from|through|and|in|for)\b)+$", re.I)
 
 
-def _title(text: str, lines: list[tuple[int, int]], head: int) -> str:
-    """What the table counts, by its title: the line just above it (past blank lines), when
-    short and no sentence ("Table 1. Removals by year, FY 2019 to FY 2023", an HTML table's
-    caption), less its number and its years ("Removals by year"); "" when there is none."""
+class _Title(NamedTuple):
+    words: str
+    """What the table counts: "Removals by year"."""
+    year: str
+    """The one year the title names ("FY 2018"), for cells no header or row dates; or ""."""
+
+
+def _title(text: str, lines: list[tuple[int, int]], head: int) -> _Title:
+    """The table's title: the line just above it (past blank lines), when short and no
+    sentence ("Table 1. Removals by year, FY 2019 to FY 2023", an HTML table's caption),
+    less its number, its years and any other number, which would be read as a claim."""
     above = head - 1
     while above >= 0 and head - above <= 4 and not text[slice(*lines[above])].strip():
         above -= 1
     if above < 0 or not text[slice(*lines[above])].strip():
-        return ""
+        return _Title("", "")
     line = text[slice(*lines[above])].strip().lstrip("#").strip()
     if "|" in line or len(line.split()) > _TITLE_WORDS or re.search(r"[.!?]$", line):
-        return ""
-    kept = [w for w in _YEAR.sub(" ", _EXHIBIT.sub("", line)).split() if not _DIGIT.search(w)]
+        return _Title("", "")
+    line = _EXHIBIT.sub("", line)
+    years = _YEAR.findall(line)
+    kept = [w for w in _YEAR.sub(" ", line).split() if not _DIGIT.search(w)]
     words = _TITLE_JOINS.sub("", re.sub(r"^[\s,;:\u2013\u2014-]+", "", " ".join(kept)))
-    return " ".join(words.split())[:MAX_NAME]
+    return _Title(" ".join(words.split())[:MAX_NAME], years[0] if len(years) == 1 else "")
 
 
 def _short(span: tuple[int, int]) -> tuple[int, int]:
@@ -235,18 +247,52 @@ class _Rewrite:
         self.chars.append(words)
         self.origin.extend([self.plain.origin[min(at, len(self.plain.origin) - 1)]] * len(words))
 
-    def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]], title: str) -> None:
+    def _dated(
+        self,
+        cell: tuple[int, int],
+        label: tuple[int, int],
+        name: tuple[int, int],
+        head: tuple[int, int],
+        year: tuple[int, int],
+    ) -> None:
+        """A cell of a table with a column of years: its row's name, its column's, its year."""
+        fiscal = "fiscal" in self.plain.text[slice(*head)].lower()
+        self.put("\n\n", cell[0])
+        self.keep(*cell)
+        self.put(" ", cell[0])
+        self.keep(*_short(label))
+        self.put(" ", cell[0])
+        self.keep(*_short(name))
+        self.put(" in fiscal year " if fiscal else " in ", cell[0])
+        self.keep(*year)
+        self.put(".", cell[1] - 1)
+
+    def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]], title: _Title) -> None:
         text = self.plain.text
         label = row[0]
         label_text = text[label[0] : label[1]]
+        dated = next(  # a column of years after the first ("| Metric | Fiscal year | ... |")
+            (
+                i
+                for i, name in enumerate(header[1 : len(row)], start=1)
+                if _YEAR_HEAD.fullmatch(text, *name) and _YEAR.fullmatch(text, *row[i])
+            ),
+            None,
+        )
         for column, cell in enumerate(row[1:], start=1):
-            if not _DIGIT.search(text, cell[0], cell[1]):
+            if column == dated or not _DIGIT.search(text, cell[0], cell[1]):
                 continue
             name = header[column] if column < len(header) else (cell[0], cell[0])
+            year = ""
+            if dated is not None:  # "142,750 Administrative arrests Published in FY 2022"
+                self._dated(cell, label, name, header[dated], row[dated])
+                continue
             if _YEAR.search(text, *name) and not _YEAR.search(label_text):
                 what, when = label, name  # years across the top
             else:
                 what, when = name, label  # years (or categories) down the side
+                if not _YEAR.search(label_text) and not _YEAR.search(text, *name):
+                    year = title.year  # "Removals by country, FY 2018"
             self.put("\n\n", cell[0])  # a paragraph of its own: no year carries over
             self.keep(*cell)
             unit = _UNIT.search(text, *what)
@@ -255,8 +301,10 @@ class _Rewrite:
                 what = (what[0], unit.start())
             self.put(" ", cell[0])
             self.keep(*_short(what))
-            if title:
-                self.put(f" of {title}", cell[0])
+            if title.words:
+                self.put(f" of {title.words}", cell[0])
             self.put(" in ", cell[0])
             self.keep(*_short(when))
+            if year:
+                self.put(f", {year}", cell[0])
             self.put(".", cell[1] - 1)
