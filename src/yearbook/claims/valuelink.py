@@ -336,6 +336,11 @@ class ValueLinker:
         narrow = narrower(self.index, ctx, top_doc, claim)
         if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
+        sibling = self._sibling(claim, top_doc)
+        if sibling is not None:
+            claim.no_contradiction = claim.no_contradiction or (
+                f"it is the figure of {sibling}, another category of the same breakdown"
+            )
         if (
             not narrow
             and top_score >= CONTRADICT_SCORE
@@ -374,6 +379,19 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _sibling(self, claim: Claim, top: MetricDoc) -> str | None:
+        """The other category of the top candidate's breakdown whose figure an exact number
+        states ("OTHER" beside "All other countries"): its words may name what the ranking
+        cannot read, so the number is no misstatement of the top one's."""
+        if not top.breakdown or claim.fiscal_year is None or not exact(claim):
+            return None
+        for fig in self.figures.breakdown(top.metric, claim.fiscal_year, top.breakdown):
+            if fig.breakdown_value == top.breakdown_value or fig.value is None:
+                continue
+            if claim.interval.contains(fig.value):
+                return f"{top.metric} ({fig.breakdown_value})"
+        return None
 
     def _agreeing(
         self, claim: Claim, ctx: Context, ranked: list[tuple[float, int]], plausible: float
