@@ -78,6 +78,23 @@ def test_a_list_a_table_row_and_a_lone_year_stay_lines_of_their_own() -> None:
     assert "2019" in pdf_prose(paged(title, narrow), "t.pdf")
 
 
+def test_a_tables_rows_become_a_pipe_table_under_its_title() -> None:
+    body = (
+        "<p>Figure 5. Removals by office, FY 2022</p>"
+        "<table style='width: 100%'><tr><th>Office</th><th>Removals</th><th>Change</th></tr>"
+        "<tr><td>Houston</td><td>15,643</td><td>+18.7%</td></tr>"
+        "<tr><td>San Antonio</td><td>12,203</td><td>-2.0%</td></tr></table>"
+        "<p>Virtual currency seized <b style='margin-left: 4cm'>more than $148</b><br>"
+        "million <b style='margin-left: 4cm'>+6% on FY 2021</b></p>"
+    )
+    text = pdf_prose(paged(body, "@page { size: A5 } body { font: 10pt serif }"), "t.pdf")
+    assert "| Office | Removals | Change |\n|---|---|---|\n| Houston | 15,643 | +18.7% |" in text
+    assert "| San Antonio | 12,203 | -2.0% |" in text
+    assert "Figure 5. Removals by office, FY 2022\n\n| Office" in text
+    # two lines of two cells whose first is no header (it names a number): no table
+    assert "| Virtual" not in text and "Virtual currency seized more than $148\n" in text
+
+
 def test_a_scan_a_broken_file_and_what_is_no_pdf_say_what_to_do() -> None:
     blank = pypdfium2.PdfDocument.new()
     blank.new_page(200, 200)

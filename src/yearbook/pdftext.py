@@ -9,6 +9,8 @@ for the claim checker:
   kept: "two-thirds"); a list's rows and a table's rows stay lines;
 * paragraphs are parted by a blank line where the page leaves a gap between
   lines, and a paragraph that runs on from one page to the next is kept whole;
+* a table's rows (lines parted into as many cells by wide gaps, under a header
+  that names no number but years) are a pipe table, read as tables are;
 * a short line standing in the same place at the top or foot of several pages
   (a running head, "Page 4 of 26") is left out, or read once when it names a
   number; a lone page number at a page's edge is left out, and so are a
@@ -36,6 +38,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEADERS = re.compile(r"\s*(?:\.\s?){4,}\s*\d{1,4}\s*$")
 """A contents line's dot leaders and the page number after them."""
 _DIGITS = re.compile(r"\d+")
+_YEAR_WORD = re.compile(r"\b(?:FY\s?)?(?:19|20)\d\d\b", re.I)
 _OPEN_END = re.compile(r"[^.!?:\"'\u201d\u2019)]\s*$")
 _LINE_END_HYPHEN = re.compile("[\ufffe\x02]")
 """How the PDF library marks a hyphen ending a line: a hyphen still ("two-thirds")."""
@@ -110,8 +113,13 @@ class _Line:
     bottom: float
     left: float
     right: float
-    wide: bool
-    """Whether a gap wider than 1.5 glyph heights parts two of its words (a table's row)."""
+    cells: tuple[str, ...]
+    """Its text parted where a gap wider than 1.5 glyph heights parts two words: more than
+    one for a table's row."""
+
+    @property
+    def wide(self) -> bool:
+        return len(self.cells) > 1
 
     @property
     def key(self) -> tuple[str, int]:
@@ -163,18 +171,19 @@ def _page_lines(page: Any) -> list[_Line]:
         lines: list[_Line] = []
         chars: list[str] = []
         boxes: list[tuple[float, float, float, float]] = []
-        wide = False
+        cuts: list[int] = []  # where in chars a wide gap parts two cells
         for i, char in enumerate(text[: textpage.count_chars()]):
             if char in "\r\n":
-                _add(lines, chars, boxes, wide)
-                chars, boxes, wide = [], [], False
+                _add(lines, chars, boxes, cuts)
+                chars, boxes, cuts = [], [], []
                 continue
             if not char.isspace():
                 box = textpage.get_charbox(i)
-                wide = wide or bool(boxes and chars[-1].isspace() and _gap(boxes[-1], box))
+                if boxes and chars[-1].isspace() and _gap(boxes[-1], box):
+                    cuts.append(len(chars))
                 boxes.append(box)
             chars.append(char)
-        _add(lines, chars, boxes, wide)
+        _add(lines, chars, boxes, cuts)
         return lines
     finally:
         textpage.close()
@@ -182,17 +191,24 @@ def _page_lines(page: Any) -> list[_Line]:
 
 
 def _add(
-    lines: list[_Line], chars: list[str], boxes: list[tuple[float, float, float, float]], wide: bool
+    lines: list[_Line],
+    chars: list[str],
+    boxes: list[tuple[float, float, float, float]],
+    cuts: list[int],
 ) -> None:
-    text = _LEADERS.sub("", _LINE_END_HYPHEN.sub("-", "".join(chars))).rstrip()
+    raw = _LINE_END_HYPHEN.sub("-", "".join(chars))
+    text = _LEADERS.sub("", raw).rstrip()
     if boxes and any(c.isalnum() for c in text):
+        cells = tuple(
+            cell.strip() for a, b in itertools.pairwise([0, *cuts, len(raw)]) if (cell := raw[a:b])
+        )
         left, bottom, right, top = (
             min(b[0] for b in boxes),
             min(b[1] for b in boxes),
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
-        lines.append(_Line(text, top, bottom, left, right, wide))
+        lines.append(_Line(text, top, bottom, left, right, cells))
 
 
 _EDGE = 2
@@ -236,10 +252,21 @@ def _page_number(line: _Line) -> bool:
 
 def _paragraphs(lines: list[_Line]) -> str:
     """The page's paragraphs, parted by a blank line: a gap between two lines taller than
-    most of a line's height (or a step back up the page, to a new column) ends one."""
+    most of a line's height (or a step back up the page, to a new column) ends one. A run
+    of table rows is a pipe table (`_table`)."""
     blocks: list[list[_Line]] = []
-    for line in lines:
-        if blocks:
+    tables: set[int] = set()  # the blocks that are tables
+    at = 0
+    while at < len(lines):
+        run = _rows(lines, at)
+        if len(run) >= _TABLE_ROWS:
+            tables.add(len(blocks))
+            blocks.append(run)
+            at += len(run)
+            continue
+        line = lines[at]
+        at += 1
+        if blocks and len(blocks) - 1 not in tables:
             before = blocks[-1][-1]
             height = max(before.top - before.bottom, line.top - line.bottom, 1.0)
             gap = before.bottom - line.top
@@ -247,7 +274,39 @@ def _paragraphs(lines: list[_Line]) -> str:
                 blocks[-1].append(line)
                 continue
         blocks.append([line])
-    return "\n\n".join(_block(block, lines) for block in blocks)
+    return "\n\n".join(
+        _table(block) if i in tables else _block(block, lines) for i, block in enumerate(blocks)
+    )
+
+
+_TABLE_ROWS = 2
+"""The fewest lines of cells, a header included, read as a table."""
+
+
+def _rows(lines: list[_Line], at: int) -> list[_Line]:
+    """The run of table rows from ``lines[at]``: a header (cells that name no number but
+    years) and rows under it parted into as many cells, each row with a number in it,
+    whatever gaps lie between them."""
+    first = lines[at]
+    if not first.wide or any(_DIGITS.search(_YEAR_WORD.sub("", c)) for c in first.cells):
+        return []
+    run = [first]
+    for line in lines[at + 1 :]:
+        if (
+            len(line.cells) != len(first.cells)
+            or line.top > run[-1].bottom
+            or not any(_DIGITS.search(c) for c in line.cells[1:])
+        ):
+            break
+        run.append(line)
+    return run
+
+
+def _table(rows: list[_Line]) -> str:
+    """A run of table rows as a pipe table: its first row the header, a rule under it."""
+    lines = ["| " + " | ".join(cell.replace("|", "/") for cell in row.cells) + " |" for row in rows]
+    rule = "|" + "---|" * len(rows[0].cells)
+    return "\n".join([lines[0], rule, *lines[1:]])
 
 
 _ITEM = re.compile(r"\s*(?:[\u2022\u25aa\u25cf\u25e6\u2013\u2014*-]\s|\(?\w{1,2}[.)]\s)")
