@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 
 from tests.claims_support import Checker, Row, claim, verdict
+from tests.conftest import REPO
+from yearbook.claims.vocabulary import report_vocabulary
+from yearbook.figures.meta import load_metric_meta
 
 
 @pytest.fixture(scope="module")
@@ -162,3 +165,24 @@ def test_a_category_with_no_words_of_its_own_is_never_the_linked_figure(
     named = checked("In FY 2023 ERO removed 61,220 people to Mexico.", rows)
     mexico = claim(named, "61,220")
     assert (mexico.verdict, mexico.breakdown_value) == ("supported", "mexico")
+
+
+def test_an_average_of_people_links_under_an_office_its_id_does_not_name() -> None:
+    """A report's metrics may be named for what they count ("detention.adp") while its
+    sections name an office: the section's office does not rule them out, and a number
+    followed by "average" ("50,011.3 Average daily detained population", "43,755 on an
+    average day") is an average, stated to its last place."""
+    report = REPO / "reports" / "ice-detention-fy2025"
+    vocabulary = report_vocabulary(report)
+    assert vocabulary is not None
+    checked = Checker(load_metric_meta(report / "metrics"), vocabulary)
+    rows: list[Row] = [("detention.adp", 2025, 50_011.3), ("detention.adp_male", 2025, 43_754.94)]
+    text = (
+        "## The detained population ERO\n\n"
+        "- 50,011.3 Average daily detained population\n\n"
+        "Men made up most of the population in FY 2025: 43,755 on an average day.\n"
+    )
+    result = checked(text, rows)
+    assert verdict(result, "50,011.3") == ("detention.adp", 2025, "supported")
+    assert claim(result, "43,755").kind == "average"
+    assert claim(result, "43,755").verdict != "contradicted"  # 43,754.94 rounds to it

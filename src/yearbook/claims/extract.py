@@ -185,6 +185,16 @@ _AVERAGE_HEAD = re.compile(
 )
 
 
+_AVERAGE_TAIL = re.compile(
+    r"\s*(?:[\w()]+\s+){0,3}?(?:on\s+|of\s+)?(?:an?\s+|the\s+)?average\b", re.I
+)
+"""After an average: "on average", "50,011 average daily population", "43,755 on an average
+day", "6,239 women on average", a table's "29,073.3 Value (people) of Average daily
+population"."""
+_AVERAGE_DAY = re.compile(r"\bon\s+an?\s+average\s+day\b", re.I)
+"""Before the averages of its sentence: "On an average day of FY 2025, ICE held 50,011"."""
+
+
 def extract(text: str, fiscal_year: int | None = None) -> list[Claim]:
     """Claims of plain text (no markup); see `extract_document` for marked-up text."""
     return extract_document(Plain(text, list(range(len(text))), len(text)), fiscal_year).claims
@@ -362,7 +372,7 @@ def _classify(
         )
     elif dollar:
         kind = "money"
-    elif _AVERAGE_HEAD.search(before) or re.match(r"^\s*on\s+average\b", after, re.I):
+    elif _AVERAGE_HEAD.search(before) or _AVERAGE_TAIL.match(after) or _AVERAGE_DAY.search(before):
         kind = "average"
     elif _WEIGHTS.match(after):
         kind = "weight"

@@ -201,8 +201,8 @@ class Linker:
         best: list[tuple[int, str]] = []
         for phrase in self._candidates(claim.kind, set(tail) | set(head)):
             decl = self.metrics[phrase.metric]
-            if office and decl.office != office:
-                continue
+            if office and decl.office != office and decl.office in self._office_re:
+                continue  # another office's (an id's prefix that names no office is none)
             score = self._score(phrase, tail, head, claim.kind)
             if score:
                 best.append((score, phrase.metric))

@@ -234,7 +234,7 @@ class MetricIndex:
         corpus: list[list[str]] = []
         for metric, decl in sorted(decls.items()):
             base = self._metric_words(metric, decl)
-            office = decl.office or None
+            office = decl.office if decl.office in self.vocabulary.offices else None
             phrases = self._phrases(metric, decl)
             self.docs.append(MetricDoc(metric, "", "", office, decl, frozenset(base), phrases))
             corpus.append(base)
