@@ -16,13 +16,14 @@ from tests.conftest import OFFICIAL_FIGURES, REPORT_DIR, SEED_PAGE, Demo
 from yearbook.claims import JSON_FIELDS, CheckResult, ClaimVerdict, check, render_html
 from yearbook.claims.command import CROSSWALK
 from yearbook.claims.consistency import RULES
+from yearbook.claims.context import partial_years
 from yearbook.claims.selfcheck import self_check
 from yearbook.claims.sources import figures_from_rows, load_crosswalk, load_figures, load_sources
 from yearbook.claims.vocabulary import report_vocabulary
 from yearbook.cli import main
 from yearbook.errors import UserError
 from yearbook.figures import FIGURES_SCHEMA, Figures
-from yearbook.figures.meta import metric_meta
+from yearbook.figures.meta import MetricMeta, metric_meta
 from yearbook.metrics.declarations import MetricDecl
 from yearbook.narrative import style
 from yearbook.publish import pdf_name
@@ -266,6 +267,48 @@ def official() -> Figures:
     if not OFFICIAL_FIGURES.is_file():
         pytest.skip("the published figures (shared/data/) are not beside this checkout")
     return load_figures(OFFICIAL_FIGURES, load_crosswalk(REPORT_DIR / CROSSWALK))
+
+
+def test_a_figure_of_a_partly_covered_year_supports_but_never_contradicts(
+    tmp_path: Path,
+) -> None:
+    """Records that stop before the year's end give a figure short of the year's: a claim of
+    the whole year's number is no misstatement of it, one equal to it is borne out."""
+    meta = MetricMeta(
+        id="ero.admin_arrests",
+        label="administrative arrests",
+        unit="arrests",
+        measure="count",
+        tables=("arrests",),
+    )
+    build = tmp_path / "build"
+    build.mkdir()
+    covered = "arrests, FY 2019: 1 October 2018 through 31 August 2019 (a partial year)"
+    (build / "coverage.json").write_text(
+        json.dumps(
+            [
+                {"table": "arrests", "fiscal_year": 2019, "complete": False, "note": covered},
+                {"table": "arrests", "fiscal_year": 2018, "complete": True, "note": "whole"},
+                {"table": "removals", "fiscal_year": 2019, "complete": False, "note": "part"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    partial = partial_years([build, tmp_path / "no build"], {meta.id: meta})
+    assert partial == {("ero.admin_arrests", 2019): covered}
+    figures = figures_from_rows(
+        {"metric": "ero.admin_arrests", "fiscal_year": str(y), "value": str(v)}
+        for y, v in ((2018, 158_581), (2019, 131_904))
+    )
+    text = (
+        "ERO made 143,099 administrative arrests in FY 2019. Its records count 131,904 "
+        "administrative arrests in FY 2019. ERO made 158,851 administrative arrests in FY 2018."
+    )
+    result = check(text, figures, metrics={meta.id: meta}, partial=partial)
+    whole = verdict_of(result, "143,099")
+    assert whole.verdict == "unverifiable" and "cover part of the year" in whole.reason
+    assert verdict_of(result, "131,904").verdict == "supported"
+    assert verdict_of(result, "158,851").verdict == "contradicted"  # FY 2018 is whole
 
 
 def test_the_kst_change_implies_a_base_the_published_figures_do_not_have(

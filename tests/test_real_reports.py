@@ -307,3 +307,27 @@ def test_a_partial_years_change_checks_against_its_own_base(
     fy19_changes = [c for c in claims if c["fiscal_year"] == 2019 and c["kind"] == "change"]
     assert fy19_changes and all(c["verdict"] == "supported" for c in fy19_changes)
     assert not [c for c in claims if c["verdict"] == "contradicted"]
+
+
+@pytest.mark.parametrize("name", [ERO, DETENTION])
+def test_each_real_reports_page_and_pdf_check_clean_against_its_build(
+    real_builds: RealBuilds, name: str
+) -> None:
+    """What a reader downloads of the real reports, checked against their own builds: no
+    contradiction, and most numbers of the page borne out (its data tables included)."""
+    build = real_builds.report(name)
+    pages = {"index.html": build / "index.html", "pdf": build / f"{name}.pdf"}
+    verdicts = {}
+    for kind, path in pages.items():
+        args = ["check", str(path), "--figures", str(build), "--report", f"reports/{name}"]
+        result = CliRunner().invoke(app, [*args, "--format", "json"])
+        claims = json.loads(result.output)
+        wrong = [(c["text"], c["reason"]) for c in claims if c["verdict"] == "contradicted"]
+        assert result.exit_code == 0 and not wrong, (kind, wrong)
+        verdicts[kind] = claims
+    page = verdicts["index.html"]
+    assert sum(c["verdict"] == "supported" for c in page) >= 0.4 * len(page)
+    if name == ERO:  # ICE's whole-year figure beside the records' partial year
+        published = next(c for c in page if c["text"] == "143,099")
+        assert published["verdict"] == "unverifiable"
+        assert "cover part of the year" in published["reason"]

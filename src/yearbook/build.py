@@ -20,6 +20,7 @@ from yearbook.backends import DIALECTS, Backend, check_engine, open_backend
 from yearbook.calendar import fiscal_year
 from yearbook.claims.context import report_context, write_context
 from yearbook.claims.selfcheck import self_check
+from yearbook.coverage import FILE as COVERAGE_FILE
 from yearbook.coverage import (
     Coverage,
     apply_coverage,
@@ -347,7 +348,7 @@ def build(
         (out / "report.md").write_text(markdown, encoding="utf-8")
         if report.spec.coverage:
             text = json.dumps([c.to_dict() for c in coverage], indent=2)
-            (out / "coverage.json").write_text(text + "\n", encoding="utf-8")
+            (out / COVERAGE_FILE).write_text(text + "\n", encoding="utf-8")
     with phases("self-check"):
         self_check(  # writes claims.json; fails on a contradiction
             figures,

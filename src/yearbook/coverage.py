@@ -44,6 +44,7 @@ from yearbook.rules import FigureKey, figure_key
 from yearbook.tables import Tables, get_table
 
 __all__ = [
+    "FILE",
     "MAX_STRAY_DAYS",
     "STRAY_SHARE",
     "Coverage",
@@ -58,6 +59,10 @@ STRAY_SHARE = 0.05
 MAX_STRAY_DAYS = 3
 
 RunSQL = Callable[[str], pa.Table]
+
+
+FILE = "coverage.json"
+"""In a build folder: each table's coverage of each fiscal year (`Coverage.to_dict`)."""
 
 
 def _long(day: dt.date) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from yearbook.claims.budget import check_numbers
 from yearbook.claims.consistency import Finding, check_consistency
@@ -68,6 +69,7 @@ def check(
     metrics: Mapping[str, MetricMeta] | None = None,
     vocabulary: Vocabulary | None = None,
     not_computable: Mapping[str, str] | None = None,
+    partial: Mapping[tuple[str, int], str] | None = None,
 ) -> CheckResult:
     """Check every numeric claim of ``text``; see the module docstring.
 
@@ -78,7 +80,10 @@ def check(
     is the report's pack vocabulary (office names, the words writers use for
     what metrics count); ``not_computable`` names the published figures the
     sources cannot compute, with the reason (a build's reconciliation): a claim
-    about one of them is unverifiable with that reason, never contradicted.
+    about one of them is unverifiable with that reason, never contradicted; ``partial``
+    names the figures (metric, fiscal year) whose records cover part of the year, with what
+    they cover (a build's coverage): such a figure supports a claim it equals, and never
+    contradicts one, which may speak of the whole year.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -107,6 +112,8 @@ def check(
         value_linker.shares_of_figures(doc)
     findings = check_consistency(doc, decls)
     evidence = verify(doc, figures) + rank_evidence(doc, figures) if figures is not None else []
+    if partial:
+        evidence = [_whole_year(doc.claims[e.claim], e, partial) for e in evidence]
     by_claim: dict[int, list[Finding]] = {}
     for finding in findings:
         by_claim.setdefault(finding.claim, []).append(finding)
@@ -229,6 +236,22 @@ def _verdict(
         high_inclusive=claim.interval.high_inclusive,
         checks=tuple(checks),
     )
+
+
+def _whole_year(claim: Claim, item: Evidence, partial: Mapping[tuple[str, int], str]) -> Evidence:
+    """A contradiction by a figure whose records cover part of its year, made unverifiable."""
+    if item.verdict != "contradicted" or claim.metric is None:
+        return item
+    years = [claim.fiscal_year]
+    if claim.kind == "change" and claim.fiscal_year is not None:
+        years.append(claim.base_year or claim.fiscal_year - 1)
+    notes = [partial.get((claim.metric, y), "") for y in years if y is not None]
+    note = next((n for n in notes if n), "")
+    if not note:
+        return item
+    covered = note.split(";")[0].rstrip(".")
+    why = f"the records of {claim.metric} cover part of the year ({covered}): {item.reason}"
+    return replace(item, verdict="unverifiable", reason=why + ", maybe not the whole year's")
 
 
 def _how_linked(claim: Claim) -> str:

@@ -3,7 +3,8 @@
 A check links claims with three things besides the figures: the metric
 declarations (labels, synonyms), the vocabulary of the report's pack (the words
 writers use, "sold" for sales) and the published figures the sources
-cannot compute, with the reason (a build's reconciliation). `yearbook check`
+cannot compute, with the reason (a build's reconciliation), and the figures whose records
+cover part of their year (a build's coverage). `yearbook check`
 reads them from the report folder and the builds it is given (`report_context`).
 A build writes its report folder's declarations and vocabulary, read the same
 way, beside its verdicts (`CONTEXT_FILE`), so a server of the build alone
@@ -31,6 +32,7 @@ from pydantic import ValidationError
 
 from yearbook.claims import CheckResult, check
 from yearbook.claims.vocabulary import Vocabulary, report_vocabulary, vocabulary_from_mapping
+from yearbook.coverage import FILE as COVERAGE
 from yearbook.errors import DeclarationError, UserError
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta, load_metric_meta
@@ -42,6 +44,7 @@ __all__ = [
     "CheckContext",
     "build_context",
     "not_computable",
+    "partial_years",
     "read_context",
     "report_context",
     "vocabulary_mapping",
@@ -60,6 +63,8 @@ class CheckContext:
     metrics: Mapping[str, MetricMeta] | None = None
     vocabulary: Vocabulary | None = None
     not_computable: Mapping[str, str] = field(default_factory=dict)
+    partial: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    """The figures (metric, fiscal year) whose records cover part of the year, and how."""
 
     def check(
         self, text: str, figures: Figures | None, *, fiscal_year: int | None, fmt: str = "auto"
@@ -73,15 +78,20 @@ class CheckContext:
             metrics=self.metrics,
             vocabulary=self.vocabulary,
             not_computable=dict(self.not_computable),
+            partial=dict(self.partial),
         )
 
 
 def report_context(report_dir: Path, builds: Iterable[Path] = ()) -> CheckContext:
-    """The context of `yearbook check`: the report folder's, and its sources' reconciliation."""
+    """The context of `yearbook check`: the report folder's, and its sources' reconciliation
+    and coverage."""
+    builds = list(builds)
+    metrics = load_metric_meta(report_dir / "metrics")
     return CheckContext(
-        load_metric_meta(report_dir / "metrics"),
+        metrics,
         report_vocabulary(report_dir),
         not_computable(builds),
+        partial_years(builds, metrics),
     )
 
 
@@ -90,8 +100,13 @@ def build_context(site: Path, published: Mapping[str, MetricMeta]) -> CheckConte
     without one is read with its ``published`` metric contract and no vocabulary."""
     found = read_context(site)
     if found is None:
-        return CheckContext(published, None, not_computable([site]))
-    return CheckContext(found.metrics, found.vocabulary, not_computable([site]))
+        return CheckContext(
+            published, None, not_computable([site]), partial_years([site], published)
+        )
+    metrics = found.metrics or published
+    return CheckContext(
+        metrics, found.vocabulary, not_computable([site]), partial_years([site], metrics)
+    )
 
 
 def not_computable(paths: Iterable[Path]) -> dict[str, str]:
@@ -104,6 +119,37 @@ def not_computable(paths: Iterable[Path]) -> dict[str, str]:
                 if line.status == NOT_COMPUTABLE:
                     out.setdefault(line.published_id, line.reason)
     return out
+
+
+def partial_years(
+    paths: Iterable[Path], metrics: Mapping[str, MetricMeta]
+) -> dict[tuple[str, int], str]:
+    """The figures whose records cover part of their fiscal year, by each build's coverage
+    (`yearbook.coverage`): (metric, fiscal year) -> what the records cover. A metric reads
+    the tables its declaration names; one of them partly covering a year makes its figure
+    of that year partial."""
+    short: dict[tuple[str, int], str] = {}
+    for path in paths:
+        file = path / COVERAGE
+        if not file.is_file():
+            continue
+        try:
+            rows = json.loads(file.read_text(encoding="utf-8"))
+            short.update(
+                ((row["table"], int(row["fiscal_year"])), str(row["note"]))
+                for row in rows
+                if not row["complete"]
+            )
+        except (ValueError, KeyError, TypeError) as err:
+            raise UserError(
+                f"{file} is not what a build writes: {err}", hint="build the report again"
+            ) from None
+    return {
+        (meta.id, year): note
+        for meta in metrics.values()
+        for (table, year), note in short.items()
+        if table in meta.tables
+    }
 
 
 def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:

@@ -188,11 +188,12 @@ _AVERAGE_HEAD = re.compile(
 _AVERAGE_TAIL = re.compile(
     r"\s*(?:[\w()]+\s+){0,3}?(?:on\s+|of\s+)?(?:an?\s+|the\s+)?average\b", re.I
 )
-"""After an average: "on average", "50,011 average daily population", "43,755 on an average
+"""After an average: "on average", "50,011 average daily visitors", "43,755 on an average
 day", "6,239 women on average", a table's "29,073.3 Value (people) of Average daily
-population"."""
+attendance"."""
 _AVERAGE_DAY = re.compile(r"\bon\s+an?\s+average\s+day\b", re.I)
-"""Before the averages of its sentence: "On an average day of FY 2025, ICE held 50,011"."""
+"""Before the averages of its sentence: "On an average day of FY 2025, the shelters held
+50,011"."""
 
 
 def extract(text: str, fiscal_year: int | None = None) -> list[Claim]:

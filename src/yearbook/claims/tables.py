@@ -284,7 +284,7 @@ class _Rewrite:
                 continue
             name = header[column] if column < len(header) else (cell[0], cell[0])
             year = ""
-            if dated is not None:  # "142,750 Administrative arrests Published in FY 2022"
+            if dated is not None:  # "142,750 Permits issued Published in FY 2022"
                 self._dated(cell, label, name, header[dated], row[dated])
                 continue
             if _YEAR.search(text, *name) and not _YEAR.search(label_text):
