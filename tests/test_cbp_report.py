@@ -140,3 +140,22 @@ def test_the_claim_checker_reads_cbp_prose_against_its_bundle(
         ("an increase of 15.7%", "supported", "cbp.encounters"),
         ("579,084", "supported", "cbp.encounters_title42"),
     ]
+
+
+def test_the_cbp_page_and_pdf_check_clean_against_their_build(cbp_build: CbpBuild) -> None:
+    """The second agency's page and PDF, checked as a reader would: no contradiction."""
+    site = cbp_build.out
+    for path in (site / "index.html", next(site.glob("*.pdf"))):
+        command = [str(Path(sys.executable).parent / "yearbook"), "check", str(path)]
+        command += ["--figures", str(site), "--report", "reports/cbp-encounters-fy2023"]
+        run = subprocess.run(
+            [*command, "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        claims = json.loads(run.stdout)
+        wrong = [(c["text"], c["reason"]) for c in claims if c["verdict"] == "contradicted"]
+        assert run.returncode == 0 and not wrong, (path.name, wrong, run.stderr[-500:])
+        assert sum(c["verdict"] == "supported" for c in claims) >= 50
