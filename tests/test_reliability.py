@@ -224,12 +224,22 @@ def test_check_not_utf8_names_byte_and_line(tmp_path: Path) -> None:
     assert "secret" not in outcome.stderr
 
 
-def test_cli_defaults_are_the_documented_ones() -> None:
+def test_cli_defaults_are_the_documented_ones(tmp_path: Path) -> None:
+    from yearbook.claims.command import DEFAULT_MAX_PDF_BYTES, run_check
     from yearbook.cli import check_cmd
+    from yearbook.errors import LimitError
 
     defaults = check_cmd.__defaults__ or ()
-    assert DEFAULT_MAX_BYTES in defaults
     assert DEFAULT_TIMEOUT in defaults
+    assert None in defaults  # --max-bytes: by the file's kind, below
+    text = tmp_path / "long.txt"
+    text.write_bytes(b"x" * (DEFAULT_MAX_BYTES + 1))
+    with pytest.raises(LimitError, match=f"limit of {DEFAULT_MAX_BYTES:,} bytes"):
+        run_check(text, report_dir=tmp_path)
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + b"x" * (DEFAULT_MAX_PDF_BYTES + 1))
+    with pytest.raises(LimitError, match=f"limit of {DEFAULT_MAX_PDF_BYTES:,} bytes"):
+        run_check(pdf, report_dir=tmp_path)
 
 
 def _not_a_file(kind: str, tmp_path: Path) -> Path:
