@@ -4,6 +4,7 @@ the flagship report's metrics and its pack's vocabulary, and what the checker ma
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from tests.conftest import REPORT_DIR
 from yearbook.claims import CheckResult, ClaimVerdict, check
@@ -26,9 +27,14 @@ class Checker:
 
     @classmethod
     def flagship(cls) -> Checker:
-        vocabulary = report_vocabulary(REPORT_DIR)
-        assert vocabulary is not None, "the flagship report has no pack vocabulary"
-        return cls(load_metric_meta(REPORT_DIR / "metrics"), vocabulary)
+        return cls.of(REPORT_DIR)
+
+    @classmethod
+    def of(cls, report: Path) -> Checker:
+        """With a report folder's metrics and its pack's vocabulary."""
+        vocabulary = report_vocabulary(report)
+        assert vocabulary is not None, f"{report.name} has no pack vocabulary"
+        return cls(load_metric_meta(report / "metrics"), vocabulary)
 
     def __call__(self, text: str, rows: list[Row]) -> CheckResult:
         return check(text, table(rows), metrics=self.metrics, vocabulary=self.vocabulary)
