@@ -1,5 +1,8 @@
 """`yearbook check`: read the files, run the checker, write one of three outputs.
 
+A file is text (plain, Markdown or HTML) or a PDF, told by its first bytes; a PDF's text is
+read as prose (`yearbook.pdftext.pdf_prose`) in the worker, within the check's time budget.
+
 Exit codes: 0 when nothing is contradicted, 1 when something is, 2 on usage
 errors and on inputs past a limit (a file larger than ``--max-bytes``, more
 numbers than `MAX_NUMBERS`, a check longer than ``--timeout``), raised as

@@ -103,10 +103,8 @@ def build_context(site: Path, published: Mapping[str, MetricMeta]) -> CheckConte
         return CheckContext(
             published, None, not_computable([site]), partial_years([site], published)
         )
-    metrics = found.metrics or published
-    return CheckContext(
-        metrics, found.vocabulary, not_computable([site]), partial_years([site], metrics)
-    )
+    partial = partial_years([site], found.metrics or published)
+    return CheckContext(found.metrics, found.vocabulary, not_computable([site]), partial)
 
 
 def not_computable(paths: Iterable[Path]) -> dict[str, str]:
