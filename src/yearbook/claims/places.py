@@ -19,6 +19,8 @@ True
 True
 >>> country_named("sent to the US-Mexico border", ()) is None  # a border, not a country's part
 True
+>>> country_named("5,098 sales in San Francisco", ()) is None  # no people of San Marino
+True
 """
 
 from __future__ import annotations
@@ -55,8 +57,8 @@ def _peoples(name: str) -> set[str]:
     if not all(w.isalpha() for w in words):
         return set()
     out: set[str] = set()
-    if len(words) > 1 and words[0].endswith("an"):
-        out |= {words[0], words[0] + "s"}
+    if len(words) > 1 and words[0].endswith("an") and len(words[0]) > 5:
+        out |= {words[0], words[0] + "s"}  # "Syrian Arab Republic"; not "San Marino"
     word = words[-1]
     if len(word) < 4 or word in _NOT_A_PEOPLE:
         return out
