@@ -181,3 +181,27 @@ def test_an_average_of_people_links_under_an_office_its_id_does_not_name() -> No
     assert verdict(result, "50,011.3") == ("detention.adp", 2025, "supported")
     assert claim(result, "43,755").kind == "average"
     assert claim(result, "43,755").verdict != "contradicted"  # 43,754.94 rounds to it
+
+
+def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own() -> None:
+    """A table's row of a long category name under a long title: the name is in the
+    number's own sentence, if further from it than the words read next to it."""
+    checked = Checker.of(REPO / "reports" / "ice-detention-fy2025")
+    rows: list[Row] = [
+        ("detention.adp", 2025, 2_179.463, "facility", "ADAMS COUNTY CORRECTIONAL CENTER"),
+        ("detention.adp", 2025, 1_905.066, "facility", "STEWART DETENTION CENTER"),
+    ]
+    text = (
+        "<html><body><table><caption>Average daily detained population by detention"
+        " facility, FY 2025"
+        "</caption><tr><th>Detention facility</th><th>Value (people)</th></tr>"
+        "<tr><td>ADAMS COUNTY CORRECTIONAL CENTER</td><td>2,179.5</td></tr>"
+        "<tr><td>STEWART DETENTION CENTER</td><td>1,905.1</td></tr></table></body></html>"
+    )
+    result = checked(text, rows)
+    for number, name in (
+        ("2,179.5", "ADAMS COUNTY CORRECTIONAL CENTER"),
+        ("1,905.1", "STEWART DETENTION CENTER"),
+    ):
+        found = claim(result, number)
+        assert (found.verdict, found.breakdown_value) == ("supported", name), found.reason

@@ -471,10 +471,11 @@ class ValueLinker:
 
     @staticmethod
     def _own_category(mdoc: MetricDoc, ctx: Context) -> bool:
-        """Whether a candidate is a whole metric, or a category its number's own clause names:
+        """Whether a candidate is a whole metric, or a category its number's own clause (or its
+        sentence before its first number) names, however far from the number:
         "more than 10,000 for weapons offenses" after a sentence on sexual assaults is no
         figure of the sexual-assault category."""
-        return not mdoc.category or mdoc.category <= {*ctx.near, *ctx.noun}
+        return not mdoc.category or mdoc.category <= {*ctx.near, *ctx.noun, *ctx.rest}
 
     def _plausible_top(self, claim: Claim, ranked: list[tuple[float, int]]) -> float:
         """The relevance of the most relevant candidate the number could state, even as a
