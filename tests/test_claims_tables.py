@@ -5,6 +5,8 @@ The tables here are written for these tests; the figures are a few rows built in
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,8 @@ from hypothesis import strategies as st
 from tests.claims_support import Checker, Row, claim, verdict
 from tests.conftest import REPO
 from yearbook.claims import CheckResult, check
+from yearbook.claims.tables import MAX_TABLE_ROWS, read_tables
+from yearbook.claims.text import Plain
 
 ROWS: list[Row] = [
     ("ero.removals", 2021, 59_011),
@@ -204,6 +208,17 @@ def test_the_figure_of_another_category_is_no_misstatement() -> None:
     found = claim(result, "299,575")
     assert found.verdict == "unverifiable", found.reason
     assert claim(result, "299,576").verdict == "contradicted"
+
+
+def test_the_row_limit_counts_rows_not_the_blank_lines_between_them() -> None:
+    """HTML leaves a blank line between a table's rows: the first `MAX_TABLE_ROWS` rows are
+    read, whatever lines lie between them, and the rest are left as they are."""
+    rows = "".join(f"| Office {n} | {1000 + n} |\n \n" for n in range(MAX_TABLE_ROWS + 20))
+    text = "| Office | Cases |\n|---|---|\n" + rows
+    plain = read_tables(Plain(text, array("q", range(len(text))), len(text)))
+    read = plain.text.count(" Cases in Office ")
+    assert read == MAX_TABLE_ROWS
+    assert f"| Office {MAX_TABLE_ROWS} | {1000 + MAX_TABLE_ROWS} |" in plain.text
 
 
 def test_a_year_to_date_row_is_no_whole_fiscal_year(checked: Checker) -> None:

@@ -97,14 +97,18 @@ def _tables(text: str) -> list[tuple[int, int, int]]:
         head, rule = lines[i], lines[i + 1]
         if "|" in text[head[0] : head[1]] and _RULE.match(text, rule[0], rule[1]):
             j = end = i + 2
+            rows = 0
             while j < len(lines):  # rows, and blank lines between rows (as HTML leaves)
                 line = text[lines[j][0] : lines[j][1]]
                 if "|" in line:
+                    rows += 1
+                    if rows > MAX_TABLE_ROWS:
+                        break  # the rest is left as it is
                     end = j + 1
                 elif line.strip():
                     break
                 j += 1
-            found.append((i, i + 2, min(end, i + 2 + MAX_TABLE_ROWS)))
+            found.append((i, i + 2, end))
             i = end
         else:
             i += 1
