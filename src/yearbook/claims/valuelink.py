@@ -336,9 +336,9 @@ class ValueLinker:
         narrow = narrower(self.index, ctx, top_doc, claim)
         if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
-        sibling = self._sibling(claim, top_doc)
+        sibling = None if claim.no_contradiction else self._sibling(claim, top_doc)
         if sibling is not None:
-            claim.no_contradiction = claim.no_contradiction or (
+            claim.no_contradiction = (
                 f"it is the figure of {sibling}, another category of the same breakdown"
             )
         if (

@@ -128,6 +128,9 @@ class Figures:
         for row in self.table.to_pylist():
             fig = Figure(**{k: _clean(v) for k, v in row.items()})  # type: ignore[arg-type]
             self._rows[(fig.metric, fig.fiscal_year, fig.breakdown, fig.breakdown_value)] = fig
+        self._categories: dict[tuple[str, int, str], list[Figure]] = {}
+        for (metric, year, breakdown, _), fig in self._rows.items():
+            self._categories.setdefault((metric, year, breakdown), []).append(fig)
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self._rows.values())
@@ -174,11 +177,7 @@ class Figures:
 
     def breakdown(self, metric: str, fiscal_year: int, breakdown: str) -> list[Figure]:
         """Every category of one breakdown, largest first."""
-        rows = [
-            f
-            for (m, y, b, _), f in self._rows.items()
-            if m == metric and y == fiscal_year and b == breakdown
-        ]
+        rows = self._categories.get((metric, fiscal_year, breakdown), [])
         return sorted(rows, key=lambda f: (-(f.value or 0), f.breakdown_value))
 
 
