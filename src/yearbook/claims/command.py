@@ -56,10 +56,11 @@ def _read(path: Path, max_bytes: int | None) -> str | bytes:
     (its pages' images and fonts weigh more than its text), any other file
     `DEFAULT_MAX_BYTES`."""
     if max_bytes is None:
-        regular_file(path, _HINT)  # never open a FIFO or a device to look at its start
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-        max_bytes = DEFAULT_MAX_PDF_BYTES if is_pdf(head) else DEFAULT_MAX_BYTES
+        max_bytes = DEFAULT_MAX_BYTES
+        if regular_file(path, _HINT) > max_bytes:  # past the text limit: a PDF may be larger
+            with path.open("rb") as handle:
+                if is_pdf(handle.read(1024)):
+                    max_bytes = DEFAULT_MAX_PDF_BYTES
     data = read_limited(path, max_bytes, _HINT)
     if is_pdf(data):
         return data

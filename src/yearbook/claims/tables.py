@@ -251,24 +251,17 @@ class _Rewrite:
         self.chars.append(words)
         self.origin.extend([self.plain.origin[min(at, len(self.plain.origin) - 1)]] * len(words))
 
-    def _dated(
-        self,
-        cell: tuple[int, int],
-        label: tuple[int, int],
-        name: tuple[int, int],
-        head: tuple[int, int],
-        year: tuple[int, int],
-    ) -> None:
-        """A cell of a table with a column of years: its row's name, its column's, its year."""
-        fiscal = "fiscal" in self.plain.text[slice(*head)].lower()
+    def _say(self, cell: tuple[int, int], *pieces: str | tuple[int, int]) -> None:
+        """One cell as a sentence and a paragraph of its own (no year carries over): the cell,
+        then each piece, words put in and names of the table (spans) kept, at most
+        `MAX_NAME` characters of each."""
         self.put("\n\n", cell[0])
         self.keep(*cell)
-        self.put(" ", cell[0])
-        self.keep(*_short(label))
-        self.put(" ", cell[0])
-        self.keep(*_short(name))
-        self.put(" in fiscal year " if fiscal else " in ", cell[0])
-        self.keep(*year)
+        for piece in pieces:
+            if isinstance(piece, str):
+                self.put(piece, cell[0])
+            else:
+                self.keep(*_short(piece))
         self.put(".", cell[1] - 1)
 
     def row(self, header: list[tuple[int, int]], row: list[tuple[int, int]], title: _Title) -> None:
@@ -288,8 +281,10 @@ class _Rewrite:
                 continue
             name = header[column] if column < len(header) else (cell[0], cell[0])
             year = ""
-            if dated is not None:  # "142,750 Permits issued Published in FY 2022"
-                self._dated(cell, label, name, header[dated], row[dated])
+            if dated is not None:  # "142,750 Permits issued Published in fiscal year 2022"
+                fiscal = "fiscal" in text[slice(*header[dated])].lower()
+                said = " in fiscal year " if fiscal else " in "
+                self._say(cell, " ", label, " ", name, said, row[dated])
                 continue
             if _YEAR.search(text, *name) and not _YEAR.search(label_text):
                 what, when = label, name  # years across the top
@@ -297,18 +292,15 @@ class _Rewrite:
                 what, when = name, label  # years (or categories) down the side
                 if not _YEAR.search(label_text) and not _YEAR.search(text, *name):
                     year = title.year  # "Removals by country, FY 2018"
-            self.put("\n\n", cell[0])  # a paragraph of its own: no year carries over
-            self.keep(*cell)
+            pieces: list[str | tuple[int, int]] = []
             unit = _UNIT.search(text, *what)
             if unit:  # "Value (lbs)": "1,096,220 lbs Value"
-                self.put(f" {unit.group(1)}", cell[0])
+                pieces.append(f" {unit.group(1)}")
                 what = (what[0], unit.start())
-            self.put(" ", cell[0])
-            self.keep(*_short(what))
+            pieces += [" ", what]
             if title.words:
-                self.put(f" of {title.words}", cell[0])
-            self.put(" in ", cell[0])
-            self.keep(*_short(when))
+                pieces.append(f" of {title.words}")
+            pieces += [" in ", when]
             if year:
-                self.put(f", {year}", cell[0])
-            self.put(".", cell[1] - 1)
+                pieces.append(f", {year}")
+            self._say(cell, *pieces)
