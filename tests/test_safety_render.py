@@ -39,6 +39,8 @@ from yearbook.build import build
 from yearbook.disclosure.readers import pdf_text
 from yearbook.disclosure.serving import serve_api
 from yearbook.figures import read_figures
+from yearbook.narrative.prose import strip_links
+from yearbook.narrative.render import markdown_escape
 from yearbook.publish import pdf_name
 from yearbook.publish.pdf import local_file, site_fetcher, unlinked
 from yearbook.publish.site import markdown_to_html
@@ -522,3 +524,10 @@ def test_on_paper_links_to_pages_become_text() -> None:
         '[a](figures/x.html "t") and [b](https://www.ice.gov/)', ["www.ice.gov"]
     )
     assert unlinked(body) == "<p>a and b</p>\n"
+
+
+def test_a_value_after_a_bracketed_note_makes_no_link() -> None:
+    """A template's "[note]" then a value opening with "(" is text, not a link."""
+    written = "[note]" + markdown_escape("(https://www.ice.gov/x)")
+    assert "<a" not in markdown_to_html(written, ["www.ice.gov"])
+    assert strip_links(written) == "[note](https://www.ice.gov/x)"

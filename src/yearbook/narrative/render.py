@@ -107,7 +107,9 @@ def figure_href(metric: str, fiscal_year: int, breakdown: str = "", value: str =
     return f"figures/{metric}.html#{figure_anchor(fiscal_year, breakdown, value)}"
 
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]()<>|~#])")
+"""Markdown punctuation a value escapes: parentheses too, or a template's "[note]" written just
+before a value that opens with one would make a link of the two."""
 _BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 _LEADING = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
@@ -116,7 +118,7 @@ def markdown_escape(value: object) -> Markup:
     r"""A value as Markdown text: punctuation that would be markup escaped, on one line.
 
     >>> print(markdown_escape("ICE <b>[x](javascript:alert(1))</b>"))
-    ICE \<b\>\[x\](javascript:alert(1))\</b\>
+    ICE \<b\>\[x\]\(javascript:alert\(1\)\)\</b\>
     >>> print(markdown_escape("- not a list\n# nor a heading"))
     \- not a list \# nor a heading
     >>> strip_links(markdown_escape("a [b] <c>"))
