@@ -82,6 +82,7 @@ CASES = [
     ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),
     # a qualified percentage reaches whole points: a point above, two below; a fall is mirrored
     ("a nearly 20 percent increase", "a nearly 20 percent increase", "change", 20, (18, 20, True, True)),
+    ("almost a 20 percent increase", "almost a 20 percent increase", "change", 20, (18, 20, True, True)),
     ("arrests fell nearly 30% last year", "fell nearly 30%", "change", -30, (-30, -28, True, True)),
     ("a decrease of more than 10 percent", "a decrease of more than 10 percent", "change", -10, (-11, -10, True, False)),
     ("more than 86% of those arrested", "more than 86%", "share", 86, (86, 87, False, True)),

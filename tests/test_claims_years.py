@@ -205,6 +205,13 @@ def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     assert "As of February 2019" in found.reason
 
 
+def test_the_final_months_of_a_year_are_a_part_of_it_and_say_so(checked: Checker) -> None:
+    text = "In the final eight months of fiscal year 2023, arrests rose 42 percent."
+    found = claim(checked(text, ARRESTS), "rose 42 percent")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "final eight months" in found.reason
+
+
 def test_a_change_lower_than_a_year_with_a_when_clause_is_of_the_year_after(
     checked: Checker,
 ) -> None:

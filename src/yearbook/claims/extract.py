@@ -132,11 +132,12 @@ _CHANGE_OF = re.compile(
 """Before a change: "an increase of", "increases of 93% and", "an increase of 93% in arrests
 and" (the second of a pair)."""
 _CHANGE_ADJ_HEAD = re.compile(
-    rf"\b(?:an?|the)\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    rf"(?:\b(?P<q0>{_QUAL})\s+)?\b(?:an?|the)\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
 """Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier), a
-quotation opening between ("a \u201c42 percent increase")."""
+quotation opening between ("a \u201c42 percent increase"); a qualifier may also come before the
+article ("almost a 20 percent increase")."""
 _CHANGE_ADJ_TAIL = re.compile(
     rf"^[\s-]*(?:(?:year[\s-]+(?:to|over|on)[\s-]+year|annual|yearly|one-year|overall)\s+)?"
     rf"(?P<w>{_CHANGE_NOUN})\b",
@@ -460,7 +461,7 @@ def _percent_kind(
             base + head.start(),
             num_end + tail.end(),
             change_sign(word),
-            head.group("q") or "",
+            head.group("q") or head.group("q0") or "",
         )
     if tail and _BARE_CHANGE_END.match(after, tail.end()):  # "for 10 Percent Drop in Sales"
         word = tail.group("w").lower()

@@ -233,7 +233,8 @@ def _as_calendar(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     """A linked claim with no fiscal year, in a text that gives only calendar years: read as
     the fiscal year of its calendar year where, and only where, that year's figure bears it
     out (`yearbook.claims.valuelink.ValueLinker._calendar_as_fiscal`)."""
-    unknown = Evidence(claim.index, "unverifiable", "the text does not say which fiscal year")
+    why = claim.year_note or "the text does not say which fiscal year"  # a span, a part of one
+    unknown = Evidence(claim.index, "unverifiable", why)
     if claim.calendar is None:
         return unknown
     claim.fiscal_year, claim.base_year = claim.calendar

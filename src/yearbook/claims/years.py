@@ -90,7 +90,7 @@ _SPAN = re.compile(
 """Several years: a claim about them has no one fiscal year, unless it names one after it
 ("more than 140,000 in each of the three years before that" is about each of them)."""
 _PART_OF_YEAR = re.compile(
-    r"\b(?:first|second|third|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
@@ -102,7 +102,7 @@ _PART_OF_YEAR = re.compile(
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "as of
-February 2024", "in the months after the new director took office")."""
+February 2024", "in the months after the new director took office", "in the final eight months")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
