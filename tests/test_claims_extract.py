@@ -244,6 +244,11 @@ def test_announced_lists_are_counted() -> None:
     lines = "A snapshot:\nTuesday: 83 sold in Ohio\nWednesday: 150 sold in Utah and Idaho\n"
     labelled = extract_document(to_plain(lines, "text"), 2023).claims
     assert [c.kind for c in labelled] == ["count", "count"]  # each line's label is no list
+    stats = "The numbers:\n12: offices opened in Ohio, Utah and Idaho\n"
+    figures = extract_document(to_plain(stats, "text"), 2023).claims
+    assert [c.kind for c in figures] == ["count"]  # a number and its label, no list
+    many = extract("It sold 266,000 permits: 100,000 in Ohio and 166,000 in Utah.", 2023)
+    assert [c.kind for c in many] == ["count"] * 3  # too many items to be written out
 
 
 def test_offsets_point_into_markdown_and_html() -> None:

@@ -666,6 +666,10 @@ def test_a_total_its_parts_add_up_to_is_borne_out() -> None:
     assert claim(listed, "5,914").verdict == "unverifiable"  # siblings of a list, not parts
     off = check(text.replace("21,007", "21,107"))
     assert claim(off, "21,107").verdict == "unverifiable"  # never contradicted
+    opened = check("They made 2,675 arrests in 2019 (2,048 on permits and 627 others).")
+    assert claim(opened, "2,675").verdict == "supported"  # the parts in a parenthesis
+    shut = check("They made 2,675 arrests (in 2019) and 2,048 on permits and 627 others.")
+    assert claim(shut, "2,675").verdict == "unverifiable"  # the parenthesis closed before
 
 
 def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:

@@ -1,8 +1,9 @@
 """Announced lists: "the following four core goals:" and the list that follows.
 
 A whole count, unqualified, is a ``list_count`` when a colon follows it within
-its sentence (with no verb between: "the two numbers are not ...:" announces
-nothing) and a list follows the colon: list items in the next blocks, or an
+its sentence, after the words of what it counts (with no verb between: "the two
+numbers are not ...:" announces nothing; "6,812: the number of permits" is a
+number and its label) and a list follows the colon: list items in the next blocks, or an
 inline list ("three offices: A, B, and C"). In "three out of nine categories:"
 the first number announces the list.
 """
@@ -14,6 +15,10 @@ import re
 from yearbook.claims.document import Claim, Document
 
 __all__ = ["announced_lists"]
+
+_MOST_ITEMS = 100
+"""The most items a list written out in prose announces: "266,000 arrests: 100,000 for ...
+and ..." counts people, not the items after it."""
 
 _INCLUDING = re.compile(
     r"\b(?:including|includes|included|such\s+as|among\s+them|among\s+which)\b", re.I
@@ -47,6 +52,8 @@ def announced_lists(doc: Document) -> None:
     for claim in doc.claims:
         if claim.kind != "count" or claim.qualifier or claim.value != int(claim.value):
             continue
+        if claim.value > _MOST_ITEMS:
+            continue
         _, s_start, s_end = doc.sentences[claim.sentence]
         sentence = text[claim.end : s_end]
         colon = sentence.find(":")
@@ -54,6 +61,8 @@ def announced_lists(doc: Document) -> None:
             continue
         lead = sentence[:colon]
         if "\n" in lead:  # "Tuesday: 83 sold in Ohio\nWednesday: 150 ...": the next line's label
+            continue
+        if not lead.strip():  # "6,812: the number of new permits", a number and its label
             continue
         if len(lead.split()) > 16 or not _announcer(doc, claim, claim.end + colon):
             continue

@@ -36,6 +36,8 @@ _PARTS_FOLLOW = re.compile(
     re.I,
 )
 """Between a total and parts in its own sentence: "21,007 people, of whom 20,785 ..."."""
+_OPENS_PARENTHESIS = re.compile(r"\([^()]*$")
+"""A parenthesis opened after a total and still open at its first part."""
 SMALLEST = 100
 """The smallest total read so: sums of small counts agree by chance."""
 LONGEST_RUN = 12
@@ -91,9 +93,7 @@ def _run_summing_to(
     counts = [c for c in block if comparable(noun_of(c), own)]
     for start in range(len(counts)):
         first = counts[start]
-        if first.sentence == total.sentence and not _PARTS_FOLLOW.search(
-            doc.text, min(first.end, total.end), max(first.start, total.start)
-        ):
+        if first.sentence == total.sentence and not _parts_follow(doc.text, total, first):
             continue  # "5,914 sales, 5,872 refunds and 42 returns": siblings
         run_sum = 0.0
         for end in range(start, min(len(counts), start + LONGEST_RUN)):
@@ -105,6 +105,16 @@ def _run_summing_to(
             if run_sum > total.interval.high:
                 break
     return []
+
+
+def _parts_follow(text: str, total: Claim, first: Claim) -> bool:
+    """Whether the words between a total and the first of its sentence's counts say parts of
+    it follow: "of whom", "including", or a parenthesis opened for them ("2,675 arrests (2,048
+    administrative and 627 criminal)")."""
+    between = text[min(first.end, total.end) : max(first.start, total.start)]
+    if first.start > total.end and _OPENS_PARENTHESIS.search(between):
+        return True
+    return bool(_PARTS_FOLLOW.search(between))
 
 
 def _written(claim: Claim) -> bool:
