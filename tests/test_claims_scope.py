@@ -683,6 +683,14 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
 
 
+def test_a_change_between_two_rounded_values_allows_for_them_being_cut_short() -> None:
+    text = "In FY 2023 the list grew by 30.3% from 4.7 million in FY 2022 to more than 6.2 million."
+    found = claim(check(text), "grew by 30.3%")
+    assert found.verdict != "contradicted"  # 4,758,000 to 6,200,001 is 30.3%
+    wrong = check(text.replace("30.3%", "20.3%"))
+    assert claim(wrong, "grew by 20.3%").verdict == "contradicted"
+
+
 def test_a_multiple_in_words_may_be_borne_out_by_two_like_values_around_it() -> None:
     text = (
         "In its first year the unit took 300 people into custody. That number more than "

@@ -158,6 +158,22 @@ def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
     return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
 
 
+def _cut(value: Claim) -> Interval:
+    """The values a rounded number may stand for when its writer cut it short instead
+    ("4.7 million" for 4,758,000): up to one step above it."""
+    iv = value.interval
+    if value.qualifier or iv.low == iv.high or value.value < 0:
+        return iv
+    return Interval(iv.low, value.value + (iv.high - iv.low), iv.low_inclusive, False)
+
+
+def _if_cut(claim: Claim, now: Claim, then: Claim) -> bool:
+    """Whether the change holds between the two values read as cut short: the text's own
+    rounding is no solid ground for a contradiction."""
+    span = _ratio(_cut(now), _cut(then), 100.0)
+    return span is not None and _meets(claim, span[0] - 100.0, span[1] - 100.0)
+
+
 def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """The values of the change's year and its base year, nearest first, of one thing."""
     if claim.fiscal_year is None:
@@ -257,7 +273,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"is a change of {_range(low, high, 1)}%",
                 exact,
             )
-        elif not _loosely_meets(claim, low, high):
+        elif not _loosely_meets(claim, low, high) and not _if_cut(claim, now, then):
             yield Finding(
                 claim.index,
                 "contradicted",
