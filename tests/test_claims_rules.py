@@ -433,3 +433,22 @@ def test_a_from_to_span_gives_a_change_its_base_and_its_two_values_their_years(
     assert verdict(result, "267,258") == ("ero.removals", 2019, "supported")
     assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
     assert claim(result, "a drop of 78%").verdict == "supported"
+
+
+def test_a_part_after_an_average_is_not_the_total_it_is_an_average_of(checked: Checker) -> None:
+    text = (
+        "In FY 2023 ERO arrested 73,822 people who had a criminal history. They had an average "
+        "of 4 charges and convictions per individual, including 33,209 charges or convictions "
+        "for assault."
+    )
+    rows: list[Row] = [
+        ("ero.arrests_criminal_history", 2023, 73_822),
+        ("ero.charges_per_person", 2022, 4.1),  # the metrics have figures, not FY 2023's
+        ("ero.charges_total", 2022, 300_000),
+    ]
+    assert claim(checked(text, rows), "4").verdict != "contradicted"  # 33,209 is a part
+    whole = (
+        text.split(" They")[0]
+        + " They had 290,708 charges and convictions, an average of 7 per individual."
+    )
+    assert claim(checked(whole, rows), "7").verdict == "contradicted"  # 290,708 is the total

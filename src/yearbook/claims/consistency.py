@@ -43,6 +43,7 @@ from yearbook.claims.findings import Finding
 from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval
+from yearbook.claims.parts import part_of_something
 from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
@@ -504,7 +505,9 @@ def _ratio_pair(
     if decl is None or decl.measure != "ratio":
         return None
     same = [c for c in _near(doc, claim) if c.fiscal_year == claim.fiscal_year and not c.breakdown]
-    total = [c for c in same if c.metric == decl.numerator]
+    total = [
+        c for c in same if c.metric == decl.numerator and not part_of_something(doc, c)
+    ]  # "an average of 4 charges, including 33,209 for assault": a part is no total
     per = [c for c in same if c.metric == decl.denominator]
     return (total[-1], per[-1]) if total and per else None
 
