@@ -683,6 +683,16 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
 
 
+def test_a_change_may_be_borne_out_by_two_averages_beside_it() -> None:
+    text = (
+        "In its first year the office saw an average of 2,040 people a week. A year later the "
+        "number climbed 150 percent to an average of 5,100 people a week."
+    )
+    assert claim(check(text), "climbed 150 percent").verdict == "supported"
+    other = check(text.replace("150 percent", "120 percent"))
+    assert claim(other, "climbed 120 percent").verdict == "unverifiable"  # never contradicted
+
+
 def test_a_change_between_two_rounded_values_allows_for_them_being_cut_short() -> None:
     text = "In FY 2023 the list grew by 30.3% from 4.7 million in FY 2022 to more than 6.2 million."
     found = claim(check(text), "grew by 30.3%")

@@ -296,7 +296,7 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
     values = [
         c
         for c in _around(doc, claim)
-        if c.kind in ("count", "money", "weight")
+        if c.kind in ("count", "money", "weight", "average")
         and (c.sentence <= claim.sentence + 1 or _may_count(changed, noun(doc, c)))
     ]
     pairs = (
