@@ -90,6 +90,10 @@ CASES = [
     ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_000, 30_000, True, True)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
     ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),
+    # thousands grouped by a space: a thin or no-break one, or one plain space and one group
+    ("removed 142\u202f580 people", "142\u202f580", "count", 142_580, (142_580, 142_580, True, True)),
+    ("removed 1\u00a0142\u00a0580 people", "1\u00a0142\u00a0580", "count", 1_142_580, (1_142_580, 1_142_580, True, True)),
+    ("In all, 74 082 arrests.", "74 082", "count", 74_082, (74_082, 74_082, True, True)),
 ]
 # fmt: on
 
@@ -104,6 +108,14 @@ def test_a_claim_is_read_with_its_kind_and_interval(
     low, high, low_closed, high_closed = interval(claim)
     assert (low, high) == pytest.approx(bounds[:2])
     assert (low_closed, high_closed) == bounds[2:]
+
+
+def test_a_run_of_plain_spaced_digits_is_no_one_number() -> None:
+    """Columns of a table laid out with spaces ("267 258 143 099"), a decimal after a group,
+    or a group after another number stay apart: only one plain-spaced group is read as one."""
+    for text in ("2019 267 258 143 099", "It was 143 099.5 then.", "In FY 2023 14 580 people"):
+        values = [c.value for c in extract(text, 2023)]
+        assert not any(v > 10_000 for v in values), (text, values)
 
 
 def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:

@@ -38,8 +38,14 @@ KINDS = (
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _QUAL_END = re.compile(rf"\b(?P<q>{_QUAL})\s*$", re.I)
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_THIN = "\u00a0\u2009\u202f"
+"""Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""
+_GROUPS = re.compile(rf"[ {_THIN}]")
 _NUMBER = re.compile(
-    rf"(?P<dollar>\$\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?P<dollar>\$\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d|[,.]\d|[{_THIN}]\d)"
+    r"|(?<!\d\s)(?<![\d,.])\d{1,3} \d{3}(?!\d|[,.]\d|\s\d)"
+    r"|\d+(?:\.\d+)?)"
     rf"|\b(?P<words>(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
     re.I,
 )
@@ -254,6 +260,7 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         digits, num_end, dollar = words, match.end(), False
     else:
         digits, num_end, dollar = match.group("num"), match.end(), bool(match.group("dollar"))
+        digits = _GROUPS.sub(",", digits)  # "142 580", as "142,580"
         if _skip_digits(text, match, before, s_start):
             return None
     negative = not words and match.start() > s_start and text[match.start() - 1] == "-"
