@@ -205,6 +205,14 @@ def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     assert "As of February 2019" in found.reason
 
 
+def test_years_that_label_the_values_after_them_are_those_values_years(checked: Checker) -> None:
+    text = "Removals      Fiscal Year 2022  72,311    Fiscal Year 2023  61,297"
+    result = checked(text, REMOVALS)
+    assert [claim(result, v).verdict for v in ("72,311", "61,297")] == ["supported"] * 2
+    prose = "In FY 2021 the agency removed 72,311 people at the border in FY 2022 61,297 more."
+    assert claim(checked(prose, REMOVALS), "72,311").fiscal_year == 2022  # a clause, not a label
+
+
 def test_the_final_months_of_a_year_are_a_part_of_it_and_say_so(checked: Checker) -> None:
     text = "In the final eight months of fiscal year 2023, arrests rose 42 percent."
     found = claim(checked(text, ARRESTS), "rose 42 percent")

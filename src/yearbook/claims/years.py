@@ -167,6 +167,12 @@ _THIS_YEAR = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
 """Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
+_LABELS = re.compile(r"\b(?:19|20)\d\d[ \t]*[:=\u2013-]?[ \t]*\$?$")
+"""A year right before a value, as a label ("FY 2018: 256,085"); when the next value has one
+too, each value is of the year right before it, not of the year after it."""
+_LABEL_WORDS = 4
+"""The most words between a value and the next value's year label ("256,085; Fiscal Year 2019:
+267,258"): more make a clause, whose year is the value's ("158,581 were made in FY 2018")."""
 _NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
 """Where a clause of a sentence ends and the next begins."""
 _OPENING_BEFORE = re.compile(
@@ -620,6 +626,15 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
     ]
+    if (
+        own
+        and before
+        and following
+        and len(tail.split()) <= _LABEL_WORDS
+        and _LABELS.search(head)
+        and _LABELS.search(tail)
+    ):
+        own = []  # "FY 2018 256,085 FY 2019 267,258": each year labels the value after it
     this_year = _THIS_YEAR.match(tail)
     if not own and not before and not relative and not this_year:
         prior = _prior_year(doc, claim, fiscal)
