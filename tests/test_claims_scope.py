@@ -119,6 +119,14 @@ def test_a_count_of_a_countrys_people_is_that_countrys_part(
     assert people in found.reason
 
 
+def test_a_count_in_one_of_the_home_countrys_states_is_that_states_part(checked: Checker) -> None:
+    text = "ICE officers in Texas arrested more than 40,000 people in fiscal year 2017."
+    found = claim(checked(text, ROWS), "more than 40,000")
+    assert found.verdict == "unverifiable" and "Texas" in found.reason
+    capital = "Officials in Washington said 226,119 people were removed in fiscal year 2017."
+    assert claim(checked(capital, ROWS), "226,119").verdict == "supported"  # a home name
+
+
 def test_a_change_of_a_countrys_people_is_never_contradicted(checked: Checker) -> None:
     text = (
         "An increase of about 30 per cent in deportation of Indians was recorded in fiscal "

@@ -7,7 +7,7 @@ name and the part of a name before its comma, "Korea" of "Korea, Republic of"), 
 of their people, formed from them by the regular English endings ("Mexicans", "Haitian",
 "Chinese", "Pakistanis"; irregular ones such as "Filipino" are missed). The pack's
 ``claims.home`` names the country the figures are about ("shipped from the United States",
-"Americans" name no part).
+"Americans" name no part), and its subdivisions, from ISO 3166-2, are parts of it ("in Texas").
 
 >>> country_named("shipments to Guatemala totaled 34,700", ())
 'Guatemala'
@@ -20,6 +20,10 @@ True
 >>> country_named("sent to the US-Mexico border", ()) is None  # a border, not a country's part
 True
 >>> country_named("5,098 sales in San Francisco", ()) is None  # no people of San Marino
+True
+>>> country_named("officers in Texas sold 40,000", ("United States",))
+'Texas'
+>>> country_named("officials in Washington said", ("United States", "Washington")) is None
 True
 """
 
@@ -76,15 +80,31 @@ _REACH = 120
 _TRAILING = ",;:.!?)\"'\u2019\u201d"
 
 
+def _home_parts(home: tuple[str, ...]) -> set[str]:
+    """The names of the home countries' subdivisions (ISO 3166-2: states, provinces,
+    territories), each the part of the whole the figures count; not those the home names
+    list (a capital's name that is also a state's)."""
+    codes: set[str] = set()
+    for name in home:
+        try:
+            codes.add(pycountry.countries.lookup(name).alpha_2)
+        except LookupError:
+            continue
+    if not codes:
+        return set()
+    return {sub.name.split(",")[0] for sub in pycountry.subdivisions if sub.country_code in codes}
+
+
 @lru_cache(maxsize=8)
 def _lookup(home: tuple[str, ...]) -> tuple[frozenset[str], int]:
-    """Every name of a country and of its people but the home ones, and the most words one
-    has."""
+    """Every name of a country and of its people but the home ones, and of the home
+    countries' subdivisions, and the most words one has."""
     skip = {h.lower() for h in home}
     skip |= {p.lower() for h in home for p in _peoples(h)}
     places = _names()
     people = {p for n in places for p in _peoples(n)}
-    names = frozenset(n for n in places | people if n.lower() not in skip)
+    parts = _home_parts(home)
+    names = frozenset(n for n in places | people | parts if n.lower() not in skip)
     return names, max(len(n.split()) for n in names)
 
 
