@@ -127,6 +127,18 @@ def test_a_count_in_one_of_the_home_countrys_states_is_that_states_part(checked:
     assert claim(checked(capital, ROWS), "226,119").verdict == "supported"  # a home name
 
 
+def test_a_value_ranked_against_places_is_one_places_and_never_contradicted(
+    checked: Checker,
+) -> None:
+    text = "The 14 percent drop in arrests in FY 2019 was the steepest decline in the country."
+    found = claim(checked(text, ROWS), "The 14 percent drop")
+    assert found.verdict == "unverifiable" and "one place's" in found.reason
+    count = "ICE made 141,099 administrative arrests in FY 2019, the most of any field office."
+    assert claim(checked(count, ROWS), "141,099").verdict == "unverifiable"
+    whole = count.replace("of any field office", "in a decade")
+    assert claim(checked(whole, ROWS), "141,099").verdict == "contradicted"  # no place
+
+
 def test_a_change_of_a_countrys_people_is_never_contradicted(checked: Checker) -> None:
     text = (
         "An increase of about 30 per cent in deportation of Indians was recorded in fiscal "

@@ -48,6 +48,14 @@ _REGION = re.compile(
 )
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
 region" (unless a metric's words name it)."""
+_AMONG_PLACES = re.compile(
+    r"\b(?:\w{3,}est|most|least)\s+(?:[\w-]+\s+){0,3}?(?:in|of|among)\s+(?:the\s+)?"
+    r"(?:country|nation|any\s+(?:other\s+)?(?:field\s+office|office|state|city|region|county|"
+    r"district|area))\b",
+    re.I,
+)
+"""A value ranked against places ("the steepest decline in the country", "the most of any
+field office"): it is one place's, not the whole's."""
 _PROJECTED_BEFORE = re.compile(
     r"\b(?:on\s+(?:track|pace|course)|at\s+(?:this|that|the\s+current)\s+(?:rate|pace))\s+"
     r"(?:(?:to|for)\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:only|just|about|around|roughly|some|nearly|"
@@ -109,6 +117,9 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
         return "it counts 'such' ones as its text described before it"
     _, s_start, s_end = doc.sentences[claim.sentence]
+    ranked = _AMONG_PLACES.search(doc.text, s_start, s_end)
+    if ranked:  # "the 14 percent drop was the steepest in the country": one place's
+        return f"it is one place's, ranked against others ({ranked.group().strip()!r})"
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:
         return f"it counts the part of one {region.group('w').lower()}"

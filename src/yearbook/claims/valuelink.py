@@ -137,9 +137,11 @@ class ValueLinker:
 
     def _link_change(self, doc: Document, claim: Claim) -> bool:
         """Link one change of a known year; whether a relevant metric's change agrees."""
-        why = out_of_scope(self.index, self._others, doc, claim, clause_text(doc, claim))
+        clause = clause_text(doc, claim)
+        why = out_of_scope(self.index, self._others, doc, claim, clause)
         if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
             claim.no_contradiction = claim.no_contradiction or f"it {why}"
+        claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         ctx = read_context(self.index, doc, claim)
         sentence = self.index.words(doc.sentence_text(claim.sentence))
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
