@@ -169,6 +169,16 @@ def test_a_count_whose_clause_makes_another_body_its_subject_is_not_the_packs(
     assert verdict(checked(by, rows), "256,085") == ("ero.removals", 2018, "supported")
 
 
+def test_a_change_of_what_another_body_reported_is_not_the_packs(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2018, 256_085)]
+    text = "FY 2018 saw a 40% increase in removals reported by CBP, and ICE removed 256,085."
+    result = checked(text, rows)
+    assert verdict(result, "a 40% increase")[2] == "unverifiable"
+    assert "CBP" in claim(result, "a 40% increase").reason
+    own = text.replace("reported by CBP", "reported by the agency")
+    assert verdict(checked(own, rows), "a 40% increase")[2] == "contradicted"
+
+
 def test_a_share_with_no_criminal_record_is_checked_against_the_rest(checked: Checker) -> None:
     rows: list[Row] = [published("ero.arrests_criminal_history_share", 2023, 43, unit="percent")]
     text = "In fiscal year 2023, {} of the arrests involved people with no criminal record."

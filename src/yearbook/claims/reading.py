@@ -121,10 +121,20 @@ _NOT_SUBJECT = re.compile(
 )
 
 
+_BY_AGENT = re.compile(
+    r"\b(?:reported|recorded|counted|released|published|made|carried\s+out|conducted|logged|"
+    r"tallied|processed|encountered|apprehended)\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+"""Right before a body named after a claim as its agent: "entries reported by the city"."""
+
+
 def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> str | None:
     """The other body the claim's clause makes its subject ("the state and the city
-    together sold 337,287 ..."), whose counts the figures do not hold; None when there is
-    none or its name follows a preposition ("permits of people referred by the city")."""
+    together sold 337,287 ...") or names after it as its agent ("a 70% rise in entries
+    reported by the city"), whose counts the figures do not hold; None when there is none or
+    its name follows a preposition before the claim ("permits of people referred by the
+    city")."""
     if names is None:
         return None
     _, s_start, _ = doc.sentences[claim.sentence]
@@ -133,6 +143,13 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
     start = cut[-1].end() if cut else 0
     for found in names.finditer(head, start):
         if not _NOT_SUBJECT.search(head, start, found.start()):
+            return found.group()
+    _, stop = doc.stretch(claim)
+    tail = doc.text[claim.end : stop]
+    cut = _TAIL_CUT.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    for found in names.finditer(tail):  # "an increase of 70% in entries reported by the city"
+        if _BY_AGENT.search(tail, 0, found.start()):
             return found.group()
     return None
 
