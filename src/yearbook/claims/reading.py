@@ -146,8 +146,8 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
             return found.group()
     _, stop = doc.stretch(claim)
     tail = doc.text[claim.end : stop]
-    cut = _TAIL_CUT.search(tail)
-    tail = tail[: cut.start()] if cut else tail
+    end = _TAIL_CUT.search(tail)
+    tail = tail[: end.start()] if end else tail
     for found in names.finditer(tail):  # "an increase of 70% in entries reported by the city"
         if _BY_AGENT.search(tail, 0, found.start()):
             return found.group()
