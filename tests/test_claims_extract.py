@@ -110,6 +110,18 @@ def test_a_claim_is_read_with_its_kind_and_interval(
     assert (low_closed, high_closed) == bounds[2:]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("the 11 to 22 million people", 11e6),
+        ("between 1.5 and 2 billion", 1.5e9),
+        ("from 30 to 2 million", 30),  # falling: no range
+    ],
+)
+def test_a_ranges_first_number_shares_the_scale_of_its_second(text: str, first: float) -> None:
+    assert extract(text, 2023)[0].value == pytest.approx(first)
+
+
 def test_a_run_of_plain_spaced_digits_is_no_one_number() -> None:
     """Columns of a table laid out with spaces ("267 258 143 099"), a decimal after a group,
     or a group after another number stay apart: only one plain-spaced group is read as one."""

@@ -53,6 +53,12 @@ _SCALE = re.compile(
     r"\s?(?P<scale>million|billion|trillion|thousand)\b|(?P<abbr>[Kk]|[Mm]n?|[Bb]n)(?![\w])"
 )
 """A scale word after a number, or its abbreviation right after it ("142K", "$3.4bn")."""
+_SHARED_SCALE = re.compile(
+    r"\s*(?:to|and|or|-|\u2013)\s*\$?(?P<n>\d+(?:\.\d+)?)\s?"
+    r"(?P<scale>million|billion|trillion|thousand)\b",
+    re.I,
+)
+"""After a range's first number: the second, with the scale both share ("11 to 22 million")."""
 _ABBREVIATED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion"}
 _PCT = re.compile(r"(?:\s|-(?=percent|per\s))?(?:%|percent\b|per\s+cent\b)", re.I)
 _EXHIBIT_BEFORE = re.compile(
@@ -271,6 +277,8 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         scale_word, num_end = scale.group("scale").lower(), scale.end()
     elif scale:
         scale_word, num_end = _ABBREVIATED[scale.group("abbr").lower()], scale.end()
+    elif words is None:
+        scale_word = _range_scale(text, digits, num_end, s_end)  # "11 to 22 million"
     pct = _PCT.match(text, num_end, s_end)
     if pct and not dollar:
         num_end = pct.end()
@@ -292,6 +300,16 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         scale=scale_word,
         negative=negative,
     )
+
+
+def _range_scale(text: str, digits: str, num_end: int, s_end: int) -> str:
+    """The scale a range's first number shares with its second ("11 to 22 million",
+    "between 1.5 and 2 billion"): "" when there is none or the range does not rise."""
+    found = _SHARED_SCALE.match(text, num_end, s_end)
+    if found is None:
+        return ""
+    first, second = float(digits.replace(",", "")), float(found.group("n"))
+    return found.group("scale").lower() if first < second else ""
 
 
 def _not_a_count(text: str, digits: str, after: str, s_start: int, at: int) -> bool:
