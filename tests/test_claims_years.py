@@ -213,6 +213,20 @@ def test_years_that_label_the_values_after_them_are_those_values_years(checked: 
     assert claim(checked(prose, REMOVALS), "72,311").fiscal_year == 2022  # a clause, not a label
 
 
+def test_a_change_pointing_back_is_of_the_year_of_the_value_before_it(checked: Checker) -> None:
+    rows: list[Row] = [
+        *OLDER_REMOVALS,
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+    ]
+    text = "In FY 2021 the agency removed 59,011 people. That is a 78 percent drop from FY 2019."
+    found = claim(checked(text, rows), "a 78 percent drop")
+    assert (found.verdict, found.fiscal_year) == ("supported", 2021)
+    fifth = text.replace("That is a 78 percent drop from", "This is about one-fifth the number in")
+    found = claim(checked(fifth, rows), "about one-fifth")
+    assert (found.verdict, found.fiscal_year) == ("supported", 2021)
+
+
 def test_the_final_months_of_a_year_are_a_part_of_it_and_say_so(checked: Checker) -> None:
     text = "In the final eight months of fiscal year 2023, arrests rose 42 percent."
     found = claim(checked(text, ARRESTS), "rose 42 percent")

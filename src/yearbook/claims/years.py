@@ -121,14 +121,15 @@ _BASE_BEFORE = re.compile(
 )
 _MULTIPLE_BEFORE = re.compile(
     r"\b(?:twice|doubl(?:e|ed|es|ing)|tripl(?:e|ed|es|ing)|quadrupl(?:e|ed|es|ing)|half|"
-    r"(?:two|three|four|five|\d+)\s+times)\s+"
+    r"(?:one|a)[\s-](?:third|quarter|fourth|fifth|sixth|tenth)|two[\s-]thirds|"
+    r"three[\s-](?:quarters|fourths)|(?:two|three|four|five|\d+)\s+times)\s+"
     r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
     r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
     re.I,
 )
 """Before the year a multiple compares with: "nearly twice the number of sales it made in FY
-2021" or "four times the number sold in 2021" names that year as the base, not the year of the
-values around it."""
+2021", "four times the number sold in 2021" or "about one-fifth the number in 2019" names that
+year as the base, not the year of the values around it."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -515,6 +516,25 @@ def _years_back(relative: re.Match[str] | None) -> int:
     return int(n) if n.isdigit() else WORD_VALUES[n.lower()]
 
 
+_POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
+"""A sentence that opens by pointing back to the value before it ("That is ...")."""
+
+
+def _pointed_back(doc: Document, claim: Claim) -> int | None:
+    """The year of the value a sentence points back to when it opens "That is" or "This
+    was": the last value of the sentence before, if its year is given."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    if claim.sentence == 0 or not _POINTS_BACK.match(doc.text, s_start):
+        return None
+    values = [
+        c
+        for c in doc.in_sentence(claim.sentence - 1)
+        if c.kind in ("count", "money", "weight", "average") and c.role != "prior"
+    ]
+    last = values[-1] if values else None
+    return last.fiscal_year if last is not None and last.year_given else None
+
+
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
     text = doc.text
     context, source = carried
@@ -581,6 +601,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
                 c.fiscal_year for c in values if c.fiscal_year is not None and c.end <= claim.start
             ]
             year = max(valued) if valued else None
+        if year is None and claim.base_year is not None:
+            year = _pointed_back(doc, claim)  # "That is a fifth the number in FY 2019"
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
         claim.year_given = bool(own or valued or before or bases)
