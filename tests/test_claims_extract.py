@@ -297,6 +297,25 @@ def test_a_line_break_in_html_source_is_a_space() -> None:
     assert [c.text for c in result.claims] == ["170,590"]
 
 
+def test_a_web_pages_menus_footer_and_forms_are_not_its_prose() -> None:
+    """A saved news page: only its main element is read, and inside it no menu, form or
+    footer; an aside of key figures is the page's own text."""
+    page = (
+        "<html><head><title>5 stories</title></head><body>"
+        "<header><nav><a>Top 10 lists</a> <a>24 hours</a></nav></header>"
+        "<main><article><h1>Removals rose</h1><p>ICE removed 142,580 people.</p>"
+        "<aside><p>By the numbers: 72,177 a year earlier.</p></aside>"
+        "<form><label>Get 3 alerts a week</label></form>"
+        "<footer>Read 12 comments</footer></article></main>"
+        "<div>Related: 9,999 sales</div>"
+        "<footer><p>Copyright 2024, 1,000 partners</p></footer></body></html>"
+    )
+    assert [c.text for c in check(page, metrics=None).claims] == ["142,580", "72,177"]
+    no_main = page.replace("<main>", "").replace("</main>", "")
+    claims = [c.text for c in check(no_main, metrics=None).claims]
+    assert claims == ["142,580", "72,177", "9,999"]  # with no main element, all but menus
+
+
 # ---------------------------------------------------------------------- properties
 
 

@@ -43,7 +43,12 @@ MONTH = (
 """A month's name or its abbreviation, and no longer word ("decreased" is no December)."""
 _MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\([^()\s]{0,2000}\)")
 _MD_EMPH = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|`)")
-_HTML_DROP_OPEN = re.compile(r"<(script|style|head)\b", re.I)
+_HTML_DROP_OPEN = re.compile(
+    r"<(script|style|head|nav|footer|form|noscript|template|svg|iframe|button|select)\b", re.I
+)
+"""Elements whose text is no prose of the page: code, the head, a site's menus and footer,
+forms and embedded frames."""
+_HTML_MAIN = re.compile(r"<main\b[^>]*>", re.I)
 _HTML_TOKEN = re.compile(r"<[^<>]+>|&(?:#\d{1,8}|#x[0-9a-fA-F]{1,8}|[A-Za-z]{1,32});")
 _HTML_TABLE = re.compile(r"</?(table|tr|td|th)\b[^>]*>", re.I)
 _HTML_BLOCK = re.compile(
@@ -180,7 +185,7 @@ def _keep_unemphasised(out: _Builder, text: str, start: int, end: int) -> None:
 
 
 def _dropped(text: str) -> list[tuple[int, int]]:
-    """Spans of ``<script>``, ``<style>`` and ``<head>`` elements, found in one pass.
+    """Spans of the elements `_HTML_DROP_OPEN` names, found in one pass.
 
     An element with no closing tag is not dropped (its tags are, like any tag); once
     a closing tag is known to be missing, later openings of the same name are skipped.
@@ -202,11 +207,26 @@ def _dropped(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _outside_main(text: str) -> list[tuple[int, int]]:
+    """The spans before and after a page's ``<main>`` element, when it has one: a site's
+    banner, menus and related links, not the page's own text."""
+    opened = _HTML_MAIN.search(text)
+    close = text.lower().rfind("</main") if opened else -1
+    if opened is None or close < opened.end():
+        return []
+    return [(0, opened.end()), (close, len(text))]
+
+
 def _from_html(text: str) -> Plain:
     out = _Builder()
     pos = 0
     rows = [0]  # rows of the table being read
-    for a, b in [*_dropped(text), (len(text), len(text))]:
+    dropped = _dropped(text)
+    main = _outside_main(text)
+    if main:
+        (_, first), (last, _) = main
+        dropped = [main[0], *[(a, b) for a, b in dropped if first <= a and b <= last], main[1]]
+    for a, b in [*dropped, (len(text), len(text))]:
         pos = _html_between(out, text, pos, a, rows)
         pos = max(pos, b)
     return out.done(len(text))
