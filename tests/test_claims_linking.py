@@ -205,3 +205,17 @@ def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own()
     ):
         found = claim(result, number)
         assert (found.verdict, found.breakdown_value) == ("supported", name), found.reason
+
+
+def test_a_count_named_by_its_numbered_authority_is_not_the_count_it_words() -> None:
+    """ "62,545 deportations under Title 42" names Title 42 expulsions, though it calls them
+    deportations: supported where its sentence names expulsions too, never a misstated
+    removals count; with no such name it is one."""
+    checked = Checker.flagship()
+    rows: list[Row] = [("title42_expulsions", 2023, 62_545), ("ero.removals", 2023, 142_580)]
+    said = "In FY 2023 there were 62,545 deportations under Title 42, which allowed expulsions."
+    assert claim(checked(said, rows), "62,545").verdict == "supported"
+    bare = "In FY 2023 there were 62,545 deportations under Title 42."
+    assert claim(checked(bare, rows), "62,545").verdict == "unverifiable"
+    plain = "In FY 2023 there were 62,545 deportations."
+    assert claim(checked(plain, rows), "62,545").verdict == "contradicted"

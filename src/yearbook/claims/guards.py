@@ -13,7 +13,7 @@ import re
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
-from yearbook.claims.linkscore import Context
+from yearbook.claims.linkscore import TOP, Context
 from yearbook.claims.places import country_named
 from yearbook.claims.reading import object_words, other_body
 from yearbook.claims.relevance import MetricDoc, MetricIndex
@@ -200,11 +200,59 @@ def without_clashes(
     near = ctx.said & distinct
     if not near:
         return ranked
+    context = {*ctx.noun, *ctx.tail, *ctx.near}
+    sentence = {*context, *ctx.rest}
     return [
         (s, i)
         for s, i in ranked
-        if not (index.docs[i].words & distinct) or index.docs[i].words & near
+        if not (index.docs[i].words & distinct)
+        or index.docs[i].words & near
+        or _named_apart(index, index.docs[i], context, distinct, sentence)
     ]
+
+
+RARE = 3
+"""The most metrics a word may name and still single one out ("Title 42")."""
+
+
+def named_otherwise(
+    index: MetricIndex, distinct: frozenset[str], ctx: Context, ranked: list[tuple[float, int]]
+) -> str | None:
+    """A metric the clause names by its own rare words though it words the count as another
+    ("62,545 deportations under Title 42", of Title 42 expulsions), which `without_clashes`
+    set aside: the claim may then be no misstatement of the count it words."""
+    near = ctx.said & distinct
+    if not near:
+        return None
+    context = {*ctx.noun, *ctx.tail, *ctx.near}
+    for _, i in ranked[:TOP]:
+        mdoc = index.docs[i]
+        clashes = mdoc.words & distinct and not mdoc.words & near
+        if clashes and _named_apart(index, mdoc, context, distinct, None):
+            return mdoc.metric
+    return None
+
+
+def _named_apart(
+    index: MetricIndex,
+    mdoc: MetricDoc,
+    context: set[str],
+    distinct: frozenset[str],
+    sentence: set[str] | None,
+) -> bool:
+    """Whether the clause states, of one of the metric's names, every word but the distinct
+    count, those words name few metrics and one of them is a numbered authority's ("Title
+    42", "287(g)"), and the sentence (when given) names its count too ("the 62,545
+    deportations under Title 42, ... which allowed expedited expulsions" names Title 42
+    expulsions; "deported from U.S. communities" names no arrests in communities)."""
+    if sentence is not None and not mdoc.words & distinct & sentence:
+        return False
+    for phrase in mdoc.phrases:
+        rest = phrase - distinct
+        numbered = any(ch.isdigit() for w in rest for ch in w)  # "Title 42", "287(g)"
+        if numbered and rest <= context and all(index.naming(w) <= RARE for w in rest):
+            return True
+    return False
 
 
 def singled_out(

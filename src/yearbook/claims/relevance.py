@@ -24,6 +24,7 @@ for more than one that many share ("removals").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -262,6 +263,7 @@ class MetricIndex:
             w for d in self.docs for p in d.phrases for w in p
         )
         """Every word of a metric's name: the words that tell figures apart."""
+        self._naming = Counter(w for d in self._headline.values() for w in set().union(*d.phrases))
         self._words: dict[str, list[str]] = {}
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         known = sorted({w for doc in corpus for w in doc})
@@ -286,6 +288,10 @@ class MetricIndex:
             (published, 3),
         ]
         return [w for text, times in parts for w in self._plain(text) * times]
+
+    def naming(self, word: str) -> int:
+        """How many metrics have the word in one of their names."""
+        return self._naming[word]
 
     def headline(self, metric: str) -> MetricDoc | None:
         """The document of a metric's headline figure."""

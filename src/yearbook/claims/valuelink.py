@@ -33,6 +33,7 @@ from yearbook.claims.guards import (
     WHOLE,
     caveat,
     distinct_words,
+    named_otherwise,
     narrower,
     negated,
     of_the_whole,
@@ -286,6 +287,9 @@ class ValueLinker:
         if claim.kind == "average" and claim.span is not None:
             kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
+        otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
+        if otherwise and not claim.no_contradiction:
+            claim.no_contradiction = f"it names {otherwise}, though it words the count otherwise"
         ranked = without_clashes(self.index, self._distinct, ctx, ranked)
         if claim.kind == "share":
             ranked = of_the_whole(self.index, doc, claim, ranked)
