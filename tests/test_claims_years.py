@@ -227,6 +227,20 @@ def test_a_change_pointing_back_is_of_the_year_of_the_value_before_it(checked: C
     assert (found.verdict, found.fiscal_year) == ("supported", 2021)
 
 
+def test_values_compared_with_a_base_the_figures_date_are_of_the_year_after_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*OLDER_REMOVALS, ("ero.removals", 2023, 142_580)]
+    text = (
+        "For the fiscal year that just ended, the agency removed 271,484 people, nearly "
+        "doubling the 142,580 removals of the previous year. In FY 2019 it removed 267,258."
+    )
+    result = checked(text, rows)
+    assert claim(result, "142,580").fiscal_year == 2023  # the one year it states
+    assert claim(result, "271,484").fiscal_year == 2024  # so the value it is compared with
+    assert claim(result, "nearly doubling").verdict == "supported"
+
+
 def test_the_final_months_of_a_year_are_a_part_of_it_and_say_so(checked: Checker) -> None:
     text = "In the final eight months of fiscal year 2023, arrests rose 42 percent."
     found = claim(checked(text, ARRESTS), "rose 42 percent")

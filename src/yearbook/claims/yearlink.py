@@ -63,6 +63,9 @@ class Linking(Protocol):
 
 __all__ = ["near_miss", "other_year", "part_of_year", "run_sum", "span_sum", "years_of"]
 
+_YEAR_NAMED = re.compile(r"\b(?:19|20)\d\d\b|\bFY\s?'?\d\d\b", re.I)
+"""A year the sentence names in figures: a change then keeps the years it gives."""
+
 HAIR = 0.001
 """How close an exact number whose year the text leaves open must be to one year's figure to
 be its misstatement (a wrong last digit or two), not another count."""
@@ -134,16 +137,28 @@ def other_year(
     claim.year_given, claim.year_source = True, "figures"
     linker._set(claim, linker.index.docs[i], ctx, ranked, s)
     claim.link_reason = "its value, in the one year it agrees with"
+    # a value the text compares with ("... the 142,580 of the previous year") is of the year
+    # before the values of its sentence, so those are of the year after it
+    shift = 1 if claim.role == "prior" else 0
+    others_guess = guessed + shift if guessed is not None else None
     for other in doc.in_sentence(claim.sentence):  # its sentence's other guesses follow
         if (
             other is not claim
             and not other.year_given
-            and other.fiscal_year == guessed
+            and other.fiscal_year == others_guess
             and not other.year_note  # a calendar year or a span stays what the text says
         ):
             # "143,470 ..., compared to 110,104 last year": a prior value is of the year before
-            other.fiscal_year = year - 1 if other.role == "prior" else year
+            other.fiscal_year = year + shift - 1 if other.role == "prior" else year + shift
             other.base_year, other.year_source = None, "figures"
+        elif (  # "..., nearly doubling the 142,580 of the previous year": a change between
+            other.kind == "change"
+            and others_guess is not None
+            and (other.fiscal_year, other.base_year) == (others_guess, others_guess - 1)
+            and not _YEAR_NAMED.search(doc.sentence_text(claim.sentence))
+        ):
+            other.fiscal_year, other.base_year = year + shift, year + shift - 1
+            other.year_source = "figures"
     was = f" (FY {guessed} was a guess)" if guessed else ""
     states = "states" if not hairs or found is not hairs else "misses by a hair"
     claim.year_note = (
