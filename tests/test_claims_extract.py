@@ -90,6 +90,7 @@ CASES = [
     ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_000, 30_000, True, True)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
     ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),
+    ("higher than the number of 226,119.", "226,119", "count", 226_119, (226_119, 226_119, True, True)),
     # thousands grouped by a space: a thin or no-break one, or one plain space and one group
     ("removed 142\u202f580 people", "142\u202f580", "count", 142_580, (142_580, 142_580, True, True)),
     ("removed 1\u00a0142\u00a0580 people", "1\u00a0142\u00a0580", "count", 1_142_580, (1_142_580, 1_142_580, True, True)),

@@ -68,11 +68,12 @@ _EXHIBIT_BEFORE = re.compile(
 _NAMES_BEFORE = re.compile(
     r"(?<![a-z])(?:title|section|chapter|part|article|phase|tier|level|form|no\.|number|page|"
     r"act|rule|room|route|highway|interstate|grade|version|order|e\.?o\.?|law|bill|h\.\s?r\.|"
-    r"paragraph|clause|amendment|item|docket|code|aged?|ages)\s*(?:of\s+)?$",
+    r"paragraph|clause|amendment|item|docket|code)\s*$|(?<![a-z])(?:aged?|ages)\s*(?:of\s+)?$",
     re.I,
 )
 """Before a name or a reference ("Title 42", "11Title 42", "Executive Order 14010", "H.R. 2")
-or an age ("aged 32", "under the age of 18"), which is no figure."""
+or an age ("aged 32", "under the age of 18"), which is no figure; "the number of 226,119" is
+one."""
 _REFERENCE = re.compile(r"[\[(]\d{1,2}[\])]")
 _AGE_AFTER = re.compile(r"^[\s-]*years?[\s-]+(?:old|of\s+age)\b", re.I)
 _YEARS_AFTER = re.compile(
