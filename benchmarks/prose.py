@@ -19,6 +19,7 @@ verified nothing) and is also counted as missed.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 PROSE = SHARED / "prose"
 OFFICIAL = SHARED / "official_figures.csv"
+USE_DATES = True
+"""Whether each source is checked as of its ``Date:`` line (``yearbook check --date``)."""
 REPORT = REPO / "reports" / "ice-fy2023"
 VERDICTS = ("supported", "contradicted", "unverifiable")
 HALVES = ("tuning", "held-back")
@@ -122,11 +125,25 @@ def named_year(path: Path) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def dated(text: str) -> dt.date | None:
+    """The date a source's ``Date:`` line gives (none when it says ``unknown``), as a user
+    would pass --date."""
+    found = re.search(r"^Date:\s*(\d{4}-\d{2}-\d{2})\s*$", text[:2000], re.M)
+    return dt.date.fromisoformat(found.group(1)) if found else None
+
+
 def check_source(path: Path, with_fy: bool = False) -> tuple[CheckResult, str, int]:
     figures, metrics, vocabulary = _setup()
     text, start = body(path)
     fy = named_year(path) if with_fy else None
-    result = check(text[start:], figures, fiscal_year=fy, metrics=metrics, vocabulary=vocabulary)
+    result = check(
+        text[start:],
+        figures,
+        fiscal_year=fy,
+        metrics=metrics,
+        vocabulary=vocabulary,
+        published=dated(text[:start]) if USE_DATES else None,
+    )
     return result, text, start
 
 

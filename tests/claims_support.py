@@ -3,6 +3,7 @@ the flagship report's metrics and its pack's vocabulary, and what the checker ma
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -36,8 +37,14 @@ class Checker:
         assert vocabulary is not None, f"{report.name} has no pack vocabulary"
         return cls(load_metric_meta(report / "metrics"), vocabulary)
 
-    def __call__(self, text: str, rows: list[Row]) -> CheckResult:
-        return check(text, table(rows), metrics=self.metrics, vocabulary=self.vocabulary)
+    def __call__(self, text: str, rows: list[Row], published: dt.date | None = None) -> CheckResult:
+        return check(
+            text,
+            table(rows),
+            metrics=self.metrics,
+            vocabulary=self.vocabulary,
+            published=published,
+        )
 
 
 def table(rows: list[Row]) -> Figures:

@@ -109,6 +109,25 @@ def test_the_api_checks_a_text_as_the_cli_does(
     assert (wrong["verdict"], wrong["metric"]) == ("contradicted", "ero.removals"), wrong
 
 
+def test_the_api_reads_a_texts_date_as_the_cli_does(api: str, demo: Demo) -> None:
+    figures = demo.result.figures
+    now, then = figures.value("ero.removals", 2023), figures.value("ero.removals", 2022)
+    change = 100 * (now / then - 1)
+    word = "rose" if change > 0 else "fell"
+    text = (
+        f"Removals {word} {abs(change):.1f} percent in the year to September from a year earlier."
+    )
+
+    def verdicts(**extra: Any) -> list[tuple[str, int | None]]:
+        answer = httpx.post(f"{api}/api/check", json={"text": text, **extra}, timeout=30)
+        return [(c["verdict"], c["fiscal_year"]) for c in answer.json()["claims"]]
+
+    assert verdicts(date="2023-12-01") == [("supported", 2023)]
+    assert verdicts() == [("unverifiable", None)]
+    bad = httpx.post(f"{api}/api/check", json={"text": text, "date": "soon"}, timeout=30)
+    assert bad.status_code == 422
+
+
 def test_the_api_reads_what_its_build_cannot_compute_as_the_cli_does(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -480,6 +480,24 @@ def test_the_check_command_exits_0_1_and_2(
     assert code == 0 and "<mark" in page
 
 
+def test_the_check_command_reads_a_texts_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "ICE arrests fell by 10 percent in the year to September from a year earlier.\n",
+        encoding="utf-8",
+    )
+    args = (str(story), "--figures", str(OFFICIAL_FIGURES), "--format", "json")
+    dated = json.loads(run_cli(capsys, *args, "--date", "2019-12-12")[1])
+    assert [(c["verdict"], c["fiscal_year"]) for c in dated] == [("supported", 2019)]
+    assert [c["verdict"] for c in json.loads(run_cli(capsys, *args)[1])] == ["unverifiable"]
+    with pytest.raises(SystemExit) as stop:
+        main(["check", *args, "--date", "12/12/2019"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "YYYY-MM-DD" in err and "Traceback" not in err
+
+
 # ---------------------------------------------------------------- the build checks itself
 
 

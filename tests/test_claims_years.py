@@ -6,9 +6,12 @@ built in place: a claim's verdict is the fact each test states. One test per rul
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.claims_support import Checker, Row, claim, verdict
+from yearbook.claims.years import last_ended
 
 
 @pytest.fixture(scope="module")
@@ -239,6 +242,28 @@ def test_values_compared_with_a_base_the_figures_date_are_of_the_year_after_it(
     assert claim(result, "142,580").fiscal_year == 2023  # the one year it states
     assert claim(result, "271,484").fiscal_year == 2024  # so the value it is compared with
     assert claim(result, "nearly doubling").verdict == "supported"
+
+
+def test_a_claim_dated_by_no_year_is_tried_as_of_the_texts_date(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2018, 158_581), ("ero.admin_arrests", 2019, 143_099)]
+    text = "Arrests fell by 10 percent in the year to September from a year earlier."
+    day = dt.date(2019, 12, 12)
+    found = claim(checked(text, rows, day), "fell by 10 percent")
+    assert (found.verdict, found.fiscal_year) == ("supported", 2019)
+    assert "2019-12-12" in found.reason
+    assert claim(checked(text, rows), "fell by 10 percent").verdict == "unverifiable"
+    wrong = text.replace("10 percent", "30 percent")
+    assert claim(checked(wrong, rows, day), "fell by 30 percent").verdict == "unverifiable"
+    named = "In FY 2019 arrests fell by 30 percent from a year earlier."
+    assert claim(checked(named, rows, day), "fell by 30 percent").verdict == "contradicted"
+
+
+def test_the_last_fiscal_year_ended_by_a_date() -> None:
+    assert [last_ended(dt.date(*d)) for d in ((2019, 9, 29), (2019, 9, 30), (2019, 12, 12))] == [
+        2018,
+        2019,
+        2019,
+    ]
 
 
 def test_the_final_months_of_a_year_are_a_part_of_it_and_say_so(checked: Checker) -> None:

@@ -19,13 +19,14 @@ timeouts, security headers).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
@@ -34,7 +35,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Receive, Scope, Send
 
@@ -104,9 +105,21 @@ class MetricDetail(MetricInfo):
     figures: list[FigureOut] = Field(description="The headline figure of each fiscal year.")
 
 
+def _written_date(value: object) -> object:
+    """A date as JSON writes one, a string (``"2019-12-12"``): not a number of seconds."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError("a date is a string, YYYY-MM-DD")
+    return value
+
+
 class CheckIn(BaseModel):
     text: str = Field(max_length=MAX_TEXT_CHARS, description="Prose to check.")
     fiscal_year: int | None = Field(default=None, ge=1900, le=2100)
+    date: Annotated[dt.date | None, BeforeValidator(_written_date)] = Field(
+        default=None,
+        description="The date the text came out (YYYY-MM-DD): claims it dates by no year "
+        "are tried as of the last fiscal year ended by then.",
+    )
 
 
 class ClaimOut(BaseModel):
@@ -326,7 +339,7 @@ def create_app(
         try:
             # no fiscal year: the checker takes the year the text names most, as
             # `yearbook check` without --fy does (the same CheckContext.check)
-            claims = await checker.check(body.text, body.fiscal_year, request)
+            claims = await checker.check(body.text, body.fiscal_year, request, body.date)
         except ClientGone:
             return Response(status_code=499)  # nobody is there to read it
         out = CheckOut(count=len(claims), claims=[ClaimOut(**c) for c in claims])

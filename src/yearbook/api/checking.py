@@ -12,6 +12,7 @@ shape: an input past a limit is 422, never 500.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
@@ -43,8 +44,9 @@ def _verdicts(
     fiscal_year: int | None,
     context: CheckContext,
     shape: Callable[[dict[str, Any]], dict[str, Any]],
+    published: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    result = context.check(text, figures, fiscal_year=fiscal_year)
+    result = context.check(text, figures, fiscal_year=fiscal_year, published=published)
     return [shape(claim.to_dict()) for claim in result.claims]
 
 
@@ -66,7 +68,11 @@ class Checker:
         self._slots = asyncio.Semaphore(MAX_CHECKS)
 
     async def check(
-        self, text: str, fiscal_year: int | None, request: Request
+        self,
+        text: str,
+        fiscal_year: int | None,
+        request: Request,
+        published: dt.date | None = None,
     ) -> list[dict[str, Any]]:
         """The shaped verdicts of every claim; `ApiError` (503, 422) or `ClientGone` if not."""
         started = time.monotonic()
@@ -78,7 +84,7 @@ class Checker:
             ) from None
         try:
             left = self.timeout - (time.monotonic() - started)
-            return await self._run(text, fiscal_year, request, max(left, 0.001))
+            return await self._run(text, fiscal_year, published, request, max(left, 0.001))
         except ApiError:
             raise
         except LimitError as err:
@@ -92,9 +98,14 @@ class Checker:
             self._slots.release()
 
     async def _run(
-        self, text: str, fiscal_year: int | None, request: Request, timeout: float
+        self,
+        text: str,
+        fiscal_year: int | None,
+        published: dt.date | None,
+        request: Request,
+        timeout: float,
     ) -> list[dict[str, Any]]:
-        args = (text, self.figures, fiscal_year, self.context, self.shape)
+        args = (text, self.figures, fiscal_year, self.context, self.shape, published)
         worker: Worker[list[dict[str, Any]]] = Worker(_verdicts, args, timeout=timeout)
         try:
             while not worker.ready():

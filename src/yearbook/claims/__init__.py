@@ -18,6 +18,7 @@ but says 'a 9.9% increase' [9.85, 9.95)
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -36,6 +37,7 @@ from yearbook.claims.text import detect_format, to_plain
 from yearbook.claims.valuelink import ValueLinker, mark_parts
 from yearbook.claims.verify import Evidence, mark_differences, verify
 from yearbook.claims.vocabulary import Vocabulary
+from yearbook.claims.years import date_readings
 from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
@@ -70,6 +72,7 @@ def check(
     vocabulary: Vocabulary | None = None,
     not_computable: Mapping[str, str] | None = None,
     partial: Mapping[tuple[str, int], str] | None = None,
+    published: dt.date | None = None,
 ) -> CheckResult:
     """Check every numeric claim of ``text``; see the module docstring.
 
@@ -83,7 +86,10 @@ def check(
     about one of them is unverifiable with that reason, never contradicted; ``partial``
     names the figures (metric, fiscal year) whose records cover part of the year, with what
     they cover (a build's coverage): such a figure supports a claim it equals, and never
-    contradicts one, which may speak of the whole year.
+    contradicts one, which may speak of the whole year; ``published`` is the date the text
+    came out: a claim it dates by no year ("last year", "in the year to September") is tried
+    as of the last fiscal year ended by then, supported where that year's figure bears it
+    out and never contradicted.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -92,6 +98,8 @@ def check(
     check_numbers(plain.text)
     plain = read_tables(plain)
     doc = extract_document(plain, fiscal_year)
+    if published is not None:
+        date_readings(doc, published)
     mark_ranks(doc)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
     vocab = vocabulary or Vocabulary()

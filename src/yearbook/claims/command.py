@@ -12,6 +12,7 @@ process killed at the deadline (`yearbook.claims.budget`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,19 @@ class _Job:
     figures: tuple[Source, ...]
     output: str
     fiscal_year: int | None
+    published: dt.date | None = None
+
+
+def published_date(value: str | None) -> dt.date | None:
+    """A ``--date`` as given (``YYYY-MM-DD``), or a one-line error that says how to write it."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(
+            f"--date {value!r} is not a date", hint="give the day the text came out as YYYY-MM-DD"
+        ) from None
 
 
 def run_check(
@@ -98,6 +112,7 @@ def run_check(
     figures: Source | Sequence[Source] | None = None,
     output: str = "table",
     fiscal_year: int | None = None,
+    published: dt.date | None = None,
     max_bytes: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> CheckRun:
@@ -114,7 +129,7 @@ def run_check(
     else:
         fmt = "html" if file.suffix.lower() in (".html", ".htm") else "auto"
     sources = (figures,) if isinstance(figures, Path | str) else tuple(figures or ())
-    job = _Job(text, file.name, fmt, report_dir, sources, output, fiscal_year)
+    job = _Job(text, file.name, fmt, report_dir, sources, output, fiscal_year, published)
     return Worker(_run_job, (job,), timeout=timeout).wait()
 
 
@@ -123,7 +138,9 @@ def _run_job(job: _Job) -> CheckRun:
     context = report_context(job.report_dir, builds)
     figures = _figures(job.figures, job.report_dir)
     text = pdf_prose(job.text, job.name) if isinstance(job.text, bytes) else job.text
-    result = context.check(text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt)
+    result = context.check(
+        text, figures, fiscal_year=job.fiscal_year, fmt=job.fmt, published=job.published
+    )
     if job.output == "json":
         rendered = result.to_json()
     elif job.output == "html":

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -67,7 +68,13 @@ class CheckContext:
     """The figures (metric, fiscal year) whose records cover part of the year, and how."""
 
     def check(
-        self, text: str, figures: Figures | None, *, fiscal_year: int | None, fmt: str = "auto"
+        self,
+        text: str,
+        figures: Figures | None,
+        *,
+        fiscal_year: int | None,
+        fmt: str = "auto",
+        published: dt.date | None = None,
     ) -> CheckResult:
         """Check ``text`` against ``figures`` with these declarations and words."""
         return check(
@@ -75,6 +82,7 @@ class CheckContext:
             figures,
             fiscal_year=fiscal_year,
             fmt=fmt,
+            published=published,
             metrics=self.metrics,
             vocabulary=self.vocabulary,
             not_computable=dict(self.not_computable),

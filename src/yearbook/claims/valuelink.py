@@ -309,9 +309,12 @@ class ValueLinker:
         agreeing = self._agreeing(claim, ctx, ranked, plausible)
         if agreeing and self._supported(doc, claim, ctx, ranked, plausible, agreeing[0]):
             return
+        # a year the figures single out decides before one read from the text's date
+        if claim.dated and other_year(self, doc, claim, ctx, ranked, top_score):
+            return
         if not agreeing and claim.calendar and self._calendar_as_fiscal(doc, claim, ctx, ranked):
             return
-        if other_year(self, doc, claim, ctx, ranked, top_score):
+        if not claim.dated and other_year(self, doc, claim, ctx, ranked, top_score):
             return
         if not agreeing and run_sum(self, doc, claim, ctx, ranked, top_score):
             return
@@ -453,9 +456,13 @@ class ValueLinker:
         calendar year may be what the writer meant.
         """
         assert claim.calendar is not None
-        note = claim.year_note or (
-            f"the text names calendar year {claim.calendar[0]} most, and never speaks of "
-            "fiscal years"
+        note = (
+            claim.year_note
+            or claim.dated
+            or (
+                f"the text names calendar year {claim.calendar[0]} most, and never speaks of "
+                "fiscal years"
+            )
         )
         claim.fiscal_year, claim.base_year = claim.calendar
         plausible = self._plausible_top(claim, ranked)
@@ -466,7 +473,11 @@ class ValueLinker:
             and self._supported(doc, claim, ctx, ranked, plausible, agreeing[0])
         ):
             claim.year_source = "figures"
-            claim.no_contradiction = "its year is a calendar year"
+            claim.no_contradiction = (
+                "its year is read from the text's date"
+                if claim.dated
+                else "its year is a calendar year"
+            )
             claim.year_note = (
                 f"{note}; the figure of FY {claim.fiscal_year} states it, so it is read as that "
                 "fiscal year"

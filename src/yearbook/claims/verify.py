@@ -243,7 +243,8 @@ def _as_calendar(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         claim.fiscal_year, claim.base_year = None, None
         return unknown
     year = claim.calendar[0]
-    note = f"the text gives calendar years only; read as FY {year}, whose figure bears it out"
+    given = claim.dated or "the text gives calendar years only"
+    note = f"{given}; read as FY {year}, whose figure bears it out"
     return replace(found, reason=f"{found.reason}; {note}")
 
 

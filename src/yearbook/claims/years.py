@@ -12,13 +12,14 @@ year of the values in its sentence; its base year follows "over", "from",
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from calendar import month_name, monthrange
 from collections import Counter
 from functools import lru_cache
 
-from yearbook.calendar import FIRST_MONTH
+from yearbook.calendar import FIRST_MONTH, fiscal_year_bounds
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
@@ -686,3 +687,35 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     else:
         claim.fiscal_year = sentence_year
         claim.year_source = "sentence" if before else source if sentence_year else ""
+
+
+def last_ended(published: dt.date) -> int:
+    """The last fiscal year that had ended by a date."""
+    year = published.year + 1
+    while fiscal_year_bounds(year)[1] > published:
+        year -= 1
+    return year
+
+
+def date_readings(doc: Document, published: dt.date) -> None:
+    """Claims the text dates by no year, read as of the last fiscal year ended by its date
+    ("removals fell 10 percent in the year to September", "nearly doubled last year"): tried
+    only where that year's figure bears them out, never contradicted (the writer may mean
+    the year in progress, or a calendar year). A year the text gives, a span, a part of a
+    year or a calendar year it names keep what the text says."""
+    last = last_ended(published)
+    why = (
+        f"the text names no year for it; FY {last} is the last fiscal year ended by its date, "
+        f"{published.isoformat()}"
+    )
+    for claim in doc.claims:
+        if (
+            claim.fiscal_year is not None
+            or claim.year_note
+            or claim.span is not None
+            or claim.part is not None
+            or claim.calendar is not None
+        ):
+            continue
+        claim.calendar = (last, last - 1) if claim.kind == "change" else (last, None)
+        claim.dated = why

@@ -122,6 +122,15 @@ def check_cmd(
     fy: Annotated[
         int | None, typer.Option("--fy", help="Fiscal year of claims that name none.")
     ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The date the text came out, YYYY-MM-DD: claims it dates by no year "
+            '("last year", "in the year to September") are tried as of the last fiscal year '
+            "ended by then.",
+        ),
+    ] = None,
     report_dir: Annotated[Path | None, typer.Option("--report", help="Report folder.")] = None,
     max_bytes: Annotated[
         int | None,
@@ -136,7 +145,7 @@ def check_cmd(
     ] = 30.0,
 ) -> None:
     """Check every number in a text against the figures and against the text itself."""
-    from yearbook.claims.command import run_check
+    from yearbook.claims.command import published_date, run_check
 
     run = run_check(
         file,
@@ -144,6 +153,7 @@ def check_cmd(
         figures=figures,
         output=output,
         fiscal_year=fy,
+        published=published_date(date),
         max_bytes=max_bytes,
         timeout=timeout,
     )
