@@ -10,6 +10,7 @@ supported but never contradicted (others than a figure, one region's part), may 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
@@ -49,13 +50,25 @@ _REGION = re.compile(
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
 region" (unless a metric's words name it)."""
 _AMONG_PLACES = re.compile(
-    r"\b(?:\w{3,}est|most|least)\s+(?:[\w-]+\s+){0,3}?(?:in|of|among)\s+(?:the\s+)?"
-    r"(?:country|nation|any\s+(?:other\s+)?(?:field\s+office|office|state|city|region|county|"
-    r"district|area))\b",
+    r"\b(?:in|of|among)\s+(?:the\s+)?(?:country|nation|any\s+(?:other\s+)?(?:field\s+office|"
+    r"office|state|city|region|county|district|area))\b",
     re.I,
 )
+_SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least)\s+(?:[\w-]+\s+){0,3}?$", re.I)
 """A value ranked against places ("the steepest decline in the country", "the most of any
 field office"): it is one place's, not the whole's."""
+
+
+@lru_cache(maxsize=4096)
+def _ranked_among_places(text: str, start: int, end: int) -> str:
+    """The words that rank a sentence's value against places, or ""."""
+    for found in _AMONG_PLACES.finditer(text, start, end):
+        best = _SUPERLATIVE.search(text, max(start, found.start() - 60), found.start())
+        if best:
+            return text[best.start() : found.end()].strip()
+    return ""
+
+
 _PROJECTED_BEFORE = re.compile(
     r"\b(?:on\s+(?:track|pace|course)|at\s+(?:this|that|the\s+current)\s+(?:rate|pace))\s+"
     r"(?:(?:to|for)\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:only|just|about|around|roughly|some|nearly|"
@@ -117,9 +130,9 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
         return "it counts 'such' ones as its text described before it"
     _, s_start, s_end = doc.sentences[claim.sentence]
-    ranked = _AMONG_PLACES.search(doc.text, s_start, s_end)
+    ranked = _ranked_among_places(doc.text, s_start, s_end)
     if ranked:  # "the 14 percent drop was the steepest in the country": one place's
-        return f"it is one place's, ranked against others ({ranked.group().strip()!r})"
+        return f"it is one place's, ranked against others ({ranked!r})"
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:
         return f"it counts the part of one {region.group('w').lower()}"

@@ -137,13 +137,15 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
     city")."""
     if names is None:
         return None
-    _, s_start, _ = doc.sentences[claim.sentence]
+    _, s_start, s_end = doc.sentences[claim.sentence]
     head = doc.text[s_start : claim.start]
     cut = list(_HEAD_CUT.finditer(head))
     start = cut[-1].end() if cut else 0
     for found in names.finditer(head, start):
         if not _NOT_SUBJECT.search(head, start, found.start()):
             return found.group()
+    if names.search(doc.text, claim.end, s_end) is None:
+        return None  # no body named after it in its sentence
     _, stop = doc.stretch(claim)
     tail = doc.text[claim.end : stop]
     end = _TAIL_CUT.search(tail)
