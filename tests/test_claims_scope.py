@@ -703,6 +703,13 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
 
 
+def test_a_share_of_a_qualified_whole_is_read_as_loosely_as_the_whole() -> None:
+    text = "The office sold 935,346 permits, accounting for 31.1% of over 2 million requests."
+    assert claim(check(text), "31.1%").verdict != "contradicted"  # over 2 million: 3 million
+    exact = check(text.replace("over 2 million", "2,000,000"))
+    assert claim(exact, "31.1%").verdict == "contradicted"
+
+
 def test_a_change_may_be_borne_out_by_two_averages_beside_it() -> None:
     text = (
         "In its first year the office saw an average of 2,040 people a week. A year later the "

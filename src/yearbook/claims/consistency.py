@@ -33,6 +33,7 @@ interval is consistent, one that misses it is a contradiction.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -42,7 +43,7 @@ from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
 from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
-from yearbook.claims.numbers import Interval
+from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.claims.parts import part_of_something
 from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
@@ -159,20 +160,26 @@ def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
     return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
 
 
-def _cut(value: Claim) -> Interval:
-    """The values a rounded number may stand for when its writer cut it short instead
-    ("4.7 million" for 4,758,000): up to one step above it."""
+def _loose(value: Claim) -> Interval:
+    """The values a number of the text may stand for, read as loosely as a writer may mean
+    it: a rounded number cut short instead ("4.7 million" for 4,758,000) up to one step above
+    it, and a qualified one open on its side ("over 2 million" for 3 million too)."""
     iv = value.interval
+    side = qualifier_side(value.qualifier) if value.qualifier else ""
+    if side == "above" and value.value >= 0:
+        return Interval(iv.low, math.inf, iv.low_inclusive, False)
+    if side == "below" and value.value >= 0:
+        return Interval(0.0, iv.high, True, iv.high_inclusive)
     if value.qualifier or iv.low == iv.high or value.value < 0:
         return iv
     return Interval(iv.low, value.value + (iv.high - iv.low), iv.low_inclusive, False)
 
 
-def _if_cut(claim: Claim, now: Claim, then: Claim) -> bool:
-    """Whether the change holds between the two values read as cut short: the text's own
-    rounding is no solid ground for a contradiction."""
-    span = _ratio(_cut(now), _cut(then), 100.0)
-    return span is not None and _meets(claim, span[0] - 100.0, span[1] - 100.0)
+def _if_loose(claim: Claim, num: Claim, den: Claim, shift: float = 100.0) -> bool:
+    """Whether the claim holds between two of the text's values read loosely (`_loose`):
+    the text's own rounding and qualifiers are no solid ground for a contradiction."""
+    span = _ratio(_loose(num), _loose(den), 100.0)
+    return span is not None and _meets(claim, span[0] - shift, span[1] - shift)
 
 
 def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
@@ -274,7 +281,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"is a change of {_range(low, high, 1)}%",
                 exact,
             )
-        elif not _loosely_meets(claim, low, high) and not _if_cut(claim, now, then):
+        elif not _loosely_meets(claim, low, high) and not _if_loose(claim, now, then):
             yield Finding(
                 claim.index,
                 "contradicted",
@@ -423,6 +430,8 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
         if span is None:
             continue
         verdict = "supported" if _meets(claim, *span) else "contradicted"
+        if verdict == "contradicted" and _if_loose(claim, part, whole, 0.0):
+            continue  # "31.1% of over 2 million": over 2 million may be 3 million
         yield Finding(
             claim.index,
             verdict,
