@@ -703,6 +703,39 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
 
 
+def test_a_change_of_a_narrower_count_than_its_metric_is_never_contradicted() -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.arrests_criminal_history", 2016, 90_000),
+    ]
+    text = (
+        "In FY 2018 ICE made 158,581 arrests. This was a nearly eight percent increase in "
+        "arrests of criminal aliens compared to FY 2017."
+    )
+    found = claim(check(text, table(rows)), "a nearly eight percent increase")
+    assert found.verdict == "unverifiable" and "narrower" in found.reason
+    plain = text.replace(" of criminal aliens", "")
+    found = claim(check(plain, table(rows)), "a nearly eight percent increase")
+    assert found.verdict == "contradicted"
+
+
+def test_a_change_relates_the_values_it_goes_from_and_to(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2020, 103_603),
+        ("ero.admin_arrests", 2021, 74_082),
+        ("aggravated_felons_arrested", 2021, 12_025),
+    ]
+    text = (
+        "In fiscal year 2021 the agency nearly doubled its arrests of people convicted of "
+        "aggravated felonies, from 6,815 arrests in the prior fiscal year under the "
+        "administration of the former director to {} arrests."
+    )
+    found = claim(checked(text.format("12,025"), rows), "nearly doubled")
+    assert found.verdict == "contradicted" and "the text gives 6,815" in found.reason
+    assert claim(checked(text.format("13,025"), rows), "nearly doubled").verdict != "contradicted"
+
+
 def test_a_share_of_a_qualified_whole_is_read_as_loosely_as_the_whole() -> None:
     text = "The office sold 935,346 permits, accounting for 31.1% of over 2 million requests."
     assert claim(check(text), "31.1%").verdict != "contradicted"  # over 2 million: 3 million

@@ -243,6 +243,22 @@ def _named_beside(doc: Document, value: Claim, words: set[str]) -> bool:
     return all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", beside) for w in words)
 
 
+_TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
+
+
+def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    """ "nearly doubled its arrests ..., from 6,815 in the prior year to 12,025": the two
+    values right after a change, "from" one "to" the other, are the ones it relates, whatever
+    metric each was linked to."""
+    after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+    if len(after) < 2 or after[0].role != "prior" or after[1].kind != after[0].kind:
+        return None
+    then, now = after[0], after[1]
+    if then.kind not in _VALUES or not _TO.search(doc.text, then.end, now.start):
+        return None
+    return now, then
+
+
 def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """ "40,000 cases, nearly double the 21,000 ...": the value before a multiple and the
     one it is a multiple of, right after it."""
@@ -262,7 +278,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
     for claim in doc.claims:
         if claim.kind != "change":
             continue
-        pair = _years_pair(doc, claim) or _multiple_pair(doc, claim)
+        pair = _years_pair(doc, claim) or _multiple_pair(doc, claim) or _from_to(doc, claim)
         if pair is None:
             yield from _beside(doc, claim)
             continue

@@ -300,6 +300,7 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         pct=bool(pct and not dollar),
         scale=scale_word,
         negative=negative,
+        rest=text[num_end : min(s_end, num_end + _FROM_TO_REACH)],
     )
 
 
@@ -386,6 +387,7 @@ def _classify(
     pct: bool,
     scale: str,
     negative: bool,
+    rest: str = "",
 ) -> Claim:
     num_start = match.start()
     qual_match = _QUAL_END.search(before)
@@ -430,7 +432,7 @@ def _classify(
     )
     if kind != "change":
         relation = _RELATION.search(before)
-        if relation and _relation_applies(relation.group("w"), after, before):
+        if relation and _relation_applies(relation.group("w"), rest or after, before):
             word = relation.group("w").lower()
             claim.role = "prior"
             claim.direction = (
@@ -441,6 +443,11 @@ def _classify(
                 else 0
             )
     return claim
+
+
+_FROM_TO_REACH = 200
+"""How far after "from X" its "to Y" may come ("from 6,815 arrests in the prior fiscal year
+under the previous administration to 12,025")."""
 
 
 def _relation_applies(word: str, after: str, before: str = "") -> bool:

@@ -174,6 +174,11 @@ class ValueLinker:
                 break
         if not agreed:
             self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
+            top = self.index.headline(claim.metric) if claim.metric else None
+            narrow = narrower(self.index, ctx, top, claim) if top is not None else []
+            if narrow and not claim.no_contradiction:  # "an increase in criminal arrests"
+                words = ", ".join(repr(w) for w in narrow)
+                claim.no_contradiction = f"it may be the change of a narrower count ({words})"
             value = value_before(doc, claim)
             if value is not None and value.metric is None and value.role != "prior":
                 # "5,700 who came as families, a 110% increase": that value's change
