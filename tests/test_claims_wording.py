@@ -179,6 +179,25 @@ def test_a_change_of_what_another_body_reported_is_not_the_packs(checked: Checke
     assert verdict(checked(own, rows), "a 40% increase")[2] == "contradicted"
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "expected"),
+    [
+        ("In FY 2023, 43% of those arrested had a criminal history, up 10.5 percentage points from FY 2022.", "10.5", "supported"),
+        ("In FY 2023, 43% of those arrested had a criminal history, up 3.6 percentage points from FY 2022.", "3.6", "contradicted"),
+        ("Arrests with a criminal history: 43% in FY 2023 (+10.5 pts on FY 2022).", "10.5", "supported"),
+        ("Arrests with a criminal history: 43% in FY 2023 (-10.5 pts on FY 2022).", "-10.5", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_change_of_a_share_in_percentage_points_is_checked(
+    checked: Checker, text: str, shown: str, expected: str
+) -> None:
+    rows: list[Row] = [
+        published("ero.arrests_criminal_history_share", 2022, 32.5, unit="percent"),
+        published("ero.arrests_criminal_history_share", 2023, 43, unit="percent"),
+    ]
+    assert claim(checked(text, rows), shown).verdict == expected
+
+
 def test_a_share_with_no_criminal_record_is_checked_against_the_rest(checked: Checker) -> None:
     rows: list[Row] = [published("ero.arrests_criminal_history_share", 2023, 43, unit="percent")]
     text = "In fiscal year 2023, {} of the arrests involved people with no criminal record."

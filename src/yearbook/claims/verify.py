@@ -159,6 +159,19 @@ def matched_reading(claim: Claim, shown: Interval) -> Interval:
     return claim.interval if loose is None or claim.interval.overlaps(shown) else loose
 
 
+_SIGNED_POINTS = re.compile(
+    r"[+\u2212\u2013-]\d[\d.,]*\s*(?:percentage[\s-]+)?(?:points?|pts?\b)", re.I
+)
+"""A signed number of percentage points ("+3.6 pts", "-2 percentage points")."""
+
+
+def _sign_at(doc: Document, claim: Claim, s_start: int) -> int:
+    """Where a signed number's sign is: its first character, or the one before it."""
+    if claim.text[:1] in "+-\u2212\u2013":
+        return claim.start
+    return max(s_start, claim.start - 1)
+
+
 def mark_differences(doc: Document) -> None:
     """ "15,111 more arrests in FY 2018 than in FY 2017": the count is a difference.
 
@@ -180,6 +193,10 @@ def mark_differences(doc: Document) -> None:
         by = _CHANGE_BY.search(doc.text[max(s_start, claim.start - 40) : claim.start])
         if by and claim.role != "prior":
             claim.difference = change_sign((by.group("noun") or by.group("verb")).lower())
+        elif _SIGNED_POINTS.match(doc.text, sign := _sign_at(doc, claim, s_start)):
+            # "43% (+3.6 pts on FY 2022)": a share's change in points, signed
+            minus = doc.text[sign] in "-\u2212\u2013" and claim.value > 0
+            claim.difference = -1 if minus else 1  # a negative value keeps its own sign
 
 
 def stated_figure(claim: Claim, fig: Figure | None) -> Figure | None:
