@@ -247,7 +247,7 @@ _TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?
 
 
 def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
-    """ "nearly doubled its arrests ..., from 6,815 in the prior year to 12,025": the two
+    """ "nearly doubled its inspections ..., from 6,815 in the prior year to 12,025": the two
     values right after a change, "from" one "to" the other, are the ones it relates, whatever
     metric each was linked to."""
     after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
@@ -532,7 +532,7 @@ def _ratio_pair(
     same = [c for c in _near(doc, claim) if c.fiscal_year == claim.fiscal_year and not c.breakdown]
     total = [
         c for c in same if c.metric == decl.numerator and not part_of_something(doc, c)
-    ]  # "an average of 4 charges, including 33,209 for assault": a part is no total
+    ]  # "an average of 4 visits, including 33,209 to clinics": a part is no total
     per = [c for c in same if c.metric == decl.denominator]
     return (total[-1], per[-1]) if total and per else None
 

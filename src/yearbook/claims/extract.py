@@ -446,7 +446,7 @@ def _classify(
 
 
 _FROM_TO_REACH = 200
-"""How far after "from X" its "to Y" may come ("from 6,815 arrests in the prior fiscal year
+"""How far after "from X" its "to Y" may come ("from 6,815 visits in the prior fiscal year
 under the previous administration to 12,025")."""
 
 

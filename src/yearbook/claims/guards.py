@@ -225,14 +225,14 @@ def without_clashes(
 
 
 RARE = 3
-"""The most metrics a word may name and still single one out ("Title 42")."""
+"""The most metrics a word may name and still single one out ("Rule 17")."""
 
 
 def named_otherwise(
     index: MetricIndex, distinct: frozenset[str], ctx: Context, ranked: list[tuple[float, int]]
 ) -> str | None:
     """A metric the clause names by its own rare words though it words the count as another
-    ("62,545 deportations under Title 42", of Title 42 expulsions), which `without_clashes`
+    ("62,545 permits under Rule 17", of Rule 17 licences), which `without_clashes`
     set aside: the claim may then be no misstatement of the count it words."""
     near = ctx.said & distinct
     if not near:
@@ -254,15 +254,15 @@ def _named_apart(
     sentence: set[str] | None,
 ) -> bool:
     """Whether the clause states, of one of the metric's names, every word but the distinct
-    count, those words name few metrics and one of them is a numbered authority's ("Title
-    42", "287(g)"), and the sentence (when given) names its count too ("the 62,545
-    deportations under Title 42, ... which allowed expedited expulsions" names Title 42
-    expulsions; "deported from U.S. communities" names no arrests in communities)."""
+    count, those words name few metrics and one of them is a numbered authority's ("Rule
+    17", "Form 27"), and the sentence (when given) names its count too ("the 62,545 permits
+    under Rule 17, ... which allowed quick licences" names Rule 17 licences; "sold in local
+    communities" names no inspections in communities)."""
     if sentence is not None and not mdoc.words & distinct & sentence:
         return False
     for phrase in mdoc.phrases:
         rest = phrase - distinct
-        numbered = any(ch.isdigit() for w in rest for ch in w)  # "Title 42", "287(g)"
+        numbered = any(ch.isdigit() for w in rest for ch in w)  # "Rule 17", "Form 27"
         if numbered and rest <= context and all(index.naming(w) <= RARE for w in rest):
             return True
     return False

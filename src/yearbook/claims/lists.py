@@ -17,7 +17,7 @@ from yearbook.claims.document import Claim, Document
 __all__ = ["announced_lists"]
 
 _MOST_ITEMS = 100
-"""The most items a list written out in prose announces: "266,000 arrests: 100,000 for ...
+"""The most items a list written out in prose announces: "266,000 permits: 100,000 for ...
 and ..." counts people, not the items after it."""
 
 _INCLUDING = re.compile(

@@ -109,7 +109,7 @@ def _run_summing_to(
 
 def _parts_follow(text: str, total: Claim, first: Claim) -> bool:
     """Whether the words between a total and the first of its sentence's counts say parts of
-    it follow: "of whom", "including", or a parenthesis opened for them ("2,675 arrests (2,048
+    it follow: "of whom", "including", or a parenthesis opened for them ("2,675 fines (2,048
     administrative and 627 criminal)")."""
     between = text[min(first.end, total.end) : max(first.start, total.start)]
     if first.start > total.end and _OPENS_PARENTHESIS.search(between):

@@ -176,7 +176,7 @@ class ValueLinker:
             self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
             top = self.index.headline(claim.metric) if claim.metric else None
             narrow = narrower(self.index, ctx, top, claim) if top is not None else []
-            if narrow and not claim.no_contradiction:  # "an increase in criminal arrests"
+            if narrow and not claim.no_contradiction:  # "an increase in online sales"
                 words = ", ".join(repr(w) for w in narrow)
                 claim.no_contradiction = f"it may be the change of a narrower count ({words})"
             value = value_before(doc, claim)

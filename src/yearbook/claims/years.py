@@ -699,7 +699,7 @@ def last_ended(published: dt.date) -> int:
 
 def date_readings(doc: Document, published: dt.date) -> None:
     """Claims the text dates by no year, read as of the last fiscal year ended by its date
-    ("removals fell 10 percent in the year to September", "nearly doubled last year"): tried
+    ("sales fell 10 percent in the year to September", "nearly doubled last year"): tried
     only where that year's figure bears them out, never contradicted (the writer may mean
     the year in progress, or a calendar year). A year the text gives, a span, a part of a
     year or a calendar year it names keep what the text says."""
