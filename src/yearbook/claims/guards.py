@@ -42,16 +42,17 @@ _OTHERS = re.compile(r"\s+(?:others?|additional|extra|further)\b", re.I)
 additional agents"."""
 _SUCH = re.compile(r"\s+such\b", re.I)
 """After a number that counts what a sentence before it described: "94,751 such sales"."""
+_PLACE_WORDS = r"region|area|district|county|metro\s+area|field\s+office|state|city"
+"""Words for one of the places the whole the figures count is made of."""
 _REGION = re.compile(
     r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
-    r"(?P<w>region|area|district|county|metro\s+area|field\s+office|state|city)\b",
+    rf"(?P<w>{_PLACE_WORDS})\b",
     re.I,
 )
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
 region" (unless a metric's words name it)."""
 _AMONG_PLACES = re.compile(
-    r"\b(?:in|of|among)\s+(?:the\s+)?(?:country|nation|any\s+(?:other\s+)?(?:field\s+office|"
-    r"office|state|city|region|county|district|area))\b",
+    rf"\b(?:in|of|among)\s+(?:the\s+)?(?:country|nation|any\s+(?:other\s+)?(?:{_PLACE_WORDS}|office))\b",
     re.I,
 )
 _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least)\s+(?:[\w-]+\s+){0,3}?$", re.I)
