@@ -95,6 +95,20 @@ def test_a_tables_rows_become_a_pipe_table_under_its_title() -> None:
     assert "| Virtual" not in text and "Virtual currency seized more than $148\n" in text
 
 
+def test_a_charts_value_axis_is_no_claim_but_its_bar_labels_are() -> None:
+    body = (
+        "<p>Figure 1. Permits, FY 2021 to FY 2023</p>"
+        "<div>0k</div><div>50k</div><div>100k</div><div>150k permits</div>"
+        "<div>143k</div><div>104k</div><div>74.1k</div>"
+        "<p>Shares: 10%, 20%, 30% of the offices.</p>"
+    )
+    text = pdf_prose(paged(body, "@page { size: A5 } body { font: 10pt serif }"), "t.pdf")
+    lines = [line for line in text.splitlines() if line]
+    assert "0k" not in lines and "150k permits" not in lines and "100k" not in lines
+    assert [line for line in lines if line.endswith("k")] == ["143k", "104k", "74.1k"]
+    assert "Shares: 10%, 20%, 30% of the offices." in lines  # a sentence is no axis
+
+
 def test_a_scan_a_broken_file_and_what_is_no_pdf_say_what_to_do() -> None:
     blank = pypdfium2.PdfDocument.new()
     blank.new_page(200, 200)

@@ -148,7 +148,10 @@ def pdf_prose(data: bytes, name: str) -> str:
     out = ""
     for lines in pages:
         kept = []
+        ticks = _axis_ticks(lines)
         for at, line in enumerate(lines):
+            if at in ticks:
+                continue
             if line.key in repeated:
                 if not repeated[line.key]:
                     continue
@@ -162,6 +165,45 @@ def pdf_prose(data: bytes, name: str) -> str:
             out += " " if _OPEN_END.search(out) and page[:1].islower() else "\n\n"
         out += page
     return out + "\n"
+
+
+_TICK = re.compile(
+    r"\$?(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>[kKmMbB%]|bn|mn)?(?:\s+[a-z]+)?"
+)
+"""A line that is one number, as a chart's axis labels it ("0k", "150k arrests", "25%")."""
+_TICKS = 3
+"""The fewest labels of one axis read as a scale."""
+
+
+def _axis_ticks(lines: list[_Line]) -> set[int]:
+    """The lines of a chart's value axis: runs of lone numbers of one unit that rise by one
+    step from 0 ("0k", "50k", "100k", "150k arrests"), which mark a scale and state nothing."""
+    found: set[int] = set()
+    run: list[int] = []
+    values: list[float] = []
+    unit: str | None = None
+
+    def close() -> None:  # the run's first lines that rise from 0 by one step
+        if len(run) < _TICKS or values[0] != 0 or values[1] <= 0:
+            return
+        step, size = values[1], 2
+        while size < len(values) and abs(values[size] - values[size - 1] - step) < 1e-9:
+            size += 1
+        if size >= _TICKS:
+            found.update(run[:size])
+
+    for at, line in enumerate(lines):
+        tick = _TICK.fullmatch(line.text.strip())
+        if tick is None or (run and tick.group("unit") != unit):
+            close()
+            run, values, unit = [], [], None
+            if tick is None:
+                continue
+        run.append(at)
+        values.append(float(tick.group("n").replace(",", "")))
+        unit = tick.group("unit")
+    close()
+    return found
 
 
 def _page_lines(page: Any) -> list[_Line]:
