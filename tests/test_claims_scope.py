@@ -759,6 +759,8 @@ def test_a_change_between_two_rounded_values_allows_for_them_being_cut_short() -
     assert found.verdict != "contradicted"  # 4,758,000 to 6,200,001 is 30.3%
     wrong = check(text.replace("30.3%", "20.3%"))
     assert claim(wrong, "grew by 20.3%").verdict == "contradicted"
+    plain = "It served 2,400 families in FY 2023, up from 2,000 in FY 2022, an increase of 12%."
+    assert claim(check(plain), "an increase of 12%").verdict == "contradicted"  # not scaled
 
 
 def test_a_multiple_in_words_may_be_borne_out_by_two_like_values_around_it() -> None:

@@ -160,18 +160,22 @@ def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
     return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
 
 
+_SCALED = re.compile(r"\d\.\d|million|billion|trillion|thousand|\d\s?(?:[kKmMbB]|bn|mn)\b")
+"""A number written with a decimal or a scale ("4.7 million", "143k"), which writers cut short."""
+
+
 def _loose(value: Claim) -> Interval:
     """The values a number of the text may stand for, read as loosely as a writer may mean
-    it: a rounded number cut short instead ("4.7 million" for 4,758,000) up to one step above
-    it, and a qualified one open on its side ("over 2 million" for 3 million too)."""
+    it: a scaled number cut short instead of rounded ("4.7 million" for 4,758,000) up to one
+    step above it, and a qualified one open on its side ("over 2 million" for 3 million too)."""
     iv = value.interval
     side = qualifier_side(value.qualifier) if value.qualifier else ""
     if side == "above" and value.value >= 0:
         return Interval(iv.low, math.inf, iv.low_inclusive, False)
     if side == "below" and value.value >= 0:
         return Interval(0.0, iv.high, True, iv.high_inclusive)
-    if value.qualifier or iv.low == iv.high or value.value < 0:
-        return iv
+    if value.qualifier or iv.low == iv.high or value.value < 0 or not _SCALED.search(value.text):
+        return iv  # "2,000" is as the rules read it: writers cut short scaled numbers
     return Interval(iv.low, value.value + (iv.high - iv.low), iv.low_inclusive, False)
 
 
