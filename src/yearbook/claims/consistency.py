@@ -49,6 +49,7 @@ from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
+from yearbook.claims.years import POINTS_BACK
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
@@ -63,9 +64,6 @@ _CHANGE_OBJECT = re.compile(
 """What a change is of, with words that narrow it: "a 174% jump in online sales"."""
 _CHANGED = re.compile(rf"{_OF_WHAT}(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>[a-z][\w-]*s)\b", re.I)
 """What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
-_POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
-"""A sentence that opens by pointing back ("That's a 56% decline"): its change may be of the
-values of the paragraphs before it."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
@@ -367,7 +365,8 @@ def _around(doc: Document, claim: Claim) -> list[Claim]:
     open the next paragraphs: "... a 57% decline in sales." then "The shop made 389,237
     sales ... but only 165,650 ...", or a headline's change and the story's values)."""
     _, s_start, _ = doc.sentences[claim.sentence]
-    pointing = _POINTS_BACK.match(doc.text, s_start) is not None
+    # "That's a 56% decline": its change may be of the values of the paragraphs before it
+    pointing = POINTS_BACK.match(doc.text, s_start) is not None
     return [
         c
         for s in range(claim.sentence - 2, claim.sentence + 3)

@@ -517,15 +517,16 @@ def _years_back(relative: re.Match[str] | None) -> int:
     return int(n) if n.isdigit() else WORD_VALUES[n.lower()]
 
 
-_POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
-"""A sentence that opens by pointing back to the value before it ("That is ...")."""
+POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
+"""A sentence that opens by pointing back to the value before it ("That is ...", "That's a
+56% decline")."""
 
 
 def _pointed_back(doc: Document, claim: Claim) -> int | None:
     """The year of the value a sentence points back to when it opens "That is" or "This
     was": the last value of the sentence before, if its year is given."""
     _, s_start, _ = doc.sentences[claim.sentence]
-    if claim.sentence == 0 or not _POINTS_BACK.match(doc.text, s_start):
+    if claim.sentence == 0 or not POINTS_BACK.match(doc.text, s_start):
         return None
     values = [
         c
