@@ -246,6 +246,7 @@ def _named_beside(doc: Document, value: Claim, words: set[str]) -> bool:
 
 
 _TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
+"""Right before the value a change goes "to"."""
 
 
 def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:

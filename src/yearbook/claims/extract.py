@@ -145,7 +145,8 @@ _CHANGE_OF = re.compile(
 """Before a change: "an increase of", "increases of 93% and", "an increase of 93% in arrests
 and" (the second of a pair)."""
 _CHANGE_ADJ_HEAD = re.compile(
-    rf"(?:\b(?P<q0>{_QUAL})\s+)?\b(?:an?|the)\s+[\"'\u201c\u2018]?(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    rf"(?:\b(?P<q0>{_QUAL})\s+)?\b(?:an?|the)\s+[\"'\u201c\u2018]?"
+    rf"(?:(?!(?:{_QUAL})\s)[a-z]+\s+)?(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
 """Before "a nearly 20 percent increase", "a sharp 12% drop" (a word there is no qualifier), a

@@ -10,7 +10,6 @@ supported but never contradicted (others than a figure, one region's part), may 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
@@ -60,7 +59,6 @@ _SUPERLATIVE = re.compile(r"\b(?:\w{3,}est|most|least)\s+(?:[\w-]+\s+){0,3}?$", 
 field office"): it is one place's, not the whole's."""
 
 
-@lru_cache(maxsize=4096)
 def _ranked_among_places(text: str, start: int, end: int) -> str:
     """The words that rank a sentence's value against places, or ""."""
     for found in _AMONG_PLACES.finditer(text, start, end):
