@@ -258,6 +258,9 @@ def _as_calendar(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     found = _change(claim, doc, figures) if claim.kind == "change" else _value(claim, figures)
     if found.verdict != "supported":
         claim.fiscal_year, claim.base_year = None, None
+        if claim.dated:  # say what the date's year gave, which does not rule it out
+            why = f"{claim.dated}, but it may mean another year: {found.reason}"
+            return Evidence(claim.index, "unverifiable", why)
         return unknown
     year = claim.calendar[0]
     given = claim.dated or "the text gives calendar years only"
