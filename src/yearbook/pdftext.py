@@ -170,14 +170,14 @@ def pdf_prose(data: bytes, name: str) -> str:
 _TICK = re.compile(
     r"\$?(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>[kKmMbB%]|bn|mn)?(?:\s+[a-z]+)?"
 )
-"""A line that is one number, as a chart's axis labels it ("0k", "150k arrests", "25%")."""
+"""A line that is one number, as a chart's axis labels it ("0k", "150k permits", "25%")."""
 _TICKS = 3
 """The fewest labels of one axis read as a scale."""
 
 
 def _axis_ticks(lines: list[_Line]) -> set[int]:
     """The lines of a chart's value axis: runs of lone numbers of one unit that rise by one
-    step from 0 ("0k", "50k", "100k", "150k arrests"), which mark a scale and state nothing."""
+    step from 0 ("0k", "50k", "100k", "150k permits"), which mark a scale and state nothing."""
     found: set[int] = set()
     run: list[int] = []
     values: list[float] = []
