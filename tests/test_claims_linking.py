@@ -17,6 +17,12 @@ def checked() -> Checker:
     return Checker.flagship()
 
 
+@pytest.fixture(scope="module")
+def detention() -> Checker:
+    """The checker of the real detention report, whose metrics name no office."""
+    return Checker.of(REPO / "reports" / "ice-detention-fy2025")
+
+
 THREE_YEARS: list[Row] = [
     ("ero.removals", 2022, 72_311),
     ("ero.removals", 2023, 136_904),
@@ -165,28 +171,30 @@ def test_a_category_with_no_words_of_its_own_is_never_the_linked_figure(
     assert (mexico.verdict, mexico.breakdown_value) == ("supported", "mexico")
 
 
-def test_an_average_of_people_links_under_an_office_its_id_does_not_name() -> None:
+def test_an_average_of_people_links_under_an_office_its_id_does_not_name(
+    detention: Checker,
+) -> None:
     """A report's metrics may be named for what they count ("detention.adp") while its
     sections name an office: the section's office does not rule them out, and a number
     followed by "average" ("50,011.3 Average daily detained population", "43,755 on an
     average day") is an average, stated to its last place."""
-    checked = Checker.of(REPO / "reports" / "ice-detention-fy2025")
     rows: list[Row] = [("detention.adp", 2025, 50_011.3), ("detention.adp_male", 2025, 43_754.94)]
     text = (
         "## The detained population ERO\n\n"
         "- 50,011.3 Average daily detained population\n\n"
         "Men made up most of the population in FY 2025: 43,755 on an average day.\n"
     )
-    result = checked(text, rows)
+    result = detention(text, rows)
     assert verdict(result, "50,011.3") == ("detention.adp", 2025, "supported")
     assert claim(result, "43,755").kind == "average"
     assert claim(result, "43,755").verdict != "contradicted"  # 43,754.94 rounds to it
 
 
-def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own() -> None:
+def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own(
+    detention: Checker,
+) -> None:
     """A table's row of a long category name under a long title: the name is in the
     number's own sentence, if further from it than the words read next to it."""
-    checked = Checker.of(REPO / "reports" / "ice-detention-fy2025")
     rows: list[Row] = [
         ("detention.adp", 2025, 2_179.463, "facility", "ADAMS COUNTY CORRECTIONAL CENTER"),
         ("detention.adp", 2025, 1_905.066, "facility", "STEWART DETENTION CENTER"),
@@ -198,7 +206,7 @@ def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own()
         "<tr><td>ADAMS COUNTY CORRECTIONAL CENTER</td><td>2,179.5</td></tr>"
         "<tr><td>STEWART DETENTION CENTER</td><td>1,905.1</td></tr></table></body></html>"
     )
-    result = checked(text, rows)
+    result = detention(text, rows)
     for number, name in (
         ("2,179.5", "ADAMS COUNTY CORRECTIONAL CENTER"),
         ("1,905.1", "STEWART DETENTION CENTER"),
@@ -207,11 +215,12 @@ def test_a_category_named_in_its_own_sentence_beyond_the_next_words_is_its_own()
         assert (found.verdict, found.breakdown_value) == ("supported", name), found.reason
 
 
-def test_a_count_named_by_its_numbered_authority_is_not_the_count_it_words() -> None:
+def test_a_count_named_by_its_numbered_authority_is_not_the_count_it_words(
+    checked: Checker,
+) -> None:
     """ "62,545 deportations under Title 42" names Title 42 expulsions, though it calls them
     deportations: supported where its sentence names expulsions too, never a misstated
     removals count; with no such name it is one."""
-    checked = Checker.flagship()
     rows: list[Row] = [("title42_expulsions", 2023, 62_545), ("ero.removals", 2023, 142_580)]
     said = "In FY 2023 there were 62,545 deportations under Title 42, which allowed expulsions."
     assert claim(checked(said, rows), "62,545").verdict == "supported"

@@ -388,7 +388,7 @@ def _classify(
     pct: bool,
     scale: str,
     negative: bool,
-    rest: str = "",
+    rest: str,
 ) -> Claim:
     num_start = match.start()
     qual_match = _QUAL_END.search(before)
@@ -433,7 +433,7 @@ def _classify(
     )
     if kind != "change":
         relation = _RELATION.search(before)
-        if relation and _relation_applies(relation.group("w"), rest or after, before):
+        if relation and _relation_applies(relation.group("w"), rest, before):
             word = relation.group("w").lower()
             claim.role = "prior"
             claim.direction = (

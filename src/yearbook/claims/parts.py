@@ -7,11 +7,11 @@ import re
 
 from yearbook.claims.document import Claim, Document
 
-__all__ = ["mark_parts", "part_of_something"]
+__all__ = ["POINTS", "mark_parts", "part_of_something"]
 
 _PART_OF = re.compile(r"\s*(?:of|out\s+of|among)\b", re.I)
-_POINTS = re.compile(r"\s*(?:percentage[\s-]+)?(?:points?|pts?\b\.?)", re.I)
-"""After a number of percentage points."""
+POINTS = re.compile(r"\s*(?:percentage[\s-]+)?(?:points?\b|pts?\b\.?)", re.I)
+"""After a number of percentage points ("3.6 percentage points", "+3.6 pts")."""
 _INCLUDING = re.compile(r"\b(?:including|includes|included|among\s+them|such\s+as)\s*$", re.I)
 
 
@@ -33,7 +33,7 @@ def mark_parts(doc: Document) -> None:
     for claim in doc.claims:
         if claim.kind not in ("count", "money", "weight"):
             continue
-        after_share = not _POINTS.match(doc.text, claim.end) and any(
+        after_share = not POINTS.match(doc.text, claim.end) and any(
             c.kind in ("share", "percent") and c.index < claim.index
             for c in doc.in_sentence(claim.sentence)
         )  # "43% ..., up 3.6 percentage points": a share's change, not a part of a count

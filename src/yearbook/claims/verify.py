@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from yearbook.claims.extract import Claim, Document, change_sign
 from yearbook.claims.numbers import Interval, qualifier_side
+from yearbook.claims.parts import POINTS
 from yearbook.claims.years import default_of_several
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
@@ -159,9 +160,7 @@ def matched_reading(claim: Claim, shown: Interval) -> Interval:
     return claim.interval if loose is None or claim.interval.overlaps(shown) else loose
 
 
-_SIGNED_POINTS = re.compile(
-    r"[+\u2212\u2013-]\d[\d.,]*\s*(?:percentage[\s-]+)?(?:points?|pts?\b)", re.I
-)
+_SIGNED_POINTS = re.compile(rf"[+\u2212\u2013-]\d[\d.,]*{POINTS.pattern}", re.I)
 """A signed number of percentage points ("+3.6 pts", "-2 percentage points")."""
 
 

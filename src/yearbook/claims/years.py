@@ -19,7 +19,7 @@ from calendar import month_name, monthrange
 from collections import Counter
 from functools import lru_cache
 
-from yearbook.calendar import FIRST_MONTH, fiscal_year_bounds
+from yearbook.calendar import FIRST_MONTH, fiscal_year, fiscal_year_bounds
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
@@ -691,11 +691,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
 
 
 def last_ended(published: dt.date) -> int:
-    """The last fiscal year that had ended by a date."""
-    year = published.year + 1
-    while fiscal_year_bounds(year)[1] > published:
-        year -= 1
-    return year
+    """The last fiscal year that had ended by a date: its own on its last day, else the one
+    before."""
+    year = fiscal_year(published)
+    return year if published == fiscal_year_bounds(year)[1] else year - 1
 
 
 def date_readings(doc: Document, published: dt.date) -> None:
