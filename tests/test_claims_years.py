@@ -424,3 +424,18 @@ def test_a_change_over_a_span_of_calendar_years_is_tried_as_those_fiscal_years(
     assert (found.fiscal_year, found.verdict) == (2017, "supported")
     wrong = checked(text.replace("about 30 percent", "about 50 percent"), rows)
     assert claim(wrong, "up by about 50 percent").verdict == "unverifiable"
+
+
+def test_a_year_before_a_value_is_its_own_over_one_past_a_comma_after_it(
+    checked: Checker,
+) -> None:
+    """A year after a comma that follows the value is a comparison's; the one before, with no
+    other value between, is the value's own."""
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    text = "In FY 2020, the office removed 185,884 people, far above the FY 2021 number."
+    assert verdict(checked(text, rows), "185,884") == ("ero.removals", 2020, "supported")
+    listed = (
+        "Removals rose from 65,332, or 27 percent of the total in FY2016, to 81,603, "
+        "or 36 percent of the total, in FY2017."
+    )
+    assert claim(checked(listed, rows), "36 percent").fiscal_year == 2017

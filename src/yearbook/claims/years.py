@@ -636,6 +636,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year = (before[-1][1] if before else context or 0) - 1
         claim.year_source, claim.year_given = "relative", bool(before)
         return
+    # "In FY 2020, it removed 185,884, far above the FY 2021 number": a year before the value,
+    # with no other value between, is its own over one past a comma after it
+    opens = bool(before) and not any(
+        before[-1][0] < c.start < claim.start for c in doc.in_sentence(claim.sentence)
+    )
     clause = _NEXT_CLAUSE.split(head)[-1]
     opening = _YEAR_BEFORE.search(clause)
     if opening and before and not _mentions(text, claim.start - len(clause), claim.start, fiscal):
@@ -649,6 +654,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         if not base
         and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
+        and not (opens and _CLAUSE_END.search(text, claim.end, pos))
     ]
     if (
         own
