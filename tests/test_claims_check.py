@@ -51,6 +51,10 @@ CONSISTENCY = [
     ("Arrests nearly doubled, from 74,082 in FY 2021 to 172,750 in FY 2022.", "nearly doubled", "contradicted"),
     # "almost tripled" for a ratio of 3.01 is loose, not a contradiction
     ("Encounters almost tripled from 647,000 in FY 2020 to 1.95 million in FY 2021.", "almost tripled", "unverifiable"),
+    # a change and the value its "than" names; nouns that differ may not be one count
+    ("Between October and December agents arrested 34,546 people, 12 percent fewer than the 39,328 arrests of the same months a year before.", "12 percent fewer", "supported"),
+    ("Between October and December agents made 34,546 arrests, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "contradicted"),
+    ("Between October and December agents arrested 34,546 people, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "unverifiable"),
     # direction of a comparison
     # a value in the direction it is said to go is not thereby borne out: the text
     # only says it is lower, not what it was

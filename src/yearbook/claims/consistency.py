@@ -4,7 +4,8 @@ Rules (an explicit, ordered registry in `RULES`), each looking at the claim's
 sentence and the previous sentence of the same paragraph:
 
 ``change``     a stated change against the two values it relates
-               ("91,497 ... compared to 85,343 ... a 7.2% increase")
+               ("91,497 ... compared to 85,343 ... a 7.2% increase", "34,546,
+               12 percent fewer than the 39,328")
 ``pair``       a change no years tie to two values, against two like counts near it
                ("152,000 ... 205,000 ... 26 percent fewer"); it may support, never
                contradict
@@ -275,13 +276,39 @@ def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     return (before[-1], after[0]) if _same_count(doc, before[-1], after[0]) else None
 
 
+_THAN = re.compile(r"\s*than\s+(?:the\s+|a\s+|its\s+|their\s+)?$", re.I)
+"""Between a comparative change and the value it is measured against ("12 percent fewer than
+the 39,328")."""
+
+
+def _than_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    """ "34,546 people, 12 percent fewer than the 39,328 visits ...": the value right before a
+    change and the one its "than" names right after it."""
+    same = doc.in_sentence(claim.sentence)
+    before = [c for c in same if c.end <= claim.start]
+    after = [c for c in same if c.start >= claim.end]
+    if not before or not after or not _THAN.match(doc.text[claim.end : after[0].start]):
+        return None
+    now, then = before[-1], after[0]
+    if now.kind not in _VALUES or now.kind != then.kind:
+        return None
+    return now, then
+
+
 def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     """Each stated change against the two values it relates: the pair its years (or its
-    multiple's wording) tie it to, else any two like values beside it (`_beside`)."""
+    multiple's wording, or its "than") tie it to, else any two like values beside it
+    (`_beside`)."""
     for claim in doc.claims:
         if claim.kind != "change":
             continue
         pair = _years_pair(doc, claim) or _multiple_pair(doc, claim) or _from_to(doc, claim)
+        compared = _than_pair(doc, claim) if pair is None else None
+        if compared is not None and not _same_count(doc, *compared):
+            # the writer compares them, but nouns that differ may not be one count: support only
+            pair, claim_only = compared, True
+        else:
+            pair, claim_only = pair or compared, False
         if pair is None:
             yield from _beside(doc, claim)
             continue
@@ -300,7 +327,11 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"is a change of {_range(low, high, 1)}%",
                 exact,
             )
-        elif not _loosely_meets(claim, low, high) and not _if_loose(claim, now, then):
+        elif (
+            not claim_only
+            and not _loosely_meets(claim, low, high)
+            and not _if_loose(claim, now, then)
+        ):
             yield Finding(
                 claim.index,
                 "contradicted",
