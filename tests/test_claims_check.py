@@ -55,6 +55,7 @@ CONSISTENCY = [
     ("Between October and December agents arrested 34,546 people, 12 percent fewer than the 39,328 arrests of the same months a year before.", "12 percent fewer", "supported"),
     ("Between October and December agents made 34,546 arrests, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "contradicted"),
     ("Between October and December agents arrested 34,546 people, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "unverifiable"),
+    ("Between October and December agents arrested 34,546 people, 12 percent below the 39,328 arrests of the same months a year before.", "12 percent below", "supported"),
     # direction of a comparison
     # a value in the direction it is said to go is not thereby borne out: the text
     # only says it is lower, not what it was

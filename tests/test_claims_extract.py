@@ -176,6 +176,8 @@ YEARS = [
     ("In fiscal year 2023, 43% had a record, up from 32.5% the year before.", [2023, 2022]),
     ("Arrests rose from 142,750 in fiscal 2022 to 170,590 in fiscal 2023.", [2022, 2023]),
     ("In FY23 the unit made 500 arrests.", [2023]),
+    # a year in the possessive names the value after it, not the one before it
+    ("Sales in FY 2020 (1,884) were well below FY 2019's 2,672.", [2020, 2019]),
 ]
 
 
@@ -403,3 +405,31 @@ def test_any_text_is_checked_without_error_and_offsets_stay_inside(text: str) ->
     for claim in check(text).claims:
         assert 0 <= claim.start <= claim.end <= len(text)
         assert claim.verdict in ("supported", "contradicted", "unverifiable")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "sign"),
+    [
+        ("In FY 2018 the shop made 2,561 sales, 13 percent more.", "13 percent more", 1),
+        ("In FY 2018 the shop made 2,561 sales, 13% lower, as prices rose.", "13% lower", -1),
+        ("In FY 2019 it made 1,431 sales, about 10 percent below the 1,586 of FY 2018.",
+         "about 10 percent below", -1),
+        ("Sales were 12% above FY 2018 levels.", "12% above", 1),
+    ],
+)  # fmt: skip
+def test_a_comparative_ending_its_clause_or_measured_against_a_value_is_a_change(
+    text: str, shown: str, sign: int
+) -> None:
+    """ "13 percent more." and "10 percent below the 1,586" are changes, not shares; the value
+    a change is below or above is the earlier one."""
+    found = next(c for c in extract(text, None) if c.text == shown)
+    assert (found.kind, found.direction) == ("change", sign)
+    later = [c for c in extract(text, None) if c.start > found.end]
+    assert all(c.role == "prior" for c in later)
+
+
+def test_years_joined_by_through_are_a_span() -> None:
+    claim = only("During fiscal years 2017 through 2020, the shop made 935,346 sales.")
+    assert claim.fiscal_year is None and claim.span == (2017, 2020)
+    calendar = only("From calendar years 2019 through 2022 it made 133,541 sales a year.")
+    assert calendar.span is None

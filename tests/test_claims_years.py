@@ -439,3 +439,89 @@ def test_a_year_before_a_value_is_its_own_over_one_past_a_comma_after_it(
         "or 36 percent of the total, in FY2017."
     )
     assert claim(checked(listed, rows), "36 percent").fiscal_year == 2017
+
+
+# arrests of FY 2016 to FY 2023 and removals of FY 2020 to FY 2023, as published
+ARRESTS_BY_YEAR: list[Row] = [
+    ("ero.admin_arrests", year, value)
+    for year, value in zip(
+        range(2016, 2024),
+        (110_104, 143_470, 158_581, 143_099, 103_603, 74_082, 142_750, 170_590),
+        strict=True,
+    )
+]
+REMOVALS_BY_YEAR: list[Row] = [
+    ("ero.removals", year, value)
+    for year, value in zip(range(2020, 2024), (185_884, 59_011, 72_177, 142_580), strict=True)
+]
+
+
+def test_a_value_a_percent_change_is_from_is_its_base(checked: Checker) -> None:
+    """ "up 93% from 74,082 in fiscal 2021": 74,082 is the earlier value, so the change is of
+    the year after it."""
+    text = (
+        "The office made 142,750 administrative arrests in the fiscal year that ended "
+        "Sept. 30, up 93% from 74,082 in fiscal 2021."
+    )
+    found = claim(checked(text, ARRESTS_BY_YEAR), "up 93%")
+    assert (found.fiscal_year, found.verdict) == (2022, "supported")
+
+
+def test_a_value_another_is_a_multiple_of_gives_no_year_before_its_own(
+    checked: Checker,
+) -> None:
+    text = (
+        "The office released its fiscal 2022 report on Friday. It removed 72,177 people, a 22% "
+        "increase over the previous year but still well under half the 185,884 removed in "
+        "FY 2020."
+    )
+    result = checked(text, REMOVALS_BY_YEAR)
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    assert verdict(result, "a 22% increase") == ("ero.removals", 2022, "supported")
+
+
+def test_a_count_more_at_the_end_of_its_clause_is_a_difference(checked: Checker) -> None:
+    text = (
+        "Officers made 158,581 administrative arrests in fiscal year 2018. That's up 11 percent "
+        "from the 143,470 arrests they made a year earlier, or roughly 15,000 more."
+    )
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert claim(result, "roughly 15,000").verdict == "supported"
+    assert claim(result, "up 11 percent").verdict == "supported"
+
+
+def test_a_change_set_right_after_a_value_is_of_that_values_year(checked: Checker) -> None:
+    """The change is of 2018, not of the later values of its sentence; and its base is the
+    value it rose from, whose year the text does not give: never contradicted on a guess."""
+    text = (
+        "In fiscal terms, arrests rose from 110,104 in the last year of the old administration "
+        "to 158,581 in 2018, a 44 percent increase, before sliding to 143,099 in 2019 and "
+        "103,603 in 2020."
+    )
+    found = claim(checked(text, ARRESTS_BY_YEAR), "a 44 percent increase")
+    assert (found.fiscal_year, found.verdict) == (2018, "supported")
+
+
+def test_a_change_of_one_clause_is_not_read_against_the_values_of_the_next(
+    checked: Checker,
+) -> None:
+    text = (
+        "In FY 2023 arrests rose 19.5% from the prior year, and removals nearly doubled, to "
+        "142,580 from 72,177."
+    )
+    rows = ARRESTS_BY_YEAR + REMOVALS_BY_YEAR
+    assert claim(checked(text, rows), "rose 19.5%").verdict == "supported"
+
+
+def test_a_value_after_a_year_in_the_possessive_is_of_that_year(checked: Checker) -> None:
+    text = "Arrests went the other way in FY19: 143,099, nearly 10% fewer than FY18's 158,581."
+    assert verdict(checked(text, ARRESTS_BY_YEAR), "158,581") == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+
+
+def test_a_value_in_parentheses_after_a_year_is_of_that_year(checked: Checker) -> None:
+    text = "Removals rose between fiscal 2021 (59,011) and fiscal 2023."
+    assert verdict(checked(text, REMOVALS_BY_YEAR), "59,011") == ("ero.removals", 2021, "supported")

@@ -73,6 +73,9 @@ _LEVEL = re.compile(
     r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:level|levels|figure|year's)\b)",
     re.I,
 )
+_NEXT_CLAUSE = re.compile(r"[;]|,\s*(?:and|but|while|whereas)\s", re.I)
+_DIFFERENCE = re.compile(r"\s*(?:more|fewer|less)\b", re.I)
+"""After a value that is a difference ("roughly 15,000 more"), no level of a year."""
 _TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
 
 
@@ -192,8 +195,12 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     values = [
         c
         for c in _near(doc, claim, back=2)
-        if c.kind in _VALUES and _same_thing(c, claim) and not per_period(doc, c)
-    ]
+        if c.kind in _VALUES
+        and _same_thing(c, claim)
+        and not per_period(doc, c)
+        and not _DIFFERENCE.match(doc.text, c.end)
+        and not (c.start > claim.end and _NEXT_CLAUSE.search(doc.text, claim.end, c.start))
+    ]  # "Visits rose 19.5%, and sales nearly doubled, to 142,580": another clause's
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]
     if own:  # "... deported 186,000 people this year, a 30% decline": that value's change
@@ -279,6 +286,9 @@ def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
 _THAN = re.compile(r"\s*than\s+(?:the\s+|a\s+|its\s+|their\s+)?$", re.I)
 """Between a comparative change and the value it is measured against ("12 percent fewer than
 the 39,328")."""
+_BELOW = re.compile(r"\b(?:below|above)$", re.I)
+_THE = re.compile(r"\s*(?:the\s+|its\s+|their\s+)?$", re.I)
+"""Between "10 percent below" and the value it is measured against ("... below the 158,581")."""
 
 
 def _than_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
@@ -287,7 +297,10 @@ def _than_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     same = doc.in_sentence(claim.sentence)
     before = [c for c in same if c.end <= claim.start]
     after = [c for c in same if c.start >= claim.end]
-    if not before or not after or not _THAN.match(doc.text[claim.end : after[0].start]):
+    if not before or not after:
+        return None
+    gap = doc.text[claim.end : after[0].start]
+    if not (_THAN.match(gap) or (_BELOW.search(claim.text) and _THE.match(gap))):
         return None
     now, then = before[-1], after[0]
     if now.kind not in _VALUES or now.kind != then.kind:

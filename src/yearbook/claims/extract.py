@@ -99,9 +99,15 @@ _TO_FROM = re.compile(
     re.I,
 )
 """Before the earlier value of "rose to 170,590 (in FY 2023) from 142,750"."""
-_COMPARED_NOUN = re.compile(r"^\s*\w+\s+(?:[A-Za-z-]+\s+){0,2}?(?:than\b|people\b|[a-z]+s\b)", re.I)
+_COMPARED_NOUN = re.compile(
+    r"^\s*\w+\s+(?:[A-Za-z-]+\s+){0,2}?(?:than\b|people\b|[a-z]+s\b)"
+    r"|^\s*\w+\s*(?:[.;,:)\u2014]|$)"
+    r"|^\s*(?:below|above)\s+(?:the|its|their|that|those|last|a|an|FY|fiscal|\$?\d)\b",
+    re.I,
+)
 """After "12% fewer": "than", or a plural noun, maybe after two words of its own ("12% fewer
-sales than", "26 percent fewer used cars")."""
+sales than", "26 percent fewer used cars"), or the clause's end ("256,085, 13 percent more.");
+after "10% below" or "above", what it is measured against ("10% below the 158,581")."""
 _OF_AFTER = re.compile(r"\s*of\b", re.I)
 """After a percent that is a share ("15% of"), not a change."""
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up$", re.I)
@@ -122,6 +128,13 @@ _CHANGE_NOUN = (
 _CHANGE_FROM = re.compile(
     rf"\b(?:{_CHANGE_NOUN})s?\s+from\s+(?:the\s+|a\s+)?(?:(?:{_QUAL})\s+)?$", re.I
 )
+_PERCENT_FROM = re.compile(
+    rf"(?:%|\bpercent|\bper\s+cent|\bpercentage\s+points?)\s+(?:[a-z]+\s+)?from\s+"
+    rf"(?:the\s+|a\s+)?(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+"""Before the earlier value of a change in percent: "up 93% from 74,082", "a 22 percent rise
+from 59,011"."""
 _CHANGE_VERB = (
     r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
     r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
@@ -134,7 +147,7 @@ _DOWN_WORDS = {
     "decreased", "declined", "dropped", "slipped", "plunged", "falling", "decreasing",
     "declining", "dropping", "shrank", "shrunk", "sank", "fewer", "less", "lower", "smaller",
     "fallen", "tumbled", "plummeted", "dipped", "downturn", "crash", "plunge", "slump",
-    "slashed", "reduced", "lowered",
+    "slashed", "reduced", "lowered", "below",
 }  # fmt: skip
 _CHANGE_OF = re.compile(
     rf"\b(?:an?\s+)?(?P<w>{_CHANGE_NOUN})s?\s+of\s+(?:(?P<q>{_QUAL})\s+)?$"
@@ -185,10 +198,13 @@ _CHANGE_VERB_BY = re.compile(
 """Before the change of "raised prices by 12%", "cut sales over last year by 12%": a verb of
 change, what it changes, and "by"."""
 _COMPARE_TAIL = re.compile(
-    r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller)\b", re.I
+    r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller|below|above)\b", re.I
 )
 _RELATION = re.compile(
     rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
+    rf"(?<=percent\s)(?:below|above)|(?<=%\s)(?:below|above)|"
+    rf"(?<=percent\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
+    rf"(?<=%\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
     rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|twice|half|times"
     rf"(?:\s+(?:that|those)\s+of|\s+as\s+(?:many|much)\s+as)?)"
     rf"\s+(?:the\s+|a\s+)?(?:(?P<q>{_QUAL})\s+)?\$?$",
@@ -456,7 +472,7 @@ def _relation_applies(word: str, after: str, before: str = "") -> bool:
     change ("a 35% decline from the 31,000 in FY 2019")."""
     if word.lower() != "from":
         return True
-    if _TO_FROM.search(before) or _CHANGE_FROM.search(before):
+    if _TO_FROM.search(before) or _CHANGE_FROM.search(before) or _PERCENT_FROM.search(before):
         return True
     return bool(re.match(r"^[^.;]*?\bto\s+(?:[a-z]+\s+){0,2}\$?\d", after, re.I))
 

@@ -45,7 +45,11 @@ _OTHER_BASE = re.compile(
     re.I,
 )
 """A base of comparison that is a span, not a year: "compared to the first term"."""
-_MORE_THAN = re.compile(r"\s*(?P<w>more|fewer|less)\b(?P<rest>[^.;:]*?)\bthan\b", re.I)
+_MORE_THAN = re.compile(
+    r"\s*(?P<w>more|fewer|less)\b(?:(?P<rest>[^.;:]*?)\bthan\b|\s*(?:[.;)]|$))", re.I
+)
+"""After a difference: "15,111 more arrests ... than in FY 2017", or "roughly 15,000 more." at
+the end of a clause that compares with the year before."""
 _THAN_YEAR = re.compile(
     r"\s+(?:(?:in|during|for)\s+)?(?:the\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?'?(?P<y>(?:19|20)\d\d)\b",
     re.I,

@@ -79,7 +79,8 @@ _DATE_BEFORE = re.compile(
 _YEAR = r"(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d"
 _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
-    rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until)\s+{_YEAR}\b"
+    rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until|thru)\s+{_YEAR}\b"
+    rf"|(?<!calendar\syears\s)\b{_YEAR}\s+(?:to|through|thru)\s+{_YEAR}\b"
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
     r"(?!\s+(?:earlier|before|ago|prior|later))"
@@ -163,6 +164,26 @@ _YEARS_OWN = re.compile(
     re.I,
 )
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
+_YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
+"""A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
+_MULTIPLE_OF = re.compile(
+    r"\b(?:doubl\w*|tripl\w*|quadrupl\w*|twice|half|times)(?:\s+(?:that|those)\s+of|"
+    r"\s+as\s+(?:many|much)\s+as)?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?\$?$",
+    re.I,
+)
+"""Before a value another is a multiple of ("half the 185,884"): no year before the other's."""
+_APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
+"""Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
+_OWNED = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?",
+    re.I,
+)
+"""Between a year in the possessive and its value ("FY 2019's record 267,258")."""
+_IN_PARENS = re.compile(
+    r"\D{0,14}\d{2,4}\s*\(\s*(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$",
+    re.I,
+)
+"""From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
 _THIS_YEAR = re.compile(
@@ -495,6 +516,8 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     if not later:
         return None
     nxt = later[0]
+    if _MULTIPLE_OF.search(text, max(0, nxt.start - 40), nxt.start):
+        return None  # "72,177, ... well under half the 185,884 removed in FY 2020": any year's
     after = [c.start for c in doc.in_sentence(claim.sentence) if c.start > nxt.end]
     years = _mentions(text, nxt.end, min([*after, s_end]), fiscal)
     return years[0][1] if years else None
@@ -551,8 +574,9 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     sentence_year = before[pick][1] if before else context
     tail_mentions = _mentions(text, claim.end, tail_end, fiscal)
     relative = _YEAR_BEFORE.search(tail)
+    relative_base = None
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
-        relative = None  # "13,000 fewer than last year": last year is the base, not its year
+        relative, relative_base = None, relative  # "13,000 fewer than last year": the base
     if relative and following and _NEXT_CLAUSE.search(tail, 0, relative.start()):
         relative = None  # "... was 56, and the number the year prior was 34": the next one's
     back = _years_back(relative)
@@ -574,8 +598,19 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             for c in doc.in_sentence(claim.sentence)
             if c.role == "prior" and c.year_given and c.fiscal_year is not None
         ]
-        if claim.base_year is None and earlier:
-            claim.base_year = earlier[0]
+        if claim.base_year is None and earlier and relative_base is None:
+            claim.base_year = earlier[0]  # not past "over the previous year": that is its base
+        undated = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.role == "prior" and not c.year_given and c.end <= claim.start
+        ]
+        if claim.base_year is None and undated and not bases:
+            # "rose from 110,104 in the last Obama year to 158,581 in 2018, a 44 percent
+            # increase": its base is that value's year, which the text does not give
+            claim.no_contradiction = (
+                f"its base is {undated[-1].text}, whose year the text does not give"
+            )
         values = [
             c
             for c in doc.in_sentence(claim.sentence)
@@ -590,6 +625,15 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and c.role != "prior"
             and c.fiscal_year != claim.base_year  # "lower than FY 2020, when 185,884 ..."
         ]
+        ahead = [c for c in values if c.end <= claim.start]
+        if (
+            ahead
+            and ahead[-1].year_given
+            and ahead[-1].role != "prior"
+            and ahead[-1].fiscal_year is not None
+            and _APPOSED.fullmatch(text, ahead[-1].end, claim.start)
+        ):  # "to 158,581 in 2018, a 44 percent increase, before sliding to 103,603 in 2020"
+            valued = [ahead[-1].fiscal_year]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
         earlier = [
             c.fiscal_year
@@ -626,6 +670,16 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year, claim.year_source, claim.year_given = when[-1], "sentence", True
         return
     head = text[s_start : claim.start]
+    named = _mentions(text, s_start, claim.start, fiscal)
+    owner = _YEARS_OF.match(text, named[-1][0]) if named else None
+    if owner and _OWNED.fullmatch(text, owner.end(), claim.start):
+        # "nearly 10% fewer than FY18's 158,581": the year it is owned by, even after "than"
+        claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
+        return
+    if before and _IN_PARENS.match(text, max(s_start, before[-1][0]), claim.start):
+        # "between fiscal 2021 (59,011) and fiscal 2023": the year its parenthesis follows
+        claim.fiscal_year, claim.year_source, claim.year_given = before[-1][1], "sentence", True
+        return
     relative_when = [m for m in _YEAR_BEFORE.finditer(head) if _WHEN.match(head, m.end())]
     if relative_when and (before or context):  # "less than the year before, when ..."
         year = (before[-1][1] if before else context) or 0
@@ -655,6 +709,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         and pos < first_base  # "..., up from fiscal 2021, when ... in 2003": the base's clause
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
         and not (opens and _CLAUSE_END.search(text, claim.end, pos))
+        and not (following and _YEARS_OF.match(text, pos))  # "... below FY 2019's 267,258"
     ]
     if (
         own
