@@ -525,3 +525,53 @@ def test_a_value_after_a_year_in_the_possessive_is_of_that_year(checked: Checker
 def test_a_value_in_parentheses_after_a_year_is_of_that_year(checked: Checker) -> None:
     text = "Removals rose between fiscal 2021 (59,011) and fiscal 2023."
     assert verdict(checked(text, REMOVALS_BY_YEAR), "59,011") == ("ero.removals", 2021, "supported")
+
+
+def test_a_year_the_sentence_calls_a_calendar_year_is_no_fiscal_year(checked: Checker) -> None:
+    text = (
+        "The office removed 185,884 people in fiscal 2020. Calendar 2020 removals were lower "
+        "still, by an outside count, at around 164,000."
+    )
+    found = claim(checked(text, REMOVALS_BY_YEAR), "around 164,000")
+    assert found.fiscal_year is None and found.verdict == "unverifiable"
+    assert "calendar year 2020" in found.reason
+
+
+def test_two_years_combined_are_a_span_whose_sum_is_checked(checked: Checker) -> None:
+    text = "Across FY2021 and FY2022 combined, the office removed 131,188 people."
+    assert claim(checked(text, REMOVALS_BY_YEAR), "131,188").verdict == "supported"
+
+
+def test_a_span_total_set_against_a_multiple_keeps_its_span(checked: Checker) -> None:
+    """ "about 3.4 times the 273,768" is no "from X to Y": the span's total is a sum."""
+    rows = [
+        *REMOVALS_BY_YEAR,
+        ("ero.removals", 2017, 226119),
+        ("ero.removals", 2018, 256085),
+        ("ero.removals", 2019, 267258),
+    ]
+    text = (
+        "The total for FY 2017 through FY 2020 was 935,346 removals, about 3.4 times the "
+        "273,768 removed in the next three fiscal years."
+    )
+    assert claim(checked(text, rows), "935,346").verdict == "supported"
+
+
+def test_a_value_set_below_another_is_no_base_of_the_years_before(checked: Checker) -> None:
+    """ "still far below the 267,258 of fiscal 2019": no "up from", so the removals before it
+    are not of FY 2020, and the change set right after it is the change from it."""
+    rows = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267258)]
+    text = (
+        "Arrests nearly doubled in fiscal 2022. Removals rose 22% to 72,177, still far below "
+        "the 267,258 of fiscal 2019, a drop of 73%."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    assert claim(result, "rose 22%").verdict == "supported"
+    assert claim(result, "a drop of 73%").verdict == "supported"
+
+
+def test_a_change_in_a_later_clause_is_of_the_year_its_clause_names(checked: Checker) -> None:
+    text = "In FY 2019 the office made 143,099 arrests; in FY 2023 it made about 19% more arrests."
+    found = claim(checked(text, ARRESTS_BY_YEAR), "about 19% more")
+    assert (found.fiscal_year, found.verdict) == (2023, "supported")

@@ -203,6 +203,7 @@ _COMPARE_TAIL = re.compile(
 _RELATION = re.compile(
     rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
     rf"(?<=percent\s)(?:below|above)|(?<=%\s)(?:below|above)|"
+    rf"(?:below|above|under|beneath|behind|short\s+of)\s+the|"
     rf"(?<=percent\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
     rf"(?<=%\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
     rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|twice|half|times"

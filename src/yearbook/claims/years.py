@@ -81,6 +81,8 @@ _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until|thru)\s+{_YEAR}\b"
     rf"|(?<!calendar\syears\s)\b{_YEAR}\s+(?:to|through|thru)\s+{_YEAR}\b"
+    rf"|\b(?:across|over)\s+{_YEAR}\s+and\s+{_YEAR}\b"
+    rf"|\b{_YEAR}\s+and\s+{_YEAR}\s+(?:combined|together)\b"
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
     r"(?!\s+(?:earlier|before|ago|prior|later))"
@@ -166,12 +168,6 @@ _YEARS_OWN = re.compile(
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
-_MULTIPLE_OF = re.compile(
-    r"\b(?:doubl\w*|tripl\w*|quadrupl\w*|twice|half|times)(?:\s+(?:that|those)\s+of|"
-    r"\s+as\s+(?:many|much)\s+as)?\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?\$?$",
-    re.I,
-)
-"""Before a value another is a multiple of ("half the 185,884"): no year before the other's."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
 _OWNED = re.compile(
@@ -179,6 +175,14 @@ _OWNED = re.compile(
     re.I,
 )
 """Between a year in the possessive and its value ("FY 2019's record 267,258")."""
+_FROM = re.compile(
+    r"\b(?:from|vs\.?|versus|against|compared\s+(?:to|with))\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?\$?$",
+    re.I,
+)
+"""Right before the earlier of two values "from" one "to" the other, or set against it (not a
+value another is a multiple of: "3.4 times the 273,768")."""
+_CALENDAR_WORD = re.compile(r"\bcalendar[\s-]+(?:years?\s+)?$", re.I)
+"""Right before a year that is a calendar year ("calendar 2020", "calendar year 2020")."""
 _IN_PARENS = re.compile(
     r"\D{0,14}\d{2,4}\s*\(\s*(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$",
     re.I,
@@ -450,7 +454,14 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     if span and not part and not named_after:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
-        if ends and ends[1] is not None and any(c.role == "prior" for c in pair):
+        if (
+            ends
+            and ends[1] is not None
+            and any(
+                c.role == "prior" and _FROM.search(doc.text, max(0, c.start - 40), c.start)
+                for c in pair
+            )
+        ):
             # "From FY 2019 to FY 2021, permits fell from 2,672 to 590": two values
             claim.fiscal_year = ends[0] if claim.role == "prior" else ends[1]
             claim.year_given, claim.year_source = True, "sentence"
@@ -476,6 +487,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             claim.span = _span_of(span.group())
         return
     if fiscal:
+        _said_calendar(doc, claim)
         return
     _, s_start, _ = doc.sentences[claim.sentence]
     years = _mentions(doc.text, s_start, end, calendar=True)
@@ -488,6 +500,27 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         claim.year_note = (
             f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
         )
+
+
+def _said_calendar(doc: Document, claim: Claim) -> None:
+    """In a text of fiscal years, a claim whose year its sentence calls a calendar year
+    ("Calendar 2020 sales were ... around 164,000") has no fiscal year."""
+    if claim.fiscal_year is None:
+        return
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    said = _mentions(doc.text, s_start, s_end, True)
+    calendar = [
+        y
+        for pos, y, _ in said
+        if y == claim.fiscal_year and _CALENDAR_WORD.search(doc.text, max(0, pos - 16), pos)
+    ]
+    named_fiscal = [
+        p for p, y in _scan(doc.text)[1] if s_start <= p < s_end and y == claim.fiscal_year
+    ]
+    if calendar and not named_fiscal:
+        claim.calendar = (claim.fiscal_year, None)
+        claim.fiscal_year, claim.base_year = None, None
+        claim.year_note = f"the text gives calendar year {calendar[0]}, not a fiscal year"
 
 
 def _change_calendar(
@@ -516,7 +549,7 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     if not later:
         return None
     nxt = later[0]
-    if _MULTIPLE_OF.search(text, max(0, nxt.start - 40), nxt.start):
+    if not _FROM.search(text, max(0, nxt.start - 40), nxt.start):
         return None  # "72,177, ... well under half the 185,884 removed in FY 2020": any year's
     after = [c.start for c in doc.in_sentence(claim.sentence) if c.start > nxt.end]
     years = _mentions(text, nxt.end, min([*after, s_end]), fiscal)
@@ -596,8 +629,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         earlier = [  # "a 50% decrease ... from 20,000 in FY2019 to 9,700 in FY2023"
             c.fiscal_year
             for c in doc.in_sentence(claim.sentence)
-            if c.role == "prior" and c.year_given and c.fiscal_year is not None
-        ]
+            if c.role == "prior"
+            and c.year_given
+            and c.fiscal_year is not None
+            and _FROM.search(text, max(0, c.start - 40), c.start)
+        ]  # not "far below the 267,258 of fiscal 2019": no base, a value set beside
         if claim.base_year is None and earlier and relative_base is None:
             claim.base_year = earlier[0]  # not past "over the previous year": that is its base
         undated = [
@@ -625,6 +661,12 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and c.role != "prior"
             and c.fiscal_year != claim.base_year  # "lower than FY 2020, when 185,884 ..."
         ]
+        clause_start = max(
+            [m.end() for m in _OTHER_CLAUSE.finditer(text, s_start, claim.start)], default=s_start
+        )
+        in_clause = [y for pos, y in before if pos >= clause_start > s_start]
+        if in_clause and not own:  # "...; in FY 2023 it made about 19% more sales"
+            valued = [in_clause[-1]]
         ahead = [c for c in values if c.end <= claim.start]
         if (
             ahead
@@ -634,6 +676,22 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and _APPOSED.fullmatch(text, ahead[-1].end, claim.start)
         ):  # "to 158,581 in 2018, a 44 percent increase, before sliding to 103,603 in 2020"
             valued = [ahead[-1].fiscal_year]
+        elif (
+            ahead
+            and not bases
+            and ahead[-1].role == "prior"
+            and ahead[-1].fiscal_year is not None
+            and _APPOSED.fullmatch(text, ahead[-1].end, claim.start)
+        ):  # "72,177, still far below the 267,258 of fiscal 2019, a drop of 73%": from it
+            later = [
+                c.fiscal_year
+                for c in values
+                if c.role != "prior"
+                and c.fiscal_year is not None
+                and c.fiscal_year > ahead[-1].fiscal_year
+            ]
+            if later:
+                claim.base_year, valued = ahead[-1].fiscal_year, [max(later)]
         year = own[0] if own else max(valued) if valued else (sentence_year if before else None)
         earlier = [
             c.fiscal_year
@@ -654,6 +712,24 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.year_given = bool(own or valued or before or bases)
         claim.year_source = "sentence" if claim.year_given else source if year else ""
         claim.fiscal_year = year
+        stated = [
+            c
+            for c in values
+            if c.end <= clause_start
+            and c.year_given
+            and c.role != "prior"
+            and c.fiscal_year is not None
+            and year is not None
+            and c.fiscal_year < year - 1
+        ]
+        own_clause = [c for c in values if clause_start <= c.start < claim.start]
+        if claim.base_year is None and stated and not own_clause and relative_base is None:
+            # "In FY 2019 it made 143,099 sales ...; in FY 2023 it made about 19% more sales":
+            # measured against the year its sentence named first, or the year before
+            claim.base_year = stated[-1].fiscal_year
+            claim.no_contradiction = claim.no_contradiction or (
+                f"it may be measured against FY {stated[-1].fiscal_year} or the year before"
+            )
         if claim.base_year is None and year is not None:
             claim.base_year = year - 1
         if bases and not earlier:  # "1,706 permits, 19.5% more than FY 2022": of FY 2023
