@@ -233,6 +233,30 @@ def test_pipes_without_a_rule_under_a_header_are_prose(checked: Checker) -> None
     assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
 
 
+def test_pipe_rows_under_a_header_of_names_are_a_table_without_a_rule(
+    checked: Checker,
+) -> None:
+    text = (
+        "Fiscal year | Administrative arrests | Removals\n"
+        "FY2021 | 74,082 | 59,011\n"
+        "FY2022 | 142,750 | 72,771\n"
+    )
+    result = checked(text, ROWS)
+    assert verdict(result, "74,082") == ("ero.admin_arrests", 2021, "supported")
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,771") == ("ero.removals", 2022, "contradicted")
+    _each_claim_on_its_text(text, result)
+
+
+def test_a_line_of_years_each_labelling_its_value_gives_each_its_year(
+    checked: Checker,
+) -> None:
+    text = "Removals\nFY21: 59,011 | FY22: 72,177\n"
+    result = checked(text, ROWS)
+    assert verdict(result, "59,011") == ("ero.removals", 2021, "supported")
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+
+
 _CELL = st.one_of(
     st.sampled_from(["FY2021", "2022", "Removals", "", " ", "59,011", "n/a", "12%", "|"]),
     st.text(alphabet="ab1,|-: \n", max_size=12),
@@ -244,6 +268,15 @@ _CELL = st.one_of(
 def test_any_table_keeps_every_claim_on_its_own_text(rows: list[list[str]]) -> None:
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     text = "\n".join([lines[0], "|---|---|", *lines[1:]])
+    _each_claim_on_its_text(text, check(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=2, max_size=4), min_size=1, max_size=6))
+def test_any_pipe_lines_without_a_rule_keep_every_claim_on_its_own_text(
+    rows: list[list[str]],
+) -> None:
+    text = "\n".join(" | ".join(row) for row in rows)
     _each_claim_on_its_text(text, check(text))
 
 

@@ -24,8 +24,9 @@ Each office counts its own.
 
 The number keeps its offsets in the original text, so a claim still points at
 its cell; the words added around it point at the header or row they come from.
-Cells without a digit, and tables without a rule under their header, are
-left as they are. A table laid out in plain text under a line of years alone ("   2019
+Cells without a digit are left as they are. A table with no rule under its header
+is read too when its header names columns (no digits but years) over at least two rows of as
+many pipes. A table laid out in plain text under a line of years alone ("   2019
 2020 2021"), each row a name and one number per year, is read the same way.
 """
 
@@ -110,9 +111,29 @@ def _tables(text: str) -> list[tuple[int, int, int]]:
                 j += 1
             found.append((i, i + 2, end))
             i = end
+        elif (end := _ruleless(text, lines, i)) > i:
+            found.append((i, i + 1, end))
+            i = end
         else:
             i += 1
     return found
+
+
+def _ruleless(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The line after the last row of a pipe table with no rule under its header ("Fiscal year
+    | Arrests" over "FY2016 | 110,104" lines), or ``i`` when none starts at line ``i``: a header
+    of names (no digits but years) and at least two rows of as many pipes, each with a digit."""
+    head = text[lines[i][0] : lines[i][1]]
+    pipes = head.count("|")
+    if not pipes or _DIGIT.search(_YEAR.sub("", head)):
+        return i
+    j = i + 1
+    while j < len(lines) and j - i <= MAX_TABLE_ROWS:
+        line = text[lines[j][0] : lines[j][1]]
+        if line.count("|") != pipes or not _DIGIT.search(line):
+            break
+        j += 1
+    return j if j - i > 2 else i
 
 
 def _year_tables(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -194,7 +194,7 @@ _THIS_YEAR = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
 """Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
-_LABELS = re.compile(r"\b(?:19|20)\d\d[ \t]*[:=\u2013-]?[ \t]*\$?$")
+_LABELS = re.compile(r"(?:\b(?:19|20)\d\d|\bFY\s?'?\d\d)[ \t]*[:=\u2013-]?[ \t]*\$?$")
 """A year right before a value, as a label ("FY 2018: 256,085"); when the next value has one
 too, each value is of the year right before it, not of the year after it."""
 _LABEL_WORDS = 4
