@@ -228,3 +228,23 @@ def test_a_count_named_by_its_numbered_authority_is_not_the_count_it_words(
     assert claim(checked(bare, rows), "62,545").verdict == "unverifiable"
     plain = "In FY 2023 there were 62,545 deportations."
     assert claim(checked(plain, rows), "62,545").verdict == "contradicted"
+
+
+def test_a_part_of_a_stated_whole_is_read_with_what_is_said_after_the_whole(
+    checked: Checker,
+) -> None:
+    """ "46,396 of the 142,750 people arrested had a criminal conviction": the words after the
+    whole say what the part counts."""
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.arrests_criminal_history", 2022, 46_396),
+    ]
+    text = (
+        "The report shows that in FY 2022 only 46,396 of the 142,750 people the office arrested "
+        "had a criminal conviction or pending charge."
+    )
+    assert verdict(checked(text, rows), "46,396") == (
+        "ero.arrests_criminal_history",
+        2022,
+        "supported",
+    )

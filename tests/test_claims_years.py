@@ -575,3 +575,15 @@ def test_a_change_in_a_later_clause_is_of_the_year_its_clause_names(checked: Che
     text = "In FY 2019 the office made 143,099 arrests; in FY 2023 it made about 19% more arrests."
     found = claim(checked(text, ARRESTS_BY_YEAR), "about 19% more")
     assert (found.fiscal_year, found.verdict) == (2023, "supported")
+
+
+def test_a_value_of_that_year_is_of_the_year_named_last_before_it(checked: Checker) -> None:
+    text = (
+        "The office made 74,082 arrests in FY2021. Measured against fiscal 2019, the last full "
+        "year before the pandemic, arrests fell by roughly half: it reported 143,099 that year."
+    )
+    assert verdict(checked(text, ARRESTS_BY_YEAR), "143,099") == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )

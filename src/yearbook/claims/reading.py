@@ -29,6 +29,12 @@ _OF_SHARE = re.compile(
 )
 """Before the whole of a share ("64% of the 143,000 buyers had paid cash"): what follows its
 noun says what the part had, not what the whole counts."""
+_PART_OF = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?"
+    r"(?:(?:about|nearly|almost|over|more\s+than|some|roughly)\s+)?\$?",
+    re.I,
+)
+"""Between a part and its whole ("46,396 of the 142,750 people ...")."""
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
     "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
@@ -52,7 +58,14 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     head = head[max(c.end() for c in cuts) :] if cuts else head
     if _OF_SHARE.search(text, s_start, claim.start):  # "64% of the 143,000 buyers had
         next_start = _noun_end(text, claim.end, next_start)  # paid cash": its noun, no more
-    tail = _ASIDE.sub(" ", text[claim.end : next_start])
+    tail = text[claim.end : next_start]
+    whole = [c for c in others if c.start >= next_start][:1]
+    if whole and _PART_OF.fullmatch(tail) and claim.kind in ("count", "money", "weight"):
+        # "46,396 of the 142,750 people arrested had a criminal conviction": what the part is
+        # is said after its whole, whose number is no word of it
+        next_start = doc.stretch(whole[0])[1]
+        tail += " " + text[whole[0].end : next_start]
+    tail = _ASIDE.sub(" ", tail)
     ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
     if next_start < s_end:
         ends += [c.start() for c in (_CLAUSE_CUT.search(tail),) if c]

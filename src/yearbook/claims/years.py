@@ -190,6 +190,8 @@ _IN_PARENS = re.compile(
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
+"""Right after a value: "143,099 that year", of the year named last before it."""
 _THIS_YEAR = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
@@ -737,6 +739,16 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
                 if not value.year_given and value.start < claim.start:
                     value.fiscal_year = year
         return
+    that_year = _THAT_YEAR.match(text, claim.end, tail_end)
+    if that_year and not tail_mentions:
+        # "Measured against fiscal 2019, ...: ICE reported 143,099 that year": the year named
+        # last before it, in its sentence or the one before
+        _, p_start, _ = doc.sentences[max(0, claim.sentence - 1)]
+        named_before = _mentions(text, p_start, claim.start, fiscal)
+        if named_before:
+            claim.fiscal_year, claim.year_source = named_before[-1][1], "relative"
+            claim.year_given = named_before[-1][0] >= s_start
+            return
     when = [
         y
         for pos, y, base in _mentions(text, s_start, claim.start, fiscal)
