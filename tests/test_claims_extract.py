@@ -433,3 +433,14 @@ def test_years_joined_by_through_are_a_span() -> None:
     assert claim.fiscal_year is None and claim.span == (2017, 2020)
     calendar = only("From calendar years 2019 through 2022 it made 133,541 sales a year.")
     assert calendar.span is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In FY 2017 they made up more than a third of all sales.", "share"),
+        ("In FY 2017 sales fell by more than a third.", "change"),
+    ],
+)
+def test_a_fraction_after_a_verbs_own_up_is_a_share_not_a_change(text: str, kind: str) -> None:
+    assert only(text).kind == kind

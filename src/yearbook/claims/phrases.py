@@ -119,6 +119,13 @@ _CHANGED_BY = re.compile(
     r"falling|decreased|declined|dropped|shrank|shrunk|cut|reduced|slashed|down)\s+(?:by\s+)?$",
     re.I,
 )
+_PARTICLE = re.compile(
+    r"\b(?:make|makes|made|making|add|adds|added|adding|end|ends|ended|ending|sum|sums|summed|"
+    r"back|backs|backed|account|accounts|accounted|take|takes|took|taken|taking|"
+    r"set|sets|show|shows|showed|turn|turns|turned|pay|paid|won|win|wins)\s+(?:up|down)$",
+    re.I,
+)
+"""A verb whose "up" or "down" is its own particle ("made up", "turned down"), no change."""
 _DOWN = frozenset(
     ("fell", "fallen", "falling", "decreased", "declined", "dropped", "shrank", "shrunk", "cut",
      "reduced", "slashed", "down")
@@ -253,6 +260,8 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     if _OF_A_TIME.match(after) or re.match(r"^[\s-]*(?:way|time|hearted|life|an?\b)", after):
         return None
     moved = _CHANGED_BY.search(before)
+    if moved and _PARTICLE.search(before, 0, moved.end("w")):
+        moved = None  # "they make up more than a third of": a share, not a change
     share = not moved and bool(re.match(r"^\s*of\b", after, re.I))
     ratio = not share and not moved and bool(_RATIO_AFTER.match(after))
     if not (qualified or share or ratio or moved):
