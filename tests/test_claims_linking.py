@@ -248,3 +248,21 @@ def test_a_part_of_a_stated_whole_is_read_with_what_is_said_after_the_whole(
         2022,
         "supported",
     )
+
+
+def test_a_difference_whose_own_words_read_like_another_metric_borrows_no_metric(
+    checked: Checker,
+) -> None:
+    """A difference in a sentence after another's takes that one's metric only when its own
+    words do not read like another metric's ("removals at the border fell by some 30,000")."""
+    rows: list[Row] = [
+        ("ero.removals", 2016, 240_255),
+        ("ero.removals", 2017, 226_119),
+        ("removals_border", 2022, 43_973),
+    ]
+    text = (
+        "Total removals declined in fiscal 2017, to 226,119 from 240,255, or 14,136 fewer. "
+        "Removals of people caught at the border fell by some 30,000."
+    )
+    found = claim(checked(text, rows), "some 30,000")
+    assert found.verdict == "unverifiable", found.reason

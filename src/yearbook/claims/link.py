@@ -277,6 +277,12 @@ class Linker:
                 same = later[:1] or same
             if not same:
                 return
+            if (
+                claim.difference
+                and same[-1].sentence != claim.sentence
+                and claim.reads_like not in (None, same[-1].metric)
+            ):  # "... removals of people caught at the border fell by some 30,000": its own
+                return
             claim.metric, claim.link_reason = same[-1].metric, "follows its value"
             claim.breakdown, claim.breakdown_value = same[-1].breakdown, same[-1].breakdown_value
             return
