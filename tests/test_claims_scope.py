@@ -799,6 +799,17 @@ def test_a_change_in_a_calendar_year_text_may_be_borne_out_by_that_fiscal_year(
     assert claim(wrong, "an increase of about 23 percent").verdict == "unverifiable"
 
 
+def test_a_count_that_adds_another_never_contradicts_either(checked: Checker) -> None:
+    text = (
+        "In FY 2023 the agency also carried out 62,545 expulsions; together with removals that "
+        "makes 205,125."
+    )
+    rows: list[Row] = [*ROWS, ("ero.removals", 2023, 142_580)]
+    assert claim(checked(text, rows), "205,125").verdict == "unverifiable"
+    plain = "In FY 2023 the agency carried out 205,125 removals."
+    assert claim(checked(plain, rows), "205,125").verdict == "contradicted"
+
+
 def test_a_count_of_one_means_never_contradicts_the_whole(checked: Checker) -> None:
     text = "In FY 2023 the agency conducted 72,962 removals via charter flights."
     rows: list[Row] = [*ROWS, ("ero.removals", 2023, 142_580)]

@@ -120,6 +120,14 @@ def out_of_scope(
     return None
 
 
+_ADDED = re.compile(
+    r"\b(?:together\s+with|combined\s+with|along\s+with|added\s+to|in\s+addition\s+to|"
+    r"plus)\b",
+    re.I,
+)
+"""In a count's clause: it may add the count named there to another."""
+
+
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
     it counts others than a figure ("with 300 others"), "such" ones as described before it,
@@ -138,6 +146,9 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
+    added = _ADDED.search(clause)
+    if added:  # "together with removals that makes 205,125": a sum of more than one count
+        return f"it may add more than one count ({added.group().strip()!r})"
     return ""
 
 
