@@ -587,3 +587,21 @@ def test_a_value_of_that_year_is_of_the_year_named_last_before_it(checked: Check
         2019,
         "supported",
     )
+
+
+def test_last_year_in_a_dated_text_may_mean_the_year_before_its_date(checked: Checker) -> None:
+    """Written in January 2024 about FY 2023, "last year" may be FY 2023, not FY 2022: tried
+    as either, contradicted as neither."""
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.admin_arrests", 2023, 170_590),
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+    ]
+    text = (
+        "In fiscal year 2023 the office made 170,590 arrests; it removed 142,580 people last year."
+    )
+    found = claim(checked(text, rows, dt.date(2024, 1, 4)), "142,580")
+    assert found.verdict == "supported", found.reason
+    undated = claim(checked(text, rows), "142,580")
+    assert (undated.fiscal_year, undated.verdict) == (2022, "contradicted")

@@ -190,6 +190,8 @@ _IN_PARENS = re.compile(
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
+"""A year relative to when the text was written, not to the year it names."""
 _THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
 """Right after a value: "143,099 that year", of the year named last before it."""
 _THIS_YEAR = re.compile(
@@ -858,6 +860,16 @@ def date_readings(doc: Document, published: dt.date) -> None:
         f"{published.isoformat()}"
     )
     for claim in doc.claims:
+        if claim.year_source == "relative" and claim.fiscal_year not in (None, last):
+            _, s_start, s_end = doc.sentences[claim.sentence]
+            if _LAST_YEAR.search(doc.text, s_start, s_end):
+                # "57% of those arrested last year", in a text of FY 2023 dated January 2024:
+                # the year before its date, maybe, as much as the year before the text's year
+                claim.calendar = (last, last - 1) if claim.kind == "change" else (last, None)
+                claim.no_contradiction = claim.no_contradiction or (
+                    f"'last year' may mean FY {last}, the last fiscal year ended by its date"
+                )
+            continue
         if (
             claim.fiscal_year is not None
             or claim.year_note
