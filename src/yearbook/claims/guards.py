@@ -147,7 +147,7 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
     added = _ADDED.search(clause)
-    if added:  # "together with removals that makes 205,125": a sum of more than one count
+    if added:  # "together with refunds that makes 205,125": a sum of more than one count
         return f"it may add more than one count ({added.group().strip()!r})"
     return ""
 

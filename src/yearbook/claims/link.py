@@ -281,7 +281,7 @@ class Linker:
                 claim.difference
                 and same[-1].sentence != claim.sentence
                 and claim.reads_like not in (None, same[-1].metric)
-            ):  # "... removals of people caught at the border fell by some 30,000": its own
+            ):  # "... sales of cars bought abroad fell by some 30,000": its own words
                 return
             claim.metric, claim.link_reason = same[-1].metric, "follows its value"
             claim.breakdown, claim.breakdown_value = same[-1].breakdown, same[-1].breakdown_value
