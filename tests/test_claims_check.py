@@ -56,6 +56,10 @@ CONSISTENCY = [
     ("Between October and December agents made 34,546 arrests, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "contradicted"),
     ("Between October and December agents arrested 34,546 people, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "unverifiable"),
     ("Between October and December agents arrested 34,546 people, 12 percent below the 39,328 arrests of the same months a year before.", "12 percent below", "supported"),
+    # a multiple of the value before it, not of a base named between them; and of either value
+    ("In FY 2023 it sold 142,580 cars, nearly twice the 72,177 of FY 2022 and more than double the 59,011 sold in FY 2021.", "more than double", "supported"),
+    ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 185,884 cars, was more than three times as high.", "more than three times", "supported"),
+    ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 385,884 cars, was more than three times as high.", "more than three times", "contradicted"),
     # direction of a comparison
     # a value in the direction it is said to go is not thereby borne out: the text
     # only says it is lower, not what it was

@@ -806,6 +806,8 @@ def test_a_count_that_adds_another_never_contradicts_either(checked: Checker) ->
     )
     rows: list[Row] = [*ROWS, ("ero.removals", 2023, 142_580)]
     assert claim(checked(text, rows), "205,125").verdict == "unverifiable"
+    adding = "Adding the 62,545 expulsions of FY 2023 to that year's removals gives 205,125."
+    assert claim(checked(adding, rows), "205,125").verdict == "unverifiable"
     plain = "In FY 2023 the agency carried out 205,125 removals."
     assert claim(checked(plain, rows), "205,125").verdict == "contradicted"
 

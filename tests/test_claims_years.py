@@ -605,3 +605,17 @@ def test_last_year_in_a_dated_text_may_mean_the_year_before_its_date(checked: Ch
     assert found.verdict == "supported", found.reason
     undated = claim(checked(text, rows), "142,580")
     assert (undated.fiscal_year, undated.verdict) == (2022, "contradicted")
+
+
+def test_a_count_a_year_after_a_span_is_its_yearly_average(checked: Checker) -> None:
+    text = "Removals in FY21-FY23 came to 273,768, or roughly 91,000 a year."
+    result = checked(text, REMOVALS_BY_YEAR)
+    assert claim(result, "roughly 91,000").verdict == "supported"
+    assert claim(result, "273,768").verdict == "supported"
+
+
+def test_a_year_that_labels_the_next_value_is_not_the_one_before_it(checked: Checker) -> None:
+    text = "Fiscal 2020:\n- 103,603 administrative arrests (FY 2019: 143,099; FY 2018: 158,581)"
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert verdict(result, "103,603") == ("ero.admin_arrests", 2020, "supported")
+    assert verdict(result, "143,099") == ("ero.admin_arrests", 2019, "supported")

@@ -162,6 +162,8 @@ def _loosely_meets(claim: Claim, low: float, high: float) -> bool:
     return Interval(100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)).overlaps(Interval(low, high))
 
 
+_TIMES = re.compile(r"\btimes\b|doubl|twice|tripl|quadrupl|fold\b", re.I)
+"""A multiple, which a writer may state of either value against the other."""
 _SCALED = re.compile(r"\d\.\d|million|billion|trillion|thousand|\d\s?(?:[kKmMbB]|bn|mn)\b")
 """A number written with a decimal or a scale ("4.7 million", "143k"), which writers cut short."""
 
@@ -278,6 +280,8 @@ def _multiple_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     same = doc.in_sentence(claim.sentence)
     before = [c for c in same if c.end <= claim.start and c.kind in _VALUES]
     after = [c for c in same if c.start >= claim.end]
+    if before and before[-1].role == "prior":  # "142,580, nearly twice the 72,177 ... and
+        before = [c for c in before if c.role != "prior"] or before  # more than double the"
     if not before or not after or after[0].role != "prior" or after[0].kind != before[-1].kind:
         return None
     return (before[-1], after[0]) if _same_count(doc, before[-1], after[0]) else None
@@ -331,6 +335,20 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             continue
         low, high = span[0] - 100.0, span[1] - 100.0
         exact = 100.0 * (now.value / then.value - 1) if then.value else None
+        back = _ratio(then.interval, now.interval, 100.0) if _TIMES.search(claim.text) else None
+        if (
+            back is not None
+            and not _loosely(claim, low, high)
+            and _loosely(claim, back[0] - 100.0, back[1] - 100.0)
+        ):  # "the year 59,011 were sold was the outlier: the one before, three times as high"
+            yield Finding(
+                claim.index,
+                "supported",
+                "change",
+                f"{_num(then.value)} is {_range(*back, 1)}% of {_num(now.value)}",
+                exact,
+            )
+            continue
         if _loosely(claim, low, high):
             yield Finding(
                 claim.index,

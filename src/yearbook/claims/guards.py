@@ -126,6 +126,8 @@ _ADDED = re.compile(
     re.I,
 )
 """In a count's clause: it may add the count named there to another."""
+_ADDING = re.compile(r"\b(?:adding|add|added)\b[^.;:]{0,80}?\bto\b[^,;.]{0,80}$", re.I)
+"""Before a count in its sentence: "Adding the 62,545 refunds to the sales gives ..."."""
 
 
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
@@ -146,7 +148,7 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
-    added = _ADDED.search(clause)
+    added = _ADDED.search(clause) or _ADDING.search(doc.text, s_start, claim.start)
     if added:  # "together with refunds that makes 205,125": a sum of more than one count
         return f"it may add more than one count ({added.group().strip()!r})"
     return ""

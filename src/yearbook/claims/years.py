@@ -81,6 +81,7 @@ _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until|thru)\s+{_YEAR}\b"
     rf"|(?<!calendar\syears\s)\b{_YEAR}\s+(?:to|through|thru)\s+{_YEAR}\b"
+    rf"|\bFY\s?'?\d\d\s?[-\u2013]\s?(?:FY\s?'?)?\d\d\b"
     rf"|\b(?:across|over)\s+{_YEAR}\s+and\s+{_YEAR}\b"
     rf"|\b{_YEAR}\s+and\s+{_YEAR}\s+(?:combined|together)\b"
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
@@ -190,6 +191,16 @@ _IN_PARENS = re.compile(
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_LABEL_OF_NEXT = re.compile(r"\D{0,14}\d{2,4}\s*[:=]\s*\$?\d")
+"""A year that labels the value right after it ("FY 2019: 143,099"), not the one before."""
+_ADDS_UP = re.compile(
+    r"\b(?:adds?|added)\s+up\s+to\s+(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$"
+    r"|\b(?:totall?ed|came\s+to|sums?\s+to)\s+(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$",
+    re.I,
+)
+"""Right before a count that is a total over the span its sentence named before it."""
+_A_YEAR = re.compile(r"\s*(?:[a-z-]+\s+)?(?:a|per|each)\s+(?:fiscal\s+)?year\b|\s*annually\b", re.I)
+"""Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
 """A year relative to when the text was written, not to the year it names."""
 _THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
@@ -441,6 +452,15 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     ):
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc.text, _SPAN, start, stop, claim.start)
+    _, s_start, _ = doc.sentences[claim.sentence]
+    yearly = claim.kind in ("count", "average") and _A_YEAR.match(doc.text, claim.end)
+    summed = claim.kind == "count" and _ADDS_UP.search(doc.text, s_start, claim.start)
+    if span is None and (yearly or summed):
+        # "(FY21-FY23) add up to 273,768, or roughly 91,000 a year": the span's total and
+        # yearly average
+        span = _outside_asides(doc.text, _SPAN, s_start, claim.start)  # "(FY21-FY23)" too
+        if span is not None and yearly:
+            claim.kind = "average"
     named_after = _FY.search(doc.text, claim.end, end)
     if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
         bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
@@ -493,7 +513,6 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     if fiscal:
         _said_calendar(doc, claim)
         return
-    _, s_start, _ = doc.sentences[claim.sentence]
     years = _mentions(doc.text, s_start, end, calendar=True)
     if years:
         if claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
@@ -630,14 +649,16 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         unlike = [y for _, y in before if y != claim.base_year]
         if bases and unlike:  # "from FY 2016 through FY 2018, ... 44% higher than in FY 2016"
             sentence_year = unlike[0]
+        own_base = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end][:1]
         earlier = [  # "a 50% decrease ... from 20,000 in FY2019 to 9,700 in FY2023"
             c.fiscal_year
             for c in doc.in_sentence(claim.sentence)
             if c.role == "prior"
             and c.year_given
             and c.fiscal_year is not None
-            and _FROM.search(text, max(0, c.start - 40), c.start)
-        ]  # not "far below the 267,258 of fiscal 2019": no base, a value set beside
+            and (_FROM.search(text, max(0, c.start - 40), c.start) or c in own_base)
+        ]  # not "far below the 267,258 of fiscal 2019": no base, a value set beside; but
+        # "more than double the 59,011 sold in FY 2021" is its own base
         if claim.base_year is None and earlier and relative_base is None:
             claim.base_year = earlier[0]  # not past "over the previous year": that is its base
         undated = [
@@ -800,6 +821,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         and not (following and _OPENS_CLAUSE.search(text, claim.end, pos))
         and not (opens and _CLAUSE_END.search(text, claim.end, pos))
         and not (following and _YEARS_OF.match(text, pos))  # "... below FY 2019's 267,258"
+        and not (following and _LABEL_OF_NEXT.match(text, pos))  # "(FY 2019: 143,099)"
     ]
     if (
         own
