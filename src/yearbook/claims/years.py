@@ -537,10 +537,10 @@ def _said_calendar(doc: Document, claim: Claim) -> None:
         for pos, y, _ in said
         if y == claim.fiscal_year and _CALENDAR_WORD.search(doc.text, max(0, pos - 16), pos)
     ]
-    named_fiscal = [
-        p for p, y in _scan(doc.text)[1] if s_start <= p < s_end and y == claim.fiscal_year
-    ]
-    if calendar and not named_fiscal:
+    if not calendar:
+        return
+    named_fiscal = [p for p, y, _ in _mentions(doc.text, s_start, s_end) if y == claim.fiscal_year]
+    if not named_fiscal:
         claim.calendar = (claim.fiscal_year, None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = f"the text gives calendar year {calendar[0]}, not a fiscal year"
