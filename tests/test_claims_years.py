@@ -619,3 +619,19 @@ def test_a_year_that_labels_the_next_value_is_not_the_one_before_it(checked: Che
     result = checked(text, ARRESTS_BY_YEAR)
     assert verdict(result, "103,603") == ("ero.admin_arrests", 2020, "supported")
     assert verdict(result, "143,099") == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_a_fraction_of_the_count_in_a_year_names_a_base_not_its_own_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+    ]
+    text = (
+        "In fiscal 2021 the office removed 59,011 people. This is less than a third of the removals "
+        "in 2020 and about one-fifth the number in 2019."
+    )
+    found = claim(checked(text, rows), "about one-fifth")
+    assert (found.fiscal_year, found.verdict) == (2021, "supported")

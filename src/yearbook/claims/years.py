@@ -129,12 +129,14 @@ _MULTIPLE_BEFORE = re.compile(
     r"(?:one|a)[\s-](?:third|quarter|fourth|fifth|sixth|tenth)|two[\s-]thirds|"
     r"three[\s-](?:quarters|fourths)|(?:two|three|four|five|\d+)\s+times)\s+"
     r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
-    r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?)(?:in|during|for)\s+(?:the\s+)?$",
+    r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?|of\s+the\s+(?:[\w'-]+\s+){0,3}?)"
+    r"(?:in|during|for)\s+(?:the\s+)?$",
     re.I,
 )
 """Before the year a multiple compares with: "nearly twice the number of sales it made in FY
-2021", "four times the number sold in 2021" or "about one-fifth the number in 2019" names that
-year as the base, not the year of the values around it."""
+2021", "four times the number sold in 2021", "about one-fifth the number in 2019" or "less than
+a third of the sales in 2020" names that year as the base, not the year of the values around
+it."""
 
 
 @lru_cache(maxsize=1 << 16)
