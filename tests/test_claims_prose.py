@@ -255,6 +255,20 @@ def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
     assert "linked by" in found.reason and "remov" in found.reason
 
 
+def test_a_change_whose_clause_names_another_count_takes_not_the_value_before_it(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    """ "... even as arrests inside the country fell nearly 10 percent": the change of arrests,
+    not of the removals before it in its sentence."""
+    text = (
+        "The report for fiscal 2019 shows more with less. Removals rose to 267,258, up from "
+        "256,085 in 2018 \u2014 an increase of roughly 11,000, or a little over 4 percent \u2014 "
+        "even as arrests inside the country fell nearly 10 percent, to 143,099."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "fell nearly 10 percent").verdict != "contradicted"
+
+
 # ------------------------------------------------------ the development set
 
 

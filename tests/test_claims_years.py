@@ -635,3 +635,12 @@ def test_a_fraction_of_the_count_in_a_year_names_a_base_not_its_own_year(
     )
     found = claim(checked(text, rows), "about one-fifth")
     assert (found.fiscal_year, found.verdict) == (2021, "supported")
+
+
+def test_a_year_of_the_next_clause_is_not_a_changes_own(checked: Checker) -> None:
+    text = (
+        "The office made 110,104 arrests in FY16. In FY17 that jumped to 143,470, a rise of "
+        "about 30 percent, and in FY18 it climbed again to 158,581."
+    )
+    found = claim(checked(text, ARRESTS_BY_YEAR), "a rise of about 30 percent")
+    assert (found.fiscal_year, found.verdict) == (2017, "supported")

@@ -97,6 +97,10 @@ def _fits(kind: str, decl: MetricMeta) -> bool:
     return kind == "change" or fits(kind, decl)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:\u2012-\u2015]|\s(?:and|but|while|even\s+as|whereas)\s", re.I)
+"""Where the clause a claim stands in begins, in the text before it."""
+
+
 class Linker:
     """Links the claims of one document to metrics."""
 
@@ -124,6 +128,8 @@ class Linker:
         for phrase in self.phrases:
             self.vocab.setdefault(phrase.metric, set()).update(phrase.words)
         self.categories = self._categories()
+        self._heads = {label[-1] for d in metrics.values() if (label := tokens(d.label))}
+        """The head nouns of metric labels ("arrest", "removal"): what a clause says it counts."""
         self._by_kind: dict[str, set[_Phrase]] = {}
         self._by_word: dict[str, list[_Phrase]] = {}
         for phrase in self.phrases:
@@ -164,6 +170,15 @@ class Linker:
             if found:
                 claim.metric, claim.link_reason = found, "named"
         _one_value_per_figure(doc)
+
+    def _names_another(self, doc: Document, claim: Claim, metric: str | None) -> bool:
+        """Whether the claim's own clause says it counts what another metric's label names and
+        ``metric``'s words do not ("even as visits fell 10 percent", after sales)."""
+        start, _ = doc.stretch(claim)
+        head = doc.text[start : claim.start]
+        cut = _CLAUSE_BREAK.split(head)[-1]
+        heads = set(tokens(cut)) & self._heads
+        return bool(heads) and not heads & self.vocab.get(metric or "", set())
 
     def link_context(self, doc: Document) -> None:
         """Link changes to their values, bare values to the ones they are compared with,
@@ -283,6 +298,8 @@ class Linker:
                 and claim.reads_like not in (None, same[-1].metric)
             ):  # "... sales of cars bought abroad fell by some 30,000": its own words
                 return
+            if self._names_another(doc, claim, same[-1].metric):
+                return  # "Sales rose to 2,672, up from 2,560, even as visits fell 10 percent"
             claim.metric, claim.link_reason = same[-1].metric, "follows its value"
             claim.breakdown, claim.breakdown_value = same[-1].breakdown, same[-1].breakdown_value
             return

@@ -641,7 +641,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     if claim.kind == "change":
         bases = [y for _, y, base in tail_mentions if base]
-        own = [y for pos, y, base in tail_mentions if not base and pos < first_base]
+        own = [  # not "..., a rise of about 30 percent, and in FY18 it climbed again"
+            y
+            for pos, y, base in tail_mentions
+            if not base and pos < first_base and not _OTHER_CLAUSE.search(text, claim.end, pos)
+        ]
         ends = _sentence_span(text, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
             claim.base_year, claim.fiscal_year = ends
