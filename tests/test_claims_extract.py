@@ -444,3 +444,16 @@ def test_years_joined_by_through_are_a_span() -> None:
 )
 def test_a_fraction_after_a_verbs_own_up_is_a_share_not_a_change(text: str, kind: str) -> None:
     assert only(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The office made a hundred and forty-two thousand, seven hundred and fifty sales.", 142_750),
+        ("It sold a hundred and ten thousand cars.", 110_000),
+        ("It sold one thousand, two hundred cars.", 1_200),
+    ],
+)  # fmt: skip
+def test_spoken_numbers_read_whole(text: str, value: int) -> None:
+    """As a transcript spells them: "a hundred and ...", and a thousand's comma before the rest."""
+    assert only(text).value == value

@@ -46,7 +46,8 @@ _NUMBER = re.compile(
     rf"|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d|[,.]\d|[{_THIN}]\d)"
     r"|(?<!\d\s)(?<![\d,.])\d{1,3} \d{3}(?!\d|[,.]\d|\s\d)"
     r"|\d+(?:\.\d+)?)"
-    rf"|\b(?P<words>(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
+    rf"|\b(?P<words>(?:a(?=[\s-]+hundred\b)|{_WORD})"
+    rf"(?:(?:[\s-]+|(?<=thousand),\s)(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
     re.I,
 )
 _SCALE = re.compile(

@@ -160,8 +160,11 @@ def parse_words(text: str) -> int:
     """
     total = 0
     current = 0
-    for word in re.split(r"[\s-]+", text.lower().strip()):
+    for word in re.split(r"[\s,-]+", text.lower().strip()):
         if word in ("", "and"):
+            continue
+        if word == "a" and not total and not current:  # "a hundred and ten thousand"
+            current = 1
             continue
         if word == "hundred":
             current = max(current, 1) * 100
