@@ -60,6 +60,8 @@ CONSISTENCY = [
     ("In FY 2023 it sold 142,580 cars, nearly twice the 72,177 of FY 2022 and more than double the 59,011 sold in FY 2021.", "more than double", "supported"),
     ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 185,884 cars, was more than three times as high.", "more than three times", "supported"),
     ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 385,884 cars, was more than three times as high.", "more than three times", "contradicted"),
+    # the value a change went "to", not another one of its years
+    ("In FY 2020 visitors averaged 38,174 a month and 6,222 tickets were sold. The following year, the number of visitors jumped 279 percent to an average of 144,557 a month while tickets fell to 6,174.", "jumped 279 percent", "supported"),
     # direction of a comparison
     # a value in the direction it is said to go is not thereby borne out: the text
     # only says it is lower, not what it was

@@ -269,6 +269,18 @@ def test_a_change_whose_clause_names_another_count_takes_not_the_value_before_it
     assert claim(result, "fell nearly 10 percent").verdict != "contradicted"
 
 
+def test_a_change_of_the_number_of_what_no_figure_counts_is_never_contradicted(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "In fiscal 2020 the border agency met an average of 38,174 people a month and ICE was "
+        "deporting 6,222. In fiscal 2021 the number of encounters jumped 279 percent to an "
+        "average of 144,557 people a month while the number of deportations dropped to 6,174."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "jumped 279 percent").verdict != "contradicted"
+
+
 # ------------------------------------------------------ the development set
 
 

@@ -644,3 +644,25 @@ def test_a_year_of_the_next_clause_is_not_a_changes_own(checked: Checker) -> Non
     )
     found = claim(checked(text, ARRESTS_BY_YEAR), "a rise of about 30 percent")
     assert (found.fiscal_year, found.verdict) == (2017, "supported")
+
+
+def test_a_sentence_opening_with_years_counted_from_the_last_named_takes_them(
+    checked: Checker,
+) -> None:
+    """ "Two years earlier it was 110,000. That's an increase of more than 44 percent": the
+    value is of FY 2016, and the change that points back is from it to FY 2018's."""
+    text = (
+        "In fiscal 2018 the office made 158,581 administrative arrests. Two years earlier it "
+        "was 110,104. That's an increase of more than 44 percent."
+    )
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")
+    found = claim(result, "an increase of more than 44 percent")
+    assert (found.fiscal_year, found.verdict) == (2018, "supported")
+    later = (
+        "In fiscal 2019 the office removed 267,258 people. Three years later it removed 72,177, "
+        "a drop of roughly 73 percent."
+    )
+    rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267_258)]
+    dropped = claim(checked(later, rows), "a drop of roughly 73 percent")
+    assert (dropped.fiscal_year, dropped.verdict) == (2022, "supported")

@@ -74,6 +74,10 @@ _LEVEL = re.compile(
     re.I,
 )
 _NEXT_CLAUSE = re.compile(r"[;]|,\s*(?:and|but|while|whereas)\s", re.I)
+_LANDS = re.compile(
+    r"\s+to\s+(?:(?:an?\s+)?average\s+of\s+|about\s+|nearly\s+|almost\s+)?\$?", re.I
+)
+"""Between a change and the value it went to ("jumped 279 percent to an average of 144,557")."""
 _DIFFERENCE = re.compile(r"\s*(?:more|fewer|less)\b", re.I)
 """After a value that is a difference ("roughly 15,000 more"), no level of a year."""
 _TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
@@ -205,7 +209,14 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     ]  # "Visits rose 19.5%, and sales nearly doubled, to 142,580": another clause's
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]
-    if own:  # "... deported 186,000 people this year, a 30% decline": that value's change
+    landed = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.start >= claim.end and _LANDS.fullmatch(doc.text, claim.end, c.start)
+    ]
+    if landed:  # "jumped 279 percent to an average of 144,557": the value it went to
+        current = [c for c in landed if c in current]
+    elif own:  # "... deported 186,000 people this year, a 30% decline": that value's change
         current = own[-1:]
     prior = [c for c in values if c.fiscal_year == claim.base_year]
     narrowing = _narrowing(doc, claim)

@@ -174,6 +174,15 @@ class ValueLinker:
                 break
         if not agreed:
             self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
+            counted = _NUMBER_OF.search(doc.text, doc.stretch(claim)[0], claim.start)
+            noun = counted.group("noun") if counted else ""
+            top = self.index.headline(claim.metric) if claim.metric else None
+            said = set(self.index.words(noun))
+            if top is not None and said and not said & top.words and not claim.no_contradiction:
+                # "the number of visits jumped 279 percent", beside sales
+                claim.no_contradiction = (
+                    f"it is the change of the number of {noun}, which {claim.metric} does not count"
+                )
             top = self.index.headline(claim.metric) if claim.metric else None
             narrow = narrower(self.index, ctx, top, claim) if top is not None else []
             if narrow and not claim.no_contradiction:  # "an increase in online sales"
@@ -605,6 +614,11 @@ class ValueLinker:
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
     return -pair[0], pair[1]
+
+
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z-]+s)\b[^,;:]{0,40}$", re.I)
+"""Before a change in its clause: what it says it is the change of ("the number of visits
+jumped 279 percent")."""
 
 
 def _compared(doc: Document, claim: Claim) -> str | None:

@@ -219,10 +219,14 @@ _LABEL_WORDS = 4
 267,258"): more make a clause, whose year is the value's ("158,581 were made in FY 2018")."""
 _NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
 """Where a clause of a sentence ends and the next begins."""
-_OPENING_BEFORE = re.compile(
-    r"\s*(?:the|a)\s+year\s+(?:before|earlier|prior)(?:\s+that)?\s*,", re.I
+_OPENING_SHIFT = re.compile(
+    r"\s*(?:(?:the|a|one)\s+(?:fiscal\s+)?year|(?P<n>two|three|four|five|six|\d)\s+(?:fiscal\s+)?years)"
+    r"\s+(?:(?P<back>before|earlier|prior)|later|after|on)(?:\s+that)?\b\s*,?"
+    r"|\s*the\s+(?P<next>following|next)\s+(?:fiscal\s+)?year\b\s*,?",
+    re.I,
 )
-"""A sentence opening with the year before the one just named ("The year before that, ...")."""
+"""A sentence opening with a year counted from the one just named ("The year before that, ...",
+"Two years earlier it was ...", "Three years later the agency removed ...")."""
 _SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I)
 """A comparison of like parts of two years: every value of its sentence is a part's."""
 _OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
@@ -618,6 +622,42 @@ def _pointed_back(doc: Document, claim: Claim) -> int | None:
     return last.fiscal_year if last is not None and last.year_given else None
 
 
+def _opening_shift(doc: Document, claim: Claim, fiscal: bool) -> tuple[int, int] | None:
+    """(the year, the year it is counted from) of a sentence that opens with a year counted from
+    the last one its sentence before names ("Three years later ..."), or None."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    opening = _OPENING_SHIFT.match(doc.text, s_start, claim.start)
+    if opening is None or claim.sentence == 0:
+        return None
+    _, p_start, p_end = doc.sentences[claim.sentence - 1]
+    said = [y for _, y, _ in _mentions(doc.text, p_start, p_end, fiscal)]
+    if not said:
+        return None
+    n = opening.group("n")
+    step = (int(n) if n.isdigit() else WORD_VALUES[n.lower()]) if n else 1
+    back = opening.group("back") is not None
+    return said[-1] + (-step if back else step), said[-1]
+
+
+def _pointed_pair(doc: Document, claim: Claim) -> tuple[int, int] | None:
+    """(later year, earlier year) of the last two values of different given years in the two
+    sentences before one that opens "That is", of its paragraph; None if there are none."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    if claim.sentence == 0 or not POINTS_BACK.match(doc.text, s_start):
+        return None
+    values = [
+        c
+        for s in range(max(0, claim.sentence - 2), claim.sentence)
+        for c in doc.in_sentence(s)
+        if c.kind in ("count", "money", "weight")
+        and c.block == claim.block
+        and c.year_given
+        and c.fiscal_year is not None
+    ]
+    years = list(dict.fromkeys(c.fiscal_year for c in reversed(values) if c.fiscal_year))[:2]
+    return (max(years), min(years)) if len(years) == 2 else None
+
+
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
     text = doc.text
     context, source = carried
@@ -738,6 +778,21 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             year = max(valued) if valued else None
         if year is None and claim.base_year is not None:
             year = _pointed_back(doc, claim)  # "That is a fifth the number in FY 2019"
+        dated_after = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.start >= claim.end and c.year_given and c.role != "prior"
+        ]  # "The following year saw 967, but doubled to 1,877 in FY 2013": of FY 2013
+        shifted = _opening_shift(doc, claim, fiscal) if not (own or bases or dated_after) else None
+        if shifted is not None and claim.base_year is None and shifted[0] > shifted[1]:
+            # "Three years later the agency removed 72,177, a drop of roughly 73 percent"
+            year, claim.base_year = shifted
+            claim.year_given = True
+        if year is None and claim.base_year is None and (pair := _pointed_pair(doc, claim)):
+            # "In fiscal 2018 ... 158,581. Two years earlier it was 110,000. That's an
+            # increase of more than 44 percent": from the one to the other
+            year, claim.base_year = pair
+            claim.year_given = True
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
         claim.year_given = bool(own or valued or before or bases)
@@ -844,14 +899,12 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         if prior is not None:  # "72,000, up from 59,000 in FY 2021": of FY 2022
             claim.fiscal_year, claim.year_source, claim.year_given = prior + 1, "sentence", True
             return
-    opening = _OPENING_BEFORE.match(text, s_start, claim.start)
-    if not own and not before and opening and claim.sentence > 0:
-        # "The year before that, 267,258 were removed": before the last year said just before
-        _, p_start, p_end = doc.sentences[claim.sentence - 1]
-        said = [y for _, y, base in _mentions(text, p_start, p_end, fiscal)]
-        if said:
-            claim.fiscal_year, claim.year_source = said[-1] - 1, "relative"
-            return
+    shift = _opening_shift(doc, claim, fiscal)
+    if not own and not before and shift is not None:
+        # "The year before that, 267,258 were removed", "Two years earlier it was 110,000":
+        # counted from the last year said just before
+        claim.fiscal_year, claim.year_source, claim.year_given = shift[0], "relative", True
+        return
     claim.year_given = bool(own or before)
     if not own and not before and this_year and doc.years_named:
         # "ICE arrested 158,851 people this year": the latest year the text names
