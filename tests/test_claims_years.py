@@ -666,3 +666,13 @@ def test_a_sentence_opening_with_years_counted_from_the_last_named_takes_them(
     rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267_258)]
     dropped = claim(checked(later, rows), "a drop of roughly 73 percent")
     assert (dropped.fiscal_year, dropped.verdict) == (2022, "supported")
+
+
+def test_a_base_year_after_a_comparative_change_is_its_base(checked: Checker) -> None:
+    text = (
+        "Arrests peaked at 158,581 in FY18, bottomed out at 74,082 in FY21 and recovered to "
+        "170,590 in FY23, the highest of the series \u2014 7.6 percent above the FY18 level."
+    )
+    found = claim(checked(text, ARRESTS_BY_YEAR), "7.6 percent above")
+    assert (found.fiscal_year, found.verdict) == (2023, "supported")
+    assert "from FY 2018 to FY 2023" in " ".join(c.reason for c in found.checks)

@@ -288,19 +288,21 @@ def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, 
 
 
 def _mentions(
-    text: str, start: int, end: int, calendar: bool = False
+    text: str, start: int, end: int, calendar: bool = False, seen_from: int | None = None
 ) -> list[tuple[int, int, bool]]:
     """Year mentions in text[start:end]: (position, year, is a comparison base).
 
     Fiscal years always; with ``calendar``, bare years too ("in 2019"), but not the
     year of a date ("July 8, 2019") nor the years of a span ("between 2020 and 2023").
+    Whether a year is a base is read from ``seen_from`` on when given (a claim's own words may
+    say it: "7.6 percent above the FY18 level").
     """
     positions, found, _ = _scan(text)
     out = []
     for pos, year in found[bisect_left(positions, start) : bisect_left(positions, end)]:
         if year < 0 and not calendar:
             continue
-        base = _is_base(text, start, pos)
+        base = _is_base(text, start if seen_from is None else seen_from, pos)
         out.append((pos, abs(year), base))
     return out
 
@@ -670,7 +672,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     ]
     pick = 0 if claim.kind == "change" else -1
     sentence_year = before[pick][1] if before else context
-    tail_mentions = _mentions(text, claim.end, tail_end, fiscal)
+    tail_mentions = _mentions(text, claim.end, tail_end, fiscal, claim.start)  # "7.6% above"
     relative = _YEAR_BEFORE.search(tail)
     relative_base = None
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
