@@ -676,3 +676,16 @@ def test_a_base_year_after_a_comparative_change_is_its_base(checked: Checker) ->
     found = claim(checked(text, ARRESTS_BY_YEAR), "7.6 percent above")
     assert (found.fiscal_year, found.verdict) == (2023, "supported")
     assert "from FY 2018 to FY 2023" in " ".join(c.reason for c in found.checks)
+
+
+def test_values_listed_after_a_span_and_a_colon_are_of_its_years_in_order(
+    checked: Checker,
+) -> None:
+    text = (
+        "In the three fiscal years from 2021 through 2023, the office removed 273,768 people: "
+        "59,011, 72,177 and 142,580."
+    )
+    result = checked(text, REMOVALS_BY_YEAR)
+    assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
+    assert verdict(result, "142,580") == ("ero.removals", 2023, "supported")
+    assert claim(result, "273,768").verdict == "supported"

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from calendar import month_name, monthrange
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from yearbook.calendar import FIRST_MONTH, fiscal_year, fiscal_year_bounds
 from yearbook.claims.document import Claim, Document
@@ -343,6 +344,7 @@ def assign_years(doc: Document) -> None:
             _claim_year(doc, claim, context(claim), fiscal)
     for claim in doc.claims:
         _span_or_calendar(doc, claim, fiscal)
+    _listed_years(doc)
     if not fiscal:
         _calendar_readings(doc)
 
@@ -622,6 +624,39 @@ def _pointed_back(doc: Document, claim: Claim) -> int | None:
     ]
     last = values[-1] if values else None
     return last.fiscal_year if last is not None and last.year_given else None
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
+"""Between two values of a run listed one after another ("226,119, 256,085, 267,258 and ...")."""
+
+
+def _listed_years(doc: Document) -> None:
+    """A run of as many like values as the years of a span its sentence names before a colon
+    ("In the four fiscal years from 2017 through 2020, it removed 935,346 people: 226,119,
+    256,085, 267,258 and 185,884"): one value a year, in order."""
+    for number, (_, s_start, s_end) in enumerate(doc.sentences):
+        claims = doc.in_sentence(number)
+        if len(claims) < 3:
+            continue
+        spans = [(m, _span_of(m.group())) for m in _SPAN.finditer(doc.text, s_start, s_end)]
+        named = [(m, ends) for m, ends in spans if ends is not None and ends[1] is not None]
+        colon = doc.text.find(":", named[0][0].end(), s_end) if named else -1
+        if not named or colon < 0:
+            continue
+        first, last = named[0][1]
+        assert last is not None
+        listed = [c for c in claims if c.start > colon and c.kind in ("count", "money", "weight")]
+        run = listed[: last - first + 1]
+        joined = all(
+            a.kind == b.kind and _LIST_JOIN.fullmatch(doc.text, a.end, b.start)
+            for a, b in pairwise(run)
+        )
+        if len(run) != last - first + 1 or len(run) < 2 or not joined:
+            continue
+        for year, value in zip(range(first, last + 1), run, strict=True):
+            value.fiscal_year, value.base_year, value.span, value.part = year, None, None, None
+            value.year_given, value.year_source, value.year_note = True, "sentence", ""
+            value.calendar = None
 
 
 def _opening_shift(doc: Document, claim: Claim, fiscal: bool) -> tuple[int, int] | None:
