@@ -60,6 +60,10 @@ CONSISTENCY = [
     ("In FY 2023 it sold 142,580 cars, nearly twice the 72,177 of FY 2022 and more than double the 59,011 sold in FY 2021.", "more than double", "supported"),
     ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 185,884 cars, was more than three times as high.", "more than three times", "supported"),
     ("FY 2021 (59,011 cars) was the outlier: FY 2020, with 385,884 cars, was more than three times as high.", "more than three times", "contradicted"),
+    # a fraction of a number the text gives; "less than" a fraction is any share below it
+    ("In FY 2022 it sold 72,177 cars, still well under half the 185,884 sold in FY 2020.", "under half", "supported"),
+    ("In FY 2022 it sold 72,177 cars, still well under half the 105,884 sold in FY 2020.", "under half", "contradicted"),
+    ("In FY 2021 it sold 59,011 cars, less than a quarter of the 267,258 sold in FY 2019.", "less than a quarter", "supported"),
     # the value a change went "to", not another one of its years
     ("In FY 2020 visitors averaged 38,174 a month and 6,222 tickets were sold. The following year, the number of visitors jumped 279 percent to an average of 144,557 a month while tickets fell to 6,174.", "jumped 279 percent", "supported"),
     # direction of a comparison

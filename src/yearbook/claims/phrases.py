@@ -108,7 +108,7 @@ _NOT_A_FRACTION_BEFORE = re.compile(
 _OF_A_TIME = re.compile(
     r"^\s*(?:of\s+)?(?:the\s+|a\s+|an\s+|that\s+|this\s+|its\s+)?(?:fiscal\s+|calendar\s+)?"
     r"(?:years?|months?|decades?|century|days?|weeks?|hours?|terms?|time|way|dozen|"
-    r"(?:FY\s?)?'?\d{2,4})\b(?!\s+(?!(?:and|or|in|to|when|that|which|was|were|is|are|had|has|"
+    r"(?:FY\s?)?'?\d{2,4}(?![,.]\d))\b(?!\s+(?!(?:and|or|in|to|when|that|which|was|were|is|are|had|has|"
     r"of|for|as|at|on|by|with|before|after|under)\b)[a-z])",
     re.I,
 )
@@ -145,7 +145,7 @@ _ONE_IN = re.compile(
 """A ratio in words: "1 in 5", "nearly one in four" ("three out of nine" is a part of a whole,
 or announces a list)."""
 _RATIO_AFTER = re.compile(
-    r"^\s*(?:the\s+(?:number|level|total|count|amount|rate|figure)|that|those|what|"
+    r"^\s*(?:the\s+(?:number|level|total|count|amount|rate|figure)|the\s+\$?\d[\d,.]*|that|those|what|"
     r"as\s+(?:many|much))\b",
     re.I,
 )
@@ -277,9 +277,17 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     return _claim(match, "share" if share else "percent", value, Interval(low, high))
 
 
+_OPEN = frozenset(("less than", "under", "fewer than", "below"))
+"""Qualifiers that bound a fraction from above only: "less than half" is any share below it
+("more than half" stays within 5 points: a writer says "most" for far more)."""
+
+
 def _points(value: float, qualifier: str) -> tuple[float, float]:
-    """A fraction's range in percentage points: 5 either side, or on its qualifier's side."""
+    """A fraction's range in percentage points: 5 either side, or on its qualifier's side, or
+    all the way down to 0 below a bound ("less than half", "under a third")."""
     side = qualifier_side(qualifier)
+    if qualifier.lower() in _OPEN:
+        return 0.0, value
     if side == "below":
         return value - 5, value
     if side == "above":
