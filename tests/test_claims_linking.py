@@ -266,3 +266,14 @@ def test_a_difference_whose_own_words_read_like_another_metric_borrows_no_metric
     )
     found = claim(checked(text, rows), "some 30,000")
     assert found.verdict == "unverifiable", found.reason
+
+
+def test_bare_sentences_in_a_row_count_what_the_sentence_before_them_named(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
+    text = "Start with removals. FY16: 240,255. FY17: 226,119. That last one fell."
+    result = checked(text, rows)
+    assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")
+    wrong = checked(text.replace("226,119", "226,191"), rows)
+    assert claim(wrong, "226,191").verdict != "contradicted"

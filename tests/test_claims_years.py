@@ -689,3 +689,30 @@ def test_values_listed_after_a_span_and_a_colon_are_of_its_years_in_order(
     assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
     assert verdict(result, "142,580") == ("ero.removals", 2023, "supported")
     assert claim(result, "273,768").verdict == "supported"
+
+
+def test_values_after_then_follow_the_year_before_them(checked: Checker) -> None:
+    text = (
+        "Arrests follow a different curve. 110,104 in FY16, peaking at 158,581 in FY18, then "
+        "143,099, 103,603, 74,082."
+    )
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert verdict(result, "103,603") == ("ero.admin_arrests", 2020, "supported")
+    assert verdict(result, "74,082") == ("ero.admin_arrests", 2021, "supported")
+
+
+def test_changes_from_named_base_years_are_of_the_value_pointed_back_to(
+    checked: Checker,
+) -> None:
+    """ "That's down 48% from FY2019 (143,099) and down 53% from the FY2018 high of 158,581":
+    each value is of the year before it, and both changes are of FY 2021's value."""
+    text = (
+        "Administrative arrests in FY 2021: 74,082. That's down 48% from FY2019 (143,099) and "
+        "down 53% from the FY2018 high of 158,581."
+    )
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert verdict(result, "143,099") == ("ero.admin_arrests", 2019, "supported")
+    assert verdict(result, "158,581") == ("ero.admin_arrests", 2018, "supported")
+    for change in ("down 48%", "down 53%"):
+        found = claim(result, change)
+        assert (found.fiscal_year, found.verdict) == (2021, "supported")

@@ -35,6 +35,8 @@ _PART_OF = re.compile(
     re.I,
 )
 """Between a part and its whole ("46,396 of the 142,750 people ...")."""
+_BARE_RUN = 6
+"""The most sentences back a bare sentence's count is read from, over bare ones in a row."""
 _BREAK = frozenset((
     "from", "in", "of", "at", "to", "for", "by", "on", "during", "who", "that", "which", "with",
     "since", "across", "under", "over", "than", "were", "was", "are", "is", "had",
@@ -89,6 +91,14 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         if b == claim.block or doc.blocks[claim.block].kind == "item" or bare:
             before = index.words(text[p_start:p_end])
             borrowed = bare and b != claim.block
+        back = claim.sentence - 1
+        while bare and not set(before) & index.metric_words and back > 0 and b == claim.block:
+            # "Start with sales. FY16: 240,255. FY17: 226,119.": bare sentences in a row
+            # count what the one before them named
+            back -= 1
+            b, p_start, p_end = doc.sentences[back]
+            if b == claim.block and claim.sentence - back <= _BARE_RUN:
+                before = index.words(text[p_start:p_end])
     heading = _heading(doc, claim.block)
     if heading:
         before += index.words(heading)

@@ -284,12 +284,17 @@ class ValueLinker:
             claim.no_contradiction = "what it counts is read from the paragraph before it"
         if claim.kind in ("share", "percent"):
             claim.complement = negated(self.index, doc, claim)
+        # a sentence that names nothing counted ("FY17: 226,119.") counts what the one before
+        # it named: those words weigh as its own, and may support it, never contradict it
+        bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
+        if bare and ctx.before and not claim.no_contradiction:
+            claim.no_contradiction = "what it counts is read from the sentence before it"
         score = self.index.weighted(
             [
                 (ctx.noun, NOUN_WEIGHT),
                 (ctx.near, WEIGHTS[0]),
                 (ctx.rest, WEIGHTS[1]),
-                (ctx.before, WEIGHTS[2]),
+                (ctx.before, WEIGHTS[0] if bare else WEIGHTS[2]),
             ]
         )
         named = claim.metric if claim.link_reason == "named" else _compared(doc, claim)

@@ -174,6 +174,8 @@ _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
+_YEAR_OF = re.compile(r"\D{0,14}\d{2,4}\s+(?:[a-z-]+\s+){1,2}?of(?=\s+(?:[a-z]+\s+)?\$?\d)", re.I)
+"""A year, a noun and "of" right before a value ("the FY2018 high of 158,581"): its year."""
 _OWNED = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?",
     re.I,
@@ -636,6 +638,7 @@ def _listed_years(doc: Document) -> None:
     256,085, 267,258 and 185,884"): one value a year, in order."""
     for number, (_, s_start, s_end) in enumerate(doc.sentences):
         claims = doc.in_sentence(number)
+        _then_years(doc, claims)
         if len(claims) < 3:
             continue
         spans = [(m, _span_of(m.group())) for m in _SPAN.finditer(doc.text, s_start, s_end)]
@@ -657,6 +660,34 @@ def _listed_years(doc: Document) -> None:
             value.fiscal_year, value.base_year, value.span, value.part = year, None, None, None
             value.year_given, value.year_source, value.year_note = True, "sentence", ""
             value.calendar = None
+
+
+_THEN = re.compile(
+    r"[^.;:]{0,30}?,?\s+then\s+(?:(?:about|nearly|almost|roughly|some)\s+)?\$?", re.I
+)
+"""Between a value of a year and the next year's in a run ("158.6k in FY18, then 143k")."""
+
+
+def _then_years(doc: Document, claims: list[Claim]) -> None:
+    """Values listed after "then" that name no year of their own follow the year of the value
+    before them, a year each ("peaking at 158.6k in FY18, then 143k, 103.6k, 74k")."""
+    for at, claim in enumerate(claims):
+        if not claim.year_given or claim.fiscal_year is None or claim.kind == "change":
+            continue
+        run = claims[at + 1 :]
+        if not run or not _THEN.fullmatch(doc.text, claim.end, run[0].start):
+            continue
+        year = claim.fiscal_year
+        previous = run[0]
+        for step, value in enumerate(run, start=1):
+            joined = value is run[0] or _LIST_JOIN.fullmatch(doc.text, previous.end, value.start)
+            if not joined or value.kind != claim.kind or _FY.match(doc.text, value.end):
+                break
+            if _mentions(doc.text, value.end, value.end + 12):
+                break  # "then 143k in FY19": its own year
+            value.fiscal_year, value.year_given, value.year_source = year + step, True, "relative"
+            previous = value
+        return
 
 
 def _opening_shift(doc: Document, claim: Claim, fiscal: bool) -> tuple[int, int] | None:
@@ -755,6 +786,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             claim.no_contradiction = (
                 f"its base is {undated[-1].text}, whose year the text does not give"
             )
+        compared = {y for _, y, base in _mentions(text, s_start, s_end, fiscal) if base}
         values = [
             c
             for c in doc.in_sentence(claim.sentence)
@@ -768,6 +800,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and (c.year_given or c.year_source == "this year")
             and c.role != "prior"
             and c.fiscal_year != claim.base_year  # "lower than FY 2020, when 185,884 ..."
+            and c.fiscal_year not in compared  # "from FY2019 (143,099) and ... the FY2018 high"
         ]
         clause_start = max(
             [m.end() for m in _OTHER_CLAUSE.finditer(text, s_start, claim.start)], default=s_start
@@ -881,13 +914,14 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     head = text[s_start : claim.start]
     named = _mentions(text, s_start, claim.start, fiscal)
     owner = _YEARS_OF.match(text, named[-1][0]) if named else None
+    owner = owner or (_YEAR_OF.match(text, named[-1][0]) if named else None)
     if owner and _OWNED.fullmatch(text, owner.end(), claim.start):
         # "nearly 10% fewer than FY18's 158,581": the year it is owned by, even after "than"
         claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
         return
-    if before and _IN_PARENS.match(text, max(s_start, before[-1][0]), claim.start):
+    if named and _IN_PARENS.match(text, max(s_start, named[-1][0]), claim.start):
         # "between fiscal 2021 (59,011) and fiscal 2023": the year its parenthesis follows
-        claim.fiscal_year, claim.year_source, claim.year_given = before[-1][1], "sentence", True
+        claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
         return
     relative_when = [m for m in _YEAR_BEFORE.finditer(head) if _WHEN.match(head, m.end())]
     if relative_when and (before or context):  # "less than the year before, when ..."
