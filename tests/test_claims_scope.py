@@ -819,3 +819,16 @@ def test_a_count_of_one_means_never_contradicts_the_whole(checked: Checker) -> N
     assert found.verdict == "unverifiable"
     plain = claim(checked(text.replace(" via charter flights", ""), rows), "72,962")
     assert plain.verdict == "contradicted"
+
+
+def test_a_difference_worded_lower_than_a_year_is_checked_against_that_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2023, 142_580)]
+    text = "So removals in fiscal 2023 were about 43,000 lower than in fiscal 2020."
+    assert claim(checked(text, rows), "about 43,000").verdict == "supported"
+    loose = (
+        "In fiscal 2023 the office removed 142,580 people. In fiscal 2020 it removed 185,884, "
+        "about 43,000 more."
+    )
+    assert claim(checked(loose, rows), "about 43,000").verdict != "contradicted"

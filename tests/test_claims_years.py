@@ -716,3 +716,20 @@ def test_changes_from_named_base_years_are_of_the_value_pointed_back_to(
     for change in ("down 48%", "down 53%"):
         found = claim(result, change)
         assert (found.fiscal_year, found.verdict) == (2021, "supported")
+
+
+def test_a_bare_year_right_after_a_fiscal_year_is_its_own_mention(checked: Checker) -> None:
+    text = "Arrests, FY2016-FY2020: 2016: 110,104 / 2017: 143,470 / 2018: 158,581."
+    result = checked(text, ARRESTS_BY_YEAR)
+    assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")
+
+
+def test_a_yearly_average_over_years_its_sentence_does_not_name_is_never_contradicted(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2016, 240_255)]
+    text = (
+        "In fiscal 2016 the office removed 240,255 people. Add the four later years together "
+        "and you get more than 935,000 removals, or roughly 234,000 a year."
+    )
+    assert claim(checked(text, rows), "roughly 234,000").verdict != "contradicted"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -575,6 +576,12 @@ class ValueLinker:
         fig = self.figures.find(
             mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
         )
+        base = claim.base_year
+        if fig is not None and fig.value is not None and claim.difference and base is not None:
+            then = self.figures.find(mdoc.metric, base, mdoc.breakdown, mdoc.breakdown_value)
+            if base != claim.fiscal_year - 1 and then is not None and then.value is not None:
+                # "about 43,000 lower than in fiscal 2020": against the year its "than" names
+                return replace(fig, value=claim.difference * (fig.value - then.value))
         return stated_figure(claim, fig)
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:

@@ -46,7 +46,9 @@ _OTHER_BASE = re.compile(
 )
 """A base of comparison that is a span, not a year: "compared to the first term"."""
 _MORE_THAN = re.compile(
-    r"\s*(?P<w>more|fewer|less)\b(?:(?P<rest>[^.;:]*?)\bthan\b|\s*(?:[.;)]|$))", re.I
+    r"\s*(?P<w>more|fewer|less)\b(?:(?P<rest>[^.;:]*?)\bthan\b|(?P<end>\s*(?:[.;)]|$)))"
+    r"|\s*(?P<w2>higher|lower|greater|smaller|larger)\s+than\b",
+    re.I,
 )
 """After a difference: "15,111 more arrests ... than in FY 2017", or "roughly 15,000 more." at
 the end of a clause that compares with the year before."""
@@ -187,7 +189,18 @@ def mark_differences(doc: Document) -> None:
         _, _, s_end = doc.sentences[claim.sentence]
         found = _MORE_THAN.match(doc.text, claim.end, s_end)
         if found:
-            claim.difference = 1 if found.group("w").lower() == "more" else -1
+            word = (found.group("w") or found.group("w2")).lower()
+            claim.difference = 1 if word in ("more", "higher", "greater", "larger") else -1
+            compared = [
+                c
+                for c in doc.in_sentence(claim.sentence)
+                if c.index < claim.index and (c.kind == "change" or c.role == "prior")
+            ]
+            if found.group("end") and not compared and not claim.no_contradiction:
+                # "it carried out 185,884, about 43,000 more.": than which year, it does not say
+                claim.no_contradiction = (
+                    "it is a difference from a value its sentence does not name"
+                )
             base = _THAN_YEAR.match(doc.text, found.end(), s_end)
             if base and claim.fiscal_year is not None and int(base.group("y")) != claim.fiscal_year:
                 claim.base_year = int(base.group("y"))  # "226,119, 30,000 fewer than in FY 2018"

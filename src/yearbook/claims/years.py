@@ -204,6 +204,11 @@ _ADDS_UP = re.compile(
     re.I,
 )
 """Right before a count that is a total over the span its sentence named before it."""
+_SUMMED_BEFORE = re.compile(
+    r"\b(?:together|combined|in\s+all|in\s+total|a\s+total\s+of|add(?:s|ed)?\s+up|years)\b",
+    re.I,
+)
+"""Before a yearly average in its sentence: a total over years it spreads."""
 _A_YEAR = re.compile(r"\s*(?:[a-z-]+\s+)?(?:a|per|each)\s+(?:fiscal\s+)?year\b|\s*annually\b", re.I)
 """Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
@@ -267,19 +272,17 @@ def most_common_year(text: str) -> int | None:
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every fiscal-year mention (position, year), bare year and span of the text, once."""
-    fiscal = [(m.start(), _fy(m)) for m in _FY.finditer(text)]
-    fiscal += [
-        (m.start(), int(m.group("b")))
-        for m in _WHOLE_YEAR.finditer(text)
-        if int(m.group("b")) == int(m.group("a")) + 1
-    ]
+    matches = list(_FY.finditer(text))
+    fiscal = [(m.start(), _fy(m)) for m in matches]
+    wholes = [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+    fiscal += [(m.start(), int(m.group("b"))) for m in wholes]
     fiscal.sort()
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
-    taken = {pos for pos, _ in fiscal}
+    taken = [(m.start(), m.end()) for m in matches + wholes]  # a year's own words
     bare = []
     for m in _CALENDAR.finditer(text):
         pos = m.start()
-        if pos - 3 in taken or pos - 2 in taken or any(a <= pos < a + 14 for a in taken):
+        if any(a <= pos < b for a, b in taken):  # "FY 2019", "fiscal year 2019": one mention
             continue
         if any(a <= pos < b for a, b in spans):
             continue
@@ -473,6 +476,12 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         span = _outside_asides(doc.text, _SPAN, s_start, claim.start)  # "(FY21-FY23)" too
         if span is not None and yearly:
             claim.kind = "average"
+        elif yearly and _SUMMED_BEFORE.search(doc.text, s_start, claim.start):
+            # "Add the four later years together and you get more than 935,000 sales, or
+            # roughly 234,000 a year": an average over years it does not name
+            claim.no_contradiction = claim.no_contradiction or (
+                "it is a yearly average over years its sentence does not name"
+            )
     named_after = _FY.search(doc.text, claim.end, end)
     if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
         bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
