@@ -281,6 +281,17 @@ def test_a_change_of_the_number_of_what_no_figure_counts_is_never_contradicted(
     assert claim(result, "jumped 279 percent").verdict != "contradicted"
 
 
+def test_a_share_of_those_with_neither_is_the_rest_of_the_share_with_either(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "The report for fiscal year 2023 shows that 57% of the people the agency arrested had "
+        "neither a criminal conviction nor a pending charge."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "57%").verdict == "supported"
+
+
 # ------------------------------------------------------ the development set
 
 

@@ -832,3 +832,12 @@ def test_a_difference_worded_lower_than_a_year_is_checked_against_that_year(
         "about 43,000 more."
     )
     assert claim(checked(loose, rows), "about 43,000").verdict != "contradicted"
+
+
+def test_a_total_in_all_adds_more_than_one_count(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals_kst", 2023, 139)]
+    total = (
+        "In FY 2023 the office removed six human rights violators and 139 known or suspected "
+        "terrorists, 145 people in all."
+    )
+    assert claim(checked(total, rows), "145").verdict != "contradicted"

@@ -733,3 +733,18 @@ def test_a_yearly_average_over_years_its_sentence_does_not_name_is_never_contrad
         "and you get more than 935,000 removals, or roughly 234,000 a year."
     )
     assert claim(checked(text, rows), "roughly 234,000").verdict != "contradicted"
+
+
+def test_comparison_values_name_bases_not_the_years_of_the_changes_around_them(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267_258)]
+    rose = "In FY 2023 removals rose from 72,177 in FY2022, an increase of about 98%."
+    found = claim(checked(rose, rows), "an increase of about 98%")
+    assert (found.fiscal_year, found.verdict) == (2023, "supported")
+    fewer = (
+        "The office made 74,082 arrests in fiscal 2021. That is about 28% fewer than the "
+        "103,603 made in fiscal 2020, and roughly half the 2019 tally of just over 143,000."
+    )
+    half = claim(checked(fewer, ARRESTS_BY_YEAR), "roughly half")
+    assert (half.fiscal_year, half.verdict) == (2021, "supported")

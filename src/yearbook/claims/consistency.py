@@ -227,11 +227,19 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         if n.kind == t.kind
         and n is not t
         and _same_count(doc, n, t)
+        and _like_sizes(n, t)
         and _named_beside(doc, n, narrowing)
         and _named_beside(doc, t, narrowing)
         and _base_of(doc, t) in (None, n)
     ]
     return pairs[0] if pairs else None
+
+
+def _like_sizes(a: Claim, b: Claim) -> bool:
+    """Whether two values may be one count in two years: within a factor of 1,000 ("in its
+    last two" years is no earlier value of 185,884)."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low > 0 and high <= 1000 * low
 
 
 def _base_of(doc: Document, prior: Claim) -> Claim | None:

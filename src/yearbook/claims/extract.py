@@ -136,6 +136,13 @@ _PERCENT_FROM = re.compile(
 )
 """Before the earlier value of a change in percent: "up 93% from 74,082", "a 22 percent rise
 from 59,011"."""
+_VERB_FROM = re.compile(
+    rf"\b(?:rose|risen|rising|fell|fallen|falling|increased|decreased|grew|grown|climbed|"
+    rf"dropped|declined|jumped|surged|plunged|slid)\s+from\s+(?:the\s+|a\s+)?"
+    rf"(?:(?:{_QUAL})\s+)?\$?$",
+    re.I,
+)
+"""Before the earlier value of a verb of change: "sales rose from 72,177 in FY2022"."""
 _CHANGE_VERB = (
     r"up|down|rose|fell|increased|decreased|declined|grew|dropped|climbed|jumped|slipped|"
     r"plunged|surged|rising|falling|increasing|decreasing|declining|growing|dropping|"
@@ -205,6 +212,7 @@ _RELATION = re.compile(
     rf"\b(?P<w>up\s+from|down\s+from|rising\s+from|falling\s+from|compared\s+(?:to|with)|"
     rf"(?<=percent\s)(?:below|above)|(?<=%\s)(?:below|above)|"
     rf"(?:below|above|under|beneath|behind|short\s+of)\s+the|"
+    rf"(?:below|above|under|behind|than)\s+(?:FY\s?'?|fiscal\s+)?\d{{2,4}}['\u2019]s(?:\s+[a-z-]+){{0,2}}|"
     rf"(?<=percent\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
     rf"(?<=%\s)(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than|"
     rf"against|versus|vs\.?|from|(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)|twice|half|times"
@@ -474,7 +482,12 @@ def _relation_applies(word: str, after: str, before: str = "") -> bool:
     change ("a 35% decline from the 31,000 in FY 2019")."""
     if word.lower() != "from":
         return True
-    if _TO_FROM.search(before) or _CHANGE_FROM.search(before) or _PERCENT_FROM.search(before):
+    if (
+        _TO_FROM.search(before)
+        or _CHANGE_FROM.search(before)
+        or _PERCENT_FROM.search(before)
+        or _VERB_FROM.search(before)
+    ):
         return True
     return bool(re.match(r"^[^.;]*?\bto\s+(?:[a-z]+\s+){0,2}\$?\d", after, re.I))
 

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 _NEGATED = re.compile(
-    r"\b(?:no|without|non|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
+    r"\b(?:no|without|non|neither|never\s+had|(?:did|do|does)\s+not\s+have)[\s-]+"
     r"(?:any\s+)?(?:known\s+|prior\s+|previous\s+|a\s+)?(?P<w>[a-z]+)",
     re.I,
 )
@@ -122,7 +122,7 @@ def out_of_scope(
 
 _ADDED = re.compile(
     r"\b(?:together\s+with|combined\s+with|along\s+with|added\s+to|in\s+addition\s+to|"
-    r"plus)\b",
+    r"plus|in\s+all|in\s+total|all\s+told|altogether)\b",
     re.I,
 )
 """In a count's clause: it may add the count named there to another."""

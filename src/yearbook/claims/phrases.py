@@ -324,6 +324,14 @@ _MULTIPLE_TEXT = re.compile(
 )
 
 
+_BASE_WORD = re.compile(
+    r"\b(?:than|from|since|compared\s+(?:to|with)|versus|against)\s+(?:the\s+)?"
+    r"(?:[\w,.$]+\s+){0,4}?(?:in\s+|during\s+)?$",
+    re.I,
+)
+"""Before a year that is a comparison's base, not the year of what follows it."""
+
+
 def compared_years(doc: Document) -> None:
     """A multiple compares with the year named after it: "cases in FY 2023 were double
     those of FY 2021" is a change from FY 2021 to FY 2023, "twice as high as in FY 2017" one
@@ -340,10 +348,16 @@ def compared_years(doc: Document) -> None:
                 claim.no_contradiction = "it names no year it is a multiple of"
             continue
         base = _full_year(found)
-        own = [_full_year(m) for m in _SENTENCE_YEAR.finditer(doc.text, s_start, claim.start)]
+        own = [
+            _full_year(m)
+            for m in _SENTENCE_YEAR.finditer(doc.text, s_start, claim.start)
+            if not _BASE_WORD.search(doc.text, max(s_start, m.start() - 60), m.start())
+        ]  # not "fewer than the 103,603 made in fiscal 2020, and roughly half the 2019 ..."
         own = [y for y in own if y != base]
         claim.base_year = base
         default = doc.default_year if doc.default_year != base else None
+        if claim.year_given and claim.fiscal_year not in (None, base):
+            default = claim.fiscal_year  # the year its sentence points back to, say
         claim.fiscal_year = own[-1] if own else default
         if claim.fiscal_year is None:
             claim.year_note = (

@@ -117,7 +117,8 @@ _BASE_BEFORE = re.compile(
     r"(?<=percent\s)above|(?<=%\s)above)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?:in|during|for)\s+)?"
-    r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|compared[ \t]+(?:to|with)|"
+    r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|(?:more|less|fewer)[ \t]+than"
+    r"(?=[ \t]+the[ \t])|compared[ \t]+(?:to|with)|"
     r"versus|vs\.?|against|doubles?|doubled|doubling|"
     r"triples?|tripled|tripling)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
@@ -131,7 +132,9 @@ _MULTIPLE_BEFORE = re.compile(
     r"three[\s-](?:quarters|fourths)|(?:two|three|four|five|\d+)\s+times)\s+"
     r"(?:as\s+many\s+(?:[\w'-]+\s+){0,6}?as\s+|the\s+(?:number|amount|total|count|level)\s+"
     r"(?:of\s+)?(?:[\w'-]+\s+){0,6}?|of\s+the\s+(?:[\w'-]+\s+){0,3}?)"
-    r"(?:in|during|for)\s+(?:the\s+)?$",
+    r"(?:in|during|for)\s+(?:the\s+)?$"
+    r"|\b(?:half|twice|double|triple|(?:one|a)[\s-](?:third|quarter|fourth|fifth)|two[\s-]thirds|"
+    r"(?:two|three|four|five|\d+)\s+times)\s+the\s+$",
     re.I,
 )
 """Before the year a multiple compares with: "nearly twice the number of sales it made in FY
@@ -174,7 +177,9 @@ _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
-_YEAR_OF = re.compile(r"\D{0,14}\d{2,4}\s+(?:[a-z-]+\s+){1,2}?of(?=\s+(?:[a-z]+\s+)?\$?\d)", re.I)
+_YEAR_OF = re.compile(
+    r"\D{0,14}\d{2,4}\s+(?:[a-z-]+\s+){1,2}?of(?=\s+(?:[a-z]+\s+){0,2}\$?\d)", re.I
+)
 """A year, a noun and "of" right before a value ("the FY2018 high of 158,581"): its year."""
 _OWNED = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?",
