@@ -292,6 +292,24 @@ def test_a_share_of_those_with_neither_is_the_rest_of_the_share_with_either(
     assert claim(result, "57%").verdict == "supported"
 
 
+def test_a_combined_total_and_a_multiple_of_a_named_year_are_never_contradicted(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    combined = (
+        "If the 62,545 expulsions ICE carried out in fiscal 2023 are added to its removals, the "
+        "combined total is 205,125, which does exceed the 2020 figure."
+    )
+    result = check(combined, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "205,125").verdict != "contradicted"
+    multiple = (
+        "The Biden years started far lower. ICE removed 59,011 people in fiscal 2021 and 72,177 "
+        "in 2022, then 142,580 in 2023. Even that latest figure is only a little more than half "
+        "the 2019 peak."
+    )
+    result = check(multiple, official, metrics=metrics, vocabulary=vocabulary)
+    assert claim(result, "a little more than half").verdict != "contradicted"
+
+
 # ------------------------------------------------------ the development set
 
 

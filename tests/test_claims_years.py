@@ -748,3 +748,21 @@ def test_comparison_values_name_bases_not_the_years_of_the_changes_around_them(
     )
     half = claim(checked(fewer, ARRESTS_BY_YEAR), "roughly half")
     assert (half.fiscal_year, half.verdict) == (2021, "supported")
+
+
+def test_a_whole_percent_may_be_cut_short_as_writers_cut_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2023, 142_580)]
+    text = "FY2023 removals were 40% below the FY2016 figure of 240,255."
+    assert claim(checked(text, rows), "40% below").verdict == "supported"
+    wrong = checked(text.replace("40% below", "42% below"), rows)
+    assert claim(wrong, "42% below").verdict == "contradicted"
+
+
+def test_a_value_of_a_paragraph_naming_several_years_is_never_contradicted_by_the_first(
+    checked: Checker,
+) -> None:
+    text = (
+        "Detention shrank from an average of 50,165 people a day in fiscal 2019 to about 28,300 "
+        "in fiscal 2023. Even so, 170,590 arrests is no small number."
+    )
+    assert claim(checked(text, ARRESTS_BY_YEAR), "170,590").verdict != "contradicted"

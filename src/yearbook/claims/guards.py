@@ -122,7 +122,7 @@ def out_of_scope(
 
 _ADDED = re.compile(
     r"\b(?:together\s+with|combined\s+with|along\s+with|added\s+to|in\s+addition\s+to|"
-    r"plus|in\s+all|in\s+total|all\s+told|altogether)\b",
+    r"plus|in\s+all|in\s+total|all\s+told|altogether|combined\s+(?:total|figure|count))\b",
     re.I,
 )
 """In a count's clause: it may add the count named there to another."""

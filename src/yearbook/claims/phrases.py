@@ -356,7 +356,7 @@ def compared_years(doc: Document) -> None:
         own = [y for y in own if y != base]
         claim.base_year = base
         default = doc.default_year if doc.default_year != base else None
-        if claim.year_given and claim.fiscal_year not in (None, base):
+        if claim.year_given and claim.fiscal_year not in (None, base, base + 1):
             default = claim.fiscal_year  # the year its sentence points back to, say
         claim.fiscal_year = own[-1] if own else default
         if claim.fiscal_year is None:

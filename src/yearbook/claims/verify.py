@@ -128,6 +128,8 @@ def as_written(claim: Claim) -> Interval | None:
         if side == "below":
             return Interval(v - 2.0, v, True, True)
         return None
+    if claim.kind == "change":
+        return cut_short(claim)
     if claim.kind not in ("count", "money", "weight", "average") or v <= 0:
         return None
     u = place(v)
@@ -142,6 +144,21 @@ def as_written(claim: Claim) -> Interval | None:
     if u >= 100 or v >= 100:  # "140" for 139, as "103,000" for 103,603
         return Interval(v - u / 2, v + u, True, False)
     return None
+
+
+_WHOLE_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)\s?(?:%|percent|per\s?cent)", re.I)
+
+
+def cut_short(claim: Claim) -> Interval | None:
+    """A bare whole percent change ("40% below", "a 13 percent rise") as writers also write
+    it: cut short to its whole points as well as rounded ("40% below" for 40.65), or None. (A
+    share keeps its rounding: a report's "36%" is not 35.7.)"""
+    if claim.qualifier or not _WHOLE_PERCENT.search(claim.text):
+        return None
+    v = claim.value
+    if v >= 0:
+        return Interval(v - 0.5, v + 1.0, True, False)
+    return Interval(v - 1.0, v + 0.5, False, True)
 
 
 def consistent(claim: Claim, fig: Figure) -> bool:
@@ -369,7 +386,10 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
             claim.index, "unverifiable", f"{_where(claim, base_year)} has no figure to compare with"
         )
     low, high = expected
-    if claim.interval.overlaps(Interval(low, high)):
+    loose = cut_short(claim)
+    if claim.interval.overlaps(Interval(low, high)) or (
+        loose is not None and loose.overlaps(Interval(low, high))
+    ):
         reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}"
         return Evidence(claim.index, "supported", reason, (low + high) / 2)
     span = claim.interval.text()
@@ -423,7 +443,12 @@ def change_agrees(
         return False
     then = figures.find(metric, base_year, breakdown, category)
     expected = _expected_change(now, then, base_year, claim.fiscal_year)
-    return expected is not None and claim.interval.overlaps(Interval(*expected))
+    if expected is None:
+        return False
+    loose = cut_short(claim)
+    return claim.interval.overlaps(Interval(*expected)) or (
+        loose is not None and loose.overlaps(Interval(*expected))
+    )
 
 
 def _own_base(now: Figure, then: Figure | None, base_year: int, year: int) -> bool:

@@ -354,6 +354,11 @@ def assign_years(doc: Document) -> None:
             _claim_year(doc, claim, context(claim), fiscal)
     for claim in doc.claims:
         _span_or_calendar(doc, claim, fiscal)
+        if claim.year_source == "paragraph" and not claim.no_contradiction:
+            _, s_start, _ = doc.sentences[claim.sentence]
+            named = {y for pos, y in mentions.get(claim.block, []) if pos < s_start}
+            if len(named) > 1:  # "... in fiscal 2019 to ... in fiscal 2023. ... 170,590 ..."
+                claim.no_contradiction = "its paragraph names several years before it"
     _listed_years(doc)
     if not fiscal:
         _calendar_readings(doc)
@@ -622,9 +627,14 @@ def _years_back(relative: re.Match[str] | None) -> int:
     return int(n) if n.isdigit() else WORD_VALUES[n.lower()]
 
 
-POINTS_BACK = re.compile(r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b", re.I)
+POINTS_BACK = re.compile(
+    r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b"
+    r"|\s*(?:even\s+|but\s+|and\s+|yet\s+)?(?:that|this)\s+(?:latest\s+|last\s+|new\s+)?"
+    r"(?:figure|number|total|count|tally)\s+(?:is|was|means)\b",
+    re.I,
+)
 """A sentence that opens by pointing back to the value before it ("That is ...", "That's a
-56% decline")."""
+56% decline", "Even that latest figure is only half the 2019 peak")."""
 
 
 def _pointed_back(doc: Document, claim: Claim) -> int | None:
