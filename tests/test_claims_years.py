@@ -766,3 +766,14 @@ def test_a_value_of_a_paragraph_naming_several_years_is_never_contradicted_by_th
         "in fiscal 2023. Even so, 170,590 arrests is no small number."
     )
     assert claim(checked(text, ARRESTS_BY_YEAR), "170,590").verdict != "contradicted"
+
+
+def test_a_change_that_points_back_takes_the_documents_year_of_the_value_before_it(
+    checked: Checker,
+) -> None:
+    text = (
+        "The office finally published its FY2021 numbers.\n\nAdministrative arrests: 74,082. "
+        "That's down 48% from FY2019 (143,099)."
+    )
+    found = claim(checked(text, ARRESTS_BY_YEAR), "down 48%")
+    assert (found.fiscal_year, found.verdict) == (2021, "supported")

@@ -649,7 +649,9 @@ def _pointed_back(doc: Document, claim: Claim) -> int | None:
         if c.kind in ("count", "money", "weight", "average") and c.role != "prior"
     ]
     last = values[-1] if values else None
-    return last.fiscal_year if last is not None and last.year_given else None
+    if last is None or not (last.year_given or last.year_source in ("document", "heading")):
+        return None  # "ICE published its FY2021 numbers. ... 74,082. That's down 48% from ..."
+    return last.fiscal_year
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
