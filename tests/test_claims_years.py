@@ -756,6 +756,11 @@ def test_a_whole_percent_may_be_cut_short_as_writers_cut_it(checked: Checker) ->
     assert claim(checked(text, rows), "40% below").verdict == "supported"
     wrong = checked(text.replace("40% below", "42% below"), rows)
     assert claim(wrong, "42% below").verdict == "contradicted"
+    # a year's own change (19.50% on the year before) misrounded is no cutting short
+    adjacent = "In FY 2023 the office made 170,590 arrests, an increase of 19% over FY 2022."
+    assert claim(checked(adjacent, ARRESTS_BY_YEAR), "an increase of 19%").verdict == (
+        "contradicted"
+    )
 
 
 def test_a_value_of_a_paragraph_naming_several_years_is_never_contradicted_by_the_first(

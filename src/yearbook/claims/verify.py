@@ -128,8 +128,6 @@ def as_written(claim: Claim) -> Interval | None:
         if side == "below":
             return Interval(v - 2.0, v, True, True)
         return None
-    if claim.kind == "change":
-        return cut_short(claim)
     if claim.kind not in ("count", "money", "weight", "average") or v <= 0:
         return None
     u = place(v)
@@ -151,8 +149,10 @@ _WHOLE_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)\s?(?:%|percent|per\
 
 def cut_short(claim: Claim) -> Interval | None:
     """A bare whole percent change ("40% below", "a 13 percent rise") as writers also write
-    it: cut short to its whole points as well as rounded ("40% below" for 40.65), or None. (A
-    share keeps its rounding: a report's "36%" is not 35.7.)"""
+    it: cut short to its whole points as well as rounded ("40% below" for 40.65), or None.
+    Asked only of changes between years that are not adjacent, which no figure publishes: a
+    year's published change ("19.5%") stated as "19%" is misrounded, and a share keeps its
+    rounding ("36%" is not 35.7)."""
     if claim.qualifier or not _WHOLE_PERCENT.search(claim.text):
         return None
     v = claim.value
@@ -386,7 +386,7 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
             claim.index, "unverifiable", f"{_where(claim, base_year)} has no figure to compare with"
         )
     low, high = expected
-    loose = cut_short(claim)
+    loose = cut_short(claim) if base_year != claim.fiscal_year - 1 else None
     if claim.interval.overlaps(Interval(low, high)) or (
         loose is not None and loose.overlaps(Interval(low, high))
     ):
@@ -445,7 +445,7 @@ def change_agrees(
     expected = _expected_change(now, then, base_year, claim.fiscal_year)
     if expected is None:
         return False
-    loose = cut_short(claim)
+    loose = cut_short(claim) if base_year != claim.fiscal_year - 1 else None
     return claim.interval.overlaps(Interval(*expected)) or (
         loose is not None and loose.overlaps(Interval(*expected))
     )
