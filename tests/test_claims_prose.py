@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,16 @@ def claim(result: CheckResult, text: str) -> ClaimVerdict:
     found = [c for c in result.claims if c.text == text]
     assert found, f"no claim {text!r} in {[c.text for c in result.claims]}"
     return found[0]
+
+
+@pytest.fixture(scope="module")
+def verdict_on(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> Callable[[str, str], str]:
+    """The verdict on one claim of a text checked against the published figures."""
+    return lambda text, shown: (
+        claim(check(text, official, metrics=metrics, vocabulary=vocabulary), shown).verdict
+    )
 
 
 # ------------------------------------------------------------ the six examples
@@ -256,7 +267,7 @@ def test_the_explanation_names_the_figure_and_the_words_that_linked_it(
 
 
 def test_a_change_whose_clause_names_another_count_takes_not_the_value_before_it(
-    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+    verdict_on: Callable[[str, str], str],
 ) -> None:
     """ "... even as arrests inside the country fell nearly 10 percent": the change of arrests,
     not of the removals before it in its sentence."""
@@ -265,49 +276,44 @@ def test_a_change_whose_clause_names_another_count_takes_not_the_value_before_it
         "256,085 in 2018 \u2014 an increase of roughly 11,000, or a little over 4 percent \u2014 "
         "even as arrests inside the country fell nearly 10 percent, to 143,099."
     )
-    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
-    assert claim(result, "fell nearly 10 percent").verdict != "contradicted"
+    assert verdict_on(text, "fell nearly 10 percent") != "contradicted"
 
 
 def test_a_change_of_the_number_of_what_no_figure_counts_is_never_contradicted(
-    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+    verdict_on: Callable[[str, str], str],
 ) -> None:
     text = (
         "In fiscal 2020 the border agency met an average of 38,174 people a month and ICE was "
         "deporting 6,222. In fiscal 2021 the number of encounters jumped 279 percent to an "
         "average of 144,557 people a month while the number of deportations dropped to 6,174."
     )
-    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
-    assert claim(result, "jumped 279 percent").verdict != "contradicted"
+    assert verdict_on(text, "jumped 279 percent") != "contradicted"
 
 
 def test_a_share_of_those_with_neither_is_the_rest_of_the_share_with_either(
-    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+    verdict_on: Callable[[str, str], str],
 ) -> None:
     text = (
         "The report for fiscal year 2023 shows that 57% of the people the agency arrested had "
         "neither a criminal conviction nor a pending charge."
     )
-    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
-    assert claim(result, "57%").verdict == "supported"
+    assert verdict_on(text, "57%") == "supported"
 
 
 def test_a_combined_total_and_a_multiple_of_a_named_year_are_never_contradicted(
-    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+    verdict_on: Callable[[str, str], str],
 ) -> None:
     combined = (
         "If the 62,545 expulsions ICE carried out in fiscal 2023 are added to its removals, the "
         "combined total is 205,125, which does exceed the 2020 figure."
     )
-    result = check(combined, official, metrics=metrics, vocabulary=vocabulary)
-    assert claim(result, "205,125").verdict != "contradicted"
+    assert verdict_on(combined, "205,125") != "contradicted"
     multiple = (
         "The Biden years started far lower. ICE removed 59,011 people in fiscal 2021 and 72,177 "
         "in 2022, then 142,580 in 2023. Even that latest figure is only a little more than half "
         "the 2019 peak."
     )
-    result = check(multiple, official, metrics=metrics, vocabulary=vocabulary)
-    assert claim(result, "a little more than half").verdict != "contradicted"
+    assert verdict_on(multiple, "a little more than half") != "contradicted"
 
 
 # ------------------------------------------------------ the development set

@@ -167,9 +167,11 @@ _YEAR_AFTER = re.compile(
 """After a value of the year after the one its sentence named: "and 256,085 removed the
 following year"."""
 
+_HEDGE = r"(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?"
+"""A writer's hedge before a number ("about", "more than"), as the year rules read it."""
 _YEARS_OWN = re.compile(
     r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:fiscal\s+)?year['\u2019]s\s+"
-    r"(?:[a-z-]+\s+){0,2}(?:(?:more\s+than|over|about|nearly|almost|some)\s+)?\$?$",
+    rf"(?:[a-z-]+\s+){{0,2}}{_HEDGE}\$?$",
     re.I,
 )
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
@@ -182,7 +184,7 @@ _YEAR_OF = re.compile(
 )
 """A year, a noun and "of" right before a value ("the FY2018 high of 158,581"): its year."""
 _OWNED = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?",
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?{_HEDGE}\$?",
     re.I,
 )
 """Between a year in the possessive and its value ("FY 2019's record 267,258")."""
@@ -195,7 +197,7 @@ value another is a multiple of: "3.4 times the 273,768")."""
 _CALENDAR_WORD = re.compile(r"\bcalendar[\s-]+(?:years?\s+)?$", re.I)
 """Right before a year that is a calendar year ("calendar 2020", "calendar year 2020")."""
 _IN_PARENS = re.compile(
-    r"\D{0,14}\d{2,4}\s*\(\s*(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$",
+    rf"\D{{0,14}}\d{{2,4}}\s*\(\s*{_HEDGE}\$?$",
     re.I,
 )
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
@@ -204,8 +206,7 @@ _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.
 _LABEL_OF_NEXT = re.compile(r"\D{0,14}\d{2,4}\s*[:=]\s*\$?\d")
 """A year that labels the value right after it ("FY 2019: 143,099"), not the one before."""
 _ADDS_UP = re.compile(
-    r"\b(?:adds?|added)\s+up\s+to\s+(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$"
-    r"|\b(?:totall?ed|came\s+to|sums?\s+to)\s+(?:(?:about|nearly|almost|over|more\s+than|roughly|some)\s+)?\$?$",
+    rf"\b(?:adds?\s+up\s+to|added\s+up\s+to|totall?ed|came\s+to|sums?\s+to)\s+{_HEDGE}\$?$",
     re.I,
 )
 """Right before a count that is a total over the span its sentence named before it."""
@@ -688,9 +689,7 @@ def _listed_years(doc: Document) -> None:
             value.calendar = None
 
 
-_THEN = re.compile(
-    r"[^.;:]{0,30}?,?\s+then\s+(?:(?:about|nearly|almost|roughly|some)\s+)?\$?", re.I
-)
+_THEN = re.compile(rf"[^.;:]{{0,30}}?,?\s+then\s+{_HEDGE}\$?", re.I)
 """Between a value of a year and the next year's in a run ("158.6k in FY18, then 143k")."""
 
 
