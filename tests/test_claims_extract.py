@@ -452,6 +452,8 @@ def test_a_fraction_after_a_verbs_own_up_is_a_share_not_a_change(text: str, kind
         ("The office made a hundred and forty-two thousand, seven hundred and fifty sales.", 142_750),
         ("It sold a hundred and ten thousand cars.", 110_000),
         ("It sold one thousand, two hundred cars.", 1_200),
+        ("It sold about one-point-five million cars.", 1_500_000),
+        ("It met one point nine six million people.", 1_960_000),
     ],
 )  # fmt: skip
 def test_spoken_numbers_read_whole(text: str, value: int) -> None:

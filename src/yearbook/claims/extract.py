@@ -38,6 +38,8 @@ KINDS = (
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _QUAL_END = re.compile(rf"\b(?P<q>{_QUAL})\s*$", re.I)
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+"""The words a spoken decimal's digits are said with ("one-point-nine-six million")."""
 _THIN = "\u00a0\u2009\u202f"
 """Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""
 _GROUPS = re.compile(rf"[ {_THIN}]")
@@ -47,7 +49,8 @@ _NUMBER = re.compile(
     r"|(?<!\d\s)(?<![\d,.])\d{1,3} \d{3}(?!\d|[,.]\d|\s\d)"
     r"|\d+(?:\.\d+)?)"
     rf"|\b(?P<words>(?:a(?=[\s-]+hundred\b)|{_WORD})"
-    rf"(?:(?:[\s-]+|(?<=thousand),\s)(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*)\b",
+    rf"(?:(?:[\s-]+|(?<=thousand),\s)(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*"
+    rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+)?)\b",
     re.I,
 )
 _SCALE = re.compile(

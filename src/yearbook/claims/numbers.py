@@ -206,8 +206,11 @@ def read_number(
     yearbook.claims.numbers.NotAFigure: a number of 310 digits is not a figure
     """
     if words:
-        dec = Decimal(parse_words(digits))
-        places = 0
+        whole, *said = re.split(r"[\s-]+point(?=[\s-])", digits.lower(), maxsplit=1)
+        said_words = re.findall(r"[a-z]+", said[0]) if said else []
+        figures = "".join(str(WORD_VALUES.get(w, 0)) for w in said_words)  # "oh" is 0
+        dec = Decimal(parse_words(whole)) + (Decimal("0." + figures) if figures else 0)
+        places = len(figures)  # "one-point-five million": 1.5 million, to a tenth
     else:
         clean = digits.replace(",", "")
         _check_length(sum(c.isdigit() for c in clean))
