@@ -454,8 +454,10 @@ def test_a_fraction_after_a_verbs_own_up_is_a_share_not_a_change(text: str, kind
         ("It sold one thousand, two hundred cars.", 1_200),
         ("It sold about one-point-five million cars.", 1_500_000),
         ("It met one point nine six million people.", 1_960_000),
+        ("Sales were up about nineteen and a half percent.", 19.5),
     ],
 )  # fmt: skip
-def test_spoken_numbers_read_whole(text: str, value: int) -> None:
+def test_spoken_numbers_read_whole(text: str, value: float) -> None:
     """As a transcript spells them: "a hundred and ...", and a thousand's comma before the rest."""
     assert only(text).value == value
+    assert extract("He waited one and a half years.", 2023) == []  # a duration

@@ -50,7 +50,7 @@ _NUMBER = re.compile(
     r"|\d+(?:\.\d+)?)"
     rf"|\b(?P<words>(?:a(?=[\s-]+hundred\b)|{_WORD})"
     rf"(?:(?:[\s-]+|(?<=thousand),\s)(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*"
-    rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+)?)\b",
+    rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+|[\s-]+and[\s-]+a[\s-]+half)?)\b",
     re.I,
 )
 _SCALE = re.compile(
@@ -348,7 +348,7 @@ def _not_a_count(text: str, digits: str, after: str, s_start: int, at: int) -> b
     """A length of time ("the 12 months ending", "for two years under Biden") or an age."""
     if _DURATION.match(after) or _AGE_AFTER.match(after):
         return True
-    small = len(digits.replace(",", "")) <= 2 or digits.isalpha()
+    small = len(digits.replace(",", "")) <= 2 or not any(ch.isdigit() for ch in digits)
     return small and bool(_YEARS_AFTER.match(after)) and not _RECORD.search(text, s_start, at)
 
 

@@ -209,6 +209,9 @@ def read_number(
         whole, *said = re.split(r"[\s-]+point(?=[\s-])", digits.lower(), maxsplit=1)
         said_words = re.findall(r"[a-z]+", said[0]) if said else []
         figures = "".join(str(WORD_VALUES.get(w, 0)) for w in said_words)  # "oh" is 0
+        half = re.search(r"[\s-]+and[\s-]+a[\s-]+half$", whole)
+        if half:  # "nineteen and a half percent"
+            whole, figures = whole[: half.start()], "5"
         dec = Decimal(parse_words(whole)) + (Decimal("0." + figures) if figures else 0)
         places = len(figures)  # "one-point-five million": 1.5 million, to a tenth
     else:
