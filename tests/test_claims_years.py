@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from tests.claims_support import Checker, Row, claim, verdict
-from yearbook.claims.years import last_ended
+from yearbook.claims.years import last_ended, year_by_date
 
 
 @pytest.fixture(scope="module")
@@ -782,3 +782,22 @@ def test_a_change_that_points_back_takes_the_documents_year_of_the_value_before_
     )
     found = claim(checked(text, ARRESTS_BY_YEAR), "down 48%")
     assert (found.fiscal_year, found.verdict) == (2021, "supported")
+
+
+def test_the_fiscal_year_that_ended_on_its_last_day_is_the_one_the_date_ends(
+    checked: Checker,
+) -> None:
+    """ "in the fiscal year that ended Sept. 30", in a story of late December 2023: FY 2023,
+    for every value the text gives no other year; with no date, no year follows from it."""
+    text = (
+        "Arrests rose again in the fiscal year that ended Sept. 30.\n\n"
+        "Officers made 170,590 administrative arrests, compared with 142,750 a year earlier. "
+        "Arrests are now more than double their fiscal 2021 level of 74,082."
+    )
+    dated = checked(text, ARRESTS_BY_YEAR, dt.date(2023, 12, 30))
+    assert verdict(dated, "170,590") == ("ero.admin_arrests", 2023, "supported")
+    assert claim(dated, "more than double").verdict == "supported"
+    assert (
+        year_by_date("the fiscal year which ended September 30, 2019", dt.date(2023, 12, 30))
+        is None
+    )

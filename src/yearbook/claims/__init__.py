@@ -37,7 +37,7 @@ from yearbook.claims.text import detect_format, to_plain
 from yearbook.claims.valuelink import ValueLinker, mark_parts
 from yearbook.claims.verify import Evidence, mark_differences, verify
 from yearbook.claims.vocabulary import Vocabulary
-from yearbook.claims.years import date_readings
+from yearbook.claims.years import date_readings, year_by_date
 from yearbook.errors import UserError
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
@@ -97,6 +97,9 @@ def check(
     plain = to_plain(text, kind)
     check_numbers(plain.text)
     plain = read_tables(plain)
+    if published is not None and fiscal_year is None:
+        # "in the fiscal year that ended Sept. 30", in a story of December 2023: FY 2023
+        fiscal_year = year_by_date(plain.text, published)
     doc = extract_document(plain, fiscal_year)
     if published is not None:
         date_readings(doc, published)

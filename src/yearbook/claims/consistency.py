@@ -331,6 +331,12 @@ def _than_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     return now, then
 
 
+def _gives(claim: Claim, now: Claim, then: Claim) -> bool:
+    """Whether the change from one value to the other is the claim's, as writers round it."""
+    span = _ratio(now.interval, then.interval, 100.0)
+    return span is not None and _loosely(claim, span[0] - 100.0, span[1] - 100.0)
+
+
 def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     """Each stated change against the two values it relates: the pair its years (or its
     multiple's wording, or its "than") tie it to, else any two like values beside it
@@ -338,7 +344,11 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
     for claim in doc.claims:
         if claim.kind != "change":
             continue
-        pair = _years_pair(doc, claim) or _multiple_pair(doc, claim) or _from_to(doc, claim)
+        pair = _years_pair(doc, claim)
+        multiple = _multiple_pair(doc, claim)
+        if pair is not None and multiple is not None and not _gives(claim, *pair):
+            pair = multiple  # "..., and more than double the 59,011 removed two years earlier"
+        pair = pair or multiple or _from_to(doc, claim)
         compared = _than_pair(doc, claim) if pair is None else None
         if compared is not None and not _same_count(doc, *compared):
             # the writer compares them, but nouns that differ may not be one count: support only

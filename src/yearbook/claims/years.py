@@ -25,7 +25,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
 
-__all__ = ["assign_years", "default_of_several", "most_common_year"]
+__all__ = ["assign_years", "default_of_several", "most_common_year", "year_by_date"]
 
 _FY = re.compile(
     r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
@@ -1016,6 +1016,26 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     else:
         claim.fiscal_year = sentence_year
         claim.year_source = "sentence" if before else source if sentence_year else ""
+
+
+def _ended_year() -> re.Pattern[str]:
+    """ "the fiscal year that ended Sept. 30", naming no year: the one its text's date ends."""
+    month = month_name[(FIRST_MONTH - 2) % 12 + 1]
+    return re.compile(
+        rf"\b(?:fiscal\s+|budget\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+"
+        rf"(?:on\s+|in\s+)?(?:{month}|{month[:3]}|{month[:4]})\b\.?"
+        rf"(?!(?:\s+\d{{1,2}})?,?\s+(?:19|20)\d\d)",
+        re.I,
+    )
+
+
+_ENDED_YEAR = _ended_year()
+
+
+def year_by_date(text: str, published: dt.date) -> int | None:
+    """The fiscal year a text names only as the one "that ended Sept. 30", by its date (the
+    last one ended by it), or None when it names no year so."""
+    return last_ended(published) if _ENDED_YEAR.search(text) else None
 
 
 def last_ended(published: dt.date) -> int:
