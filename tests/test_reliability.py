@@ -12,14 +12,14 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import resource
+import signal
 import struct
 import subprocess
 import sys
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,36 +50,50 @@ class Outcome:
     """Bytes: the largest resident size of the process or any process it waited for."""
 
 
-def _limits(memory: int, cpu: int) -> Callable[[], None]:
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-
-    return apply
+_LAUNCHER = """
+import os, resource, sys
+memory, cpu, report = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+    os.execv(sys.executable, [sys.executable, "-m", "yearbook.cli", *sys.argv[4:]])
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as f:
+    f.write(str(usage.ru_maxrss))
+if os.WIFSIGNALED(status):
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+"""Runs `yearbook` as the child of a small Python process, which reaps it with `os.wait4` and
+reports its peak resident size. A child forked from the test process itself would carry the
+test process's resident size into its own peak (the kernel takes it from the memory it
+replaces at exec), which grows with every test run before it."""
 
 
 def run_yearbook(args: list[str], *, memory: int, cpu: int, cwd: Path) -> Outcome:
-    """`yearbook ARGS` in a subprocess under the limits (its CPU time includes imports),
-    reaped with `os.wait4` for its own resource use."""
-    out, err = cwd / ".stdout", cwd / ".stderr"
+    """`yearbook ARGS` in a subprocess under the limits (its CPU time includes imports), and
+    its own peak resident size, with that of the processes it waited for."""
+    out, err, report = cwd / ".stdout", cwd / ".stderr", cwd / ".peak"
     with out.open("wb") as stdout, err.open("wb") as stderr:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "yearbook.cli", *args],
+            [sys.executable, "-c", _LAUNCHER, str(memory), str(cpu), str(report), *args],
             cwd=cwd,
             stdout=stdout,
             stderr=stderr,
-            preexec_fn=_limits(memory, cpu),
+            start_new_session=True,
             env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
         )
-        watchdog = threading.Timer(10 * cpu, proc.kill)  # CPU is limited; sleeping is not
+        # CPU is limited; sleeping is not: the whole session goes at ten times the CPU bound
+        watchdog = threading.Timer(10 * cpu, os.killpg, (proc.pid, signal.SIGKILL))
         watchdog.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             watchdog.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
     text = {p: p.read_text(errors="replace") for p in (out, err)}
-    return Outcome(proc.returncode, text[out], text[err], usage.ru_maxrss * 1024)
+    peak = int(report.read_text()) * 1024 if report.is_file() else 0
+    return Outcome(proc.returncode, text[out], text[err], peak)
 
 
 def assert_clean(outcome: Outcome, codes: tuple[int, ...], needle: str = "") -> None:
