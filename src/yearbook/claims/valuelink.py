@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -67,7 +66,7 @@ from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.reading import clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import change_agrees, consistent, stated_figure
+from yearbook.claims.verify import change_agrees, consistent, difference_on, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
 from yearbook.figures import Figure, Figures
 
@@ -175,16 +174,15 @@ class ValueLinker:
                 break
         if not agreed:
             self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
+            top = self.index.headline(claim.metric) if claim.metric else None
             counted = _NUMBER_OF.search(doc.text, doc.stretch(claim)[0], claim.start)
             noun = counted.group("noun") if counted else ""
-            top = self.index.headline(claim.metric) if claim.metric else None
             said = set(self.index.words(noun))
             if top is not None and said and not said & top.words and not claim.no_contradiction:
                 # "the number of visits jumped 279 percent", beside sales
                 claim.no_contradiction = (
                     f"it is the change of the number of {noun}, which {claim.metric} does not count"
                 )
-            top = self.index.headline(claim.metric) if claim.metric else None
             narrow = narrower(self.index, ctx, top, claim) if top is not None else []
             if narrow and not claim.no_contradiction:  # "an increase in online sales"
                 words = ", ".join(repr(w) for w in narrow)
@@ -577,11 +575,13 @@ class ValueLinker:
             mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
         )
         base = claim.base_year
-        if fig is not None and fig.value is not None and claim.difference and base is not None:
-            then = self.figures.find(mdoc.metric, base, mdoc.breakdown, mdoc.breakdown_value)
-            if base != claim.fiscal_year - 1 and then is not None and then.value is not None:
-                # "about 43,000 lower than in fiscal 2020": against the year its "than" names
-                return replace(fig, value=claim.difference * (fig.value - then.value))
+        if fig is not None and claim.difference and base not in (None, claim.fiscal_year - 1):
+            # "about 43,000 lower than in fiscal 2020": against the year its "than" names
+            found = difference_on(
+                claim, fig, self.figures, mdoc.metric, mdoc.breakdown, mdoc.breakdown_value
+            )
+            if found is not None:
+                return found
         return stated_figure(claim, fig)
 
     def _figure(self, claim: Claim, mdoc: MetricDoc) -> float | None:

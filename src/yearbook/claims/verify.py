@@ -320,11 +320,18 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
     return out
 
 
-def _difference_on(claim: Claim, found: Figure, figures: Figures) -> Figure | None:
+def difference_on(
+    claim: Claim,
+    found: Figure,
+    figures: Figures,
+    metric: str,
+    breakdown: str = "",
+    category: str = "",
+) -> Figure | None:
     """A difference's figure against the base year its "than" names, when that is not the year
-    before: its year's value less the base's, signed as the claim says."""
-    assert claim.metric is not None and claim.base_year is not None
-    base = figures.find(claim.metric, claim.base_year, claim.breakdown, claim.breakdown_value)
+    before: its year's value (of ``metric``) less the base's, signed as the claim says."""
+    assert claim.base_year is not None
+    base = figures.find(metric, claim.base_year, breakdown, category)
     if base is None or base.value is None or found.value is None:
         return None
     return replace(found, value=claim.difference * (found.value - base.value), bound="exact")
@@ -346,7 +353,9 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
     found = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
     fig = stated_figure(claim, found)
     if fig is None and found is not None and claim.difference and claim.base_year is not None:
-        fig = _difference_on(claim, found, figures)
+        fig = difference_on(
+            claim, found, figures, claim.metric, claim.breakdown, claim.breakdown_value
+        )
     if fig is None or fig.value is None:
         state = "is suppressed" if fig is not None else "has no figure"
         if found is not None and fig is None:
