@@ -50,7 +50,7 @@ from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
-from yearbook.claims.years import POINTS_BACK
+from yearbook.claims.years import OTHER_CLAUSE, POINTS_BACK
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
@@ -73,7 +73,6 @@ _LEVEL = re.compile(
     r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:level|levels|figure|year's)\b)",
     re.I,
 )
-_NEXT_CLAUSE = re.compile(r"[;]|,\s*(?:and|but|while|whereas)\s", re.I)
 _LANDS = re.compile(
     r"\s+to\s+(?:(?:an?\s+)?average\s+of\s+|about\s+|nearly\s+|almost\s+)?\$?", re.I
 )
@@ -205,7 +204,7 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and _same_thing(c, claim)
         and not per_period(doc, c)
         and not _DIFFERENCE.match(doc.text, c.end)
-        and not (c.start > claim.end and _NEXT_CLAUSE.search(doc.text, claim.end, c.start))
+        and not (c.start > claim.end and OTHER_CLAUSE.search(doc.text, claim.end, c.start))
     ]  # "Visits rose 19.5%, and sales nearly doubled, to 142,580": another clause's
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]

@@ -38,7 +38,7 @@ KINDS = (
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _QUAL_END = re.compile(rf"\b(?P<q>{_QUAL})\s*$", re.I)
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+_DIGIT_WORD = "|".join(["oh", *(w for w, v in WORD_VALUES.items() if v < 10)])
 """The words a spoken decimal's digits are said with ("one-point-nine-six million")."""
 _THIN = "\u00a0\u2009\u202f"
 """Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""

@@ -195,6 +195,7 @@ _FROM = re.compile(
 """Right before the earlier of two values "from" one "to" the other, or set against it (not a
 value another is a multiple of: "3.4 times the 273,768")."""
 _CALENDAR_WORD = re.compile(r"\bcalendar[\s-]+(?:years?\s+)?$", re.I)
+_CALENDAR_NAMED = re.compile(r"\bcalendar\b", re.I)
 """Right before a year that is a calendar year ("calendar 2020", "calendar year 2020")."""
 _IN_PARENS = re.compile(
     rf"\D{{0,14}}\d{{2,4}}\s*\(\s*{_HEDGE}\$?$",
@@ -243,7 +244,8 @@ _OPENING_SHIFT = re.compile(
 "Two years earlier it was ...", "Three years later the agency removed ...")."""
 _SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I)
 """A comparison of like parts of two years: every value of its sentence is a part's."""
-_OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
+OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
+"""Where a sentence's next clause begins (", and ...", "; ..."): a value past it is another's."""
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
     r"(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:in|during|for)\s+(?:the\s+)?$"
@@ -563,6 +565,8 @@ def _said_calendar(doc: Document, claim: Claim) -> None:
     if claim.fiscal_year is None:
         return
     _, s_start, s_end = doc.sentences[claim.sentence]
+    if not _CALENDAR_NAMED.search(doc.text, s_start, s_end):
+        return  # the common case, at no cost of reading the sentence's years
     said = _mentions(doc.text, s_start, s_end, True)
     calendar = [
         y
@@ -758,9 +762,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     following = [c.start for c in doc.in_sentence(claim.sentence) if c.start > claim.start]
     tail_end = min([*following, s_end])
     tail = text[claim.end : tail_end]
-    before = [
-        (pos, y) for pos, y, base in _mentions(text, s_start, claim.start, fiscal) if not base
-    ]
+    named = _mentions(text, s_start, claim.start, fiscal)  # bases too
+    before = [(pos, y) for pos, y, base in named if not base]
     pick = 0 if claim.kind == "change" else -1
     sentence_year = before[pick][1] if before else context
     tail_mentions = _mentions(text, claim.end, tail_end, fiscal, claim.start)  # "7.6% above"
@@ -777,7 +780,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         own = [  # not "..., a rise of about 30 percent, and in FY18 it climbed again"
             y
             for pos, y, base in tail_mentions
-            if not base and pos < first_base and not _OTHER_CLAUSE.search(text, claim.end, pos)
+            if not base and pos < first_base and not OTHER_CLAUSE.search(text, claim.end, pos)
         ]
         ends = _sentence_span(text, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
@@ -816,7 +819,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             c
             for c in doc.in_sentence(claim.sentence)
             if c.kind != "change"
-            and (c.end <= claim.start or not _OTHER_CLAUSE.search(text, claim.end, c.start))
+            and (c.end <= claim.start or not OTHER_CLAUSE.search(text, claim.end, c.start))
         ]  # "..., and only half of ... in FY 2019": another clause's value
         valued = [
             c.fiscal_year
@@ -828,7 +831,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and c.fiscal_year not in compared  # "from FY2019 (143,099) and ... the FY2018 high"
         ]
         clause_start = max(
-            [m.end() for m in _OTHER_CLAUSE.finditer(text, s_start, claim.start)], default=s_start
+            [m.end() for m in OTHER_CLAUSE.finditer(text, s_start, claim.start)], default=s_start
         )
         in_clause = [y for pos, y in before if pos >= clause_start > s_start]
         if in_clause and not own:  # "...; in FY 2023 it made about 19% more sales"
@@ -937,7 +940,6 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         claim.fiscal_year, claim.year_source, claim.year_given = when[-1], "sentence", True
         return
     head = text[s_start : claim.start]
-    named = _mentions(text, s_start, claim.start, fiscal)
     owner = _YEARS_OF.match(text, named[-1][0]) if named else None
     owner = owner or (_YEAR_OF.match(text, named[-1][0]) if named else None)
     if owner and _OWNED.fullmatch(text, owner.end(), claim.start):
