@@ -13,10 +13,12 @@ year of the values in its sentence; its base year follows "over", "from",
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from calendar import month_name, monthrange
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -79,12 +81,15 @@ _DATE_BEFORE = re.compile(
 )
 _YEAR = r"(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d"
 _SPAN = re.compile(
-    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b|\b{_YEAR}\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
+    rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b"
+    # one year, then another: "2019-20", "fiscal years 2017 through 2020" (not calendar
+    # years), "FY2021 and FY2022 combined"; tried once where a year starts
+    rf"|\b{_YEAR}(?:\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
+    rf"|(?<!calendar\syears\s(?:19|20)\d\d)\s+(?:to|through|thru)\s+{_YEAR}\b"
+    rf"|\s+and\s+{_YEAR}\s+(?:combined|together)\b)"
     rf"|\bfrom\s+{_YEAR}\s+(?:to|through|until|thru)\s+{_YEAR}\b"
-    rf"|(?<!calendar\syears\s)\b{_YEAR}\s+(?:to|through|thru)\s+{_YEAR}\b"
     rf"|\bFY\s?'?\d\d\s?[-\u2013]\s?(?:FY\s?'?)?\d\d\b"
     rf"|\b(?:across|over)\s+{_YEAR}\s+and\s+{_YEAR}\b"
-    rf"|\b{_YEAR}\s+and\s+{_YEAR}\s+(?:combined|together)\b"
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
     r"(?!\s+(?:earlier|before|ago|prior|later))"
@@ -277,6 +282,23 @@ def most_common_year(text: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches joined where they overlap, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(stretches):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _within(stretches: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the stretches, sorted by start and not overlapping."""
+    at = bisect_right(stretches, (pos, math.inf)) - 1
+    return at >= 0 and stretches[at][0] <= pos < stretches[at][1]
+
+
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every fiscal-year mention (position, year), bare year and span of the text, once."""
@@ -286,13 +308,13 @@ def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, 
     fiscal += [(m.start(), int(m.group("b"))) for m in wholes]
     fiscal.sort()
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
-    taken = [(m.start(), m.end()) for m in matches + wholes]  # a year's own words
+    taken = _merged((m.start(), m.end()) for m in matches + wholes)  # a year's own words
     bare = []
     for m in _CALENDAR.finditer(text):
         pos = m.start()
-        if any(a <= pos < b for a, b in taken):  # "FY 2019", "fiscal year 2019": one mention
+        if _within(taken, pos):  # "FY 2019", "fiscal year 2019": one mention
             continue
-        if any(a <= pos < b for a, b in spans):
+        if _within(spans, pos):
             continue
         if _DATE_BEFORE.search(text[max(0, pos - 16) : pos]):
             continue
@@ -667,14 +689,21 @@ def _listed_years(doc: Document) -> None:
     """A run of as many like values as the years of a span its sentence names before a colon
     ("In the four fiscal years from 2017 through 2020, it removed 935,346 people: 226,119,
     256,085, 267,258 and 185,884"): one value a year, in order."""
+    spans = _scan(doc.text)[2]  # the text's spans, found once
     for number, (_, s_start, s_end) in enumerate(doc.sentences):
         claims = doc.in_sentence(number)
         _then_years(doc, claims)
-        if len(claims) < 3:
+        if len(claims) < 3 or doc.text.find(":", s_start, s_end) < 0:
             continue
-        spans = [(m, _span_of(m.group())) for m in _SPAN.finditer(doc.text, s_start, s_end)]
-        named = [(m, ends) for m, ends in spans if ends is not None and ends[1] is not None]
-        colon = doc.text.find(":", named[0][0].end(), s_end) if named else -1
+        here = spans[bisect_left(spans, (s_start, -1)) : bisect_left(spans, (s_end, -1))]
+        named = [
+            (end, ends)
+            for start, end in here
+            if end <= s_end
+            and (ends := _span_of(doc.text[start:end])) is not None
+            and ends[1] is not None
+        ]
+        colon = doc.text.find(":", named[0][0], s_end) if named else -1
         if not named or colon < 0:
             continue
         first, last = named[0][1]
