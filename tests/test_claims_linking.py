@@ -151,6 +151,28 @@ def test_a_change_follows_the_value_right_before_it_even_when_unlinked(
     assert (detentions.metric, detentions.verdict) == (None, "unverifiable")
 
 
+def test_a_change_counts_what_its_own_clause_names_not_the_clause_after_it(
+    checked: Checker,
+) -> None:
+    """92.7% from 74,082 to 142,750: "nearly doubled" is the arrests', not the histories'."""
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.arrests_criminal_history", 2021, 40_000),
+        ("ero.arrests_criminal_history", 2022, 46_396),
+    ]
+    text = (
+        "Arrests made inside the United States nearly doubled last year over 2021 and tens of "
+        "thousands of those arrested had criminal histories. "
+        "In fiscal year 2022 officers made 142,750 arrests."
+    )
+    assert verdict(checked(text, rows), "nearly doubled") == (
+        "ero.admin_arrests",
+        2022,
+        "supported",
+    )
+
+
 # ------------------------------------------------------------- relevance.py
 
 

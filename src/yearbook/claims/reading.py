@@ -13,12 +13,12 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import Context
 from yearbook.claims.relevance import MetricIndex
 
-__all__ = ["clause_text", "object_words", "other_body", "read_context"]
+__all__ = ["CLAUSE_CUT", "clause_text", "object_words", "other_body", "read_context"]
 
 _HEAD_CUT = re.compile(r"[;:\u2013-\u2015]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s")
 _TAIL_CUT = re.compile(r"[,;:()\u2013-\u2015]|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s|\s-\s")
 """Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S.")."""
-_CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
 """Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
 refused 720"): what follows it belongs to the next."""
 _INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
@@ -54,7 +54,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     cuts = list(_HEAD_CUT.finditer(head))
     own_from = prev_end  # where the claim's own clause starts
     if prev_end > s_start:
-        clauses = list(_CLAUSE_CUT.finditer(head))
+        clauses = list(CLAUSE_CUT.finditer(head))
         cuts += clauses
         own_from = prev_end + max((c.start() for c in clauses), default=0)
     head = head[max(c.end() for c in cuts) :] if cuts else head
@@ -69,8 +69,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         tail += " " + text[whole[0].end : next_start]
     tail = _ASIDE.sub(" ", tail)
     ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
-    if next_start < s_end:
-        ends += [c.start() for c in (_CLAUSE_CUT.search(tail),) if c]
+    if next_start < s_end or claim.kind == "change":  # a change's subject is before it
+        ends += [c.start() for c in (CLAUSE_CUT.search(tail),) if c]
     tail = tail[: min(ends)] if ends else tail
     head_words = index.words(head) or index.words(text[prev_end : claim.start])
     tail_words = index.words(tail)

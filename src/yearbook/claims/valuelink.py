@@ -64,7 +64,7 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
-from yearbook.claims.reading import clause_text, object_words, read_context
+from yearbook.claims.reading import CLAUSE_CUT, clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import change_agrees, consistent, difference_on, stated_figure
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
@@ -144,7 +144,11 @@ class ValueLinker:
             claim.no_contradiction = claim.no_contradiction or f"it {why}"
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         ctx = read_context(self.index, doc, claim)
-        sentence = self.index.words(doc.sentence_text(claim.sentence))
+        # the sentence up to the clause after the change: "Arrests nearly doubled and tens of
+        # thousands had criminal histories" is a change of arrests, not of histories
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        after = CLAUSE_CUT.search(doc.text, claim.end, s_end)
+        sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
         score = self.index.weighted(
             [
