@@ -144,8 +144,8 @@ class ValueLinker:
             claim.no_contradiction = claim.no_contradiction or f"it {why}"
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         ctx = read_context(self.index, doc, claim)
-        # the sentence up to the clause after the change: "Arrests nearly doubled and tens of
-        # thousands had criminal histories" is a change of arrests, not of histories
+        # the sentence up to the clause after the change: "Sales nearly doubled and tens of
+        # thousands of buyers paid cash" is a change of sales, not of buyers paying cash
         _, s_start, s_end = doc.sentences[claim.sentence]
         after = CLAUSE_CUT.search(doc.text, claim.end, s_end)
         sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
