@@ -173,6 +173,22 @@ def test_a_change_counts_what_its_own_clause_names_not_the_clause_after_it(
     )
 
 
+def test_a_change_right_after_another_bodys_count_is_that_bodys_change(
+    checked: Checker,
+) -> None:
+    """The arrests nearly doubled, but the clause's count is the border agents'."""
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+    ]
+    text = "In fiscal year 2022 border agents made 142,000 arrests, nearly double over last year."
+    found = claim(checked(text, rows), "nearly double")
+    assert (found.metric, found.verdict) == (None, "unverifiable")
+    assert "border agents's counts" in found.reason
+    ours = "In fiscal year 2022 officers made 142,750 arrests, nearly double over last year."
+    assert verdict(checked(ours, rows), "nearly double") == ("ero.admin_arrests", 2022, "supported")
+
+
 # ------------------------------------------------------------- relevance.py
 
 

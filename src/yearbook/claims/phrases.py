@@ -80,9 +80,13 @@ _COPULA_BEFORE = re.compile(
     r"around|some)\s+$",
     re.I,
 )
-_NOT_A_CHANGE = re.compile(r"^\s*(?:down|up|back|over|as\s+a|-)", re.I)
-"""After the word: "doubled down", "doubled up", "doubled over", "doubled as a ...": no
-multiple."""
+_NOT_A_CHANGE = re.compile(
+    r"^\s*(?:down|up|back|as\s+a|-|over(?!\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?'?\d{2,4}\b"
+    r"|the\b|a\b|an\b|last\b|its\b|their\b|that\b|those\b|prior\b|previous\b)))",
+    re.I,
+)
+"""After the word: "doubled down", "doubled up", "doubled over" (bent), "doubled as a ...":
+no multiple; "doubled over 2021", "doubled over the year before" is one."""
 
 _COUNTS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
 _DENOMINATORS = {"third": 3.0, "quarter": 4.0, "fourth": 4.0, "fifth": 5.0}

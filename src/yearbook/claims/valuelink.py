@@ -142,6 +142,13 @@ class ValueLinker:
         why = out_of_scope(self.index, self._others, doc, claim, clause)
         if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
             claim.no_contradiction = claim.no_contradiction or f"it {why}"
+        value = value_before(doc, claim)
+        if value is not None and value.no_contradiction.endswith(_OTHER_BODY):
+            # "the state sold 142,000 permits, nearly double last year": the state's change
+            claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
+            claim.link_reason = f"is the change of {value.text}, which {value.no_contradiction[3:]}"
+            claim.no_contradiction = f"it {claim.link_reason}"
+            return False
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         ctx = read_context(self.index, doc, claim)
         # the sentence up to the clause after the change: "Sales nearly doubled and tens of
@@ -626,6 +633,9 @@ class ValueLinker:
         if keep is None:
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
         claim.link_reason = why
+
+
+_OTHER_BODY = "'s counts, which the figures do not hold"
 
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
