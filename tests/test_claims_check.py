@@ -99,6 +99,8 @@ CONSISTENCY = [
     ("VAP assisted 7,110 victims in FY 2023, including 1,919 minors.", "1,919", "unverifiable"),
     ("VAP assisted 7,110 victims in FY 2023, including 11,919 minors.", "11,919", "contradicted"),
     ("Agents seized 5,000 guns in FY 2023, including 3,200 rifles and 2,800 pistols.", "5,000", "contradicted"),
+    # the list is of what the whole had: the cases, of which one person may have several
+    ("In FY 2023, 86% of the 5,000 people stopped had records or open cases, including more than 3,200 for theft and 2,800 for fraud.", "5,000", "unverifiable"),
     ("VAP assisted 7,110 people in FY 2023, 11,919 of whom were minors.", "11,919", "contradicted"),
     ("VAP assisted 7,110 people in FY 2023, 1,919 of whom were minors.", "1,919", "unverifiable"),
     # only like counts are parts of a whole: not a count of years, not of countries

@@ -124,11 +124,19 @@ def _including(doc: Document) -> Iterator[Finding]:
     for sentence, (_, s_start, s_end) in enumerate(doc.sentences):
         claims = [c for c in doc.in_sentence(sentence) if c.kind in ("count", "money", "weight")]
         for match in _INCLUDING.finditer(text, s_start, s_end):
-            wholes = _clause_before(doc, claims, s_start, match.start())
+            wholes = [
+                w
+                for w in _clause_before(doc, claims, s_start, match.start())
+                if not _HAD.search(text, w.end, match.start())
+            ]  # "the 143,000 people had records or cases, including 74,000 for theft": the cases'
             stop = _LIST_END.search(text, match.end(), s_end)
             end = stop.start() if stop else s_end
             after = [c for c in claims if match.end() <= c.start < end]
             yield from _included(doc, wholes, after)
+
+
+_HAD = re.compile(r"\b(?:had|has|have|having)\s+(?!been\b)[a-z]", re.I)
+"""After a whole and before "including": what the whole had, of which the list is parts."""
 
 
 def _clause_before(doc: Document, claims: list[Claim], s_start: int, at: int) -> list[Claim]:
