@@ -316,6 +316,20 @@ def test_a_combined_total_and_a_multiple_of_a_named_year_are_never_contradicted(
     assert verdict_on(multiple, "a little more than half") != "contradicted"
 
 
+def test_a_name_is_stated_only_where_its_words_stand_together(
+    verdict_on: Callable[[str, str], str],
+) -> None:
+    """ "Border" in another clause does not state border removals, whose FY2017 figure the
+    published table lacks: 220,649 is a misstated count of all removals (226,119)."""
+    far = (
+        "Removals rose through FY2019, then fell in FY2020 with policy changes at the border; "
+        "official counts recorded 220,649 removals in FY2017."
+    )
+    assert verdict_on(far, "220,649") == "contradicted"
+    near = "The agency recorded 220,649 removals at the border in FY2017."
+    assert verdict_on(near, "220,649") == "unverifiable"
+
+
 # ------------------------------------------------------ the development set
 
 

@@ -323,7 +323,11 @@ class ValueLinker:
         if claim.kind == "share":
             ranked = of_the_whole(self.index, doc, claim, ranked)
         context = {*ctx.near, *ctx.rest}
-        stated = {i for _, i in ranked[:TOP] if self.index.docs[i].named_by(context)}
+        stated = {
+            i
+            for _, i in ranked[:TOP]
+            if self.index.docs[i].named_by(context) and _named_together(self.index.docs[i], ctx)
+        }
         head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
         ranked = sorted(head, key=_by_rank) + ranked[TOP:]
         top_score = ranked[0][0] if ranked else 0.0
@@ -636,6 +640,19 @@ class ValueLinker:
 
 
 _OTHER_BODY = "'s counts, which the figures do not hold"
+
+
+def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
+    """Whether one of a metric's names stands whole in the claim's clause or sentence."""
+    return any(_together(p, ctx.near) or _together(p, ctx.rest) for p in mdoc.phrases if p)
+
+
+def _together(name: frozenset[str], words: list[str]) -> bool:
+    """Whether the words of a name stand together in the text: within a stretch of two more
+    words than the name has ("removals at the southern border" states border removals;
+    "removals rose, ... changes at the border" does not)."""
+    width = len(name) + 2
+    return any(name <= set(words[at : at + width]) for at in range(max(len(words) - width, 0) + 1))
 
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
