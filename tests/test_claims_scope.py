@@ -841,3 +841,28 @@ def test_a_total_in_all_adds_more_than_one_count(checked: Checker) -> None:
         "terrorists, 145 people in all."
     )
     assert claim(checked(total, rows), "145").verdict != "contradicted"
+
+
+def test_an_office_acronym_and_an_administration_name_no_count(checked: Checker) -> None:
+    """A sentence naming only the office, or a government, reads the count the sentence
+    before names: neither word says what it counts ("administration" is no administrative
+    arrest)."""
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.admin_arrests", 2017, 143_470)]
+    office = (
+        "Sources give conflicting totals for removals under the last administration. "
+        "The most consistent ERO figures show 226,119 in fiscal year 2017."
+    )
+    assert verdict(checked(office, rows), "226,119") == ("ero.removals", 2017, "supported")
+    government = (
+        "Removals are the measure to watch. "
+        "The administration's first-year tally was 226,119 in FY 2017."
+    )
+    assert verdict(checked(government, rows), "226,119") == ("ero.removals", 2017, "supported")
+
+
+def test_a_value_compared_with_one_someone_owns_is_never_contradicted(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
+    text = (
+        "In fiscal 2017 removals came to 226,119, lower than the former director's final 240,255."
+    )
+    assert claim(checked(text, rows), "240,255").verdict != "contradicted"

@@ -801,3 +801,23 @@ def test_the_fiscal_year_that_ended_on_its_last_day_is_the_one_the_date_ends(
         year_by_date("the fiscal year which ended September 30, 2019", dt.date(2023, 12, 30))
         is None
     )
+
+
+def test_a_calendar_year_before_an_equals_sign_labels_the_value_after_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2017, 226_119),
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+    ]
+    text = (
+        "Removals by year, as the agency counts them: 2017 \u2248 226,119 (its report), "
+        "2018 = 256,085, 2019 = 267,258."
+    )
+    result = checked(text, rows)
+    assert [verdict(result, v) for v in ("226,119", "256,085", "267,258")] == [
+        ("ero.removals", 2017, "supported"),
+        ("ero.removals", 2018, "supported"),
+        ("ero.removals", 2019, "supported"),
+    ]

@@ -64,7 +64,7 @@ _ENGLISH = (
     "increased", "decreased", "grew", "declined", "plummeted", "surged", "climbed", "jumped",
     "totaled", "totalled", "reached", "hit", "topped", "numbered", "stood", "amounted",
     "included", "accounted", "involved", "resulted", "marked", "marking", "showed", "shows",
-    "nationally", "nationwide"
+    "nationally", "nationwide", "administration", "administrations"
 )  # fmt: skip
 _STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(_ENGLISH) | {"pct", "usd", "lbs"}
 """English words that say nothing of what a number counts (and unit abbreviations, which
@@ -259,10 +259,18 @@ class MetricIndex:
                 corpus.append(base + cat)
         self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
         self._headline = {d.metric: d for d in self.docs if not d.breakdown}
+        whose = {
+            w
+            for ns in self.vocabulary.offices.values()
+            for n in ns
+            if " " not in n.strip()
+            for w in self._plain(n)
+        }
         self.metric_words: frozenset[str] = frozenset(
-            w for d in self.docs for p in d.phrases for w in p
+            w for d in self.docs for p in d.phrases for w in p if w not in whose
         )
-        """Every word of a metric's name: the words that tell figures apart."""
+        """Every word of a metric's name but an office's one-word name (its acronym, which says
+        whose figure, not what it counts): the words that tell figures apart."""
         self._naming = Counter(w for d in self._headline.values() for w in set().union(*d.phrases))
         self._words: dict[str, list[str]] = {}
         self._bm25 = bm25s.BM25(k1=K1, b=B)

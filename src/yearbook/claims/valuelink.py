@@ -73,6 +73,13 @@ from yearbook.figures import Figure, Figures
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
+_THAN_OWNED = re.compile(
+    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s?\s+(?:[\w-]+\s+){0,2}\$?$",
+    re.I,
+)
+"""Before a value another one is compared with, owned by someone ("lower than the former
+director's final 240,255"): whose year that is, its sentence may not say."""
 _RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 
@@ -294,6 +301,19 @@ class ValueLinker:
             claim.no_contradiction = "what it counts is read from the paragraph before it"
         if claim.kind in ("share", "percent"):
             claim.complement = negated(self.index, doc, claim)
+        _, s_start, _ = doc.sentences[claim.sentence]
+        if (
+            not claim.no_contradiction
+            and claim.role != "prior"
+            and _THAN_OWNED.search(doc.text, s_start, claim.start)
+            and any(
+                c.index < claim.index and c.kind == claim.kind
+                for c in doc.in_sentence(claim.sentence)
+            )
+        ):  # "226,119 had been lower than the former director's final 240,255": maybe not
+            claim.no_contradiction = (
+                "it is what a value before it is compared with, maybe of another year"
+            )
         # a sentence that names nothing counted ("FY17: 226,119.") counts what the one before
         # it named: those words weigh as its own, and may support it, never contradict it
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words

@@ -209,8 +209,9 @@ _IN_PARENS = re.compile(
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
 _WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
 """After a base year, before a value: "from 2018, when ...", whose year the value is of."""
-_LABEL_OF_NEXT = re.compile(r"\D{0,14}\d{2,4}\s*[:=]\s*\$?\d")
-"""A year that labels the value right after it ("FY 2019: 143,099"), not the one before."""
+_LABEL_OF_NEXT = re.compile(r"\D{0,14}\d{2,4}\s*[:=\u2248~]\s*\$?\d")
+"""A year that labels the value right after it ("FY 2019: 143,099", "2017 \u2248 226,119"), not
+the one before."""
 _ADDS_UP = re.compile(
     rf"\b(?:adds?\s+up\s+to|added\s+up\s+to|totall?ed|came\s+to|sums?\s+to)\s+{_HEDGE}\$?$",
     re.I,
@@ -231,7 +232,7 @@ _THIS_YEAR = re.compile(
     r"\s*(?:[\w-]+\s+){0,5}?(?:this|the\s+current)\s+(?:fiscal\s+)?year\b", re.I
 )
 """Right after a value: "271,484 this fiscal year", a year only the text's date tells."""
-_LABELS = re.compile(r"(?:\b(?:19|20)\d\d|\bFY\s?'?\d\d)[ \t]*[:=\u2013-]?[ \t]*\$?$")
+_LABELS = re.compile(r"(?:\b(?:19|20)\d\d|\bFY\s?'?\d\d)[ \t]*[:=\u2248~\u2013-]?[ \t]*\$?$")
 """A year right before a value, as a label ("FY 2018: 256,085"); when the next value has one
 too, each value is of the year right before it, not of the year after it."""
 _LABEL_WORDS = 4
@@ -569,7 +570,11 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     if fiscal:
         _said_calendar(doc, claim)
         return
-    years = _mentions(doc.text, s_start, end, calendar=True)
+    years = [
+        (pos, y, base)
+        for pos, y, base in _mentions(doc.text, s_start, end, calendar=True)
+        if pos < claim.start or not _LABEL_OF_NEXT.match(doc.text, pos)  # "2018 = 256,085"
+    ]
     if years:
         if claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
             claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
