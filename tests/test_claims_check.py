@@ -122,6 +122,12 @@ CONSISTENCY = [
     ("ICE removed 59,011 people in FY 2021. That is barely a thousand a week.", "a thousand", "supported"),
     ("In FY 2021 agents met nearly 1.8 million people, and ICE removed 59,011: ICE removed about 160 a day.", "about 160", "supported"),
     ("ICE removed 59,011 people in FY 2021, about 300 a day.", "about 300", "unverifiable"),
+    # a total over a period the text names, and a rate of another rate
+    ("Over the eight years more than 2 million visits were paid, an average of 250,000 per year, or about 680 per day.", "250,000", "supported"),
+    ("Over the eight years more than 2 million visits were paid, an average of 250,000 per year, or about 680 per day.", "about 680", "supported"),
+    ("Over the eight years more than 2 million visits were paid, an average of 250,000 per year, or about 780 per day.", "about 780", "unverifiable"),
+    ("The office sold 2,749,706 permits between fiscal years 2009 and 2016. This averaged 343,713 permits annually.", "343,713", "supported"),
+    ("Agents made 353 arrests over the previous five days, about 70 arrests every single day.", "about 70", "supported"),
     # nothing to check against
     ("The agency employs more than 20,000 people.", "more than 20,000", "unverifiable"),
 ]

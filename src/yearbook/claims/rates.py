@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import tokens
-from yearbook.claims.numbers import Interval
+from yearbook.claims.numbers import WORD_VALUES, Interval
 from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun
 
@@ -32,6 +32,7 @@ __all__ = ["PERIODS", "per_period", "rate_findings"]
 
 PERIODS = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}
 """How many of each period a year holds."""
+_IN_YEAR = {**PERIODS, "year": 1.0}
 
 _STOP = frozenset(
     (
@@ -43,10 +44,23 @@ _STOP = frozenset(
 )  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _RATE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?P<p>day|week|month)\b"
+    r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every(?:\s+single)?)\s+(?P<p>day|week|month)\b"
     r"|\s*(?:[\w-]+\s+){0,4}?(?P<ly>daily|weekly|monthly)\b",
     re.I,
 )
+_YEARLY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b)", re.I
+)
+"""After a yearly average ("250,000 per year", "343,713 deportees annually"): a rate of a
+total over several years, or of another period's rate."""
+_OVER = re.compile(
+    r"\b(?:over|during|in|for|across|within|the)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+    r"(?:(?:previous|past|last|first|next|those|these|same)\s+)?"
+    rf"(?P<n>\d{{1,3}}|{'|'.join(WORD_VALUES)})[\s-]+(?P<u>day|week|month|year)s?\b",
+    re.I,
+)
+"""The period a total is over, in its sentence ("353 arrests over the previous five days",
+"during the eight years of ...")."""
 
 
 def _period(doc: Document, claim: Claim) -> str | None:
@@ -104,24 +118,82 @@ def _loose(claim: Claim) -> Interval:
     return Interval(claim.value - 0.5, claim.value + 1.0, True, False)
 
 
+def _yearly(doc: Document, claim: Claim) -> bool:
+    _, _, s_end = doc.sentences[claim.sentence]
+    return claim.kind in ("count", "average") and bool(_YEARLY.match(doc.text, claim.end, s_end))
+
+
+def _years_over(doc: Document, total: Claim, periods: dict[int, str]) -> tuple[float, str] | None:
+    """How many years a total is over, and how the text says so: a rate's own period, the
+    period its sentence names ("over the previous five days"), or the span of years it is
+    about ("between fiscal years 2009 and 2016")."""
+    if total.index in periods:
+        period = periods[total.index]
+        return 1 / _IN_YEAR[period], f"a {period}"
+    _, s_start, s_end = doc.sentences[total.sentence]
+    over = list(_OVER.finditer(doc.text, s_start, s_end))
+    if len(over) == 1:
+        word = over[0].group("n").lower()
+        n = int(word) if word.isdigit() else WORD_VALUES[word]
+        unit = over[0].group("u").lower()
+        if n > 0:
+            return n / _IN_YEAR[unit], f"{n} {unit}s"
+    if total.span is not None:
+        first, last = total.span
+        years = first if last is None else last - first + 1
+        if 1 < years <= 30:
+            return float(years), f"{years} years"
+    return None
+
+
+def _other_totals(doc: Document, rate: Claim, periods: dict[int, str]) -> list[Claim]:
+    """Counts before a rate, in its sentence or the one before in its paragraph, of like
+    things, larger than it: what it may be the rate of."""
+    near = doc.in_sentence(rate.sentence - 1) + doc.in_sentence(rate.sentence)
+    return [
+        c
+        for c in near
+        if c.index < rate.index
+        and c.block == rate.block
+        and c.kind in ("count", "average")
+        and c.value > rate.value
+        and (c.index in periods or c.value > 2 * rate.value)
+        and comparable(noun(doc, rate), noun(doc, c))
+    ]
+
+
 def rate_findings(doc: Document) -> Iterator[tuple[int, str, str, float]]:
-    """(claim, "supported", reason, expected) for each rate its year's total bears out."""
+    """(claim, "supported", reason, expected) for each rate its year's total bears out, or a
+    total over a period the text names ("2 million over eight years, 250,000 a year, about
+    680 a day")."""
     periods = {
         c.index: p
         for c in doc.claims
         if c.kind in ("count", "average") and (p := _period(doc, c)) is not None
     }
+    periods.update({c.index: "year" for c in doc.claims if _yearly(doc, c)})
     for claim in doc.claims:
         period = periods.get(claim.index)
-        if period is None or claim.fiscal_year is None:
+        if period is None:
             continue
-        total = _total(doc, claim, set(periods))
-        if total is None:
-            continue
-        expected = total.value / PERIODS[period]
-        if _loose(claim).contains(expected):
-            reason = (
-                f"{total.text} over the {PERIODS[period]:g} {period}s of a year "
-                f"is {expected:,.2f} a {period}"
-            )
-            yield claim.index, "supported", reason, expected
+        total = None
+        if claim.fiscal_year is not None and period != "year":
+            total = _total(doc, claim, set(periods))
+        if total is not None:
+            expected = total.value / PERIODS[period]
+            if _loose(claim).contains(expected):
+                reason = (
+                    f"{total.text} over the {PERIODS[period]:g} {period}s of a year "
+                    f"is {expected:,.2f} a {period}"
+                )
+                yield claim.index, "supported", reason, expected
+                continue
+        for other in reversed(_other_totals(doc, claim, periods)):
+            over = _years_over(doc, other, periods)
+            if over is None:
+                continue
+            expected = other.value / over[0] / _IN_YEAR[period]
+            if _loose(claim).contains(expected):
+                reason = f"{other.text} over {over[1]} is {expected:,.2f} a {period}"
+                yield claim.index, "supported", reason, expected
+                break
