@@ -59,7 +59,7 @@ _OVER = re.compile(
     rf"(?P<n>\d{{1,3}}|{'|'.join(WORD_VALUES)})[\s-]+(?P<u>day|week|month|year)s?\b",
     re.I,
 )
-"""The period a total is over, in its sentence ("353 arrests over the previous five days",
+"""The period a total is over, in its sentence ("353 sales over the previous five days",
 "during the eight years of ...")."""
 
 
