@@ -203,11 +203,12 @@ _CHANGE_VERB_HEAD = re.compile(
 )
 """Before "rose 12%", "fell by 12%", "was down\u2014by 12%"."""
 _CHANGE_VERB_BY = re.compile(
-    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:[A-Za-z'-]+\s+){{1,5}}?(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
+    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:(?:[A-Za-z'-]+|(?:19|20)\d\d)\s+){{1,5}}?(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
-"""Before the change of "raised prices by 12%", "cut sales over last year by 12%": a verb of
-change, what it changes, and "by"."""
+"""Before the change of "raised prices by 12%", "cut sales over last year by 12%", "rose
+during the 2017 fiscal year by 25 percent": a verb of change, what it changes or when, and
+"by"."""
 _COMPARE_TAIL = re.compile(
     r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller|below|above)\b", re.I
 )
