@@ -189,6 +189,23 @@ def test_a_change_right_after_another_bodys_count_is_that_bodys_change(
     assert verdict(checked(ours, rows), "nearly double") == ("ero.admin_arrests", 2022, "supported")
 
 
+def test_a_change_its_clause_clearly_names_is_contradicted_unless_a_place_is_named(
+    checked: Checker,
+) -> None:
+    """-68.3% from 185,884 to 59,011: "more than 70 percent lower" misstates it."""
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    text = "Removals in FY 2021 were more than 70 percent lower than in FY 2020."
+    found = claim(checked(text, rows), "more than 70 percent lower")
+    assert (found.metric, found.verdict) == ("ero.removals", "contradicted")
+    assert "185,884" in found.reason
+    for place in (
+        "Removals to South America in FY 2021 were more than 70 percent lower than in FY 2020.",
+        "The office in northern Ohio was busy. Its removals in FY 2021 were more than 70 "
+        "percent lower than in FY 2020.",
+    ):
+        assert claim(checked(place, rows), "more than 70 percent lower").verdict != "contradicted"
+
+
 # ------------------------------------------------------------- relevance.py
 
 

@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import pycountry
 
-__all__ = ["country_named"]
+__all__ = ["country_named", "region_named"]
 
 
 def _names() -> set[str]:
@@ -124,3 +124,20 @@ def country_named(text: str, home: tuple[str, ...]) -> str | None:
                 break  # "the Mexico border": a border, not a country's part
             return name
     return None
+
+
+_REGION = re.compile(
+    r"\b(?:Africa|Asia|Europe|Oceania|(?:South|Central|Latin)\s+America|Caribbean|Middle\s+East)"
+    r"(?:ns?)?\b"
+)
+"""The world's regions and their peoples ("South America", "Central Americans")."""
+
+
+def region_named(text: str) -> str | None:
+    """The first world region the text names (by its capitalised name), or None.
+
+    >>> region_named("sales to South America increased by 190%")
+    'South America'
+    """
+    found = _REGION.search(text)
+    return found.group() if found else None

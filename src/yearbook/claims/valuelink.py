@@ -64,9 +64,16 @@ from yearbook.claims.linkscore import (
 )
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
+from yearbook.claims.places import country_named, region_named
 from yearbook.claims.reading import CLAUSE_CUT, clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
-from yearbook.claims.verify import change_agrees, consistent, difference_on, stated_figure
+from yearbook.claims.verify import (
+    change_agrees,
+    consistent,
+    difference_on,
+    expected_change,
+    stated_figure,
+)
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
 from yearbook.figures import Figure, Figures
 
@@ -190,6 +197,11 @@ class ValueLinker:
                     claim.link_reason = "its change agrees"
                 agreed = True
                 break
+        clear = None if agreed or claim.metric else self._clearly_of(doc, claim, ctx, ranked)
+        if clear is not None:
+            # "sales in FY 2021 were more than 70 percent lower than in FY 2020": its own
+            # clause names the one metric it reads like, whose change the figures give
+            self._set(claim, clear[0], ctx, clear[1], clear[1][0][0])
         if not agreed:
             self._narrowest(claim, ctx, ranked, {*ctx.near, *ctx.rest})
             top = self.index.headline(claim.metric) if claim.metric else None
@@ -212,6 +224,41 @@ class ValueLinker:
                     f"it may be the change of {value.text}, which no figure states"
                 )
         return agreed
+
+    def _clearly_of(
+        self, doc: Document, claim: Claim, ctx: Context, ranked: list[tuple[float, int]]
+    ) -> tuple[MetricDoc, list[tuple[float, int]]] | None:
+        """The metric a change no figure agrees with is clearly of, if any: relevant enough to
+        contradict (a name its context states counting as in any claim), well ahead of any
+        other, named in the change's own clause, with a change the figures give for its years,
+        and no place named in its sentence or the one before (a place's part may change
+        otherwise); with the ranking that bonus gives."""
+        if claim.no_contradiction or not claim.year_given:
+            return None
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        start = doc.sentences[claim.sentence - 1][1] if claim.sentence else s_start
+        said = doc.text[start:s_end]  # "... in northern Ohio. Arrests are up nearly 10%"
+        if country_named(said, self.index.vocabulary.home) or region_named(said):
+            return None
+        context = {*ctx.near, *ctx.rest}
+        bonus = [
+            (s + MENTION_BONUS if d.named_by(context) and _named_together(d, ctx) else s, i)
+            for s, i in ranked
+            for d in (self.index.docs[i],)
+        ]
+        bonus.sort(key=_by_rank)
+        top_score, top = bonus[0]
+        top_doc = self.index.docs[top]
+        rivals = [s for s, i in bonus[1:] if self.index.docs[i].metric != top_doc.metric]
+        if (
+            top_score >= CONTRADICT_SCORE
+            and (not rivals or top_score >= CLEAR_MARGIN * rivals[0])
+            and top_doc.named_by({*ctx.near, *ctx.noun})
+            and not top_doc.breakdown
+            and expected_change(claim, self.figures, top_doc.metric) is not None
+        ):
+            return top_doc, bonus
+        return None
 
     def _narrowest(
         self,
@@ -669,8 +716,8 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 def _together(name: frozenset[str], words: list[str]) -> bool:
     """Whether the words of a name stand together in the text: within a stretch of two more
-    words than the name has ("removals at the southern border" states border removals;
-    "removals rose, ... changes at the border" does not)."""
+    words than the name has ("sales at the southern border" states border sales;
+    "sales rose, ... changes at the border" does not)."""
     width = len(name) + 2
     return any(name <= set(words[at : at + width]) for at in range(max(len(words) - width, 0) + 1))
 

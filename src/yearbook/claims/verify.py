@@ -440,20 +440,29 @@ def _expected_change(
     return None
 
 
+def expected_change(
+    claim: Claim, figures: Figures, metric: str, breakdown: str = "", category: str = ""
+) -> tuple[float, float] | None:
+    """A metric's change from the claim's base year to its year, in percent (low, high), or
+    None when the figures do not give it."""
+    if claim.fiscal_year is None:
+        return None
+    base_year = claim.base_year or claim.fiscal_year - 1
+    now = figures.find(metric, claim.fiscal_year, breakdown, category)
+    if now is None or now.value is None:
+        return None
+    then = figures.find(metric, base_year, breakdown, category)
+    return _expected_change(now, then, base_year, claim.fiscal_year)
+
+
 def change_agrees(
     claim: Claim, figures: Figures, metric: str, breakdown: str = "", category: str = ""
 ) -> bool:
     """Whether a stated change agrees with a metric's change from the claim's base year."""
-    if claim.fiscal_year is None:
+    expected = expected_change(claim, figures, metric, breakdown, category)
+    if expected is None or claim.fiscal_year is None:
         return False
     base_year = claim.base_year or claim.fiscal_year - 1
-    now = figures.find(metric, claim.fiscal_year, breakdown, category)
-    if now is None or now.value is None:
-        return False
-    then = figures.find(metric, base_year, breakdown, category)
-    expected = _expected_change(now, then, base_year, claim.fiscal_year)
-    if expected is None:
-        return False
     loose = cut_short(claim) if base_year != claim.fiscal_year - 1 else None
     return claim.interval.overlaps(Interval(*expected)) or (
         loose is not None and loose.overlaps(Interval(*expected))
