@@ -122,6 +122,10 @@ CONSISTENCY = [
     ("ICE removed 59,011 people in FY 2021. That is barely a thousand a week.", "a thousand", "supported"),
     ("In FY 2021 agents met nearly 1.8 million people, and ICE removed 59,011: ICE removed about 160 a day.", "about 160", "supported"),
     ("ICE removed 59,011 people in FY 2021, about 300 a day.", "about 300", "unverifiable"),
+    # a percent beside its own count, of a whole the text gave just before
+    ("The office sold 39,328 permits in FY 2018.\n\nOf those, 33 percent, or 13,010, were renewals.", "33 percent", "supported"),
+    ("The office sold 39,328 permits in FY 2018.\n\nOf those, 38 percent, or 13,010, were renewals.", "38 percent", "unverifiable"),
+    ("The office sold 185,884 permits in FY 2020:\n\n- 118,949, or 64 percent, were renewals.\n- 4,276 were new.", "64 percent", "supported"),
     # a total over a period the text names, and a rate of another rate
     ("Over the eight years more than 2 million visits were paid, an average of 250,000 per year, or about 680 per day.", "250,000", "supported"),
     ("Over the eight years more than 2 million visits were paid, an average of 250,000 per year, or about 680 per day.", "about 680", "supported"),

@@ -733,9 +733,16 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
     noise, 41 percent"): supported, never contradicted (which two counts it relates is a guess, so
     only its own sentence's are tried: further off, some pair matches by chance)."""
     for claim in doc.claims:
-        if claim.kind not in ("share", "percent") or claim.role == "prior" or claim.metric:
+        if claim.kind not in ("share", "percent") or claim.metric:
             continue
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
+            continue
+        if claim.role == "prior":  # "compared to 33 percent, or 13,010": only its own count's
+            found = _apposed_ratio(doc, claim)
+            if found is not None:
+                part, whole, share = found
+                reason = f"{part.text} of {whole.text} is {share:.2f}%"
+                yield Finding(claim.index, "supported", "ratio", reason, share)
             continue
         values = [c for c in doc.in_sentence(claim.sentence) if c.kind == "count" and c.value > 0]
         values = sorted(values, key=lambda c: abs(c.start - claim.start))[:_RATIO_VALUES]
@@ -754,10 +761,50 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
             ),
             None,
         )
+        if found is None:
+            found = _apposed_ratio(doc, claim)
         if found is not None:
             part, whole, share = found
             reason = f"{part.text} of {whole.text} is {share:.2f}%"
             yield Finding(claim.index, "supported", "ratio", reason, share)
+
+
+def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | None:
+    """A percent set beside its count ("118,949, or 64 percent", "33 percent, or 13,010")
+    whose whole the text gave just before: a like, larger count of the two sentences before
+    it, or of the lines that lead a list it is an item of."""
+    claims = doc.in_sentence(claim.sentence)
+    at = claims.index(claim)
+    beside = [
+        c
+        for c in (claims[at - 1] if at else None, claims[at + 1] if at + 1 < len(claims) else None)
+        if c is not None
+        and c.kind == "count"
+        and _BESIDE.match(
+            doc.text[c.end : claim.start] if c.end <= claim.start else doc.text[claim.end : c.start]
+        )
+    ]
+    if not beside:
+        return None
+    part = beside[0]
+    own = noun(doc, part)
+    block = claim.block
+    while doc.blocks[block].kind == "item" and block > 0:
+        block -= 1  # a list's items: its whole is in the lines that lead it
+    lead = [s for s, (b, _, _) in enumerate(doc.sentences) if b == block and s < claim.sentence]
+    wholes = [
+        c
+        for s in sorted({*range(max(claim.sentence - 2, 0), claim.sentence), *lead[-2:]})
+        for c in doc.in_sentence(s)
+        if c.kind == "count"
+        and c.value > part.value
+        and (own is None or comparable(own, noun(doc, c)))  # "or 13,010,": its share's noun
+    ]
+    for whole in reversed(wholes):
+        share = 100.0 * part.value / whole.value
+        if _loosely(claim, share - 0.005, share + 0.005):
+            return part, whole, share
+    return None
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
