@@ -330,6 +330,13 @@ def test_a_name_is_stated_only_where_its_words_stand_together(
     assert verdict_on(near, "220,649") == "unverifiable"
 
 
+def test_interior_arrests_are_the_administrative_arrests(
+    verdict_on: Callable[[str, str], str],
+) -> None:
+    text = "With officers sent to the border, interior arrests were down 10 percent in fiscal 2019."
+    assert verdict_on(text, "down 10 percent") == "supported"
+
+
 # ------------------------------------------------------ the development set
 
 
