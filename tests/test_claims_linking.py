@@ -206,6 +206,17 @@ def test_a_change_its_clause_clearly_names_is_contradicted_unless_a_place_is_nam
         assert claim(checked(place, rows), "more than 70 percent lower").verdict != "contradicted"
 
 
+def test_a_change_in_a_sentence_naming_nothing_counted_reads_the_sentence_before(
+    checked: Checker,
+) -> None:
+    """+13.25% from 226,119 to 256,085: it may support the change, never contradict it."""
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2018, 256_085)]
+    text = "Removals were the headline. The 2018 numbers are a 13% increase from FY 2017."
+    assert verdict(checked(text, rows), "a 13% increase") == ("ero.removals", 2018, "supported")
+    wrong = checked(text.replace("13%", "30%"), rows)
+    assert claim(wrong, "a 30% increase").verdict == "unverifiable"
+
+
 # ------------------------------------------------------------- relevance.py
 
 

@@ -171,12 +171,16 @@ class ValueLinker:
         after = CLAUSE_CUT.search(doc.text, claim.end, s_end)
         sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
+        bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
+        if bare and ctx.before and not claim.no_contradiction:
+            # "The 2018 numbers are a 13% increase": of what the sentences before counted
+            claim.no_contradiction = "what it counts is read from the sentences before it"
         score = self.index.weighted(
             [
                 (ctx.noun, NOUN_WEIGHT),
                 (ctx.near, WEIGHTS[0]),
                 (ctx.rest, WEIGHTS[1]),
-                (ctx.before, WEIGHTS[2]),
+                (ctx.before, WEIGHTS[0] if bare else WEIGHTS[2]),
             ]
         )
         ranked = self._rank(score, "change", claim.office, None)[:TOP]
