@@ -69,7 +69,10 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         tail += " " + text[whole[0].end : next_start]
     tail = _ASIDE.sub(" ", tail)
     ends = [c.start() for c in (_TAIL_CUT.search(tail),) if c]
-    if next_start < s_end or claim.kind == "change":  # a change's subject is before it
+    subject = claim.kind == "change" and set(index.words(text[s_start : claim.start])) & (
+        index.metric_words
+    )  # a change's subject, when before it, is all it is of ("Sales doubled and ...")
+    if next_start < s_end or subject:
         ends += [c.start() for c in (CLAUSE_CUT.search(tail),) if c]
     tail = tail[: min(ends)] if ends else tail
     head_words = index.words(head) or index.words(text[prev_end : claim.start])

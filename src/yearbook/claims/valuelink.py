@@ -169,6 +169,10 @@ class ValueLinker:
         # thousands of buyers paid cash" is a change of sales, not of buyers paying cash
         _, s_start, s_end = doc.sentences[claim.sentence]
         after = CLAUSE_CUT.search(doc.text, claim.end, s_end)
+        if after and not set(self.index.words(doc.text[s_start : claim.start])) & (
+            self.index.metric_words
+        ):
+            after = None  # "+4.7% on the year before: currency and assets seized": after it
         sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
@@ -237,8 +241,8 @@ class ValueLinker:
         other, named in the change's own clause, with a change the figures give for its years,
         and no place named in its sentence or the one before (a place's part may change
         otherwise); with the ranking that bonus gives."""
-        if claim.no_contradiction or not claim.year_given:
-            return None
+        if claim.no_contradiction or not claim.year_given or claim.text[:1] in _SIGNS:
+            return None  # a signed change ("-22.3%") is a table's, whose title names its metric
         _, s_start, s_end = doc.sentences[claim.sentence]
         start = doc.sentences[claim.sentence - 1][1] if claim.sentence else s_start
         said = doc.text[start:s_end]  # "... in northern Ohio. Arrests are up nearly 10%"
@@ -716,6 +720,9 @@ _OTHER_BODY = "'s counts, which the figures do not hold"
 def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
     """Whether one of a metric's names stands whole in the claim's clause or sentence."""
     return any(_together(p, ctx.near) or _together(p, ctx.rest) for p in mdoc.phrases if p)
+
+
+_SIGNS = "+-\u2212\u2013"
 
 
 def _together(name: frozenset[str], words: list[str]) -> bool:
