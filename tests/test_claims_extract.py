@@ -150,6 +150,7 @@ def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
         "half of the year had passed",
         "they doubled down on a double standard",
         "the officer doubled over in pain",
+        "sales were down more than threefold",
         "a double-digit rise, twice a day",
         "a third country",
         "On 9/11 of that year, and 3/4 of 2019",
@@ -247,6 +248,7 @@ def test_a_change_names_its_base_year() -> None:
         ("Arrests in FY 2019 were twice as high as in FY 2017.", (2019, 2017)),
         ("Removals were double those of FY 2021.", (None, 2021)),
         ("In FY 2022 arrests nearly doubled over FY 2021.", (2022, 2021)),
+        ("Sales in FY 2023 were more than threefold those of FY 2021.", (2023, 2021)),
     ],
 )
 def test_a_multiple_compares_with_the_year_named_after_it(

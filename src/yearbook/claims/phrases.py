@@ -41,7 +41,7 @@ _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len,
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
-    r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|"
+    r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|fold|"
     r"times|no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d",
     re.I,
 )
@@ -50,10 +50,12 @@ _MULTIPLES = {
     "double": 2.0, "doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0,
     "triple": 3.0, "tripled": 3.0, "tripling": 3.0, "triples": 3.0, "thrice": 3.0,
     "quadruple": 4.0, "quadrupled": 4.0, "quadrupling": 4.0, "halved": 0.5, "halving": 0.5,
+    "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0, "tenfold": 10.0,
 }  # fmt: skip
 _MULTIPLE = re.compile(
     rf"\b{_LEAD}(?P<w>doubl(?:ed|ing|es|e)|twice|tripl(?:ed|ing|es|e)|thrice|"
-    rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing))\b(?!-)|\bno\s+change\b",
+    rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing)|(?:two|three|four|five|ten)fold)\b(?!-)"
+    rf"|\bno\s+change\b",
     re.I,
 )
 _TIMES_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
@@ -80,6 +82,12 @@ _COPULA_BEFORE = re.compile(
     r"around|some)\s+$",
     re.I,
 )
+_DOWN_BEFORE = re.compile(
+    r"\b(?:down|fell|fall(?:en|ing)?|drop(?:ped|ping)?|decreas\w*|declin\w*|cut|reduc\w*|"
+    r"shr[ai]nk\w*|lower)\b[^.;,]*$",
+    re.I,
+)
+"""Before a "-fold" multiple: a fall, which divides rather than multiplies."""
 _NOT_A_CHANGE = re.compile(
     r"^\s*(?:down|up|back|as\s+a|-|over(?!\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?'?\d{2,4}\b"
     r"|the\b|a\b|an\b|last\b|its\b|their\b|that\b|those\b|prior\b|previous\b)))",
@@ -209,6 +217,10 @@ def _multiple(text: str, match: re.Match[str], s_start: int) -> Claim | None:
             return None
     if word == "twice" and not re.match(r"^\s*(?:as|the|that|what)\b", after, re.I):
         return None
+    if word.endswith("fold") and _DOWN_BEFORE.search(
+        text, max(s_start, match.start() - 30), match.start()
+    ):
+        return None  # "down more than threefold": a ratio the other way, left unread
     return _multiple_of(match, _MULTIPLES[word], "w")
 
 
@@ -324,7 +336,7 @@ _COMPARED_YEAR = re.compile(
 )
 _SENTENCE_YEAR = re.compile(rf"\b{_YEAR}", re.I)
 _MULTIPLE_TEXT = re.compile(
-    r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|quarter|times", re.I
+    r"doubl|tripl|quadrupl|halv|twice|thrice|half|third|quarter|times|fold", re.I
 )
 
 
