@@ -217,6 +217,20 @@ def test_a_change_in_a_sentence_naming_nothing_counted_reads_the_sentence_before
     assert claim(wrong, "a 30% increase").verdict == "unverifiable"
 
 
+def test_a_rate_is_borne_out_by_the_years_figure_over_its_days_or_months(
+    checked: Checker,
+) -> None:
+    """59,011 over 365.25 days is 161.6 a day; 74,082 over 12 months is 6,173.5 a month."""
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.admin_arrests", 2021, 74_082)]
+    daily = checked("Officers removed about 160 people a day in FY 2021.", rows)
+    assert claim(daily, "about 160").verdict == "supported"
+    assert "over the 365.25 days of a year" in claim(daily, "about 160").reason
+    monthly = "In FY 2021 the monthly average of administrative arrests was 6,174."
+    assert claim(checked(monthly, rows), "6,174").verdict == "supported"
+    wrong = checked("Officers removed about 260 people a day in FY 2021.", rows)
+    assert claim(wrong, "about 260").verdict == "unverifiable"  # never contradicted
+
+
 # ------------------------------------------------------------- relevance.py
 
 

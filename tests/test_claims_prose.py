@@ -426,7 +426,7 @@ def test_the_vocabulary_comes_from_the_pack_and_a_bad_one_says_what_is_wrong(
 def test_rate_and_part_patterns_read_the_words_right_after_the_number() -> None:
     """The patterns are matched from the end of the number, not from the text's start."""
     from yearbook.claims.parts import _PART_OF
-    from yearbook.claims.valuelink import _RATE
+    from yearbook.claims.rates import _RATE
 
     text = "ICE removed 1,500 people a day, and 3,406 of the removals were of minors."
     rate_at = text.index("1,500") + len("1,500")

@@ -28,7 +28,7 @@ from yearbook.claims.numbers import WORD_VALUES, Interval
 from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun
 
-__all__ = ["PERIODS", "per_period", "rate_findings"]
+__all__ = ["PERIODS", "loose_rate", "per_period", "period_of", "rate_findings"]
 
 PERIODS = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}
 """How many of each period a year holds."""
@@ -48,6 +48,14 @@ _RATE = re.compile(
     r"|\s*(?:[\w-]+\s+){0,4}?(?P<ly>daily|weekly|monthly)\b",
     re.I,
 )
+_RATE_BEFORE = re.compile(
+    r"\b(?P<ly>weekly|monthly)\s+(?:average|rate|mean)\b[^.;:\d]{0,60}"
+    r"\b(?:was|were|is|are|of|stood\s+at|reached|came\s+to|hit)\s+"
+    r"(?:(?:about|nearly|almost|roughly|some|around|more\s+than|over)\s+)?$",
+    re.I,
+)
+"""Before a rate: "the monthly average of permits issued was 6,174" (not "the daily
+average", which is as often a level held on an average day)."""
 _YEARLY = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b)", re.I
 )
@@ -63,19 +71,22 @@ _OVER = re.compile(
 "during the eight years of ...")."""
 
 
-def _period(doc: Document, claim: Claim) -> str | None:
-    _, _, s_end = doc.sentences[claim.sentence]
-    found = _RATE.match(doc.text, claim.end, s_end)
+def period_of(doc: Document, claim: Claim) -> str | None:
+    """The period a rate is of ("day", "week", "month"), or None for no rate."""
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    found = _RATE.match(doc.text, claim.end, s_end) or _RATE_BEFORE.search(
+        doc.text, max(s_start, claim.start - 90), claim.start
+    )
     if not found:
         return None
-    if found.group("p"):
+    if "p" in found.re.groupindex and found.group("p"):
         return found.group("p").lower()
     return {"daily": "day", "weekly": "week", "monthly": "month"}[found.group("ly").lower()]
 
 
 def per_period(doc: Document, claim: Claim) -> bool:
     """Whether the number is a rate ("about 732 per day"), not a count of a year."""
-    return _period(doc, claim) is not None
+    return period_of(doc, claim) is not None
 
 
 def _words(doc: Document, claim: Claim) -> set[str]:
@@ -110,7 +121,7 @@ def _total(doc: Document, rate: Claim, rates: set[int]) -> Claim | None:
     return shared[-1] if shared else None
 
 
-def _loose(claim: Claim) -> Interval:
+def loose_rate(claim: Claim) -> Interval:
     """A rate as writers round it: by its last place, or truncated to it."""
     written = as_written(claim)
     if written is not None:
@@ -169,7 +180,7 @@ def rate_findings(doc: Document) -> Iterator[tuple[int, str, str, float]]:
     periods = {
         c.index: p
         for c in doc.claims
-        if c.kind in ("count", "average") and (p := _period(doc, c)) is not None
+        if c.kind in ("count", "average") and (p := period_of(doc, c)) is not None
     }
     periods.update({c.index: "year" for c in doc.claims if _yearly(doc, c)})
     for claim in doc.claims:
@@ -181,7 +192,7 @@ def rate_findings(doc: Document) -> Iterator[tuple[int, str, str, float]]:
             total = _total(doc, claim, set(periods))
         if total is not None:
             expected = total.value / PERIODS[period]
-            if _loose(claim).contains(expected):
+            if loose_rate(claim).contains(expected):
                 reason = (
                     f"{total.text} over the {PERIODS[period]:g} {period}s of a year "
                     f"is {expected:,.2f} a {period}"
@@ -193,7 +204,7 @@ def rate_findings(doc: Document) -> Iterator[tuple[int, str, str, float]]:
             if over is None:
                 continue
             expected = other.value / over[0] / _IN_YEAR[period]
-            if _loose(claim).contains(expected):
+            if loose_rate(claim).contains(expected):
                 reason = f"{other.text} over {over[1]} is {expected:,.2f} a {period}"
                 yield claim.index, "supported", reason, expected
                 break

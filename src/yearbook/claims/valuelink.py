@@ -65,6 +65,7 @@ from yearbook.claims.linkscore import (
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.places import country_named, region_named
+from yearbook.claims.rates import PERIODS, loose_rate, period_of
 from yearbook.claims.reading import CLAUSE_CUT, clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import (
@@ -87,7 +88,6 @@ _THAN_OWNED = re.compile(
 )
 """Before a value another one is compared with, owned by someone ("lower than the former
 director's final 240,255"): whose year that is, its sentence may not say."""
-_RATE = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 
 
@@ -386,11 +386,12 @@ class ValueLinker:
         if named and named not in self._known:  # named, but the sources have no figure of it
             named = None
             claim.metric, claim.link_reason = None, ""
-        _, _, s_end = doc.sentences[claim.sentence]
-        kind = "rate" if _RATE.match(doc.text, claim.end, s_end) else claim.kind
+        kind = "rate" if period_of(doc, claim) is not None else claim.kind
         if claim.kind == "average" and claim.span is not None:
             kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
+        if kind == "rate" and self._rate_of_figure(doc, claim, ctx, bare):
+            return
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
             claim.no_contradiction = f"it names {otherwise}, though it words the count otherwise"
@@ -496,6 +497,48 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _rate_of_figure(self, doc: Document, claim: Claim, ctx: Context, bare: bool) -> bool:
+        """A rate a day, week or month ("about 160 permits a day" in FY 2021) that the
+        year's figure of a relevant count, over the days, weeks or months of a year, bears
+        out, as loosely as writers round: supported, never contradicted (the period a writer
+        divided by is rarely certain)."""
+        period = period_of(doc, claim)
+        if period is None or claim.fiscal_year is None or claim.metric:
+            return False
+        unit = set(self.index.words(_PERIOD_WORDS))  # "a day" says how it is counted, not what
+
+        def what(words: list[str]) -> list[str]:
+            return [w for w in words if w not in unit]
+
+        score = self.index.weighted(
+            [
+                (what(ctx.noun), NOUN_WEIGHT),
+                (what(ctx.near), WEIGHTS[0]),
+                (what(ctx.rest), WEIGHTS[1]),
+                (what(ctx.before), WEIGHTS[0] if bare else WEIGHTS[2]),
+            ]
+        )
+        ranked = self._rank(score, "count", claim.office, None)[:TOP]
+        top = ranked[0][0] if ranked else 0.0
+        for s, i in ranked:
+            if s < SUPPORT_SCORE or s < COMPARABLE * top:
+                break
+            mdoc = self.index.docs[i]
+            fig = self.figures.find(
+                mdoc.metric, claim.fiscal_year, mdoc.breakdown, mdoc.breakdown_value
+            )
+            if fig is None or not fig.value:
+                continue
+            expected = fig.value / PERIODS[period]
+            if loose_rate(claim).contains(expected):
+                reason = (
+                    f"{_name(mdoc)} FY {claim.fiscal_year} ({fig.value:,.0f}) over the "
+                    f"{PERIODS[period]:g} {period}s of a year is {expected:,.2f} a {period}"
+                )
+                claim.figure_checks.append(("rate", "supported", reason, expected))
+                return True
+        return False
 
     def _sibling(self, claim: Claim, top: MetricDoc) -> str | None:
         """The other category of the top candidate's breakdown whose figure an exact number
@@ -723,6 +766,7 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 
 _SIGNS = "+-\u2212\u2013"
+_PERIOD_WORDS = "day days daily week weeks weekly month months monthly average"
 
 
 def _together(name: frozenset[str], words: list[str]) -> bool:
