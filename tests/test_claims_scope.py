@@ -866,3 +866,16 @@ def test_a_value_compared_with_one_someone_owns_is_never_contradicted(checked: C
         "In fiscal 2017 removals came to 226,119, lower than the former director's final 240,255."
     )
     assert claim(checked(text, rows), "240,255").verdict != "contradicted"
+
+
+def test_a_change_after_a_sentence_about_one_area_is_never_contradicted(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = (
+        "Removals have also been on the rise in the Houston area. The data shows a 32% increase "
+        "in removals from FY 2021 to FY 2022."
+    )
+    found = claim(checked(text, rows), "a 32% increase")
+    assert found.verdict == "unverifiable"
+    assert "area" in found.reason
+    national = text.replace("The data shows", "Nationally, the data shows")
+    assert claim(checked(national, rows), "a 32% increase").verdict == "contradicted"

@@ -821,3 +821,16 @@ def test_a_calendar_year_before_an_equals_sign_labels_the_value_after_it(
         ("ero.removals", 2018, "supported"),
         ("ero.removals", 2019, "supported"),
     ]
+
+
+def test_a_second_change_from_one_year_to_another_is_of_the_later_year() -> None:
+    from yearbook.claims.extract import extract
+
+    text = (
+        "Sales show a 32% increase from FY 2021 to FY 2022 and a 97% increase from 2022 FY to "
+        "2023 FY."
+    )
+    assert [(c.fiscal_year, c.base_year) for c in extract(text, None)] == [
+        (2022, 2021),
+        (2023, 2022),
+    ]

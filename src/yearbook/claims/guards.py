@@ -50,6 +50,10 @@ _REGION = re.compile(
 )
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
 region" (unless a metric's words name it)."""
+_WHOLE_SAID = re.compile(
+    r"\b(?:national(?:ly)?|nationwide|across\s+the\s+country|overall|in\s+all)\b", re.I
+)
+"""In a sentence after one about a place: it speaks of the whole again."""
 _AMONG_PLACES = re.compile(
     rf"\b(?:in|of|among)\s+(?:the\s+)?(?:country|nation|any\s+(?:other\s+)?(?:{_PLACE_WORDS}|office))\b",
     re.I,
@@ -145,6 +149,12 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
     if region and not set(index.words(region.group())) & index.metric_words:
         return f"it counts the part of one {region.group('w').lower()}"
+    if claim.sentence > 0 and not _WHOLE_SAID.search(doc.text, s_start, s_end):
+        block, p_start, p_end = doc.sentences[claim.sentence - 1]
+        region = _REGION.search(doc.text, p_start, p_end) if block == claim.block else None
+        if region:
+            # "... on the rise in the Houston area. The data shows a 32% increase"
+            return f"it may count the part of the {region.group('w').lower()} before it"
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"

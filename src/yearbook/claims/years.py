@@ -238,6 +238,8 @@ too, each value is of the year right before it, not of the year after it."""
 _LABEL_WORDS = 4
 """The most words between a value and the next value's year label ("256,085; Fiscal Year 2019:
 267,258"): more make a clause, whose year is the value's ("158,581 were made in FY 2018")."""
+_TO_YEAR = re.compile(r"\bto\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?'?)?$", re.I)
+"""Before the later year of "from FY 2022 to FY 2023" after a change: its own year."""
 _NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
 """Where a clause of a sentence ends and the next begins."""
 _OPENING_SHIFT = re.compile(
@@ -816,6 +818,15 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             for pos, y, base in tail_mentions
             if not base and pos < first_base and not OTHER_CLAUSE.search(text, claim.end, pos)
         ]
+        if bases and not own:  # "..., and a 97% increase from FY 2022 to FY 2023": its own
+            own = [
+                y
+                for pos, y, base in tail_mentions
+                if not base
+                and pos > first_base
+                and _TO_YEAR.search(text, max(first_base, pos - 24), pos)
+                and not OTHER_CLAUSE.search(text, claim.end, pos)
+            ][:1]
         ends = _sentence_span(text, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
             claim.base_year, claim.fiscal_year = ends
