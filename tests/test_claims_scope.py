@@ -860,12 +860,19 @@ def test_an_office_acronym_and_an_administration_name_no_count(checked: Checker)
     assert verdict(checked(government, rows), "226,119") == ("ero.removals", 2017, "supported")
 
 
-def test_a_value_compared_with_one_someone_owns_is_never_contradicted(checked: Checker) -> None:
+def test_a_value_compared_with_one_someone_owns_is_of_the_year_its_figure_gives(
+    checked: Checker,
+) -> None:
+    """Not the sentence's year: the one year whose figure it states, else none."""
     rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
     text = (
         "In fiscal 2017 removals came to 226,119, lower than the former director's final 240,255."
     )
-    assert claim(checked(text, rows), "240,255").verdict != "contradicted"
+    assert verdict(checked(text, rows), "240,255") == ("ero.removals", 2016, "supported")
+    wrong = checked(text.replace("240,255", "250,255"), rows)
+    assert claim(wrong, "250,255").verdict == "unverifiable"
+    later = "Removals in FY 2016 were higher than the new director's first year number of 226,119."
+    assert verdict(checked(later, rows), "226,119") == ("ero.removals", 2017, "supported")
 
 
 def test_a_change_after_a_sentence_about_one_area_is_never_contradicted(checked: Checker) -> None:

@@ -83,7 +83,7 @@ __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
 _THAN_OWNED = re.compile(
     r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s?\s+(?:[\w-]+\s+){0,2}\$?$",
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s?\s+(?:[\w-]+\s+){0,4}(?:of\s+)?\$?$",
     re.I,
 )
 """Before a value another one is compared with, owned by someone ("lower than the former

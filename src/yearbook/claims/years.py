@@ -182,6 +182,14 @@ _YEARS_OWN = re.compile(
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
+_THAN_OWNER = re.compile(
+    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
+    r"(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?!years?['\u2019])[\w-]+['\u2019]s?\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?(?:of\s+)?{_HEDGE}\$?$",
+    re.I,
+)
+"""Before a value another one is compared with, owned by someone ("higher than Trump's first
+year number of 226,119"): of a year its sentence does not give."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
 _YEAR_OF = re.compile(
@@ -990,6 +998,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if owner and _OWNED.fullmatch(text, owner.end(), claim.start):
         # "nearly 10% fewer than FY18's 158,581": the year it is owned by, even after "than"
         claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
+        return
+    than = _THAN_OWNER.search(head)
+    if than and not any(pos > s_start + than.start() for pos, _, _ in named):
+        # "higher than Trump's first year number of 226,119": not the sentence's year, which
+        # is the other value's; a guess the figures may settle
+        claim.fiscal_year = before[-1][1] if before else context
+        claim.year_source, claim.year_given = "relative", False
         return
     if named and _IN_PARENS.match(text, max(s_start, named[-1][0]), claim.start):
         # "between fiscal 2021 (59,011) and fiscal 2023": the year its parenthesis follows
