@@ -87,6 +87,9 @@ CASES = [
     ("a decrease of more than 10 percent", "a decrease of more than 10 percent", "change", -10, (-11, -10, True, False)),
     ("more than 86% of those arrested", "more than 86%", "share", 86, (86, 87, False, True)),
     ("just over 59,000 removals", "just over 59,000", "count", 59_000, (59_000, 60_000, False, False)),
+    # "at least" holds the number itself
+    ("at least 226,119 people", "at least 226,119", "count", 226_119, (226_119, 226_120, True, False)),
+    ("no fewer than 230,000 people", "no fewer than 230,000", "count", 230_000, (230_000, 240_000, True, False)),
     ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_000, 30_000, True, True)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
     ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),

@@ -37,18 +37,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 __all__ = [
     "ABOVE",
     "APPROX",
+    "AT_LEAST",
     "BELOW",
     "MAX_DIGITS",
     "WORD_VALUES",
     "Interval",
     "NotAFigure",
     "Reading",
+    "at_least",
     "parse_words",
     "qualifier_side",
     "read_number",
@@ -56,7 +58,8 @@ __all__ = [
 
 ABOVE = (
     "more than", "over", "just over", "well over", "above", "just above", "exceeding",
-    "in excess of", "upwards of", "upward of", "at least", "a little over", "a little more than",
+    "in excess of", "upwards of", "upward of", "at least", "no fewer than", "no less than",
+    "a minimum of", "a little over", "a little more than",
     "slightly more than", "slightly over", "slightly above",
 )  # fmt: skip
 BELOW = (
@@ -228,7 +231,22 @@ def read_number(
         interval = _points(float(shown), side)
     else:
         interval = _interval(shown, step, side, rounded=rounded)
+    if side == "above" and at_least(qualifier):  # "at least 226,119" holds 226,119 itself
+        interval = replace(interval, low_inclusive=True) if shown >= 0 else interval
     return Reading(float(shown), float(step), interval)
+
+
+AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of")
+"""Qualifiers above a number that hold the number itself."""
+
+
+def at_least(qualifier: str) -> bool:
+    """Whether a qualifier holds its number ("at least 100" may be 100).
+
+    >>> at_least("At least"), at_least("more than")
+    (True, False)
+    """
+    return " ".join(qualifier.lower().split()) in AT_LEAST
 
 
 def _points(shown: float, side: str) -> Interval:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from yearbook.claims.extract import Claim, Document, change_sign
-from yearbook.claims.numbers import Interval, qualifier_side
+from yearbook.claims.numbers import Interval, at_least, qualifier_side
 from yearbook.claims.parts import POINTS
 from yearbook.claims.years import default_of_several
 from yearbook.figures import Figure, Figures
@@ -134,7 +134,7 @@ def as_written(claim: Claim) -> Interval | None:
     if u < 10:
         return None
     if side == "above":
-        return Interval(v, v + u, False, False)
+        return Interval(v, v + u, at_least(claim.qualifier), False)
     if side == "below":  # never more than a fifth below: "nearly 10,000" is not 2,197
         return Interval(v - min(u, 0.2 * v), v, True, True)
     if side == "approx":
