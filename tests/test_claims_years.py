@@ -834,3 +834,17 @@ def test_a_second_change_from_one_year_to_another_is_of_the_later_year() -> None
         (2022, 2021),
         (2023, 2022),
     ]
+
+
+def test_a_relative_year_before_the_first_value_of_a_sentence_is_its_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
+    text = (
+        "At least 226,119 people were removed in fiscal year 2017. "
+        "The agency removed more people the year before, at 240,255."
+    )
+    assert verdict(checked(text, rows), "240,255") == ("ero.removals", 2016, "supported")
+    # a base, not its year: "more than the year before" compares with it
+    base = "In fiscal year 2017 the agency removed 226,119, fewer than the year before."
+    assert verdict(checked(base, rows), "226,119") == ("ero.removals", 2017, "supported")

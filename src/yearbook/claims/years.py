@@ -661,6 +661,25 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return ends[0], ends[1]
 
 
+def _relative_before(doc: Document, claim: Claim, s_start: int) -> re.Match[str] | None:
+    """A relative year before the first value of its sentence ("ICE deported more people the
+    year before, at 240,255"), and not a base ("than the year before")."""
+    found = [
+        m
+        for m in _YEAR_BEFORE.finditer(doc.text, s_start, claim.start)
+        if not m.group().lower().startswith("last")
+        and not _BASE_WORD.search(doc.text, max(s_start, m.start() - 14), m.start())
+    ]
+    if not found:
+        return None
+    earlier = [c for c in doc.in_sentence(claim.sentence) if c.start < claim.start]
+    return None if earlier else found[-1]  # not another value's "..., a year earlier, ..."
+
+
+_BASE_WORD = re.compile(r"(?:than|from|over|since|compared\s+(?:to|with)|on)\s+$", re.I)
+"""Right before a relative year that is a base, not the year of the value after it."""
+
+
 def _years_back(relative: re.Match[str] | None) -> int:
     """How many years back a relative phrase reaches: one, or the N of "N years earlier"."""
     n = relative.group("n") if relative else None
@@ -812,6 +831,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     sentence_year = before[pick][1] if before else context
     tail_mentions = _mentions(text, claim.end, tail_end, fiscal, claim.start)  # "7.6% above"
     relative = _YEAR_BEFORE.search(tail)
+    if relative is None and not before and claim.kind != "change":
+        relative = _relative_before(doc, claim, s_start)  # "... the year before, at 240,255"
     relative_base = None
     if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
         relative, relative_base = None, relative  # "13,000 fewer than last year": the base
