@@ -231,6 +231,23 @@ def test_a_rate_is_borne_out_by_the_years_figure_over_its_days_or_months(
     assert claim(wrong, "about 260").verdict == "unverifiable"  # never contradicted
 
 
+def test_a_value_compared_with_counts_what_the_compared_subject_counts(
+    checked: Checker,
+) -> None:
+    """128,000 is the convicted criminals removed, not all removals (226,119)."""
+    rows: list[Row] = [
+        ("ero.removals", 2017, 226_119),
+        ("removals_with_criminal_history", 2017, 150_000),
+    ]
+    text = (
+        "The number of convicted criminals deported in 2018 was slightly higher than the "
+        "128,000 deported in fiscal year 2017."
+    )
+    found = claim(checked(text, rows), "128,000")
+    assert found.verdict == "unverifiable"
+    assert "says more of what it counts" in found.reason
+
+
 # ------------------------------------------------------------- relevance.py
 
 

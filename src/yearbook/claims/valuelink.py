@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -451,7 +452,14 @@ class ValueLinker:
             and len(other := self.index.docs[i].stated_name(context)) >= len(name)
             and other != name  # two series of one name: the one with a figure decides
         ]
-        narrow = narrower(self.index, ctx, top_doc, claim)
+        compared = _THAN_THE.search(doc.text, doc.sentences[claim.sentence][1], claim.start)
+        if compared:  # "convicted criminals deported in 2018 ... higher than the 128,000"
+            subject = self.index.words(
+                doc.text[doc.sentences[claim.sentence][1] : compared.start()]
+            )
+            narrow = narrower(self.index, replace(ctx, tail=[*ctx.tail, *subject]), top_doc, claim)
+        else:
+            narrow = narrower(self.index, ctx, top_doc, claim)
         if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
         sibling = None if claim.no_contradiction else self._sibling(claim, top_doc)
@@ -766,6 +774,12 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 
 _SIGNS = "+-\u2212\u2013"
+_THAN_THE = re.compile(
+    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+(?:the\s+)?"
+    r"(?:(?:about|nearly|almost|roughly|some|around)\s+)?\$?$",
+    re.I,
+)
+"""Right before a value another is compared with: it counts what that other one does."""
 _PERIOD_WORDS = "day days daily week weeks weekly month months monthly average"
 
 
