@@ -453,7 +453,7 @@ class ValueLinker:
             and other != name  # two series of one name: the one with a figure decides
         ]
         compared = _THAN_THE.search(doc.text, doc.sentences[claim.sentence][1], claim.start)
-        if compared:  # "convicted criminals deported in 2018 ... higher than the 128,000"
+        if compared:  # "online sales in 2018 ... were higher than the 128,000 sold"
             subject = self.index.words(
                 doc.text[doc.sentences[claim.sentence][1] : compared.start()]
             )
