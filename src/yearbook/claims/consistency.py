@@ -49,6 +49,7 @@ from yearbook.claims.parts import part_of_something
 from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
+from yearbook.claims.text import MONTH
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.claims.years import OTHER_CLAUSE, POINTS_BACK
 from yearbook.figures.meta import MetricMeta
@@ -66,6 +67,8 @@ _CHANGE_OBJECT = re.compile(
 _CHANGED = re.compile(rf"{_OF_WHAT}(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>[a-z][\w-]*s)\b", re.I)
 """What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
+_IN_A_MONTH = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:in|during|for)\s+{MONTH}\b", re.I)
+"""After a value of one month ("28,000 in October 2019"), not of a year."""
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
 _LEVEL = re.compile(
     r"\s*of\s+(?:what|the\s+(?:previous|prior|preceding|last|same|year|level|figure)|"
@@ -357,6 +360,11 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
         if pair is None:
             yield from _beside(doc, claim)
             continue
+        if any(_IN_A_MONTH.match(doc.text, v.end) for v in pair) and not _IN_A_MONTH.match(
+            doc.text, claim.end
+        ):  # "to roughly one-quarter what they were last fiscal year, ... from over 28,000 in
+            claim_only = True  # October 2019 to less than 3,000 in April 2021": months'
+
         now, then = pair
         span = _ratio(now.interval, then.interval, 100.0)
         if span is None:
