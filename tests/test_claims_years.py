@@ -848,3 +848,9 @@ def test_a_relative_year_before_the_first_value_of_a_sentence_is_its_year(
     # a base, not its year: "more than the year before" compares with it
     base = "In fiscal year 2017 the agency removed 226,119, fewer than the year before."
     assert verdict(checked(base, rows), "226,119") == ("ero.removals", 2017, "supported")
+
+
+def test_a_time_of_reporting_before_a_value_of_a_named_year_is_no_span(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2021, 74_082)]
+    text = "The agency reported late last week that arrests fell sharply to just 74,082 in FY21."
+    assert verdict(checked(text, rows), "74,082") == ("ero.admin_arrests", 2021, "supported")

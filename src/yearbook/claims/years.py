@@ -246,6 +246,12 @@ too, each value is of the year right before it, not of the year after it."""
 _LABEL_WORDS = 4
 """The most words between a value and the next value's year label ("256,085; Fiscal Year 2019:
 267,258"): more make a clause, whose year is the value's ("158,581 were made in FY 2018")."""
+_REPORTED = re.compile(
+    r"\b(?:reported|said|announced|released|published|revealed|disclosed|noted|showed)\s+"
+    r"(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
+"""Before a time of reporting ("reported late last week that ... 74,082 in FY21"), no span."""
 _TO_YEAR = re.compile(r"\bto\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?'?)?$", re.I)
 """Before the later year of "from FY 2022 to FY 2023" after a change: its own year."""
 _NEXT_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s|\.\s")
@@ -538,7 +544,10 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         part is not None
         and named_after is not None
         and part.end() <= claim.start
-        and _CLAUSE_END.search(doc.text, part.end(), claim.start)
+        and (
+            _CLAUSE_END.search(doc.text, part.end(), claim.start)
+            or _REPORTED.search(doc.text, max(0, part.start() - 40), part.start())
+        )
         and not _SAME_PERIOD.search(doc.text, claim.end, named_after.start())
     ):
         part = None  # "a report released last week, just 59,000 were sold in FY 2021"
