@@ -854,3 +854,14 @@ def test_a_time_of_reporting_before_a_value_of_a_named_year_is_no_span(checked: 
     rows: list[Row] = [("ero.admin_arrests", 2021, 74_082)]
     text = "The agency reported late last week that arrests fell sharply to just 74,082 in FY21."
     assert verdict(checked(text, rows), "74,082") == ("ero.admin_arrests", 2021, "supported")
+
+
+def test_a_time_of_office_before_values_of_named_years_is_no_span(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
+    text = (
+        "A year after the new director took office, the agency reported a drop in removals "
+        "from 240,255 in 2016 to 226,119 in 2017."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "240,255") == ("ero.removals", 2016, "supported")
+    assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")

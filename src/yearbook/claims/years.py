@@ -535,7 +535,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
                 "it is a yearly average over years its sentence does not name"
             )
     named_after = _FY.search(doc.text, claim.end, end)
-    if named_after is None and fiscal:  # "..., including 41,000 pounds in 2023 alone"
+    if named_after is None:  # "..., including 41,000 pounds in 2023 alone"
         bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
         named_after = _CALENDAR.match(doc.text, bare[0]) if bare else None
     if span and named_after and span.start() <= named_after.start() < span.end():
