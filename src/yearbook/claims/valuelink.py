@@ -788,7 +788,7 @@ def _together(name: frozenset[str], words: list[str]) -> bool:
     words than the name has ("sales at the southern border" states border sales;
     "sales rose, ... changes at the border" does not)."""
     width = len(name) + 2
-    return any(name <= set(words[at : at + width]) for at in range(max(len(words) - width, 0) + 1))
+    return any(name <= set(words[at : at + width]) for at, w in enumerate(words) if w in name)
 
 
 def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
