@@ -19,6 +19,7 @@ from yearbook.claims.reading import object_words, other_body
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 
 __all__ = [
+    "OTHER_BODY_COUNTS",
     "WHOLE",
     "caveat",
     "distinct_words",
@@ -109,7 +110,7 @@ def out_of_scope(
     figures do not break down by ("sales to Guatemala totaled 34,700")."""
     body = other_body(doc, claim, others)
     if body is not None:
-        return f"is about {body}'s counts, which the figures do not hold"
+        return f"is about {body}{OTHER_BODY_COUNTS}"
     text = doc.text
     _, s_start, s_end = doc.sentences[claim.sentence]
     before = text[max(s_start, claim.start - 60) : claim.start]
@@ -124,6 +125,8 @@ def out_of_scope(
     return None
 
 
+OTHER_BODY_COUNTS = "'s counts, which the figures do not hold"
+"""How `out_of_scope` ends the reason of a claim about another body's counts."""
 _ADDED = re.compile(
     r"\b(?:together\s+with|combined\s+with|along\s+with|added\s+to|in\s+addition\s+to|"
     r"plus|in\s+all|in\s+total|all\s+told|altogether|combined\s+(?:total|figure|count))\b",

@@ -31,6 +31,7 @@ import numpy.typing as npt
 from yearbook.claims.choice import best_agreeing, listed_after, unknown_rival
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.guards import (
+    OTHER_BODY_COUNTS,
     WHOLE,
     caveat,
     distinct_words,
@@ -77,18 +78,12 @@ from yearbook.claims.verify import (
     stated_figure,
 )
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
+from yearbook.claims.years import THAN_OWNER
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
-_THAN_OWNED = re.compile(
-    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+['\u2019]s?\s+(?:[\w-]+\s+){0,4}(?:of\s+)?\$?$",
-    re.I,
-)
-"""Before a value another one is compared with, owned by someone ("lower than the former
-director's final 240,255"): whose year that is, its sentence may not say."""
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 
 
@@ -158,7 +153,7 @@ class ValueLinker:
         if why is not None:  # "an increase of 30% in sales to Guatemala": maybe a part's
             claim.no_contradiction = claim.no_contradiction or f"it {why}"
         value = value_before(doc, claim)
-        if value is not None and value.no_contradiction.endswith(_OTHER_BODY):
+        if value is not None and value.no_contradiction.endswith(OTHER_BODY_COUNTS):
             # "the state sold 142,000 permits, nearly double last year": the state's change
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
             claim.link_reason = f"is the change of {value.text}, which {value.no_contradiction[3:]}"
@@ -361,7 +356,7 @@ class ValueLinker:
         if (
             not claim.no_contradiction
             and claim.role != "prior"
-            and _THAN_OWNED.search(doc.text, s_start, claim.start)
+            and THAN_OWNER.search(doc.text, s_start, claim.start)
             and any(
                 c.index < claim.index and c.kind == claim.kind
                 for c in doc.in_sentence(claim.sentence)
@@ -763,9 +758,6 @@ class ValueLinker:
         if keep is None:
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
         claim.link_reason = why
-
-
-_OTHER_BODY = "'s counts, which the figures do not hold"
 
 
 def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:

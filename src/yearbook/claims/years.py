@@ -27,7 +27,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
 
-__all__ = ["assign_years", "default_of_several", "most_common_year", "year_by_date"]
+__all__ = ["THAN_OWNER", "assign_years", "default_of_several", "most_common_year", "year_by_date"]
 
 _FY = re.compile(
     r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
@@ -182,7 +182,7 @@ _YEARS_OWN = re.compile(
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
-_THAN_OWNER = re.compile(
+THAN_OWNER = re.compile(
     r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
     r"(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?!years?['\u2019])[\w-]+['\u2019]s?\s+"
     rf"(?:[\w-]+\s+){{0,4}}?(?:of\s+)?{_HEDGE}\$?$",
@@ -1029,7 +1029,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         # "nearly 10% fewer than FY18's 158,581": the year it is owned by, even after "than"
         claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
         return
-    than = _THAN_OWNER.search(head)
+    than = THAN_OWNER.search(head)
     if than and not any(pos > s_start + than.start() for pos, _, _ in named):
         # "higher than Trump's first year number of 226,119": not the sentence's year, which
         # is the other value's; a guess the figures may settle
