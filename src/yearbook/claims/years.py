@@ -188,8 +188,8 @@ THAN_OWNER = re.compile(
     rf"(?:[\w-]+\s+){{0,4}}?(?:of\s+)?{_HEDGE}\$?$",
     re.I,
 )
-"""Before a value another one is compared with, owned by someone ("higher than Trump's first
-year number of 226,119"): of a year its sentence does not give."""
+"""Before a value another one is compared with, owned by someone ("higher than the new
+director's first year number of 226,119"): of a year its sentence does not give."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
 _YEAR_OF = re.compile(
@@ -671,8 +671,8 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _relative_before(doc: Document, claim: Claim, s_start: int) -> re.Match[str] | None:
-    """A relative year before the first value of its sentence ("ICE deported more people the
-    year before, at 240,255"), and not a base ("than the year before")."""
+    """A relative year before the first value of its sentence ("The office sold more permits
+    the year before, at 240,255"), and not a base ("than the year before")."""
     found = [
         m
         for m in _YEAR_BEFORE.finditer(doc.text, s_start, claim.start)
@@ -685,7 +685,7 @@ def _relative_before(doc: Document, claim: Claim, s_start: int) -> re.Match[str]
     return None if earlier else found[-1]  # not another value's "..., a year earlier, ..."
 
 
-_BASE_WORD = re.compile(r"(?:than|from|over|since|compared\s+(?:to|with)|on)\s+$", re.I)
+_BASE_WORD = re.compile(r"\b(?:than|from|over|since|compared\s+(?:to|with)|on)\s+$", re.I)
 """Right before a relative year that is a base, not the year of the value after it."""
 
 
@@ -1031,8 +1031,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         return
     than = THAN_OWNER.search(head)
     if than and not any(pos > s_start + than.start() for pos, _, _ in named):
-        # "higher than Trump's first year number of 226,119": not the sentence's year, which
-        # is the other value's; a guess the figures may settle
+        # "higher than the new director's first year total of 226,119": not its sentence's
+        # year, which is the other value's; a guess the figures may settle
         claim.fiscal_year = before[-1][1] if before else context
         claim.year_source, claim.year_given = "relative", False
         return
