@@ -67,6 +67,8 @@ _CHANGE_OBJECT = re.compile(
 _CHANGED = re.compile(rf"{_OF_WHAT}(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>[a-z][\w-]*s)\b", re.I)
 """What a change is of: "a 15% rise in permits", "a 9% fall in the number of online sales"."""
 _PLAIN_MODIFIERS = frozenset(("total", "overall", "all", "annual", "yearly", "its", "their"))
+_LIST_REACH = 40
+"""The most sentences back a list item's percent looks for the lines that lead its list."""
 _IN_A_MONTH = re.compile(rf"\s*(?:[\w-]+\s+){{0,3}}?(?:in|during|for)\s+{MONTH}\b", re.I)
 """After a value of one month ("28,000 in October 2019"), not of a year."""
 _MULTIPLE_WORD = re.compile(r"doubl|tripl|quadrupl|halv|twice|thrice|\bhalf\b", re.I)
@@ -799,10 +801,14 @@ def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | 
     block = claim.block
     while doc.blocks[block].kind == "item" and block > 0:
         block -= 1  # a list's items: its whole is in the lines that lead it
-    lead = [s for s, (b, _, _) in enumerate(doc.sentences) if b == block and s < claim.sentence]
+    lead = [
+        s
+        for s in range(claim.sentence - 1, max(claim.sentence - _LIST_REACH, -1), -1)
+        if block != claim.block and doc.sentences[s][0] == block
+    ][:2]
     wholes = [
         c
-        for s in sorted({*range(max(claim.sentence - 2, 0), claim.sentence), *lead[-2:]})
+        for s in sorted({*range(max(claim.sentence - 2, 0), claim.sentence), *lead})
         for c in doc.in_sentence(s)
         if c.kind == "count"
         and c.value > part.value
