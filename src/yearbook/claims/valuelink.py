@@ -175,14 +175,7 @@ class ValueLinker:
         if bare and ctx.before and not claim.no_contradiction:
             # "The 2018 numbers are a 13% increase": of what the sentences before counted
             claim.no_contradiction = "what it counts is read from the sentences before it"
-        score = self.index.weighted(
-            [
-                (ctx.noun, NOUN_WEIGHT),
-                (ctx.near, WEIGHTS[0]),
-                (ctx.rest, WEIGHTS[1]),
-                (ctx.before, WEIGHTS[0] if bare else WEIGHTS[2]),
-            ]
-        )
+        score = self._relevance(ctx, bare)
         ranked = self._rank(score, "change", claim.office, None)[:TOP]
         if not ranked:
             return False
@@ -221,13 +214,34 @@ class ValueLinker:
             if narrow and not claim.no_contradiction:  # "an increase in online sales"
                 words = ", ".join(repr(w) for w in narrow)
                 claim.no_contradiction = f"it may be the change of a narrower count ({words})"
-            value = value_before(doc, claim)
             if value is not None and value.metric is None and value.role != "prior":
                 # "5,700 who came as families, a 110% increase": that value's change
                 claim.no_contradiction = (
                     f"it may be the change of {value.text}, which no figure states"
                 )
         return agreed
+
+    def _relevance(self, ctx: Context, bare: bool) -> npt.NDArray[np.float64]:
+        """Each candidate's relevance to a claim read with these words; a sentence that names
+        nothing counted ("bare") reads the one before it at full weight."""
+        return self.index.weighted(
+            [
+                (ctx.noun, NOUN_WEIGHT),
+                (ctx.near, WEIGHTS[0]),
+                (ctx.rest, WEIGHTS[1]),
+                (ctx.before, WEIGHTS[0] if bare else WEIGHTS[2]),
+            ]
+        )
+
+    def _stated_in(self, ranked: list[tuple[float, int]], ctx: Context) -> set[int]:
+        """The candidates one of whose names the claim's clause or sentence states, its words
+        together."""
+        context = {*ctx.near, *ctx.rest}
+        return {
+            i
+            for _, i in ranked
+            if self.index.docs[i].named_by(context) and _named_together(self.index.docs[i], ctx)
+        }
 
     def _clearly_of(
         self, doc: Document, claim: Claim, ctx: Context, ranked: list[tuple[float, int]]
@@ -244,13 +258,7 @@ class ValueLinker:
         said = doc.text[start:s_end]  # "... in northern Ohio. Arrests are up nearly 10%"
         if country_named(said, self.index.vocabulary.home) or region_named(said):
             return None
-        context = {*ctx.near, *ctx.rest}
-        bonus = [
-            (s + MENTION_BONUS if d.named_by(context) and _named_together(d, ctx) else s, i)
-            for s, i in ranked
-            for d in (self.index.docs[i],)
-        ]
-        bonus.sort(key=_by_rank)
+        bonus = _with_bonus(ranked, self._stated_in(ranked, ctx))
         top_score, top = bonus[0]
         top_doc = self.index.docs[top]
         rivals = [s for s, i in bonus[1:] if self.index.docs[i].metric != top_doc.metric]
@@ -370,23 +378,17 @@ class ValueLinker:
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
         if bare and ctx.before and not claim.no_contradiction:
             claim.no_contradiction = "what it counts is read from the sentence before it"
-        score = self.index.weighted(
-            [
-                (ctx.noun, NOUN_WEIGHT),
-                (ctx.near, WEIGHTS[0]),
-                (ctx.rest, WEIGHTS[1]),
-                (ctx.before, WEIGHTS[0] if bare else WEIGHTS[2]),
-            ]
-        )
+        score = self._relevance(ctx, bare)
         named = claim.metric if claim.link_reason == "named" else _compared(doc, claim)
         if named and named not in self._known:  # named, but the sources have no figure of it
             named = None
             claim.metric, claim.link_reason = None, ""
-        kind = "rate" if period_of(doc, claim) is not None else claim.kind
+        period = period_of(doc, claim)
+        kind = "rate" if period is not None else claim.kind
         if claim.kind == "average" and claim.span is not None:
             kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
-        if kind == "rate" and self._rate_of_figure(doc, claim, ctx, bare):
+        if period is not None and self._rate_of_figure(claim, period, ctx, bare):
             return
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
@@ -395,13 +397,8 @@ class ValueLinker:
         if claim.kind == "share":
             ranked = of_the_whole(self.index, doc, claim, ranked)
         context = {*ctx.near, *ctx.rest}
-        stated = {
-            i
-            for _, i in ranked[:TOP]
-            if self.index.docs[i].named_by(context) and _named_together(self.index.docs[i], ctx)
-        }
-        head = [(s + MENTION_BONUS if i in stated else s, i) for s, i in ranked[:TOP]]
-        ranked = sorted(head, key=_by_rank) + ranked[TOP:]
+        stated = self._stated_in(ranked[:TOP], ctx)
+        ranked = _with_bonus(ranked[:TOP], stated) + ranked[TOP:]
         top_score = ranked[0][0] if ranked else 0.0
         siblings = tuple(
             c.metric
@@ -447,14 +444,11 @@ class ValueLinker:
             and len(other := self.index.docs[i].stated_name(context)) >= len(name)
             and other != name  # two series of one name: the one with a figure decides
         ]
-        compared = _THAN_THE.search(doc.text, doc.sentences[claim.sentence][1], claim.start)
-        if compared:  # "online sales in 2018 ... were higher than the 128,000 sold"
-            subject = self.index.words(
-                doc.text[doc.sentences[claim.sentence][1] : compared.start()]
-            )
-            narrow = narrower(self.index, replace(ctx, tail=[*ctx.tail, *subject]), top_doc, claim)
-        else:
-            narrow = narrower(self.index, ctx, top_doc, claim)
+        compared = _THAN_THE.search(doc.text, s_start, claim.start)
+        if compared:  # "online sales in 2018 ... were higher than the 128,000 sold": its words
+            subject = self.index.words(doc.text[s_start : compared.start()])
+        said = replace(ctx, tail=[*ctx.tail, *subject]) if compared else ctx
+        narrow = narrower(self.index, said, top_doc, claim)
         if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
         sibling = None if claim.no_contradiction else self._sibling(claim, top_doc)
@@ -501,27 +495,26 @@ class ValueLinker:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
 
-    def _rate_of_figure(self, doc: Document, claim: Claim, ctx: Context, bare: bool) -> bool:
+    def _rate_of_figure(self, claim: Claim, period: str, ctx: Context, bare: bool) -> bool:
         """A rate a day, week or month ("about 160 permits a day" in FY 2021) that the
         year's figure of a relevant count, over the days, weeks or months of a year, bears
         out, as loosely as writers round: supported, never contradicted (the period a writer
         divided by is rarely certain)."""
-        period = period_of(doc, claim)
-        if period is None or claim.fiscal_year is None or claim.metric:
+        if claim.fiscal_year is None or claim.metric:
             return False
         unit = set(self.index.words(_PERIOD_WORDS))  # "a day" says how it is counted, not what
 
         def what(words: list[str]) -> list[str]:
             return [w for w in words if w not in unit]
 
-        score = self.index.weighted(
-            [
-                (what(ctx.noun), NOUN_WEIGHT),
-                (what(ctx.near), WEIGHTS[0]),
-                (what(ctx.rest), WEIGHTS[1]),
-                (what(ctx.before), WEIGHTS[0] if bare else WEIGHTS[2]),
-            ]
+        plain = replace(
+            ctx,
+            noun=what(ctx.noun),
+            near=what(ctx.near),
+            rest=what(ctx.rest),
+            before=what(ctx.before),
         )
+        score = self._relevance(plain, bare)
         ranked = self._rank(score, "count", claim.office, None)[:TOP]
         top = ranked[0][0] if ranked else 0.0
         for s, i in ranked:
@@ -758,6 +751,11 @@ class ValueLinker:
         if keep is None:
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
         claim.link_reason = why
+
+
+def _with_bonus(ranked: list[tuple[float, int]], stated: set[int]) -> list[tuple[float, int]]:
+    """The candidates re-ranked with `MENTION_BONUS` for those whose name is stated."""
+    return sorted(((s + MENTION_BONUS if i in stated else s, i) for s, i in ranked), key=_by_rank)
 
 
 def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
