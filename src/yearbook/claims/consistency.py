@@ -741,42 +741,41 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
     """A percent no figure was linked to that two like counts of its own sentence give, the
     smaller over the larger, as writers round it ("506 were fined, and 207 were fined for
     noise, 41 percent"): supported, never contradicted (which two counts it relates is a guess, so
-    only its own sentence's are tried: further off, some pair matches by chance)."""
+    only its own sentence's are tried: further off, some pair matches by chance). A percent
+    beside its own count is also tried against a whole given before it (`_apposed_ratio`)."""
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.metric:
             continue
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
             continue
-        if claim.role == "prior":  # "compared to 33 percent, or 13,010": only its own count's
-            found = _apposed_ratio(doc, claim)
-            if found is not None:
-                part, whole, share = found
-                reason = f"{part.text} of {whole.text} is {share:.2f}%"
-                yield Finding(claim.index, "supported", "ratio", reason, share)
-            continue
-        values = [c for c in doc.in_sentence(claim.sentence) if c.kind == "count" and c.value > 0]
-        values = sorted(values, key=lambda c: abs(c.start - claim.start))[:_RATIO_VALUES]
-        shares = (
-            (part, whole, 100.0 * part.value / whole.value)
-            for whole in values
-            for part in values
-            if part.value < whole.value
-        )
-        found = next(
-            (
-                (part, whole, share)
-                for part, whole, share in shares
-                if _loosely(claim, share - 0.005, share + 0.005)
-                and comparable(noun(doc, part), noun(doc, whole))
-            ),
-            None,
-        )
-        if found is None:
-            found = _apposed_ratio(doc, claim)
+        # "compared to 33 percent, or 13,010": of a value compared with, only its own count's
+        found = None if claim.role == "prior" else _sentence_ratio(doc, claim)
+        found = found or _apposed_ratio(doc, claim)
         if found is not None:
             part, whole, share = found
             reason = f"{part.text} of {whole.text} is {share:.2f}%"
             yield Finding(claim.index, "supported", "ratio", reason, share)
+
+
+def _sentence_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | None:
+    """Two like counts of the percent's own sentence whose ratio it states."""
+    values = [c for c in doc.in_sentence(claim.sentence) if c.kind == "count" and c.value > 0]
+    values = sorted(values, key=lambda c: abs(c.start - claim.start))[:_RATIO_VALUES]
+    shares = (
+        (part, whole, 100.0 * part.value / whole.value)
+        for whole in values
+        for part in values
+        if part.value < whole.value
+    )
+    return next(
+        (
+            (part, whole, share)
+            for part, whole, share in shares
+            if _loosely(claim, share - 0.005, share + 0.005)
+            and comparable(noun(doc, part), noun(doc, whole))
+        ),
+        None,
+    )
 
 
 def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | None:
