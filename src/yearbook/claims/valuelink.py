@@ -78,7 +78,7 @@ from yearbook.claims.verify import (
     stated_figure,
 )
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
-from yearbook.claims.years import THAN_OWNER
+from yearbook.claims.years import COMPARED_THAN, THAN_OWNER
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
@@ -765,7 +765,7 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 _SIGNS = "+-\u2212\u2013"
 _THAN_THE = re.compile(
-    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+(?:the\s+)?"
+    COMPARED_THAN + r"(?:the\s+)?"
     r"(?:(?:about|nearly|almost|roughly|some|around)\s+)?\$?$",
     re.I,
 )

@@ -27,7 +27,14 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.text import MONTH
 
-__all__ = ["THAN_OWNER", "assign_years", "default_of_several", "most_common_year", "year_by_date"]
+__all__ = [
+    "COMPARED_THAN",
+    "THAN_OWNER",
+    "assign_years",
+    "default_of_several",
+    "most_common_year",
+    "year_by_date",
+]
 
 _FY = re.compile(
     r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
@@ -182,9 +189,10 @@ _YEARS_OWN = re.compile(
 """Right before a value: "the previous year's paltry 142,580" is of the year before."""
 _YEARS_OF = re.compile(r"\D{0,14}\d{2,4}['\u2019]s\b")
 """A year in the possessive ("FY 2019's"): it names the value after it, not one before."""
+COMPARED_THAN = r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
+"""A comparative and "than", before what a value is compared with."""
 THAN_OWNER = re.compile(
-    r"\b(?:higher|lower|more|fewer|less|greater|larger|smaller|above|below)\s+than\s+"
-    r"(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?!years?['\u2019])[\w-]+['\u2019]s?\s+"
+    COMPARED_THAN + r"(?:the\s+)?(?:[\w.-]+\s+){0,2}?(?!years?['\u2019])[\w-]+['\u2019]s?\s+"
     rf"(?:[\w-]+\s+){{0,4}}?(?:of\s+)?{_HEDGE}\$?$",
     re.I,
 )
