@@ -156,7 +156,7 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
         block, p_start, p_end = doc.sentences[claim.sentence - 1]
         region = _REGION.search(doc.text, p_start, p_end) if block == claim.block else None
         if region:
-            # "... on the rise in the Houston area. The data shows a 32% increase"
+            # "... on the rise in the Lakeside area. The data shows a 32% increase"
             return f"it may count the part of the {region.group('w').lower()} before it"
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:

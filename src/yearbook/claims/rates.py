@@ -59,7 +59,7 @@ average", which is as often a level held on an average day)."""
 _YEARLY = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b)", re.I
 )
-"""After a yearly average ("250,000 per year", "343,713 deportees annually"): a rate of a
+"""After a yearly average ("250,000 per year", "343,713 permits annually"): a rate of a
 total over several years, or of another period's rate."""
 _OVER = re.compile(
     r"\b(?:over|during|in|for|across|within|the)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
