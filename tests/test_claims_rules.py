@@ -6,6 +6,8 @@ built in place: a claim's verdict is the fact each test states.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.claims_support import Checker, Row, claim, published, verdict
@@ -452,3 +454,22 @@ def test_a_part_after_an_average_is_not_the_total_it_is_an_average_of(checked: C
         + " They had 290,708 charges and convictions, an average of 7 per individual."
     )
     assert claim(checked(whole, rows), "7").verdict == "contradicted"  # 290,708 is the total
+
+
+def test_a_month_that_says_when_makes_no_figure_of_months_relevant(checked: Checker) -> None:
+    rows: list[Row] = [
+        *ARRESTS_2019,
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+        published("aggravated_felon_removals_per_month_feb_sep", 2019, 937, unit="removals/month"),
+    ]
+    text = "Arrests in the US fell by 10 percent in the year to September."
+    found = claim(checked(text, rows, published=dt.date(2019, 12, 12)), "fell by 10 percent")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )
+    # a month still adds to a figure of months that other words of the claim name
+    text = "From February through September 2019, ERO removed 937 aggravated felons a month."
+    assert verdict(checked(text, rows), "937")[0] == "aggravated_felon_removals_per_month_feb_sep"

@@ -387,14 +387,25 @@ class MetricIndex:
         """The weighted sum of the BM25 scores of several queries.
 
         BM25 adds up over the words of a query, so each word's scores are computed
-        once, when the index is built, and a query is a weighted sum of them.
+        once, when the index is built, and a query is a weighted sum of them. A month
+        says when more often than what: it adds to a document some other word of the
+        query matches, and makes none relevant alone ("fell 10 percent in the year to
+        September" is no figure "of February to September").
         """
         weights: dict[int, float] = {}
+        months: dict[int, float] = {}
         for words, weight in parts:
             for word in words:
                 n = self._column.get(word)
                 if n is not None:
-                    weights[n] = weights.get(n, 0.0) + weight
+                    into = months if word in MONTHS else weights
+                    into[n] = into.get(n, 0.0) + weight
+        result = self._sum(weights)
+        if months:
+            result = result + np.where(result > 0, self._sum(months), 0.0)
+        return result
+
+    def _sum(self, weights: dict[int, float]) -> npt.NDArray[np.float64]:
         if not weights:
             return np.zeros(len(self.docs))
         rows = np.fromiter(weights.keys(), dtype=np.intp, count=len(weights))
