@@ -473,3 +473,32 @@ def test_a_month_that_says_when_makes_no_figure_of_months_relevant(checked: Chec
     # a month still adds to a figure of months that other words of the claim name
     text = "From February through September 2019, ERO removed 937 aggravated felons a month."
     assert verdict(checked(text, rows), "937")[0] == "aggravated_felon_removals_per_month_feb_sep"
+
+
+def test_the_same_period_after_a_part_of_a_year_is_that_part(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177), ("ero.removals", 2023, 142_580)]
+    text = (
+        "During the first half of fiscal year 2023, the department increased removals to "
+        "125,483, up from 70,896 over the same period in FY 2022."
+    )
+    found = claim(checked(text, rows), "70,896")
+    assert found.verdict == "unverifiable"
+    assert "the same period" in found.reason
+    # with no part of a year named before it, the same period of a named year is that year
+    whole = "ERO removed 72,177 people in FY 2022, against 142,580 in the same period of FY 2023."
+    assert verdict(checked(whole, rows), "72,177") == ("ero.removals", 2022, "supported")
+
+
+def test_a_published_approximate_percent_stands_for_a_point_around_it(checked: Checker) -> None:
+    rows: list[Row] = [
+        published(
+            "ero.arrests_criminal_history_share",
+            2020,
+            90,
+            unit="percent",
+            qualifier="approximately",
+        )
+    ]
+    text = "In FY 2020, {} of the people ICE arrested had criminal convictions or pending charges."
+    assert verdict(checked(text.format("86 percent"), rows), "86 percent")[2] == "contradicted"
+    assert verdict(checked(text.format("90 percent"), rows), "90 percent")[2] == "supported"

@@ -98,15 +98,18 @@ def figure_interval(fig: Figure) -> Interval | None:
     """The values a figure stands for, by its ``bound``.
 
     A published "more than 170" stands for the values above 170 and below the next
-    step of its last digit (170, 180); "approximately 1,900" for [1,850, 1,950).
+    step of its last digit (170, 180); "approximately 1,900" for [1,850, 1,950). A
+    percent's step is at most a point: "approximately 90 percent" is [89.5, 90.5).
     """
     if fig.value is None:
         return None
     value = fig.value
+    step = place(value)
+    if unit_kind(fig.unit) == "percent":
+        step = min(step, 1.0)
     if fig.bound == "lower":
-        return Interval(value, value + place(value), False, False)
+        return Interval(value, value + step, False, False)
     if fig.bound == "approximate":
-        step = place(value)
         return Interval(value - step / 2, value + step / 2, True, False)
     return Interval(value, value)
 

@@ -494,6 +494,9 @@ def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | N
     same = _SAME_PERIOD.search(doc.text, s_start, s_end)
     if same is None:
         return None
+    if _PART_OF_YEAR.search(doc.text, s_start, same.start()):
+        return same  # "During the first half of FY 2023 ... 225,483, up from 170,896 over
+        # the same period in FY 2022": the part its sentence named first
     others = [
         pos
         for pos, _, base in _mentions(doc.text, s_start, s_end, fiscal)
