@@ -434,3 +434,19 @@ def test_rate_and_part_patterns_read_the_words_right_after_the_number() -> None:
     assert _RATE.match(text, rate_at, len(text))
     assert _PART_OF.match(text, part_at, len(text))
     assert not _PART_OF.match(text, rate_at, len(text))
+
+
+def test_an_exact_count_stated_again_is_borne_out_as_it_was_first(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "The agency reported 74,082 administrative arrests in fiscal year 2021; the report "
+        "also counts 12,025 arrests of people convicted of an aggravated felony in that same "
+        "fiscal year.\n\n"
+        "The annual report says officers made 74,082 administrative arrests of noncitizens "
+        "during FY2021 and that among those arrests 12,025 involved people convicted of an "
+        "aggravated felony."
+    )
+    second = check(text, official, metrics=metrics, vocabulary=vocabulary).claims[3]
+    assert (second.text, second.verdict) == ("12,025", "supported")
+    assert "it restates '12,025'" in second.reason

@@ -5,7 +5,9 @@ give its working elsewhere ("165,400 sales, a 15% jump from 143,800"). When one 
 borne out, by the figures or by the text's own numbers, the other says the same thing: it is
 supported too. Only a claim that nothing else decides is read so, when both are of one value,
 one direction and one year, and the borne-out one's sentence names every word of what the
-figures count that the other's clause names ("sales"). Nothing is contradicted so: a
+figures count that the other's clause names ("sales"). An exact count no writer rounded
+("12,025 permits to build a house", then "of those permits 12,025 went to
+...") is read so too: its restatement is no coincidence. Nothing is contradicted so: a
 restatement of a wrong number is that number's error, found where its working is.
 """
 
@@ -38,14 +40,16 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
 
     supported: dict[float, list[tuple[Claim, ClaimVerdict]]] = {}
     for claim, verdict in zip(doc.claims, verdicts, strict=True):
-        if verdict.verdict == "supported" and claim.kind == "change":
+        if verdict.verdict == "supported" and _restatable(claim):
             supported.setdefault(claim.value, []).append((claim, verdict))
     if not supported:
         return verdicts
     out = list(verdicts)
     for n, (claim, verdict) in enumerate(zip(doc.claims, verdicts, strict=True)):
-        if verdict.verdict != "unverifiable" or claim.no_contradiction or claim.kind != "change":
+        if verdict.verdict != "unverifiable" or not _restatable(claim):
             continue
+        if claim.no_contradiction and claim.kind == "change":
+            continue  # a change read as a guess stays one
         for other, seen in supported.get(claim.value, [])[:_MOST]:
             own = said(claim)
             if not _same_statement(claim, other) or not own or not own <= said(other, True):
@@ -66,8 +70,17 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
     return out
 
 
+def _restatable(claim: Claim) -> bool:
+    """A change, or an exact count no writer rounded ("12,025"): a value a restatement of
+    which is no coincidence."""
+    if claim.kind == "change":
+        return True
+    exact = claim.interval is not None and claim.interval.low == claim.interval.high
+    return exact and claim.kind == "count" and claim.value >= 1000 and claim.value % 10 != 0
+
+
 def _same_statement(claim: Claim, other: Claim) -> bool:
-    """Whether two changes of one value (the caller looks them up by value) state one thing:
+    """Whether two claims of one value (the caller looks them up by value) state one thing:
     one reading, direction and year."""
     if other is claim or claim.interval != other.interval:
         return False
