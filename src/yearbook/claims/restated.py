@@ -6,8 +6,8 @@ borne out, by the figures or by the text's own numbers, the other says the same 
 supported too. Only a claim that nothing else decides is read so, when both are of one value,
 one direction and one year, and the borne-out one's sentence names every word of what the
 figures count that the other's clause names ("sales"). An exact count no writer rounded
-("12,025 permits to build a house", then "of those permits 12,025 went to
-...") is read so too: its restatement is no coincidence. Nothing is contradicted so: a
+("12,025 permits for new houses", later "of those permits, 12,025 were for new houses") is
+read so too: its restatement is no coincidence. Nothing is contradicted so: a
 restatement of a wrong number is that number's error, found where its working is.
 """
 
