@@ -502,3 +502,23 @@ def test_a_published_approximate_percent_stands_for_a_point_around_it(checked: C
     text = "In FY 2020, {} of the people ICE arrested had criminal convictions or pending charges."
     assert verdict(checked(text.format("86 percent"), rows), "86 percent")[2] == "contradicted"
     assert verdict(checked(text.format("90 percent"), rows), "90 percent")[2] == "supported"
+
+
+def test_a_value_compared_with_a_part_of_a_year_is_about_the_same_part(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "From the start of the new director's term on January 20, 2017 through the end of the "
+        "fiscal year, ERO made 110,568 arrests compared to 77,806 in FY2016, an increase of "
+        "{} percent."
+    )
+    result = checked(text.format(40), rows)
+    part, prior, change = result.claims
+    assert (part.verdict, prior.verdict) == ("unverifiable", "unverifiable")
+    assert "about a span of time" in part.reason
+    assert "compared with 110,568, which is about a part of a year" in prior.reason
+    # the change of the two values the writer pairs is theirs, by the text's own numbers
+    assert change.verdict == "contradicted"
+    assert "the text gives 77,806 and 110,568, a change of 42.1%" in change.reason
+    assert verdict(checked(text.format(42), rows), "an increase of 42 percent")[2] == "supported"

@@ -352,7 +352,7 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
         multiple = _multiple_pair(doc, claim)
         if pair is not None and multiple is not None and not _gives(claim, *pair):
             pair = multiple  # "..., and more than double the 59,011 removed two years earlier"
-        pair = pair or multiple or _from_to(doc, claim)
+        pair = pair or multiple or _from_to(doc, claim) or _compared_pair(doc, claim)
         compared = _than_pair(doc, claim) if pair is None else None
         if compared is not None and not _same_count(doc, *compared):
             # the writer compares them, but nouns that differ may not be one count: support only
@@ -410,6 +410,19 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
                 f"{claim.text!r} {claim.interval.text()}",
                 exact,
             )
+
+
+def _compared_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
+    """For a change right after a value and the one it is compared with ("110,568 visits
+    compared to 77,806 ..., an increase of 40 percent"): those two, which the writer pairs."""
+    before = [c for c in doc.in_sentence(claim.sentence) if c.index < claim.index][-2:]
+    if len(before) < 2 or before[1].role != "prior" or _base_of(doc, before[1]) is not before[0]:
+        return None
+    if OTHER_CLAUSE.search(doc.text, before[1].end, claim.start):
+        return None  # "..., compared to 77,806; and sales rose 40 percent"
+    if not (_same_count(doc, *before) and _like_sizes(*before)):
+        return None
+    return before[0], before[1]
 
 
 def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:

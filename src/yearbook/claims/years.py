@@ -115,6 +115,8 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from|as\s+of)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
     rf"{MONTH}\.?\s+\d{{1,2}}\b"
+    r"|\b(?:since|from)\s+the\s+(?:start|beginning|first\s+day)\s+of\s+(?:[A-Za-z][\w'-]*\s+){1,4}"
+    rf"on\s+{MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b(?:months|weeks)\s+(?:since|after|following)\b"
     r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b",
     re.I,
@@ -409,9 +411,42 @@ def assign_years(doc: Document) -> None:
             named = {y for pos, y in mentions.get(claim.block, []) if pos < s_start}
             if len(named) > 1:  # "... in fiscal 2019 to ... in fiscal 2023. ... 170,590 ..."
                 claim.no_contradiction = "its paragraph names several years before it"
+    _compared_parts(doc)
     _listed_years(doc)
     if not fiscal:
         _calendar_readings(doc)
+
+
+def _compared_parts(doc: Document) -> None:
+    """A value compared with one about a part of a year is about the same part of its own
+    year ("from the start of the season on April 1 ... 110,568 visits, compared to 77,806 in
+    FY 2016"): like is compared with like."""
+    for claim in doc.claims:
+        if claim.part is not None or claim.span is not None:
+            continue
+        if claim.role == "prior":
+            like = [
+                c
+                for c in doc.in_sentence(claim.sentence)
+                if c.index < claim.index and c.kind == claim.kind and c.role != "prior"
+            ]
+            before = like[-1:]
+        elif claim.kind == "change":  # "... compared to 77,806 in FY 2016, up 42 percent"
+            before = [c for c in doc.in_sentence(claim.sentence) if c.index < claim.index][-2:]
+            if len(before) < 2 or before[-1].role != "prior" or before[0].kind == "change":
+                continue
+        else:
+            continue
+        if not before or before[0].part is None:
+            continue
+        _, words = before[0].part
+        if claim.fiscal_year is not None:
+            claim.part = (claim.fiscal_year, words)
+        claim.fiscal_year, claim.base_year = None, None
+        claim.year_note = (
+            f"it is compared with {before[0].text}, which is about a part of a year "
+            f"({words.strip()!r}), so it is about the same part"
+        )
 
 
 def _calendar_readings(doc: Document) -> None:
