@@ -522,3 +522,19 @@ def test_a_value_compared_with_a_part_of_a_year_is_about_the_same_part(
     assert change.verdict == "contradicted"
     assert "the text gives 77,806 and 110,568, a change of 42.1%" in change.reason
     assert verdict(checked(text.format(42), rows), "an increase of 42 percent")[2] == "supported"
+
+
+def test_a_value_listed_after_one_compared_with_a_subject_counts_that_subject(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2016, 110_104),
+        published("ero_convicted_criminal_arrests", 2022, 36_322),
+    ]
+    text = (
+        "The number of convicts arrested in FY 2022 is much lower than the 101,880 arrested "
+        "in FY 2015 by the agency and the nearly 95,000 arrested in FY 2016."
+    )
+    found = claim(checked(text, rows), "nearly 95,000")
+    assert found.verdict == "unverifiable"
+    assert "says more of what it counts ('convict')" in found.reason

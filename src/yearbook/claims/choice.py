@@ -17,7 +17,7 @@ from yearbook.claims.linkscore import TIED, TOP, Context
 from yearbook.claims.relevance import MetricDoc
 from yearbook.claims.yearlink import Linking
 
-__all__ = ["best_agreeing", "listed_after", "unknown_rival"]
+__all__ = ["best_agreeing", "listed_after", "listed_sibling", "unknown_rival"]
 
 _LISTED = re.compile(r"[^.;]{0,80}?(?:,\s*|\s)(?:and|or)\s+(?:the\s+)?$|\s*,\s*$", re.I)
 """Between two values of a list: "... in FY20 (last year) and ", ", "."""
@@ -61,6 +61,15 @@ def unknown_rival(
         if other and linker._figure(claim, mdoc) is None:
             return True
     return False
+
+
+def listed_sibling(doc: Document, claim: Claim) -> Claim | None:
+    """The like value a value is listed right after in its sentence ("... than the 101,880
+    in FY 2015 and the nearly 95,000 in FY 2016": 101,880), or None."""
+    before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
+    if not before or before[-1].kind != claim.kind:
+        return None
+    return before[-1] if _LISTED.match(doc.text, before[-1].end, claim.start) else None
 
 
 def listed_after(

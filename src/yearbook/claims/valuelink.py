@@ -28,7 +28,7 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
-from yearbook.claims.choice import best_agreeing, listed_after, unknown_rival
+from yearbook.claims.choice import best_agreeing, listed_after, listed_sibling, unknown_rival
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.guards import (
     OTHER_BODY_COUNTS,
@@ -445,6 +445,9 @@ class ValueLinker:
             and other != name  # two series of one name: the one with a figure decides
         ]
         compared = _THAN_THE.search(doc.text, s_start, claim.start)
+        listed = None if compared else listed_sibling(doc, claim)
+        if listed is not None:  # "lower than the 101,880 ... and the nearly 95,000 ...": both
+            compared = _THAN_THE.search(doc.text, s_start, listed.start)
         if compared:  # "online sales in 2018 ... were higher than the 128,000 sold": its words
             subject = self.index.words(doc.text[s_start : compared.start()])
         said = replace(ctx, tail=[*ctx.tail, *subject]) if compared else ctx
