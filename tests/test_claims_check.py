@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -259,8 +260,15 @@ def test_any_styled_change_is_supported_and_a_changed_one_contradicted(
     shown = style.count(value, words_below=0).text
     result = check(sentence.format(shown, written.text), figures, metrics=METRICS)
     assert verdict_of(result, written.text).verdict == "supported"
-    changed = altered(written.text, 5) or altered(written.text, 3)
-    assert changed is not None
+    # a writer may cut a computed change short ("4.3%" for 4.36%): that reading is borne out
+    cut = f"{math.trunc(abs(true) * 10 + 1e-6) / 10:.1f}%"
+    short = re.sub(r"\d[\d,]*\.\d%", cut, written.text)
+    if short != written.text and cut != "0.0%":
+        result = check(sentence.format(shown, short), figures, metrics=METRICS)
+        assert verdict_of(result, short).verdict == "supported", short
+    changed = next(
+        c for d in (5, 3, 7) if (c := altered(written.text, d)) is not None and c != short
+    )
     result = check(sentence.format(shown, changed), figures, metrics=METRICS)
     assert verdict_of(result, changed).verdict == "contradicted"
 

@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from tests.claims_support import Checker, Row, claim, published, verdict
-from yearbook.claims import ClaimVerdict
+from yearbook.claims import ClaimVerdict, check
+from yearbook.claims.sources import Crosswalk, figures_from_rows
 
 
 @pytest.fixture(scope="module")
@@ -538,3 +539,35 @@ def test_a_value_listed_after_one_compared_with_a_subject_counts_that_subject(
     found = claim(checked(text, rows), "nearly 95,000")
     assert found.verdict == "unverifiable"
     assert "says more of what it counts ('convict')" in found.reason
+
+
+def test_a_computed_change_cut_short_at_its_decimal_is_borne_out(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    text = "In FY 2019 ERO removals rose by {} percent."
+
+    def said(pct: str) -> str:
+        return verdict(checked(text.format(pct), rows), f"rose by {pct} percent")[2]
+
+    # 267,258 over 256,085 is +4.363%: "4.3" cuts it short, "4.4" rounds it
+    assert (said("4.3"), said("4.4"), said("4.2"), said("4.5")) == (
+        "supported",
+        "supported",
+        "contradicted",
+        "contradicted",
+    )
+    # a change the figures publish as a percentage of its own is not cut short so
+    walk = Crosswalk({"removals_yoy_pct": ("ero.removals", "yoy_change_pct", "", "")})
+    stated = figures_from_rows(
+        [
+            published("ero.removals", 2018, 256_085),
+            published("ero.removals", 2019, 267_258),
+            {"metric": "removals_yoy_pct", "fiscal_year": "2019", "value": "4.4"},
+        ],
+        walk,
+    )
+
+    def against_stated(pct: str) -> str:
+        result = check(text.format(pct), stated, metrics=checked.metrics)
+        return claim(result, f"rose by {pct} percent").verdict
+
+    assert (against_stated("4.3"), against_stated("4.4")) == ("contradicted", "supported")

@@ -148,6 +148,7 @@ def as_written(claim: Claim) -> Interval | None:
 
 
 _WHOLE_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)\s?(?:%|percent|per\s?cent)", re.I)
+_ONE_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}\.\d(?![\d.,]*\d)\s?(?:%|percent|per\s?cent)", re.I)
 
 
 def cut_short(claim: Claim) -> Interval | None:
@@ -162,6 +163,19 @@ def cut_short(claim: Claim) -> Interval | None:
     if v >= 0:
         return Interval(v - 0.5, v + 1.0, True, False)
     return Interval(v - 1.0, v + 0.5, False, True)
+
+
+def cut_short_decimal(claim: Claim, now: Figure) -> Interval | None:
+    """A bare change with one decimal ("rose by 4.3 percent") as cut short from the change
+    its figures give (4.36), not published as a percentage of its own, or None: a writer
+    may cut a computed change short, as a count ("4.3" for 4.36, never "4.4" for 4.36)."""
+    pct = now.yoy_change_pct
+    if claim.qualifier or not _ONE_DECIMAL.search(claim.text):
+        return None
+    if pct is not None and abs(pct - round(pct, 1)) < 1e-9:
+        return None  # published as "19.5": "19.4" misstates it
+    v = claim.value
+    return Interval(v, v + 0.1, True, False) if v >= 0 else Interval(v - 0.1, v, False, True)
 
 
 def consistent(claim: Claim, fig: Figure) -> bool:
@@ -399,8 +413,9 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         )
     low, high = expected
     loose = cut_short(claim) if base_year != claim.fiscal_year - 1 else None
-    if claim.interval.overlaps(Interval(low, high)) or (
-        loose is not None and loose.overlaps(Interval(low, high))
+    short = cut_short_decimal(claim, now) if base_year == claim.fiscal_year - 1 else None
+    if claim.interval.overlaps(Interval(low, high)) or any(
+        r is not None and r.overlaps(Interval(low, high)) for r in (loose, short)
     ):
         reason = f"{claim.metric} changed {_pct(low, high)} {_years(base_year, claim)}"
         return Evidence(claim.index, "supported", reason, (low + high) / 2)
