@@ -166,9 +166,10 @@ def cut_short(claim: Claim) -> Interval | None:
 
 
 def cut_short_decimal(claim: Claim, now: Figure) -> Interval | None:
-    """A bare change with one decimal ("rose by 4.3 percent") as cut short from the change
-    its figures give (4.36), not published as a percentage of its own, or None: a writer
-    may cut a computed change short, as a count ("4.3" for 4.36, never "4.4" for 4.36)."""
+    """A bare change with one decimal ("rose by 4.3 percent") read as cut short from the
+    change its figures give (4.36), or None when the figure publishes its change as a
+    percentage of its own: a writer may cut a computed change short as a bare count is cut
+    short ("4.3" for 4.36; "4.4", rounded, is the number's own reading)."""
     pct = now.yoy_change_pct
     if claim.qualifier or not _ONE_DECIMAL.search(claim.text):
         return None
