@@ -13,6 +13,7 @@ import pytest
 from tests.claims_support import Checker, Row, claim, published, verdict
 from yearbook.claims import ClaimVerdict, check
 from yearbook.claims.sources import Crosswalk, figures_from_rows
+from yearbook.claims.text import sentence_spans
 
 
 @pytest.fixture(scope="module")
@@ -571,3 +572,26 @@ def test_a_computed_change_cut_short_at_its_decimal_is_borne_out(checked: Checke
         return claim(result, f"rose by {pct} percent").verdict
 
     assert (against_stated("4.3"), against_stated("4.4")) == ("contradicted", "supported")
+
+
+def test_a_sentence_ends_after_us_before_a_word_that_opens_one(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2022, 72_177)]
+    text = (
+        "In fiscal year 2020 the agency removed 186,000 people from the U.S. Two years into "
+        "the new administration, removals had plunged to 72,000, a decline of more than 60%."
+    )
+    result = checked(text, rows)
+    removed, plunged, decline = result.claims
+    assert (removed.verdict, removed.fiscal_year) == ("supported", 2020)
+    # a time counted from an event is no fiscal year, for every claim of its sentence
+    for found in (plunged, decline):
+        assert found.verdict == "unverifiable"
+        assert "a time counted from an event ('Two years into the new administration')" in (
+            found.reason
+        )
+    # "U.S." before a name's next word ends no sentence
+    text = "Agents of the U.S. Border Patrol work at the U.S. The border is long."
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
+        "Agents of the U.S. Border Patrol work at the U.S.",
+        "The border is long.",
+    ]

@@ -62,6 +62,13 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|Mr|Mrs|Ms|Dr|No|vs|St|Jr|Sr|Inc|Co|e\.g|i\.e|approx|Sen|Rep|Gov|Gen|Lt"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$"
 )
+_OPENER = re.compile(
+    r"(?:The|This|That|These|Those|It|He|She|They|We|In|On|At|By|For|During|Since|After|"
+    r"But|And|Yet|So|However|Meanwhile|Over|While|When|Last|Two|Three|Four|Five|Six|Seven|"
+    r"Eight|Nine|Ten|According|As|If|Still|Even|Overall|Now|Then|Only|Some|Most|Many)\b"
+)
+"""Words that open a sentence and never go on a name ("U.S. Two years ...", not "U.S. Border
+Patrol")."""
 _NUMBERISH = re.compile(
     rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{'|'.join(WORD_VALUES)})\b", re.I
 )
@@ -369,7 +376,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREV.search(text, max(begin, match.start() - 6), match.start()):
+        abbrev = _ABBREV.search(text, max(begin, match.start() - 6), match.start())
+        if abbrev and not (
+            abbrev.group().startswith("U.S") and _OPENER.match(text, match.end())
+        ):  # "... from the U.S. Two years into ...": a sentence does end after "U.S."
             continue
         spans.extend(_windows(text, begin, match.start()))
         begin = match.end()

@@ -99,7 +99,7 @@ _SPAN = re.compile(
     rf"|\b(?:across|over)\s+{_YEAR}\s+and\s+{_YEAR}\b"
     rf"|\b(?:until|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?{_YEAR}\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:fiscal\s+)?years\b"
-    r"(?!\s+(?:earlier|before|ago|prior|later))"
+    r"(?!\s+(?:earlier|before|ago|prior|later|into))"
     r"|\bin\s+some\s+years\b"
     r"|\beach\s+of\s+the\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
     r"\s+(?:fiscal\s+)?years\b",
@@ -550,10 +550,27 @@ def _part_words(doc: Document, claim: Claim, part: re.Match[str]) -> str:
     return f"{part.group()} ({doc.text[p_start:p_end].strip()})"
 
 
+_INTO = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|months?)\s+"
+    r"into\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+(?=[,;]|\s+(?:had|has|have|was|were|is|are))",
+    re.I,
+)
+"""A time counted from an event ("Two years into the new administration, ..."): no fiscal
+year of its own."""
+
+
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
-    """No fiscal year for a claim about a span of years, or about a calendar year."""
+    """No fiscal year for a claim about a span of years, or about a calendar year, or about
+    a time its sentence counts from an event."""
     start, end = doc.stretch(claim)
-    _, _, s_end = doc.sentences[claim.sentence]
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    into = _INTO.search(doc.text, s_start, claim.start)
+    if into and not _FY.search(doc.text, s_start, s_end):
+        claim.fiscal_year, claim.base_year = None, None
+        claim.year_note = (
+            f"it is about a time counted from an event ({into.group()!r}), not a fiscal year"
+        )
+        return
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
