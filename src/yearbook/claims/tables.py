@@ -48,6 +48,8 @@ _EXAMPLE = (
 _RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _YEAR = re.compile(r"\b(?:FY\s?'?\d{2,4}|(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_NUMBER_NAME = re.compile(r"\s*[\d.,%$\s]+$")
+"""A header cell that is only a number, which would run into the cell's own number."""
 MAX_TABLE_ROWS = 500
 """Most rows of one table rewritten; later rows are left as they are."""
 MAX_NAME = 60
@@ -313,6 +315,8 @@ class _Rewrite:
                 what, when = name, label  # years (or categories) down the side
                 if not _YEAR.search(label_text) and not _YEAR.search(text, *name):
                     year = title.year  # "Removals by country, FY 2018"
+            if _NUMBER_NAME.match(text, *what) and not _YEAR.search(text, *what):
+                what = (what[0], what[0])  # a number names nothing, and would run into the cell's
             pieces: list[str | tuple[int, int]] = []
             unit = _UNIT.search(text, *what)
             if unit:  # "Value (lbs)": "1,096,220 lbs Value"
