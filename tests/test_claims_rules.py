@@ -595,3 +595,16 @@ def test_a_sentence_ends_after_us_before_a_word_that_opens_one(checked: Checker)
         "Agents of the U.S. Border Patrol work at the U.S.",
         "The border is long.",
     ]
+
+
+def test_a_place_is_named_by_its_own_words_not_by_the_word_for_a_kind_of_place(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "Removals fell in the Lakeside area in fiscal year 2017, and the number of arrests "
+        "increased by about 20 percent."
+    )
+    found = claim(checked(text, rows), "increased by about 20 percent")
+    assert found.verdict == "unverifiable"
+    assert "it counts the part of one area" in found.reason

@@ -150,7 +150,7 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     if ranked:  # "the 14 percent drop was the steepest in the country": one place's
         return f"it is one place's, ranked against others ({ranked!r})"
     region = _REGION.search(doc.text, s_start, claim.start) or _REGION.search(clause)
-    if region and not set(index.words(region.group())) & index.metric_words:
+    if region and not _names_metric(index, region):
         return f"it counts the part of one {region.group('w').lower()}"
     if claim.sentence > 0 and not _WHOLE_SAID.search(doc.text, s_start, s_end):
         block, p_start, p_end = doc.sentences[claim.sentence - 1]
@@ -165,6 +165,13 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     if added:  # "together with refunds that makes 205,125": a sum of more than one count
         return f"it may add more than one count ({added.group().strip()!r})"
     return ""
+
+
+def _names_metric(index: MetricIndex, region: re.Match[str]) -> bool:
+    """Whether the words naming a place, less the word for the kind of place ("area"), are
+    a metric's words ("the Lakeside area", when a figure counts the Lakeside area's sales)."""
+    name = region.string[region.start() : region.start("w")]
+    return bool(set(index.words(name)) & index.metric_words)
 
 
 def others_pattern(index: MetricIndex, known: set[str]) -> re.Pattern[str] | None:
