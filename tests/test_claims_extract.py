@@ -134,6 +134,17 @@ def test_a_run_of_plain_spaced_digits_is_no_one_number() -> None:
         assert not any(v > 10_000 for v in values), (text, values)
 
 
+def test_a_number_grouped_by_lakhs_is_one_number() -> None:
+    """South Asian grouping ("1,43,470", "12,34,567") is one number; a run of commas and
+    small numbers that is no such grouping stays apart."""
+    values = [c.value for c in extract("In FY 2017 ICE made 1,43,470 arrests.", 2017)]
+    assert values == [143_470]
+    assert [c.value for c in extract("Its budget was 12,34,567 dollars in FY 2017.", 2017)] == [
+        1_234_567
+    ]
+    assert 143_470 not in [c.value for c in extract("Rows 1,43,47 and 0 in FY 2017.", 2017)]
+
+
 def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
     claims = extract("In FY 2023, 10-15% of those arrested had no record.", 2023)
     assert "change" not in [c.kind for c in claims], [(c.text, c.kind) for c in claims]

@@ -44,7 +44,8 @@ _THIN = "\u00a0\u2009\u202f"
 """Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""
 _GROUPS = re.compile(rf"[ {_THIN}]")
 _NUMBER = re.compile(
-    rf"(?P<dollar>\$\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    rf"(?P<dollar>\$\s?)?(?P<num>(?<![\d,])\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d|[,.]\d|[{_THIN}]\d)"
     r"|(?<!\d\s)(?<![\d,.])\d{1,3} \d{3}(?!\d|[,.]\d|\s\d)"
     r"|\d+(?:\.\d+)?)"
