@@ -236,6 +236,11 @@ def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:
         ),
         ("Sales were slashed by 78 percent.", "slashed by 78 percent", -1),
         ("Sales increased during the 2017 fiscal year by 25 percent.", "by 25 percent", 1),
+        (
+            "The agency cut permits issued in the north of the U.S. by 28% in 2021.",
+            "by 28%",
+            -1,
+        ),
         ("The year saw an uptick of 4 percent in sales.", "an uptick of 4 percent", 1),
         ("It was an 80% crash from the peak.", "an 80% crash", -1),
         ("Used Cars: 62% Drop for Dealers", "62% Drop", -1),

@@ -204,12 +204,15 @@ _CHANGE_VERB_HEAD = re.compile(
 )
 """Before "rose 12%", "fell by 12%", "was down\u2014by 12%"."""
 _CHANGE_VERB_BY = re.compile(
-    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:(?:[A-Za-z'-]+|(?:19|20)\d\d)\s+){{1,5}}?(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
+    rf"\b(?P<w>{_CHANGE_VERB})\s+(?:(?:[A-Za-z'-]+|[A-Z]\.(?:[A-Z]\.)+|(?:19|20)\d\d)\s+){{1,10}}?"
+    rf"(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
 """Before the change of "raised prices by 12%", "cut sales over last year by 12%", "rose
-during the 2017 fiscal year by 25 percent": a verb of change, what it changes or when, and
-"by"."""
+during the 2017 fiscal year by 25 percent", "dropped sales in the interior of the U.S. by 28%":
+a verb of change, what it changes or when (up to ten words), and "by"."""
+_VERB_BY_REACH = 120
+"""How far before a percent the verb of "dropped ... by 28%" may stand."""
 _COMPARE_TAIL = re.compile(
     r"^\s*(?P<w>more|fewer|less|higher|lower|greater|larger|smaller|below|above)\b", re.I
 )
@@ -513,10 +516,11 @@ def _percent_kind(
     if m:
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
-    m = _CHANGE_VERB_BY.search(before)
+    reach = max(0, num_start - _VERB_BY_REACH)
+    m = _CHANGE_VERB_BY.search(text, reach, num_start)
     if m:  # the claim starts at "by": the words between are what changed
         word = m.group("w").lower()
-        return "change", base + m.start("by"), num_end, change_sign(word), m.group("q") or ""
+        return "change", m.start("by"), num_end, change_sign(word), m.group("q") or ""
     m = _CHANGE_VERB_PAIR.search(text, max(0, num_start - 160), num_start)
     if m and not _OF_AFTER.match(after):
         qual = m.group("q") or ""
