@@ -608,3 +608,17 @@ def test_a_place_is_named_by_its_own_words_not_by_the_word_for_a_kind_of_place(
     found = claim(checked(text, rows), "increased by about 20 percent")
     assert found.verdict == "unverifiable"
     assert "it counts the part of one area" in found.reason
+
+
+def test_a_figure_named_by_a_place_is_not_of_a_claim_that_names_no_place(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.seattle_arrests_convicted_share", 2021, 28)]
+    text = "In FY 2021, {} of the people arrested had a criminal conviction."
+    assert verdict(checked(text.format("28%"), rows), "28%") == (None, 2021, "unverifiable")
+    named = "In FY 2021, 28% of the people arrested in the Seattle area had a criminal conviction."
+    assert verdict(checked(named, rows), "28%") == (
+        "ero.seattle_arrests_convicted_share",
+        2021,
+        "supported",
+    )

@@ -107,6 +107,9 @@ class MetricDoc:
     words: frozenset[str]
     phrases: tuple[frozenset[str], ...] = ()
     category: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
+    """The stems of the proper names every one of its names holds ("Lakeside" of "sales in
+    the Lakeside area"): a claim that says none of them is not of it."""
 
     def mentioned_by(self, context: set[str]) -> bool:
         """Whether the context states its category, or most of one of the metric's names."""
@@ -237,7 +240,10 @@ class MetricIndex:
             base = self._metric_words(metric, decl)
             office = decl.office if decl.office in self.vocabulary.offices else None
             phrases = self._phrases(metric, decl)
-            self.docs.append(MetricDoc(metric, "", "", office, decl, frozenset(base), phrases))
+            proper = self._proper(metric, decl)
+            self.docs.append(
+                MetricDoc(metric, "", "", office, decl, frozenset(base), phrases, proper=proper)
+            )
             corpus.append(base)
             for breakdown, value in categories.get(metric, []):
                 cat_words = self._plain(value.replace("_", " "))
@@ -254,9 +260,12 @@ class MetricIndex:
                         frozenset(base + cat),
                         phrases,
                         frozenset(cat_words),
+                        proper,
                     )
                 )
                 corpus.append(base + cat)
+        self._named_proper = [(i, d.proper) for i, d in enumerate(self.docs) if d.proper]
+        """The documents a claim must name a proper name of to be of them."""
         self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
         self._headline = {d.metric: d for d in self.docs if not d.breakdown}
         whose = {
@@ -321,6 +330,21 @@ class MetricIndex:
     def headline_of(self, metric: str) -> npt.NDArray[np.bool_]:
         """The document of a metric's headline figure, as a mask."""
         return np.array([d.metric == metric and not d.breakdown for d in self.docs], dtype=bool)
+
+    def _proper(self, metric: str, decl: MetricMeta) -> frozenset[str]:
+        """The stems of the proper names in its names, when every one of its names holds one
+        (a capitalised word past the first, not an acronym: "Lakeside"); else none."""
+        published = [n for n in self.vocabulary.published.get(metric, "").split(",") if n.strip()]
+        names = [decl.label, *decl.synonyms, *published]
+        found: set[str] = set()
+        for name in names:
+            words = re.findall(r"[A-Za-z][\w']*", name)[1:]
+            proper = {w for w in words if w[0].isupper() and not w.isupper()}
+            stems = {s for w in proper for s in self._plain(w)}
+            if not stems:
+                return frozenset()
+            found |= stems
+        return frozenset(found)
 
     def _phrases(self, metric: str, decl: MetricMeta) -> tuple[frozenset[str], ...]:
         """The metric's names, each as the set of stems a context must hold to state it."""
@@ -403,6 +427,11 @@ class MetricIndex:
         result = self._sum(weights)
         if months:
             result = result + np.where(result > 0, self._sum(months), 0.0)
+        if self._named_proper:
+            said = {w for words, _ in parts for w in words}
+            for i, proper in self._named_proper:
+                if not proper & said:
+                    result[i] = 0.0
         return result
 
     def _sum(self, weights: dict[int, float]) -> npt.NDArray[np.float64]:
