@@ -622,3 +622,20 @@ def test_a_figure_named_by_a_place_is_not_of_a_claim_that_names_no_place(
         2021,
         "supported",
     )
+
+
+def test_a_year_a_value_is_likened_to_or_counted_since_is_not_its_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2016, 240_255),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+    ]
+    text = "Removals in fiscal year 2016 were basically the same as 2015, at 240,000 removals."
+    assert verdict(checked(text, rows), "240,000") == ("ero.removals", 2016, "supported")
+    text = (
+        "The agency carried out more than 72,000 removals, a slight increase from fiscal year "
+        "2021, when they dipped to a low since the agency's creation in 2003."
+    )
+    assert verdict(checked(text, rows), "more than 72,000") == ("ero.removals", 2022, "supported")

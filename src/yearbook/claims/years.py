@@ -126,7 +126,9 @@ February 2024", "in the months after the new director took office", "in the fina
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)(?:[\w'\u2019-]+\s+){1,3}?in\s+$"
     r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|than|on|"
+    r"(?:the\s+)?same\s+as|similar\s+to|on\s+par\s+with|in\s+line\s+with|"
     r"versus|vs\.?|against|relative\s+to|(?<=percent\s)below|(?<=%\s)below|"
     r"(?<=percent\s)above|(?<=%\s)above)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
