@@ -639,3 +639,18 @@ def test_a_year_a_value_is_likened_to_or_counted_since_is_not_its_year(
         "2021, when they dipped to a low since the agency's creation in 2003."
     )
     assert verdict(checked(text, rows), "more than 72,000") == ("ero.removals", 2022, "supported")
+
+
+def test_this_number_counts_what_the_sentence_before_it_named(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    text = (
+        "- In fiscal year 2020, the total removals were around 185,884.\n"
+        "- In fiscal year 2021, this number increased to approximately 244,202.\n"
+    )
+    found = claim(checked(text, rows), "approximately 244,202")
+    assert (found.metric, found.verdict) == ("ero.removals", "contradicted")
+    # an interval its rounding would show empty is shown to the half
+    assert "means [244,201.5, 244,202.5)" in found.reason
+    # with no word pointing back, a bare item's count may be supported, never contradicted
+    bare = text.replace("this number increased to", "it went to")
+    assert claim(checked(bare, rows), "approximately 244,202").verdict == "unverifiable"

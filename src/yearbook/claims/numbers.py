@@ -119,7 +119,10 @@ class Interval:
         right = "]" if self.high_inclusive else ")"
         if self.low == self.high:
             return f"[{_fmt(self.low)}]"
-        return f"{left}{_fmt(self.low)}, {_fmt(self.high)}{right}"
+        low, high = _fmt(self.low), _fmt(self.high)
+        if low == high:  # "about 244,202" is [244,201.5, 244,202.5), not [244,202, 244,202)
+            low, high = f"{self.low:,.12g}", f"{self.high:,.12g}"
+        return f"{left}{low}, {high}{right}"
 
 
 def _fmt(value: float) -> str:

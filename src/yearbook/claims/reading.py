@@ -35,6 +35,8 @@ _PART_OF = re.compile(
     re.I,
 )
 """Between a part and its whole ("46,396 of the 142,750 people ...")."""
+_ANAPHOR = re.compile(r"\b(?:this|that|the\s+same)\s+(?:number|figure|total|count|tally)\b", re.I)
+"""Words that point back to the count the sentence before names ("this number rose to")."""
 _BARE_RUN = 6
 """The most sentences back a bare sentence's count is read from, over bare ones in a row."""
 _BREAK = frozenset((
@@ -102,6 +104,12 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
             b, p_start, p_end = doc.sentences[back]
             if b == claim.block and claim.sentence - back <= _BARE_RUN:
                 before = index.words(text[p_start:p_end])
+    pointed = _ANAPHOR.search(text, s_start, claim.start)
+    if before and pointed and not set(rest) & index.metric_words:
+        # "In FY 2020 sales were 185,884. In FY 2021, this number rose to 244,202.": the count
+        # the sentence before names is this one's, as if said here
+        near = near + before
+        borrowed = False
     heading = _heading(doc, claim.block)
     if heading:
         before += index.words(heading)
