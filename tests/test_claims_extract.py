@@ -145,6 +145,14 @@ def test_a_number_grouped_by_lakhs_is_one_number() -> None:
     assert 143_470 not in [c.value for c in extract("Rows 1,43,47 and 0 in FY 2017.", 2017)]
 
 
+def test_thousands_said_with_mil_between_them_are_one_number() -> None:
+    """ "226 mil 119", as Spanish-language outlets write 226,119, is one number, not 226."""
+    assert [c.value for c in extract("ICE deportó a 226 mil 119 personas en FY 2017.", 2017)] == [
+        226_119
+    ]
+    assert [c.value for c in extract("In FY 2021 it was 59 mil 11.", 2021)] == [59_011]
+
+
 def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
     claims = extract("In FY 2023, 10-15% of those arrested had no record.", 2023)
     assert "change" not in [c.kind for c in claims], [(c.text, c.kind) for c in claims]

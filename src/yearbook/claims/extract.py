@@ -44,7 +44,8 @@ _THIN = "\u00a0\u2009\u202f"
 """Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""
 _GROUPS = re.compile(rf"[ {_THIN}]")
 _NUMBER = re.compile(
-    rf"(?P<dollar>\$\s?)?(?P<num>(?<![\d,])\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])(?:\.\d+)?"
+    rf"(?P<dollar>\$\s?)?(?P<num>(?<![\d,.])\d{{1,3}}\s+mil\s+\d{{1,3}}(?![\d,.]\d|\d)"
+    rf"|(?<![\d,])\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])(?:\.\d+)?"
     rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d|[,.]\d|[{_THIN}]\d)"
     r"|(?<!\d\s)(?<![\d,.])\d{1,3} \d{3}(?!\d|[,.]\d|\s\d)"
@@ -54,6 +55,8 @@ _NUMBER = re.compile(
     rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+|[\s-]+and[\s-]+a[\s-]+half)?)\b",
     re.I,
 )
+_MIL = re.compile(r"(\d{1,3})\s+mil\s+(\d{1,3})")
+"""Thousands said with "mil" between them ("226 mil 119", "59 mil 11")."""
 _SCALE = re.compile(
     r"\s?(?P<scale>million|billion|trillion|thousand)\b|(?P<abbr>[Kk]|[Mm]n?|[Bb]n)(?![\w])"
 )
@@ -302,6 +305,9 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
         digits, num_end, dollar = words, match.end(), False
     else:
         digits, num_end, dollar = match.group("num"), match.end(), bool(match.group("dollar"))
+        thousands = _MIL.fullmatch(digits)
+        if thousands:  # "226 mil 119", as Spanish writes 226,119
+            digits = f"{thousands.group(1)},{int(thousands.group(2)):03d}"
         digits = _GROUPS.sub(",", digits)  # "142 580", as "142,580"
         if _skip_digits(text, match, before, s_start):
             return None
