@@ -654,3 +654,16 @@ def test_this_number_counts_what_the_sentence_before_it_named(checked: Checker) 
     # with no word pointing back, a bare item's count may be supported, never contradicted
     bare = text.replace("this number increased to", "it went to")
     assert claim(checked(bare, rows), "approximately 244,202").verdict == "unverifiable"
+
+
+def test_a_change_right_after_a_from_to_pair_is_checked_against_the_pair(
+    checked: Checker,
+) -> None:
+    text = (
+        "Officers increased arrests in the community from 8,381 in 2016 to 12,766 in the same "
+        "months of 2017, an increase of {} percent."
+    )
+    wrong = claim(checked(text.format(40), []), "an increase of 40 percent")
+    assert wrong.verdict == "contradicted"
+    assert "the text gives 8,381 and 12,766, a change of 52.3%" in wrong.reason
+    assert claim(checked(text.format(52), []), "an increase of 52 percent").verdict == "supported"

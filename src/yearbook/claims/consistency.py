@@ -280,13 +280,19 @@ def _named_beside(doc: Document, value: Claim, words: set[str]) -> bool:
 
 _TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
 """Right before the value a change goes "to"."""
+_LEADS_TO = re.compile(r"[^.;:%]{0,80}?[,\u2013\u2014]\s*(?:or\s+|which\s+is\s+)?", re.I)
+"""Between a "from ... to" pair and the change right after it (" in 2017, ")."""
 
 
 def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """ "nearly doubled its inspections ..., from 6,815 in the prior year to 12,025": the two
     values right after a change, "from" one "to" the other, are the ones it relates, whatever
-    metric each was linked to."""
-    after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+    metric each was linked to; so are two right before it ("from 8,381 in 2016 to 12,766 in
+    2017, an increase of more than 50 percent")."""
+    after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end][:2]
+    before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start][-2:]
+    if len(before) == 2 and _LEADS_TO.fullmatch(doc.text, before[1].end, claim.start):
+        after = before  # "from 8,381 in 2016 to 12,766 in 2017, an increase of 52 percent"
     if len(after) < 2 or after[0].role != "prior" or after[1].kind != after[0].kind:
         return None
     then, now = after[0], after[1]
