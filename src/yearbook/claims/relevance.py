@@ -108,8 +108,8 @@ class MetricDoc:
     phrases: tuple[frozenset[str], ...] = ()
     category: frozenset[str] = frozenset()
     proper: frozenset[str] = frozenset()
-    """The stems of the proper names every one of its names holds ("Lakeside" of "sales in
-    the Lakeside area"): a claim that says none of them is not of it."""
+    """The stems of the proper names in its names, when each of its names holds one
+    ("Lakeside" of "sales in the Lakeside area"): a claim that says none is not of it."""
 
     def mentioned_by(self, context: set[str]) -> bool:
         """Whether the context states its category, or most of one of the metric's names."""
