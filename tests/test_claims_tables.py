@@ -257,6 +257,18 @@ def test_a_line_of_years_each_labelling_its_value_gives_each_its_year(
     assert verdict(result, "72,177") == ("ero.removals", 2022, "supported")
 
 
+def test_words_of_a_tables_title_said_with_each_cell_make_no_claim_of_the_cell() -> None:
+    """A title's words are said again with each cell; a claim in them ("nearly doubled") is
+    no claim of the cell, where its text is not."""
+    text = (
+        "Arrests nearly doubled last year\n\n| Year | Arrests |\n|---|---|\n"
+        "| FY2021 | 74,082 |\n| FY2022 | 142,750 |"
+    )
+    result = check(text)
+    _each_claim_on_its_text(text, result)
+    assert [c.text for c in result.claims] == ["74,082", "142,750"]
+
+
 _CELL = st.one_of(
     st.sampled_from(["FY2021", "2022", "Removals", "", " ", "59,011", "n/a", "12%", "|"]),
     st.text(alphabet="ab1,|-: \n", max_size=12),

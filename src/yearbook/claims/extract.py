@@ -264,6 +264,8 @@ def extract_document(plain: Plain, fiscal_year: int | None = None) -> Document:
         if blocks[block].kind == "heading":
             continue
         for claim in _sentence_claims(plain.text, start, end):
+            if not plain.written(claim.number_start or claim.start, claim.number_end or claim.end):
+                continue  # its number is in words put in (a table's title, said with a cell)
             claim.block, claim.sentence = block, index
             claim.index = len(doc.claims)
             doc.claims.append(claim)

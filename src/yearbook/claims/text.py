@@ -91,6 +91,12 @@ class Plain:
     origin: Sequence[int]
     source_length: int
 
+    def written(self, start: int, end: int) -> bool:
+        """Whether plain[start:end] is the original's own text, in order: not words put in
+        (a table's title said again with each of its cells) nor pieces run together."""
+        origin = self.origin
+        return all(origin[i] < origin[i + 1] for i in range(start, min(end, len(origin)) - 1))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the plain span [start, end)."""
         if start >= len(self.origin):
