@@ -599,3 +599,10 @@ def test_a_bundle_folder_is_a_source_of_figures_like_its_build(demo: Demo) -> No
     fig = next(f for f in build if f.value is not None and not f.breakdown)
     found = bundle.find(fig.metric, fig.fiscal_year)
     assert found is not None and found.value == fig.value
+
+
+def test_a_percent_beside_its_count_against_a_whole_of_nothing_is_no_error() -> None:
+    """A percent set beside its own count is tried against a whole before it; a whole of 0
+    (below a negative count) gives no share, and no error."""
+    text = "The office counted 0 arrests in FY 2023. Of them, 8%, or -2 people, had records."
+    assert [c.text for c in check(text).claims] == ["0", "8%", "-2"]

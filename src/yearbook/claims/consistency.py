@@ -829,7 +829,7 @@ def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | 
         for s in sorted({*range(max(claim.sentence - 2, 0), claim.sentence), *lead})
         for c in doc.in_sentence(s)
         if c.kind == "count"
-        and c.value > part.value
+        and c.value > max(part.value, 0.0)  # a whole of no size gives no share
         and (own is None or comparable(own, noun(doc, c)))  # "or 13,010,": its share's noun
     ]
     for whole in reversed(wholes):
