@@ -87,11 +87,8 @@ def listed_after(
     when it took it."""
     if ctx.noun:
         return False
-    before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
-    if not before or before[-1].kind != claim.kind or before[-1].metric in (None, top.metric):
-        return False
-    sibling = before[-1]
-    if not _LISTED.match(doc.text, sibling.end, claim.start):
+    sibling = listed_sibling(doc, claim)
+    if sibling is None or sibling.metric in (None, top.metric):
         return False
     mdoc = linker.index.headline(sibling.metric or "")
     if mdoc is None or not linker._agrees(sibling, mdoc):

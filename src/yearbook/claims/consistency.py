@@ -51,7 +51,7 @@ from yearbook.claims.shares import apposed_pair, complements, counted_share, opp
 from yearbook.claims.sums import sums
 from yearbook.claims.text import MONTH
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
-from yearbook.claims.years import OTHER_CLAUSE, POINTS_BACK
+from yearbook.claims.years import OTHER_CLAUSE, POINTS_BACK, base_of
 from yearbook.figures.meta import MetricMeta
 
 __all__ = ["RULES", "Finding", "check_consistency"]
@@ -234,7 +234,7 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and _like_sizes(n, t)
         and _named_beside(doc, n, narrowing)
         and _named_beside(doc, t, narrowing)
-        and _base_of(doc, t) in (None, n)
+        and base_of(doc, t) in (None, n)
     ]
     return pairs[0] if pairs else None
 
@@ -244,19 +244,6 @@ def _like_sizes(a: Claim, b: Claim) -> bool:
     last two" years is no earlier value of 185,884)."""
     low, high = sorted((abs(a.value), abs(b.value)))
     return low > 0 and high <= 1000 * low
-
-
-def _base_of(doc: Document, prior: Claim) -> Claim | None:
-    """The value a "prior" value is the base of, in its sentence ("roughly 104,000 ...
-    compared with 143,000": 104,000), or None: a base belongs to that value only."""
-    if prior.role != "prior":
-        return None
-    before = [
-        c
-        for c in doc.in_sentence(prior.sentence)
-        if c.end <= prior.start and c.kind == prior.kind and c.role != "prior"
-    ]
-    return before[-1] if before else None
 
 
 def _narrowing(doc: Document, claim: Claim) -> set[str]:
@@ -422,7 +409,7 @@ def _compared_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """For a change right after a value and the one it is compared with ("110,568 visits
     compared to 77,806 ..., an increase of 40 percent"): those two, which the writer pairs."""
     before = [c for c in doc.in_sentence(claim.sentence) if c.index < claim.index][-2:]
-    if len(before) < 2 or before[1].role != "prior" or _base_of(doc, before[1]) is not before[0]:
+    if len(before) < 2 or before[1].role != "prior" or base_of(doc, before[1]) is not before[0]:
         return None
     if OTHER_CLAUSE.search(doc.text, before[1].end, claim.start):
         return None  # "..., compared to 77,806; and sales rose 40 percent"

@@ -331,11 +331,14 @@ class MetricIndex:
         """The document of a metric's headline figure, as a mask."""
         return np.array([d.metric == metric and not d.breakdown for d in self.docs], dtype=bool)
 
+    def _published_names(self, metric: str) -> list[str]:
+        """The names the pack's ``claims.published`` gives a metric."""
+        return [n for n in self.vocabulary.published.get(metric, "").split(",") if n.strip()]
+
     def _proper(self, metric: str, decl: MetricMeta) -> frozenset[str]:
         """The stems of the proper names in its names, when every one of its names holds one
         (a capitalised word past the first, not an acronym: "Lakeside"); else none."""
-        published = [n for n in self.vocabulary.published.get(metric, "").split(",") if n.strip()]
-        names = [decl.label, *decl.synonyms, *published]
+        names = [decl.label, *decl.synonyms, *self._published_names(metric)]
         found: set[str] = set()
         for name in names:
             words = re.findall(r"[A-Za-z][\w']*", name)[1:]
@@ -349,7 +352,7 @@ class MetricIndex:
     def _phrases(self, metric: str, decl: MetricMeta) -> tuple[frozenset[str], ...]:
         """The metric's names, each as the set of stems a context must hold to state it."""
         offices = set(self.vocabulary.offices)
-        published = [n for n in self.vocabulary.published.get(metric, "").split(",") if n.strip()]
+        published = self._published_names(metric)
         stand_in = decl.label == metric.replace(".", " ").replace("_", " ")
         names = [*decl.synonyms, *published]
         if not stand_in:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.linkscore import exact
 from yearbook.claims.reading import clause_text
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import Check, ClaimVerdict
@@ -75,8 +76,7 @@ def _restatable(claim: Claim) -> bool:
     which is no coincidence."""
     if claim.kind == "change":
         return True
-    exact = claim.interval is not None and claim.interval.low == claim.interval.high
-    return exact and claim.kind == "count" and claim.value >= 1000 and claim.value % 10 != 0
+    return claim.kind == "count" and claim.value >= 1000 and exact(claim)
 
 
 def _same_statement(claim: Claim, other: Claim) -> bool:

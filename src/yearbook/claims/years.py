@@ -31,6 +31,7 @@ __all__ = [
     "COMPARED_THAN",
     "THAN_OWNER",
     "assign_years",
+    "base_of",
     "default_of_several",
     "most_common_year",
     "year_by_date",
@@ -419,6 +420,19 @@ def assign_years(doc: Document) -> None:
         _calendar_readings(doc)
 
 
+def base_of(doc: Document, prior: Claim) -> Claim | None:
+    """The value a "prior" value is the base of, in its sentence ("roughly 104,000 ...
+    compared with 143,000": 104,000), or None: a base belongs to that value only."""
+    if prior.role != "prior":
+        return None
+    before = [
+        c
+        for c in doc.in_sentence(prior.sentence)
+        if c.end <= prior.start and c.kind == prior.kind and c.role != "prior"
+    ]
+    return before[-1] if before else None
+
+
 def _compared_parts(doc: Document) -> None:
     """A value compared with one about a part of a year is about the same part of its own
     year ("from the start of the season on April 1 ... 110,568 visits, compared to 77,806 in
@@ -427,12 +441,8 @@ def _compared_parts(doc: Document) -> None:
         if claim.part is not None or claim.span is not None:
             continue
         if claim.role == "prior":
-            like = [
-                c
-                for c in doc.in_sentence(claim.sentence)
-                if c.index < claim.index and c.kind == claim.kind and c.role != "prior"
-            ]
-            before = like[-1:]
+            base = base_of(doc, claim)
+            before = [base] if base is not None else []
         elif claim.kind == "change":  # "... compared to 77,806 in FY 2016, up 42 percent"
             before = [c for c in doc.in_sentence(claim.sentence) if c.index < claim.index][-2:]
             if len(before) < 2 or before[-1].role != "prior" or before[0].kind == "change":
