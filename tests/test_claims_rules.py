@@ -667,3 +667,67 @@ def test_a_change_right_after_a_from_to_pair_is_checked_against_the_pair(
     assert wrong.verdict == "contradicted"
     assert "the text gives 8,381 and 12,766, a change of 52.3%" in wrong.reason
     assert claim(checked(text.format(52), []), "an increase of 52 percent").verdict == "supported"
+
+
+def test_a_count_a_day_is_a_rate_not_the_years_count_it_names(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2023, 170_590)]
+    # 170,590 over 365.25 days is 467.05 a day: borne out, never the year's count misstated
+    for text in (
+        "ICE made about 467 arrests a day in FY 2023.",
+        "In FY 2023, ICE made about 467 arrests per day.",
+        "In FY 2023, ICE made about 467 arrests/day.",
+    ):
+        found = claim(checked(text, rows), "about 467")
+        assert found.verdict == "supported", text
+        assert "over the 365.25 days of a year is 467.05 a day" in found.reason
+    # a rate the year's count does not bear out is no misstatement of that count either
+    assert claim(
+        checked("ICE made about 900 arrests a day in FY 2023.", rows), "about 900"
+    ).verdict == ("unverifiable")
+
+
+def test_a_level_held_a_day_is_checked_against_an_average_daily_figure(checked: Checker) -> None:
+    rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
+    text = "ICE held an average of 50,165 detainees a day in FY 2019."
+    assert verdict(checked(text, rows), "50,165") == (
+        "ero.published_average_daily_population",
+        2019,
+        "supported",
+    )
+
+
+def test_a_number_per_a_unit_after_a_slash_is_a_claim(checked: Checker) -> None:
+    result = checked("Detention cost $3.4 billion in FY 2021, or $208/day per detainee.", [])
+    assert [c.text for c in result.claims] == ["$3.4 billion", "$208"]
+    # a fraction or a round-the-clock schedule is none
+    assert [c.text for c in checked("It ran 24/7 on 3/4 of its budget.", []).claims] == ["3/4"]
+
+
+def test_an_exact_count_restated_with_a_slipped_digit_is_contradicted(checked: Checker) -> None:
+    text = (
+        "In FY 2016, ICE carried out 65,332 interior removals. "
+        "Its 65,{} interior removals were the fewest in a decade."
+    )
+    result = checked(text.format(322), [])
+    assert claim(result, "65,332").verdict == "unverifiable"
+    slipped = claim(result, "65,322")
+    assert slipped.verdict == "contradicted"
+    assert "the text gave '65,332' for the same count before" in slipped.reason
+    # two neighbouring digits swapped are a slip too; a count further off is another count
+    assert claim(checked(text.format(323), []), "65,323").verdict == "contradicted"
+    assert claim(checked(text.format(352), []), "65,352").verdict == "contradicted"
+    assert claim(checked(text.format(871), []), "65,871").verdict == "unverifiable"
+
+
+def test_alike_counts_of_two_places_are_two_counts(checked: Checker) -> None:
+    text = "In Texas, ICE removed 12,345 people in FY 2016. In Ohio, ICE removed 12,375 people."
+    result = checked(text, [])
+    assert [c.verdict for c in result.claims] == ["unverifiable", "unverifiable"]
+
+
+def test_a_day_the_verb_after_a_count_works_leaves_the_count_of_the_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [published("ma.workforce", 2023, 20_000, qualifier="more than")]
+    text = "In FY 2023 our more than 20,000-strong workforce worked every day to keep us safe."
+    assert verdict(checked(text, rows), "more than 20,000") == ("ma.workforce", 2023, "supported")

@@ -30,7 +30,7 @@ from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
 from yearbook.claims.ranks import mark_ranks, rank_evidence
 from yearbook.claims.relevance import MetricIndex
-from yearbook.claims.restated import restated
+from yearbook.claims.restated import misstated, restated
 from yearbook.claims.result import JSON_FIELDS, VERDICTS, Check, CheckResult, ClaimVerdict
 from yearbook.claims.tables import read_tables
 from yearbook.claims.text import detect_format, to_plain
@@ -136,6 +136,7 @@ def check(
     ]
     if value_linker is not None:
         verdicts = restated(doc, verdicts, value_linker.index)
+        verdicts = misstated(doc, verdicts, value_linker.index)
     return CheckResult(verdicts)
 
 

@@ -390,8 +390,10 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum() and not in_range)
     ):
         return True
-    if (nxt.isalpha() and not _SCALE.match(text, end)) or nxt in "/_":
+    if (nxt.isalpha() and not _SCALE.match(text, end)) or nxt == "_":
         return True
+    if nxt == "/" and not _PER_UNIT.match(text, end):
+        return True  # "3/4", "24/7"; but "$208/day" is a rate
     if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
         return True
     if (re.match(r"-\d", text[end : end + 2]) and not in_range) or re.match(
@@ -409,6 +411,12 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     if len(match.group()) <= 3 and _EXHIBIT_BEFORE.search(before):
         return True  # "(Figure 1)", "see Table 3"
     return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
+
+
+_PER_UNIT = re.compile(
+    r"/\s?(?:day|night|week|month|year|hour|person|head|bed|detainee|case)s?\b", re.I
+)
+"""A unit a number is per, after a slash: "$208/day", "45 arrests/month"."""
 
 
 def _is_year(digits: str) -> bool:

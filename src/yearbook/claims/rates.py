@@ -28,7 +28,7 @@ from yearbook.claims.numbers import WORD_VALUES, Interval
 from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun
 
-__all__ = ["PERIODS", "loose_rate", "per_period", "period_of", "rate_findings"]
+__all__ = ["PERIODS", "loose_rate", "own_rate", "per_period", "period_of", "rate_findings"]
 
 PERIODS = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}
 """How many of each period a year holds."""
@@ -44,9 +44,13 @@ _STOP = frozenset(
 )  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _RATE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:a|per|each|every(?:\s+single)?)\s+(?P<p>day|week|month)\b"
+    r"\s*(?:[\w-]+(?:\s+|(?=/))){0,4}?(?:(?:a|per|each|every(?:\s+single)?)\s+|/\s?)"
+    r"(?P<p>day|week|month)\b"
     r"|\s*(?:[\w-]+\s+){0,4}?(?P<ly>daily|weekly|monthly)\b",
     re.I,
+)
+_OWN_RATE = re.compile(
+    r"\s*(?:[\w-]+(?:\s+|(?=/))){0,2}?(?:(?:a|per|each)\s+|/\s?)(?:day|week|month)\b", re.I
 )
 _RATE_BEFORE = re.compile(
     r"\b(?P<ly>weekly|monthly)\s+(?:average|rate|mean)\b[^.;:\d]{0,60}"
@@ -82,6 +86,12 @@ def period_of(doc: Document, claim: Claim) -> str | None:
     if "p" in found.re.groupindex and found.group("p"):
         return found.group("p").lower()
     return {"daily": "day", "weekly": "week", "monthly": "month"}[found.group("ly").lower()]
+
+
+def own_rate(doc: Document, claim: Claim) -> bool:
+    """Whether the number itself is per a period: "467 permits a day", "$208/day" (not "a
+    20,000-strong staff who work every day", where the day is the verb's)."""
+    return bool(_OWN_RATE.match(doc.text, claim.end))
 
 
 def per_period(doc: Document, claim: Claim) -> bool:

@@ -157,12 +157,19 @@ def is_rate(unit: str) -> bool:
     return bool(re.search(r"/\s*(?:day|week|month|year|person|capita|case)\b|\bper\b", unit))
 
 
+def _daily(decl: MetricMeta) -> bool:
+    """Whether a metric is a level on an average day ("average daily population")."""
+    return bool(re.search(r"\bdaily\b|\bper day\b|\ba day\b", decl.label, re.I))
+
+
 def fits(kind: str, decl: MetricMeta) -> bool:
     """Whether a metric's unit fits a claim's kind (percent for shares, dollars for money)."""
     unit = unit_kind(decl.unit)
     if kind in ("percent", "share"):
         return unit == "percent" or decl.measure == "share"
-    if kind in ("average", "rate"):
+    if kind == "rate":  # "held 38,000 a day": a level on an average day is a rate too
+        return decl.measure == "ratio" or is_rate(decl.unit) or _daily(decl)
+    if kind == "average":
         return decl.measure == "ratio" or is_rate(decl.unit)
     if kind in ("money", "weight"):
         return unit == kind

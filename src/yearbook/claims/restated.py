@@ -13,6 +13,7 @@ restatement of a wrong number is that number's error, found where its working is
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from yearbook.claims.document import Claim, Document
@@ -20,9 +21,12 @@ from yearbook.claims.linkscore import exact
 from yearbook.claims.reading import clause_text
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import Check, ClaimVerdict
+from yearbook.claims.text import MONTH
 
-__all__ = ["restated"]
+__all__ = ["misstated", "restated"]
 
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
+"""A capitalised word that is no acronym ("Lakeside", not "HQ")."""
 _MOST = 8
 """The most borne-out statements of one value a change is compared with (a bound on work)."""
 
@@ -88,3 +92,91 @@ def _same_statement(claim: Claim, other: Claim) -> bool:
         return False
     years = (claim.fiscal_year, claim.base_year)
     return not claim.year_given or years == (other.fiscal_year, other.base_year)
+
+
+def misstated(
+    doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex
+) -> list[ClaimVerdict]:
+    """The verdicts, with an undecided exact count contradicted where the text gave the same
+    count before with one digit changed or two neighbouring digits swapped ("65,332", later
+    "65,322"): one reading (the metric it reads most like), one year, the same names, and
+    each clause's words of what the figures count said in the other's sentence. Both cannot
+    hold; a count no figure decides is the text's own error, and the later statement is the
+    one flagged. Exact counts only: two so alike by chance, of one thing and one year, are
+    no coincidence."""
+    out = list(verdicts)
+    seen: list[Claim] = []
+    for n, claim in enumerate(doc.claims):
+        if not _restatable(claim) or claim.kind != "count" or claim.qualifier:
+            continue
+        reading = claim.metric or claim.reads_like
+        if verdicts[n].verdict == "unverifiable" and reading and not claim.no_contradiction:
+            own = _metric_words(doc, claim, index)
+            for other in seen:
+                if (
+                    own
+                    and other.sentence != claim.sentence
+                    and (other.metric or other.reads_like) == reading
+                    and other.fiscal_year == claim.fiscal_year
+                    and _one_slip(other.text, claim.text)
+                    and own <= _metric_words(doc, other, index, whole=True)
+                    and _metric_words(doc, other, index) <= _metric_words(doc, claim, index, True)
+                    and _names(doc, claim) == _names(doc, other)
+                ):
+                    reason = (
+                        f"the text gave {other.text!r} for the same count before ({reading}, "
+                        f"{_year(claim)}), and {claim.text!r} differs from it by one slip "
+                        "of a digit: both cannot hold"
+                    )
+                    check = Check("text", "misstated", "contradicted", reason, other.value)
+                    out[n] = replace(
+                        verdicts[n],
+                        verdict="contradicted",
+                        reason=reason,
+                        expected=other.value,
+                        checks=(*verdicts[n].checks, check),
+                    )
+                    break
+        seen.append(claim)
+    return out
+
+
+def _metric_words(
+    doc: Document, claim: Claim, index: MetricIndex, whole: bool = False
+) -> frozenset[str]:
+    """The words of what the figures count in the claim's clause (or its whole sentence)."""
+    text = doc.sentence_text(claim.sentence) if whole else clause_text(doc, claim)
+    return frozenset(set(index.words(text)) & index.metric_words)
+
+
+def _names(doc: Document, claim: Claim) -> frozenset[str]:
+    """The names its sentence gives past its first word (a place, a person, a body), but
+    acronyms and months: counts of two places or people are two counts."""
+    _, start, end = doc.sentences[claim.sentence]
+    found = _NAME.findall(doc.text, start, end)
+    return (
+        frozenset(w for w in found[1:] if not re.fullmatch(MONTH, w, re.I))
+        if found
+        else (frozenset())
+    )
+
+
+def _one_slip(first: str, second: str) -> bool:
+    """Whether two written numbers of as many digits differ by one digit, or by two
+    neighbouring digits swapped ("256,085" and "256,058")."""
+    a, b = ("".join(ch for ch in x if ch.isdigit()) for x in (first, second))
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and (a[diff[1]] == b[diff[0]])
+    )
+
+
+def _year(claim: Claim) -> str:
+    return f"FY {claim.fiscal_year}" if claim.fiscal_year else "no year named"

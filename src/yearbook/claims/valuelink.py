@@ -67,7 +67,7 @@ from yearbook.claims.linkscore import (
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.places import country_named, region_named
-from yearbook.claims.rates import PERIODS, loose_rate, period_of
+from yearbook.claims.rates import PERIODS, loose_rate, own_rate, period_of
 from yearbook.claims.reading import CLAUSE_CUT, clause_text, object_words, read_context
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import (
@@ -385,6 +385,10 @@ class ValueLinker:
             claim.metric, claim.link_reason = None, ""
         period = period_of(doc, claim)
         kind = "rate" if period is not None else claim.kind
+        if own_rate(doc, claim) and named and not self._is_rate(named, claim.office):
+            # "about 467 permits a day": the count it names is of the year, not of a day
+            claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
+            claim.link_reason, named = "", None
         if claim.kind == "average" and claim.span is not None:
             kind = "count"  # "an average of 148,000 a year from 2017 through 2019": of counts
         ranked = self._rank(score, kind, claim.office, named)
@@ -452,6 +456,8 @@ class ValueLinker:
             subject = self.index.words(doc.text[s_start : compared.start()])
         said = replace(ctx, tail=[*ctx.tail, *subject]) if compared else ctx
         narrow = narrower(self.index, said, top_doc, claim)
+        if period is not None:  # "a day" says how it is counted, not what
+            narrow = [w for w in narrow if w not in self.index.words(_PER_WORDS)]
         if not agreeing and not narrow and near_miss(self, claim, ctx, ranked, top_score):
             return
         sibling = None if claim.no_contradiction else self._sibling(claim, top_doc)
@@ -538,6 +544,10 @@ class ValueLinker:
                 claim.figure_checks.append(("rate", "supported", reason, expected))
                 return True
         return False
+
+    def _is_rate(self, metric: str, office: str | None) -> bool:
+        """Whether a metric's figure is a rate a claim of one may state ("a day")."""
+        return bool((self.index.headline_of(metric) & self.index.allowed("rate", office)).any())
 
     def _sibling(self, claim: Claim, top: MetricDoc) -> str | None:
         """The other category of the top candidate's breakdown whose figure an exact number
@@ -774,6 +784,7 @@ _THAN_THE = re.compile(
 )
 """Right before a value another is compared with: it counts what that other one does."""
 _PERIOD_WORDS = "day days daily week weeks weekly month months monthly average"
+_PER_WORDS = "day days week weeks month months"
 
 
 def _together(name: frozenset[str], words: list[str]) -> bool:
