@@ -731,3 +731,67 @@ def test_a_day_the_verb_after_a_count_works_leaves_the_count_of_the_year(
     rows: list[Row] = [published("ma.workforce", 2023, 20_000, qualifier="more than")]
     text = "In FY 2023 our more than 20,000-strong workforce worked every day to keep us safe."
     assert verdict(checked(text, rows), "more than 20,000") == ("ma.workforce", 2023, "supported")
+
+
+def test_a_list_after_including_ends_where_its_sentence_goes_on_with_a_verb(
+    checked: Checker,
+) -> None:
+    text = (
+        "The FY 2020 report said that more than 104,000 aliens, including nearly 700 gang "
+        "members, had been arrested and close to 200,000 aliens were deported."
+    )
+    assert claim(checked(text, []), "close to 200,000").verdict != "contradicted"
+    # a list that runs to the sentence's end still has its parts checked
+    wrong = checked("ICE arrested 1,000 people, including 700 gang members and 400 others.", [])
+    assert claim(wrong, "1,000").verdict == "contradicted"
+
+
+def test_a_level_reached_at_times_is_not_the_years_figure(checked: Checker) -> None:
+    rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
+    text = (
+        "The average daily population in detention reached 50,165 in FY 2019. At times, "
+        "the average population in detention exceeded 56,000."
+    )
+    result = checked(text, rows)
+    assert claim(result, "50,165").verdict == "supported"
+    found = claim(result, "56,000")
+    assert found.verdict == "unverifiable"
+    assert "a level reached at some point in the year ('At times')" in found.reason
+
+
+def test_the_first_and_last_day_of_a_fiscal_year_written_short_name_that_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884)]
+    text = "Of the 185,884 deported between Oct. 1, 2019, and Sept. 30, 2020, most had records."
+    assert verdict(checked(text, rows), "185,884") == ("ero.removals", 2020, "supported")
+
+
+def test_short_fiscal_years_bound_a_span_however_the_apostrophe_is_written(
+    checked: Checker,
+) -> None:
+    # 256,085 + 267,258 + 185,884 = 709,227; 59,011 + 72,177 + 142,580 = 273,768
+    rows: list[Row] = [
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+    ]
+    for text in (
+        "From FY18 to FY20 the agency deported 709,227 people.",
+        "Between FY18 and FY20 the agency deported 709,227 people.",
+        "Per the data: FY\u201918-FY\u201920: 709,227 deportations FY\u201921-FY\u201923: 273,768 "
+        "deportations.",
+    ):
+        result = checked(text, rows)
+        assert claim(result, "709,227").verdict == "supported", text
+        assert all(c.text not in ("18", "20", "21", "23") for c in result.claims), text
+    listed = checked(text, rows)
+    assert claim(listed, "273,768").verdict == "supported"
+    assert verdict(checked("In FY\u201919 ICE removed 267,258 people.", rows), "267,258") == (
+        "ero.removals",
+        2019,
+        "supported",
+    )

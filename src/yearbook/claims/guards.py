@@ -140,7 +140,8 @@ _ADDING = re.compile(r"\b(?:adding|add|added)\b[^.;:]{0,80}?\bto\b[^,;.]{0,80}$"
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
     it counts others than a figure ("with 300 others"), "such" ones as described before it,
-    one region's part, or those of one means ("via charter flights")."""
+    one region's part, those of one means ("via charter flights"), a level reached at some
+    point of the year ("at times"), or a sum of more than one count."""
     if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
         return "it counts others than a figure does"
     if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
@@ -161,10 +162,21 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
+    peak = _AT_TIMES.search(doc.text, s_start, claim.start) or _AT_TIMES.search(clause)
+    if peak:  # "At times, the population held exceeded 56,000": not the year's average
+        return f"it is a level reached at some point in the year ({peak.group().strip()!r})"
     added = _ADDED.search(clause) or _ADDING.search(doc.text, s_start, claim.start)
     if added:  # "together with refunds that makes 205,125": a sum of more than one count
         return f"it may add more than one count ({added.group().strip()!r})"
     return ""
+
+
+_AT_TIMES = re.compile(
+    r"\b(?:at\s+times|at\s+(?:one|some|a)\s+point|on\s+(?:some|certain)\s+days|"
+    r"at\s+(?:its|their|the)\s+(?:peak|height|highest))\b",
+    re.I,
+)
+"""A level reached at some point of a year, not the year's figure ("at times ... exceeded")."""
 
 
 def _names_metric(index: MetricIndex, region: re.Match[str]) -> bool:

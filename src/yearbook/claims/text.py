@@ -155,9 +155,15 @@ _FUSED_ITEM_NUMBER = re.compile(r"(?m)^([ \t]*(?:[-*+\u2022][ \t]*)?)(\d{1,2})(?
 it ("- 1As of February, ...", "- 10ICE removed ..."): a list number, not a figure."""
 
 
+_CURLY_YEAR = re.compile(r"(?<=\bFY)(\s?)[\u2018\u2019\u02bc](?=\d\d\b)")
+"""A curly apostrophe cutting a fiscal year short ("FY\u201918"), read as a straight one."""
+
+
 def _unfused(plain: Plain) -> Plain:
-    """The plain text with list numbers run into a line's first word blanked (offsets kept)."""
+    """The plain text with list numbers run into a line's first word blanked, and a curly
+    apostrophe in a short fiscal year straightened ("FY\u201918"): offsets kept."""
     text = _FUSED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), plain.text)
+    text = _CURLY_YEAR.sub(r"\1'", text)
     return plain if text == plain.text else Plain(text, plain.origin, plain.source_length)
 
 

@@ -27,7 +27,11 @@ _OF_BETWEEN = re.compile(
     re.I,
 )
 _OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
-_LIST_END = re.compile(r";|\b(?:while|whereas|but|as\s+well\s+as)\b", re.I)
+_LIST_END = re.compile(
+    r";|\b(?:while|whereas|but|as\s+well\s+as)\b"
+    r"|,\s*(?:had|has|have|was|were|is|are|will|would)\b",  # ", had been arrested": its verb
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)
 _CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|\b(?:while|whereas|but)\b", re.I)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them|those)\b", re.I)

@@ -71,7 +71,7 @@ def _whole_year_pattern() -> re.Pattern[str]:
     last = month_name[last_month]
     last_day = monthrange(2001, last_month)[1]
     return re.compile(
-        rf"\b(?:between|from)\s+{first[:3]}(?:{first[3:]}|\.)?\s+1(?:st)?,?\s+(?P<a>\d{{4}})\s+"
+        rf"\b(?:between|from)\s+{first[:3]}(?:{first[3:]}|\.)?\s+1(?:st)?,?\s+(?P<a>\d{{4}}),?\s+"
         rf"(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?\s+"
         rf"{last_day}(?:th)?,?\s+(?P<b>\d{{4}})\b",
         re.I,
@@ -87,7 +87,7 @@ _DATE_BEFORE = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?$",
     re.I,
 )
-_YEAR = r"(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d"
+_YEAR = r"(?:(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d|FY\s?'?\d\d(?!\d))"
 _SPAN = re.compile(
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b"
     # one year, then another: "2019-20", "fiscal years 2017 through 2020" (not calendar
@@ -479,7 +479,9 @@ def _calendar_readings(doc: Document) -> None:
             claim.calendar = (most, None)
 
 
-_SPAN_YEAR = re.compile(r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b", re.I)
+_SPAN_YEAR = re.compile(
+    r"(?:19|20)\d\d|(?<=[-\u2013])\d\d\b|(?<=FY)\s?\d\d\b|(?<=FY')\d\d\b|(?<=FY\s')\d\d\b", re.I
+)
 
 
 _ASIDE_OPENS = re.compile(r"[,(\u2014]\s*(?:which|that|who|when|a\s+period|the\s+period)\b", re.I)
@@ -590,7 +592,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
     if part and any(
-        m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, start, stop)
+        m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, s_start, s_end)
     ):
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc.text, _SPAN, start, stop, claim.start)
@@ -615,6 +617,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         named_after = _CALENDAR.match(doc.text, bare[0]) if bare else None
     if span and named_after and span.start() <= named_after.start() < span.end():
         named_after = None  # "between FY 2017 and FY 2020" names the span's own years
+    elif span and named_after and _SPAN.match(doc.text, named_after.start()):
+        named_after = None  # "FY18-FY20: 709,227 FY21-FY23: 273,768": the next one's span
     if (
         part is not None
         and named_after is not None
