@@ -55,8 +55,20 @@ def test_a_count_over_a_span_is_checked_against_a_sum_over_its_years(checked: Ch
     found = claim(checked(named.format("768,238"), SIX_YEARS), "768,238")
     assert (found.metric, found.verdict) == ("ero.removals", "supported")
     assert "FY 2018 to FY 2021 adds up to 768,238" in found.reason
-    other_run = checked(named.format("more than 935,000"), SIX_YEARS)
-    assert claim(other_run, "more than 935,000").verdict == "unverifiable"
+    # another run's sum is the wrong years' total: the named years' sum contradicts it
+    other_run = claim(checked(named.format("more than 935,000"), SIX_YEARS), "more than 935,000")
+    assert other_run.verdict == "contradicted"
+    assert "FY 2018 to FY 2021 adds up to 768,238" in other_run.reason
+    # as does a sum clearly off, however round; but not a count some one year of it states
+    # ("fiscal year 2017-2018" may be one year), nor one off by more than a factor of 3.5
+    two = "ERO removed {} noncitizens in FY 2017-2018."
+    assert verdict(checked(two.format("over 550,000"), SIX_YEARS), "over 550,000") == (
+        "ero.removals",
+        None,
+        "contradicted",
+    )
+    for value in ("256,085", "5 million"):
+        assert claim(checked(two.format(value), SIX_YEARS), value).verdict == "unverifiable"
 
 
 def test_a_precise_number_a_hair_off_a_relevant_figure_is_contradicted_by_it(

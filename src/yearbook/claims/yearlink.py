@@ -18,8 +18,10 @@ import numpy.typing as npt
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import (
+    CLEAR_MARGIN,
     COMPARABLE,
     CONTRADICT_SCORE,
+    MAGNITUDE,
     NEAR_MISS,
     SUPPORT_SCORE,
     TOP,
@@ -216,9 +218,15 @@ def span_sum(
         return False
     else:
         near = [f for f in found if 0.0 < f[0] <= NEAR_MISS]
-        if agreeing or len(near) != 1 or not precise(claim) or claim.no_contradiction:
+        if agreeing or claim.no_contradiction:
             return False
-        pick, verdict = near[0], "contradicted"
+        if len(near) == 1 and precise(claim):
+            pick, verdict = near[0], "contradicted"
+        else:
+            clear = _clearly_summed(linker, claim, candidates, found)
+            if clear is None:
+                return False
+            pick, verdict = clear, "contradicted"
     _, s, i, first, last, total = pick
     mdoc = linker.index.docs[i]
     linker._set(claim, mdoc, ctx, ranked, s)
@@ -233,6 +241,38 @@ def span_sum(
         reason += ", the metric of a value its sentence links"
     claim.figure_checks.append(("span", verdict, reason, total))
     return True
+
+
+def _clearly_summed(
+    linker: Linking,
+    claim: Claim,
+    candidates: list[tuple[float, int]],
+    found: list[tuple[float, float, int, int, int, float]],
+) -> tuple[float, float, int, int, int, float] | None:
+    """The sum over the years a span names ("in FY 2017-2018") of the one metric clearly
+    relevant to a count: most relevant by a clear margin, relevant enough to contradict. Not
+    where the count is some one year's figure of the span ("fiscal year 2017-18" may be one
+    year), nor where it is so far off that it counts something else."""
+    span = claim.span
+    if span is None or span[1] is None or not candidates:
+        return None
+    top_score, top = candidates[0]
+    if top_score < CONTRADICT_SCORE or (
+        len(candidates) > 1 and top_score < CLEAR_MARGIN * candidates[1][0]
+    ):
+        return None
+    mdoc = linker.index.docs[top]
+    mine = [f for f in found if f[2] == top and (f[3], f[4]) == span]
+    if len(mine) != 1 or not mine[0][5]:
+        return None
+    total = mine[0][5]
+    if not 1 / MAGNITUDE <= claim.value / total <= MAGNITUDE:
+        return None
+    for year in range(span[0], span[1] + 1):
+        fig = linker.figures.find(mdoc.metric, year)
+        if fig is not None and fig.value is not None and consistent(claim, fig):
+            return None
+    return mine[0]
 
 
 def run_sum(
