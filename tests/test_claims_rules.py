@@ -807,3 +807,38 @@ def test_short_fiscal_years_bound_a_span_however_the_apostrophe_is_written(
         2019,
         "supported",
     )
+
+
+def test_a_count_beside_a_linked_percent_is_that_share_of_a_whole_before_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258)]
+    text = (
+        "ICE removed 267,258 people in FY 2019. According to the report, 91 percent of "
+        "deportees ({}) had criminal convictions or pending charges."
+    )
+    rows_share = [*rows, published("removals_criminal_share_pct", 2019, 91, unit="percent")]
+    # 91% of 267,258 is 243,205: "243,000" cuts it short; 91 percent is 90.5 to 91.5
+    found = claim(checked(text.format("243,000"), rows_share), "243,000")
+    assert found.verdict == "supported"
+    assert "91 percent of 267,258 is 243,000" in found.reason
+    # a count no such share gives is left to the figures
+    assert claim(checked(text.format("120,549"), rows_share), "120,549").verdict == "unverifiable"
+
+
+def test_an_order_of_magnitude_is_a_count_never_contradicted(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.arrests_criminal_history", 2022, 46_396),
+        ("ero.removals", 2019, 267_258),
+    ]
+    text = "In FY 2022, tens of thousands of those arrested had criminal histories."
+    found = claim(checked(text, rows), "tens of thousands")
+    assert (found.metric, found.verdict) == ("ero.arrests_criminal_history", "supported")
+    assert "inside [10,000, 100,000)" in found.reason
+    removed = "In FY 2019 ICE removed {} people."
+    assert claim(
+        checked(removed.format("hundreds of thousands of"), rows), "hundreds of thousands"
+    ).verdict == ("supported")
+    assert claim(
+        checked(removed.format("tens of thousands of"), rows), "tens of thousands"
+    ).verdict == ("unverifiable")

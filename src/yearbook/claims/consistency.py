@@ -58,6 +58,13 @@ __all__ = ["RULES", "Finding", "check_consistency"]
 
 _VALUES = ("count", "money", "weight", "average")
 _BESIDE = re.compile(r"^\s*(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$", re.I)
+_BESIDE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}[\w-]+\s*\()?"
+    r"(?:\(|,|,?\s*or|,?\s*i\.e\.,?)?\s*$",
+    re.I,
+)
+"""After a percent, before its count: as `_BESIDE`, or what it is of and a parenthesis ("91
+percent of deportees (243,000)")."""
 _OF_WHAT = r"\s+(?:in|of)\s+(?:the\s+)?(?:number\s+of\s+)?"
 """After a change, before what it is of: "a 9% fall in the number of ..."."""
 _CHANGE_OBJECT = re.compile(
@@ -750,9 +757,16 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
     only its own sentence's are tried: further off, some pair matches by chance). A percent
     beside its own count is also tried against a whole given before it (`_apposed_ratio`)."""
     for claim in doc.claims:
-        if claim.kind not in ("share", "percent") or claim.metric:
+        if claim.kind not in ("share", "percent"):
             continue
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
+            continue
+        if claim.metric:  # "91 percent of deportees (243,000)": its count, of a whole before
+            found = _apposed_ratio(doc, claim)
+            if found is not None and not found[0].metric:
+                part, whole, share = found
+                reason = f"{claim.text} of {whole.text} is {part.text} ({share:.2f}%)"
+                yield Finding(part.index, "supported", "ratio", reason, part.value)
             continue
         # "compared to 33 percent, or 13,010": of a value compared with, only its own count's
         found = None if claim.role == "prior" else _sentence_ratio(doc, claim)
@@ -795,8 +809,10 @@ def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | 
         for c in (claims[at - 1] if at else None, claims[at + 1] if at + 1 < len(claims) else None)
         if c is not None
         and c.kind == "count"
-        and _BESIDE.match(
-            doc.text[c.end : claim.start] if c.end <= claim.start else doc.text[claim.end : c.start]
+        and (
+            _BESIDE.match(doc.text[c.end : claim.start])
+            if c.end <= claim.start
+            else _BESIDE_AFTER.match(doc.text[claim.end : c.start])
         )
     ]
     if not beside:

@@ -18,6 +18,8 @@
 * A **fraction of a scale** ("a quarter of a million", "half a million") and a
   scale on its own ("a thousand", "one million") are counts, read like
   ``0.25 million`` or ``1 thousand``: at least one decimal of the scale.
+* An **order of magnitude** ("tens of thousands", "hundreds of millions") is a count from
+  ten (or a hundred) of the scale up to the next order, and never contradicted.
 
 A multiple compares with the year named after it ("double those of FY 2021"),
 which `compared_years` makes its base year once the years are assigned.
@@ -109,6 +111,9 @@ _SCALED = re.compile(
     r"(?P<s>thousand|million|billion)\b(?!-)",
     re.I,
 )
+_VAGUE = re.compile(r"\b(?P<n>tens|hundreds)\s+of\s+(?P<s>thousands|millions)\b", re.I)
+"""A count said by its order of magnitude ("tens of thousands"): at least ten of the scale,
+short of the next order; vague, so it is never contradicted."""
 _WORD_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(WORD_VALUES)}|hundred|thousand)|\d)[\s-]+$", re.I)
 """A number word or digit just before: "fifty-one million" is no "one million"."""
 _FRACTION_SHARE = re.compile(rf"\b{_LEAD}(?P<f>{_FRACTION})\b(?![\s-](?:million|billion))", re.I)
@@ -175,6 +180,7 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
         for m in _SCALED.finditer(text, start, end)
         if not _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
     ]
+    found += [_vague(m) for m in _VAGUE.finditer(text, start, end)]
     found += [c for m in _ONE_IN.finditer(text, start, end) if (c := _one_in(text, m))]
     found += [c for m in _SLASH.finditer(text, start, end) if (c := _one_in(text, m))]
     taken = [(c.start, c.end) for c in found]
@@ -265,6 +271,17 @@ def _scaled(match: re.Match[str]) -> Claim:
     else:
         interval = Interval(shown - half, shown + half, True, False)
     return _claim(match, "count", shown, interval)
+
+
+def _vague(match: re.Match[str]) -> Claim:
+    """ "tens of thousands": 10,000 up to 100,000; "hundreds of millions": 100 million up to
+    a billion."""
+    low = (10.0 if match.group("n").lower() == "tens" else 100.0) * _SCALES[
+        match.group("s").lower().rstrip("s")
+    ]
+    found = _claim(match, "count", 3 * low, Interval(low, 10 * low, True, False))
+    found.no_contradiction = f"it is an order of magnitude ({match.group()!r}), said loosely"
+    return found
 
 
 def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Claim | None:
