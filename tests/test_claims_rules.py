@@ -842,3 +842,20 @@ def test_an_order_of_magnitude_is_a_count_never_contradicted(checked: Checker) -
     assert claim(
         checked(removed.format("tens of thousands of"), rows), "tens of thousands"
     ).verdict == ("unverifiable")
+
+
+def test_a_percent_in_a_sentence_with_no_count_is_a_ratio_of_the_one_before(
+    checked: Checker,
+) -> None:
+    text = (
+        "More than 1.2 million people have received a final order, but the office removed "
+        "only 72,177 people last year. In other words, it removed only {} of them."
+    )
+    # 72,177 over 1.2 million is 6.01%
+    assert claim(checked(text.format("six percent"), []), "six percent").verdict == "supported"
+    assert claim(checked(text.format("nine percent"), []), "nine percent").verdict == (
+        "unverifiable"
+    )
+    # a sentence with counts of its own relates its percent to them only
+    own = text.replace("removed only {} of them", "removed 40 people, or {} of them")
+    assert claim(checked(own.format("six percent"), []), "six percent").verdict == "unverifiable"
