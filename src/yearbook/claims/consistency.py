@@ -782,9 +782,12 @@ def _sentence_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] |
     sentence has no count, of the sentence before it in its paragraph ("... 1.2 million have
     a final order, but only 72,177 were removed. In other words, only six percent ...")."""
     sentence = claim.sentence
-    if sentence > 0 and not any(c.kind == "count" for c in doc.in_sentence(sentence)):
-        if doc.sentences[sentence - 1][0] == doc.sentences[sentence][0]:
-            sentence -= 1
+    if (
+        sentence > 0
+        and not any(c.kind == "count" for c in doc.in_sentence(sentence))
+        and doc.sentences[sentence - 1][0] == doc.sentences[sentence][0]
+    ):
+        sentence -= 1
     values = [c for c in doc.in_sentence(sentence) if c.kind == "count" and c.value > 0]
     values = sorted(values, key=lambda c: abs(c.start - claim.start))[:_RATIO_VALUES]
     shares = (
