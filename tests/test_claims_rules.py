@@ -766,7 +766,7 @@ def test_a_level_reached_at_times_is_not_the_years_figure(checked: Checker) -> N
     )
     result = checked(text, rows)
     assert claim(result, "50,165").verdict == "supported"
-    found = claim(result, "56,000")
+    found = claim(result, "exceeded 56,000")
     assert found.verdict == "unverifiable"
     assert "a level reached at some point in the year ('At times')" in found.reason
 
@@ -859,3 +859,16 @@ def test_a_percent_in_a_sentence_with_no_count_is_a_ratio_of_the_one_before(
     # a sentence with counts of its own relates its percent to them only
     own = text.replace("removed only {} of them", "removed 40 people, or {} of them")
     assert claim(checked(own.format("six percent"), []), "six percent").verdict == "unverifiable"
+
+
+def test_a_verb_of_going_past_a_number_is_more_than_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258)]
+    said = "In FY 2019 removals {} people."
+    for words, verdict_ in (
+        ("exceeded 267,000", "supported"),
+        ("topped 267,000", "supported"),
+        ("surpassed 268,000", "contradicted"),  # more than 268,000: not 267,258
+        ("topped 266,000", "contradicted"),  # up to 267,000 at its rounding
+    ):
+        found = claim(checked(said.format(words), rows), words)
+        assert found.verdict == verdict_, words
