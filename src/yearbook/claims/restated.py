@@ -97,36 +97,36 @@ def _same_statement(claim: Claim, other: Claim) -> bool:
 def misstated(
     doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex
 ) -> list[ClaimVerdict]:
-    """The verdicts, with an undecided exact count contradicted where the text gave the same
-    count before with one digit changed or two neighbouring digits swapped ("65,332", later
-    "65,322"): one reading (the metric it reads most like), one year, the same names, and
-    each clause's words of what the figures count said in the other's sentence. Both cannot
-    hold; a count no figure decides is the text's own error, and the later statement is the
-    one flagged. Exact counts only: two so alike by chance, of one thing and one year, are
-    no coincidence."""
+    """The verdicts, with an undecided count contradicted where the text gave the same count
+    before as another value: one reading (the metric it reads most like), one fiscal year, the same
+    names, and each clause's words of what the figures count said in the other's sentence.
+    Two exact counts a digit apart ("65,332", later "65,322") are a slip; two counts whose
+    readings cannot meet ("85,958 ... from the interior", later "Of the 65,000 deported from
+    the interior") give two values of one thing. Both cannot hold; a count no figure decides
+    is the text's own error, and the later statement is the one flagged."""
     out = list(verdicts)
     seen: list[Claim] = []
     for n, claim in enumerate(doc.claims):
-        if not _restatable(claim) or claim.kind != "count" or claim.qualifier:
+        if claim.kind != "count" or claim.role == "prior" or claim.value < _LEAST:
             continue
         reading = claim.metric or claim.reads_like
         if verdicts[n].verdict == "unverifiable" and reading and not claim.no_contradiction:
             own = _metric_words(doc, claim, index)
             for other in seen:
+                how = _differs(claim, other)
                 if (
-                    own
+                    how
+                    and own
                     and other.sentence != claim.sentence
                     and (other.metric or other.reads_like) == reading
-                    and other.fiscal_year == claim.fiscal_year
-                    and _one_slip(other.text, claim.text)
+                    and other.fiscal_year == claim.fiscal_year is not None
                     and own <= _metric_words(doc, other, index, whole=True)
                     and _metric_words(doc, other, index) <= _metric_words(doc, claim, index, True)
                     and _names(doc, claim) == _names(doc, other)
                 ):
                     reason = (
                         f"the text gave {other.text!r} for the same count before ({reading}, "
-                        f"{_year(claim)}), and {claim.text!r} differs from it by one slip "
-                        "of a digit: both cannot hold"
+                        f"{_year(claim)}), and {claim.text!r} {how}: both cannot hold"
                     )
                     check = Check("text", "misstated", "contradicted", reason, other.value)
                     out[n] = replace(
@@ -139,6 +139,22 @@ def misstated(
                     break
         seen.append(claim)
     return out
+
+
+_LEAST = 1000
+"""The smallest count two statements of which are compared (below it, counts of small
+things coincide)."""
+
+
+def _differs(claim: Claim, other: Claim) -> str:
+    """How a count differs from an earlier one of the same thing ("" when both may hold)."""
+    if other.kind != "count" or other.role == "prior" or other.value < _LEAST:
+        return ""
+    if exact(claim) and exact(other) and _one_slip(other.text, claim.text):
+        return "differs from it by one slip of a digit"
+    if claim.interval.overlaps(other.interval) or not 0.5 <= claim.value / other.value <= 2.0:
+        return ""
+    return "is another value of it"
 
 
 def _metric_words(
