@@ -893,3 +893,23 @@ def test_a_count_restated_as_a_value_its_first_statement_rules_out_is_contradict
     # with no fiscal year, two counts may be of two periods
     plain = text.replace("In FY 2016, ", "")
     assert claim(checked(plain.format("45,000"), []), "45,000").verdict == "unverifiable"
+
+
+def test_a_value_compared_with_takes_the_metric_of_the_value_compared_with_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2023, 170_590), ("ero.removals", 2023, 142_580)]
+    text = (
+        "Mexico was the most common destination for those removed, with 87,298 removals. "
+        "ICE made 113,431 arrests during the 2024 fiscal year, marking a 34 percent decrease "
+        "from {} in 2023."
+    )
+    found = claim(checked(text.format("170,590"), rows), "170,590")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2023,
+        "supported",
+    )
+    assert "linked by 'arrest'" in found.reason
+    # a value the metric's figure does not state is left to the rest of the linking
+    assert claim(checked(text.format("175,000"), rows), "175,000").verdict != "supported"

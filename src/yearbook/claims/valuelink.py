@@ -394,6 +394,8 @@ class ValueLinker:
         ranked = self._rank(score, kind, claim.office, named)
         if period is not None and self._rate_of_figure(claim, period, ctx, bare):
             return
+        if named and claim.link_reason != "named" and self._compared_agrees(doc, claim, named, ctx):
+            return
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
             claim.no_contradiction = f"it names {otherwise}, though it words the count otherwise"
@@ -544,6 +546,19 @@ class ValueLinker:
                 claim.figure_checks.append(("rate", "supported", reason, expected))
                 return True
         return False
+
+    def _compared_agrees(self, doc: Document, claim: Claim, metric: str, ctx: Context) -> bool:
+        """A value a value of its sentence is compared with ("113,431 arrests in FY 2024, a
+        34 percent decrease from 170,590 in 2023") that the same metric's figure of its year
+        states: linked so, whatever the sentences before it speak of."""
+        head = self.index.headline(metric)
+        if head is None or claim.fiscal_year is None or not self._agrees(claim, head):
+            return False
+        self._set(claim, head, ctx, [], 0.0)
+        said = self.index.words(doc.sentence_text(claim.sentence))
+        claim.link_words = tuple(self.index.matched(head, said)[:6])
+        claim.link_reason = "compared with a value of its metric"
+        return True
 
     def _is_rate(self, metric: str, office: str | None) -> bool:
         """Whether a metric's figure is a rate a claim of one may state ("a day")."""
