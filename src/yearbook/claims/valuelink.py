@@ -548,7 +548,7 @@ class ValueLinker:
         return False
 
     def _compared_agrees(self, doc: Document, claim: Claim, metric: str, ctx: Context) -> bool:
-        """A value a value of its sentence is compared with ("113,431 arrests in FY 2024, a
+        """A value a value of its sentence is compared with ("113,431 permits in FY 2024, a
         34 percent decrease from 170,590 in 2023") that the same metric's figure of its year
         states: linked so, whatever the sentences before it speak of."""
         head = self.index.headline(metric)
