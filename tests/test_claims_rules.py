@@ -913,3 +913,13 @@ def test_a_value_compared_with_takes_the_metric_of_the_value_compared_with_it(
     assert "linked by 'arrest'" in found.reason
     # a value the metric's figure does not state is left to the rest of the linking
     assert claim(checked(text.format("175,000"), rows), "175,000").verdict != "supported"
+
+
+def test_a_name_opening_a_sentence_that_starts_with_its_count_still_tells_two_counts_apart(
+    checked: Checker,
+) -> None:
+    text = (
+        "12,345 people were removed by the Lakeside office in FY 2016. "
+        "12,375 people were removed by the Riverton office in FY 2016."
+    )
+    assert [c.verdict for c in checked(text, []).claims] == ["unverifiable", "unverifiable"]

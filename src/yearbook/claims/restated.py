@@ -1,4 +1,4 @@
-"""A change the text states twice: a summary line and the paragraph that gives its working.
+"""A claim the text states twice: borne out once, or given as two values that cannot both hold.
 
 Writers often put a change in a headline or a list of highlights ("a 15% rise in sales") and
 give its working elsewhere ("165,400 sales, a 15% jump from 143,800"). When one statement is
@@ -9,6 +9,10 @@ figures count that the other's clause names ("sales"). An exact count no writer 
 ("12,025 permits for new houses", later "of those permits, 12,025 were for new houses") is
 read so too: its restatement is no coincidence. Nothing is contradicted so: a
 restatement of a wrong number is that number's error, found where its working is.
+
+A count the text gives twice as two values of one thing (`misstated`: "65,332 building
+permits", later "its 65,322 building permits") is the text contradicting itself, where no
+figure decides either.
 """
 
 from __future__ import annotations
@@ -98,12 +102,12 @@ def misstated(
     doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex
 ) -> list[ClaimVerdict]:
     """The verdicts, with an undecided count contradicted where the text gave the same count
-    before as another value: one reading (the metric it reads most like), one fiscal year, the same
-    names, and each clause's words of what the figures count said in the other's sentence.
-    Two exact counts a digit apart ("65,332", later "65,322") are a slip; two counts whose
-    readings cannot meet ("85,958 ... from the interior", later "Of the 65,000 deported from
-    the interior") give two values of one thing. Both cannot hold; a count no figure decides
-    is the text's own error, and the later statement is the one flagged."""
+    before as another value: one reading (the metric it reads most like), one fiscal year,
+    the same names, and each clause's words of what the figures count said in the other's
+    sentence. Two exact counts a digit apart ("65,332", later "65,322") are a slip; two
+    counts whose readings cannot meet, within a factor of two ("65,332 building permits",
+    later "its 45,000 building permits"), give two values of one thing. Both cannot hold; a
+    count no figure decides is the text's own error, and the later statement is flagged."""
     out = list(verdicts)
     seen: list[Claim] = []
     for n, claim in enumerate(doc.claims):
@@ -169,11 +173,11 @@ def _names(doc: Document, claim: Claim) -> frozenset[str]:
     """The names its sentence gives past its first word (a place, a person, a body), but
     acronyms and months: counts of two places or people are two counts."""
     _, start, end = doc.sentences[claim.sentence]
-    found = _NAME.findall(doc.text, start, end)
-    return (
-        frozenset(w for w in found[1:] if not re.fullmatch(MONTH, w, re.I))
-        if found
-        else (frozenset())
+    opening = len(doc.text[start:end]) - len(doc.text[start:end].lstrip("\"'\u201c( \n"))
+    return frozenset(
+        m.group()
+        for m in _NAME.finditer(doc.text, start, end)
+        if m.start() != start + opening and not re.fullmatch(MONTH, m.group(), re.I)
     )
 
 
