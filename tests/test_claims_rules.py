@@ -923,3 +923,29 @@ def test_a_name_opening_a_sentence_that_starts_with_its_count_still_tells_two_co
         "12,375 people were removed by the Riverton office in FY 2016."
     )
     assert [c.verdict for c in checked(text, []).claims] == ["unverifiable", "unverifiable"]
+
+
+def test_a_span_in_parentheses_that_labels_a_value_is_its_span(checked: Checker) -> None:
+    for text in (
+        "Total (FY 2017\u2013FY 2020): 935,346 removals",
+        "Total removals (FY 2017-FY 2020): 935,346",
+    ):
+        found = claim(checked(text, SIX_YEARS), "935,346")
+        assert found.verdict == "supported", text
+        assert "FY 2017 to FY 2020 adds up to 935,346" in found.reason
+    # a year named after a span's aside is the claim's own
+    aside = "ERO removed 185,884 noncitizens (fewer than in FY 2017-2019) in FY 2020."
+    assert verdict(checked(aside, SIX_YEARS), "185,884") == ("ero.removals", 2020, "supported")
+
+
+def test_a_count_that_is_a_share_of_a_whole_of_its_kind_is_no_misstatement_of_it(
+    checked: Checker,
+) -> None:
+    text = (
+        "In FY 2019, one program led to 110,000 deportations, accounting for 45% of {} that year."
+    )
+    part = claim(checked(text.format("total deportations"), SIX_YEARS), "110,000")
+    assert part.verdict == "unverifiable"
+    # a share of another kind of whole leaves the count the year's count
+    other = "In FY 2018, ICE removed 265,000 people, representing 39% of the 680,000 encountered."
+    assert claim(checked(other, SIX_YEARS), "265,000").verdict == "contradicted"

@@ -140,8 +140,9 @@ _ADDING = re.compile(r"\b(?:adding|add|added)\b[^.;:]{0,80}?\bto\b[^,;.]{0,80}$"
 def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     """Why figures may support the claim but never contradict it ("" when nothing says so):
     it counts others than a figure ("with 300 others"), "such" ones as described before it,
-    one region's part, those of one means ("via charter flights"), a level reached at some
-    point of the year ("at times"), or a sum of more than one count."""
+    one region's part, those of one means ("via charter flights"), a part its sentence gives
+    as a share of a whole ("accounting for 45% of"), a level reached at some point of the
+    year ("at times"), or a sum of more than one count."""
     if _OTHERS.match(doc.text, claim.end):  # "with 300 others dispatched overseas"
         return "it counts others than a figure does"
     if _SUCH.match(doc.text, claim.end):  # "(it made 94,751 such sales in 2016.)"
@@ -162,6 +163,14 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     means = _BY_MEANS.match(doc.text, claim.end, min(s_end, claim.end + 60))
     if means:
         return f"it counts those {means.group('how').lower()} {means.group('w').strip()}"
+    share = _A_SHARE_OF.match(doc.text, claim.end, s_end)
+    whole = doc.text[share.end() : min(s_end, share.end() + 60)] if share else ""
+    said = doc.text[s_start : share.start("verb")] if share else ""
+    counted = set(index.words(said)) & index.metric_words
+    if share and counted & set(index.words(" ".join(whole.split()[:5]))):
+        # "110,000 deportations, accounting for 45% of total deportations": a part of them
+        # (not "265,000 removals, representing 39% of the 680,000 encountered")
+        return f"it is a part of a whole of its kind ({share.group().strip(' ,')!r})"
     peak = _AT_TIMES.search(doc.text, s_start, claim.start) or _AT_TIMES.search(clause)
     if peak:  # "At times, the population held exceeded 56,000": not the year's average
         return f"it is a level reached at some point in the year ({peak.group().strip()!r})"
@@ -171,6 +180,13 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     return ""
 
 
+_A_SHARE_OF = re.compile(
+    r"[^.;:\d]{0,40}?\b(?P<verb>accounting\s+for|representing|making\s+up|comprising|or)\s+"
+    r"(?:(?:about|nearly|roughly|some|almost|around|over|more\s+than|just\s+over)\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:%|percent)\s+of\b",
+    re.I,
+)
+"""After a count, the share of a whole it is ("..., accounting for 45% of total sales")."""
 _AT_TIMES = re.compile(
     r"\b(?:at\s+times|at\s+(?:one|some|a)\s+point|on\s+(?:some|certain)\s+days|"
     r"at\s+(?:its|their|the)\s+(?:peak|height|highest))\b",

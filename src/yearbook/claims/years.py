@@ -490,13 +490,20 @@ part of a year describes something else than the claim."""
 
 
 def _closed_aside(text: str, found: re.Match[str], claim_start: int) -> bool:
-    """Whether the match is inside parentheses that close before the claim."""
+    """Whether the match is inside parentheses that close before the claim, as an aside (not
+    a label's: "Total (FY 2017-FY 2020): 935,346" names the span of the value after it)."""
     paren = text.rfind("(", max(0, found.start() - 300), found.start())
+    close = text.find(")", found.end(), claim_start)
     return (
         paren >= 0
         and ")" not in text[paren : found.start()]
-        and ")" in text[found.end() : claim_start]
+        and close >= 0
+        and not _LABEL_CLOSE.fullmatch(text, close, claim_start)
     )
+
+
+_LABEL_CLOSE = re.compile(r"\)\s*[:=]\s*\$?")
+"""The end of a parenthesis that labels the value after it: "(FY 2017-FY 2020): "."""
 
 
 def _outside_asides(
@@ -616,7 +623,10 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         bare = [p for p, _, base in _mentions(doc.text, claim.end, end, True) if not base]
         named_after = _CALENDAR.match(doc.text, bare[0]) if bare else None
     if span and named_after and span.start() <= named_after.start() < span.end():
-        named_after = None  # "between FY 2017 and FY 2020" names the span's own years
+        # "between FY 2017 and FY 2020" names the span's own years; a year after the span's
+        # aside is the claim's ("185,884 (fewer than in FY 2017-2019) in FY 2020")
+        after = _FY.search(doc.text, span.end(), end)
+        named_after = after if after and _closed_aside(doc.text, span, after.start()) else None
     elif span and named_after and _SPAN.match(doc.text, named_after.start()):
         named_after = None  # "FY18-FY20: 709,227 FY21-FY23: 273,768": the next one's span
     if (
