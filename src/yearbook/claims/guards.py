@@ -168,8 +168,8 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
     said = doc.text[s_start : share.start("verb")] if share else ""
     counted = set(index.words(said)) & index.metric_words
     if share and counted & set(index.words(" ".join(whole.split()[:5]))):
-        # "110,000 deportations, accounting for 45% of total deportations": a part of them
-        # (not "265,000 removals, representing 39% of the 680,000 encountered")
+        # "110,000 sales, accounting for 45% of total sales": a part of them
+        # (not "265,000 sold, representing 39% of the 680,000 visitors")
         return f"it is a part of a whole of its kind ({share.group().strip(' ,')!r})"
     peak = _AT_TIMES.search(doc.text, s_start, claim.start) or _AT_TIMES.search(clause)
     if peak:  # "At times, the population held exceeded 56,000": not the year's average
