@@ -109,28 +109,31 @@ def misstated(
     later "its 45,000 building permits"), give two values of one thing. Both cannot hold; a
     count no figure decides is the text's own error, and the later statement is flagged."""
     out = list(verdicts)
-    seen: list[Claim] = []
+    seen: dict[tuple[str | None, int | None], list[Claim]] = {}
     for n, claim in enumerate(doc.claims):
         if claim.kind != "count" or claim.role == "prior" or claim.value < _LEAST:
             continue
-        reading = claim.metric or claim.reads_like
-        if verdicts[n].verdict == "unverifiable" and reading and not claim.no_contradiction:
+        key = (claim.metric or claim.reads_like, claim.fiscal_year)
+        reading, year = key
+        if (
+            verdicts[n].verdict == "unverifiable"
+            and reading
+            and year is not None
+            and not claim.no_contradiction
+        ):
             own = _metric_words(doc, claim, index)
-            for other in seen:
+            for other in seen.get(key, []) if own else []:
                 how = _differs(claim, other)
                 if (
                     how
-                    and own
                     and other.sentence != claim.sentence
-                    and (other.metric or other.reads_like) == reading
-                    and other.fiscal_year == claim.fiscal_year is not None
                     and own <= _metric_words(doc, other, index, whole=True)
                     and _metric_words(doc, other, index) <= _metric_words(doc, claim, index, True)
                     and _names(doc, claim) == _names(doc, other)
                 ):
                     reason = (
                         f"the text gave {other.text!r} for the same count before ({reading}, "
-                        f"{_year(claim)}), and {claim.text!r} {how}: both cannot hold"
+                        f"FY {year}), and {claim.text!r} {how}: both cannot hold"
                     )
                     check = Check("text", "misstated", "contradicted", reason, other.value)
                     out[n] = replace(
@@ -141,7 +144,7 @@ def misstated(
                         checks=(*verdicts[n].checks, check),
                     )
                     break
-        seen.append(claim)
+        seen.setdefault(key, []).append(claim)
     return out
 
 
@@ -196,7 +199,3 @@ def _one_slip(first: str, second: str) -> bool:
         and a[diff[0]] == b[diff[1]]
         and (a[diff[1]] == b[diff[0]])
     )
-
-
-def _year(claim: Claim) -> str:
-    return f"FY {claim.fiscal_year}" if claim.fiscal_year else "no year named"
