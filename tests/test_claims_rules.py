@@ -949,3 +949,20 @@ def test_a_count_that_is_a_share_of_a_whole_of_its_kind_is_no_misstatement_of_it
     # a share of another kind of whole leaves the count the year's count
     other = "In FY 2018, ICE removed 265,000 people, representing 39% of the 680,000 encountered."
     assert claim(checked(other, SIX_YEARS), "265,000").verdict == "contradicted"
+
+
+def test_a_table_flattened_with_its_cells_run_together_is_read_cell_by_cell(
+    checked: Checker,
+) -> None:
+    text = (
+        "The agency's removal totals:\n\nFiscal YearRemovals\nFY 2017226,119\nFY 2018256,085\n"
+        "FY 2019267,258\n"
+    )
+    result = checked(text, SIX_YEARS)
+    assert [(c.text, c.fiscal_year, c.verdict) for c in result.claims] == [
+        ("226,119", 2017, "supported"),
+        ("256,085", 2018, "supported"),
+        ("267,258", 2019, "supported"),
+    ]
+    # each claim points at its own digits in the text as written
+    assert [text[c.start : c.end] for c in result.claims] == ["226,119", "256,085", "267,258"]

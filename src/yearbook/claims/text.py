@@ -147,7 +147,7 @@ def to_plain(text: str, fmt: str) -> Plain:
         plain = _from_markdown(text)
     else:
         plain = Plain(text, array("q", range(len(text))), len(text))
-    return _unfused(plain)
+    return _unjoined(_unfused(plain))
 
 
 _FUSED_ITEM_NUMBER = re.compile(r"(?m)^([ \t]*(?:[-*+\u2022][ \t]*)?)(\d{1,2})(?=[A-Z][A-Za-z])")
@@ -157,6 +157,38 @@ it ("- 1As of February, ...", "- 10ICE removed ..."): a list number, not a figur
 
 _CURLY_YEAR = re.compile(r"(?<=\bFY)(\s?)[\u2018\u2019\u02bc](?=\d\d\b)")
 """A curly apostrophe cutting a fiscal year short ("FY\u201918"), read as a straight one."""
+
+
+_FUSED_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?=\d{1,3}(?:,\d{3})+(?![\d,]))")
+"""A year run into the grouped number after it, as a flattened table has its cells ("FY
+2017226,119"): no number has five to seven digits before its first comma."""
+_FUSED_WORDS = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+"""Two words run together where a flattened table lost the space between its cells ("Fiscal
+YearRemovals")."""
+
+
+def _unjoined(plain: Plain) -> Plain:
+    """The plain text with a space put between cells a flattened table ran together (each
+    space maps to the character before it, so no claim's text holds one)."""
+    text = plain.text
+    cuts = sorted(
+        {m.end() for m in _FUSED_YEAR.finditer(text)}
+        | {m.start() for m in _FUSED_WORDS.finditer(text)}
+    )
+    if not cuts:
+        return plain
+    chars: list[str] = []
+    origin: array[int] = array("q")
+    last = 0
+    for cut in cuts:
+        chars.append(text[last:cut])
+        origin.extend(plain.origin[last:cut])
+        chars.append(" ")
+        origin.append(plain.origin[cut - 1])
+        last = cut
+    chars.append(text[last:])
+    origin.extend(plain.origin[last:])
+    return Plain("".join(chars), origin, plain.source_length)
 
 
 def _unfused(plain: Plain) -> Plain:
