@@ -172,7 +172,6 @@ def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
         "half of the year had passed",
         "they doubled down on a double standard",
         "the officer doubled over in pain",
-        "sales were down more than threefold",
         "a double-digit rise, twice a day",
         "a third country",
         "On 9/11 of that year, and 3/4 of 2019",
@@ -493,3 +492,10 @@ def test_spoken_numbers_read_whole(text: str, value: float) -> None:
     """As a transcript spells them: "a hundred and ...", and a thousand's comma before the rest."""
     assert only(text).value == value
     assert extract("He waited one and a half years.", 2023) == []  # a duration
+
+
+def test_a_fold_after_a_fall_is_the_ratio_the_other_way() -> None:
+    (found,) = extract("sales were down more than threefold", 2023)
+    # the earlier value more than three (and less than four) times the later: -75% to -66.7%
+    assert found.kind == "change" and found.direction == -1
+    assert (round(found.interval.low, 2), round(found.interval.high, 2)) == (-75.0, -66.67)

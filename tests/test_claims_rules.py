@@ -966,3 +966,12 @@ def test_a_table_flattened_with_its_cells_run_together_is_read_cell_by_cell(
     ]
     # each claim points at its own digits in the text as written
     assert [text[c.start : c.end] for c in result.claims] == ["226,119", "256,085", "267,258"]
+
+
+def test_a_fall_by_a_fold_is_checked_as_the_ratio_the_other_way(checked: Checker) -> None:
+    # 185,884 over 59,011 is 3.15: more than threefold, not fourfold
+    text = "ERO removed 59,011 noncitizens in FY 2021, down {} from the 185,884 of FY 2020."
+    down = claim(checked(text.format("more than threefold"), SIX_YEARS), "more than threefold")
+    assert down.verdict == "supported"
+    four = claim(checked(text.format("fourfold"), SIX_YEARS), "fourfold")
+    assert four.verdict == "contradicted"

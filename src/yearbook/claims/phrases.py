@@ -223,21 +223,23 @@ def _multiple(text: str, match: re.Match[str], s_start: int) -> Claim | None:
             return None
     if word == "twice" and not re.match(r"^\s*(?:as|the|that|what)\b", after, re.I):
         return None
-    if word.endswith("fold") and _DOWN_BEFORE.search(
-        text, max(s_start, match.start() - 30), match.start()
-    ):
-        return None  # "down more than threefold": a ratio the other way, left unread
-    return _multiple_of(match, _MULTIPLES[word], "w")
+    down = word.endswith("fold") and bool(
+        _DOWN_BEFORE.search(text, max(s_start, match.start() - 30), match.start())
+    )  # "down more than threefold": a ratio the other way, the earlier value over the later
+    return _multiple_of(match, _MULTIPLES[word], "w", down=down)
 
 
-def _multiple_of(match: re.Match[str], ratio: float, group: str) -> Claim:
-    """A multiple of ``ratio``, written loosely: within 10% of it (see the module's notes)."""
+def _multiple_of(match: re.Match[str], ratio: float, group: str, down: bool = False) -> Claim:
+    """A multiple of ``ratio``, written loosely: within 10% of it (see the module's notes);
+    ``down``, the earlier value that multiple of the later ("fell threefold": to a third)."""
     side = qualifier_side(match.group("q") or "")
     low, high = 0.9 * ratio, 1.1 * ratio
     if side == "below":
         high = ratio
     elif side == "above":  # "more than four times": short of the next whole multiple
         low, high = ratio, (ratio + 1 if ratio >= 2 else high)
+    if down:
+        low, high, ratio = 1 / high, 1 / low, 1 / ratio
     change = Interval(100 * (low - 1), 100 * (high - 1), side != "above", side != "above")
     claim = _claim(match, "change", 100 * (ratio - 1), change)
     claim.number_start = match.start(group)
