@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from yearbook.claims.numbers import Interval
@@ -67,6 +69,9 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     default_year: int | None = None
     years_named: set[int] = field(default_factory=set)  # every fiscal year the text names
+    _matches: dict[re.Pattern[str], tuple[list[int], list[re.Match[str]]]] = field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def text(self) -> str:
@@ -88,6 +93,24 @@ class Document:
         start = max([c.end for c in others if c.end <= claim.start], default=start)
         end = min([c.start for c in others if c.start >= claim.end], default=end)
         return start, end
+
+    def found(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+        """The matches of ``pattern`` that lie in ``text[start:end]``, in text order.
+
+        The whole text is searched once per pattern: the checker asks the same question of
+        each claim's sentence, and searching every sentence again for every claim in it was
+        a tenth of a long check."""
+        if pattern not in self._matches:
+            matches = list(pattern.finditer(self.plain.text))
+            self._matches[pattern] = ([m.start() for m in matches], matches)
+        starts, matches = self._matches[pattern]
+        stop = bisect_left(starts, end, lo=bisect_left(starts, start))
+        return [m for m in matches[bisect_left(starts, start) : stop] if m.end() <= end]
+
+    def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """The first of `found`, or None."""
+        found = self.found(pattern, start, end)
+        return found[0] if found else None
 
     def in_block(self, index: int) -> list[Claim]:
         """The claims of one block, in text order."""

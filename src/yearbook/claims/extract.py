@@ -37,14 +37,21 @@ KINDS = (
 
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _QUAL_END = re.compile(rf"\b(?P<q>{_QUAL})\s*$", re.I)
+_QUAL_CHARS = max(map(len, ABOVE + BELOW + APPROX))
+"""The longest qualifier: one that ends a text starts no further back from its end."""
 _WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 _DIGIT_WORD = "|".join(["oh", *(w for w, v in WORD_VALUES.items() if v < 10)])
 """The words a spoken decimal's digits are said with ("one-point-nine-six million")."""
 _THIN = "\u00a0\u2009\u202f"
 """Spaces that group a number's thousands ("142\u202f580"): no-break, thin and narrow."""
 _GROUPS = re.compile(rf"[ {_THIN}]")
+_INITIALS = "".join(sorted({word[0] for word in WORD_VALUES} | {"a"}))
+"""The letters a number said in words starts with ("a hundred" too)."""
 _NUMBER = re.compile(
-    rf"(?P<dollar>\$\s?)?(?P<num>(?<![\d,.])\d{{1,3}}\s+mil\s+\d{{1,3}}(?![\d,.]\d|\d)"
+    # tried only where a digit, "$" or such a letter starts: the many ways below are
+    # otherwise tried at every character of the text
+    rf"(?=[\d${_INITIALS}])"
+    rf"(?:(?P<dollar>\$\s?)?(?P<num>(?<![\d,.])\d{{1,3}}\s+mil\s+\d{{1,3}}(?![\d,.]\d|\d)"
     rf"|(?<![\d,])\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])(?:\.\d+)?"
     rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d|[,.]\d|[{_THIN}]\d)"
@@ -52,7 +59,7 @@ _NUMBER = re.compile(
     r"|\d+(?:\.\d+)?)"
     rf"|\b(?P<words>(?:a(?=[\s-]+hundred\b)|{_WORD})"
     rf"(?:(?:[\s-]+|(?<=thousand),\s)(?:and[\s-]+)?(?:{_WORD}|hundred|thousand)\b)*"
-    rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+|[\s-]+and[\s-]+a[\s-]+half)?)\b",
+    rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+|[\s-]+and[\s-]+a[\s-]+half)?)\b)",
     re.I,
 )
 _MIL = re.compile(r"(\d{1,3})\s+mil\s+(\d{1,3})")
@@ -126,6 +133,8 @@ _DURATION = re.compile(
 )
 """After a length of time ("the 12 months ending", "a 90-day period"), which is no figure."""
 _FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
+_TAIL_CHARS = 32
+"""How far from its end `_NAMES_BEFORE` or `_FISCAL_BEFORE` can start to match a text."""
 _WEIGHTS = re.compile(
     r"^\s*(?:pounds?|lbs?\.?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|grams?)\b", re.I
 )
@@ -410,7 +419,9 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True  # a note or clause reference: "[2]", "235(b)(1)"
     if len(match.group()) <= 3 and _EXHIBIT_BEFORE.search(before):
         return True  # "(Figure 1)", "see Table 3"
-    return bool(_NAMES_BEFORE.search(before)) or bool(_FISCAL_BEFORE.search(before))
+    # both end where `before` does: searched from a little before its last words only
+    tail = max(0, len(before.rstrip()) - _TAIL_CHARS)
+    return bool(_NAMES_BEFORE.search(before, tail)) or bool(_FISCAL_BEFORE.search(before, tail))
 
 
 _PER_UNIT = re.compile(
@@ -441,7 +452,7 @@ def _classify(
     rest: str,
 ) -> Claim:
     num_start = match.start()
-    qual_match = _QUAL_END.search(before)
+    qual_match = _QUAL_END.search(before, max(0, len(before.rstrip()) - _QUAL_CHARS))
     qualifier = qual_match.group("q") if qual_match else ""
     start = num_start - (len(before) - qual_match.start()) if qual_match else num_start
     if negative:

@@ -16,6 +16,7 @@ introduces the list ("Homicide (1,713)").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -137,6 +138,7 @@ class Linker:
                 self._by_word.setdefault(word, []).append(phrase)
         self._order = {phrase: n for n, phrase in enumerate(self.phrases)}
         self._offices: dict[int, str | None] = {}
+        self._office_hits: tuple[str, dict[str, list[tuple[int, int]]]] | None = None
 
     def _categories(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
         out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
@@ -363,7 +365,8 @@ class Linker:
 
     def _sentence_office(self, doc: Document, claim: Claim) -> str | None:
         if claim.sentence not in self._offices:
-            found = self._offices_in(doc.sentence_text(claim.sentence))
+            _, start, end = doc.sentences[claim.sentence]
+            found = self._offices_in(doc.text, start, end)
             self._offices[claim.sentence] = found[0] if len(found) == 1 else None
         return self._offices[claim.sentence]
 
@@ -371,14 +374,27 @@ class Linker:
         out: list[str | None] = []
         current: str | None = None
         for block in doc.blocks:
-            found = self._offices_in(doc.text[block.start : block.end])
+            found = self._offices_in(doc.text, block.start, block.end)
             if block.kind == "heading" and found:
                 current = found[0]
             out.append(current)
         return out
 
-    def _offices_in(self, text: str) -> list[str]:
-        return [office for office, pattern in self._office_re.items() if pattern.search(text)]
+    def _offices_in(self, text: str, start: int, end: int) -> list[str]:
+        """The offices named in ``text[start:end]``, each office's names found once in the
+        whole text (searching every stretch for every office was a tenth of a long check)."""
+        if self._office_hits is None or self._office_hits[0] is not text:
+            hits = {
+                office: [(m.start(), m.end()) for m in pattern.finditer(text)]
+                for office, pattern in self._office_re.items()
+            }
+            self._office_hits = (text, hits)
+        found = []
+        for office, spans in self._office_hits[1].items():
+            at = bisect_left(spans, (start, -1))
+            if at < len(spans) and spans[at][1] <= end:
+                found.append(office)
+        return found
 
 
 def _respectively(doc: Document, claim: Claim) -> Claim | None:
@@ -450,7 +466,10 @@ def name_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
     ordered = sorted(names, key=len, reverse=True)
     if not ordered:
         return None
-    return re.compile("|".join(rf"(?<![\w&]){re.escape(n)}(?![\w&])" for n in ordered))
+    initials = "".join(sorted({re.escape(n[0]) for n in ordered if n}))
+    names = "|".join(re.escape(n) for n in ordered)
+    # tried only where a name's first letter stands
+    return re.compile(rf"(?=[{initials}])(?<![\w&])(?:{names})(?![\w&])")
 
 
 def value_before(doc: Document, claim: Claim) -> Claim | None:

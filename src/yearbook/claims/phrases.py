@@ -43,8 +43,9 @@ _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len,
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
+    r"(?=[\ddfhinqt])(?:"  # tried only where one of the words below may start
     r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|fold|"
-    r"times|no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d",
+    r"times|no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d)",
     re.I,
 )
 """A word one of the phrases needs: a sentence without any is not searched further."""

@@ -70,7 +70,9 @@ _OPENER = re.compile(
 """Words that open a sentence and never go on a name ("U.S. Two years ...", not "U.S. Border
 Patrol")."""
 _NUMBERISH = re.compile(
-    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{'|'.join(WORD_VALUES)})\b", re.I
+    rf"(?=[\d{''.join({word[0] for word in WORD_VALUES})}])"  # tried only where one may start
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{'|'.join(WORD_VALUES)})\b)",
+    re.I,
 )
 
 MAX_SENTENCE_CHARS = 1_000

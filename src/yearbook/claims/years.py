@@ -89,6 +89,7 @@ _DATE_BEFORE = re.compile(
 )
 _YEAR = r"(?:(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d|FY\s?'?\d\d(?!\d))"
 _SPAN = re.compile(
+    r"(?=[\dabefinostu])(?:"  # tried only where one of the ways below may start
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b"
     # one year, then another: "2019-20", "fiscal years 2017 through 2020" (not calendar
     # years), "FY2021 and FY2022 combined"; tried once where a year starts
@@ -103,12 +104,13 @@ _SPAN = re.compile(
     r"(?!\s+(?:earlier|before|ago|prior|later|into))"
     r"|\bin\s+some\s+years\b"
     r"|\beach\s+of\s+the\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"\s+(?:fiscal\s+)?years\b",
+    r"\s+(?:fiscal\s+)?years\b)",
     re.I,
 )
 """Several years: a claim about them has no one fiscal year, unless it names one after it
 ("more than 140,000 in each of the three years before that" is about each of them)."""
 _PART_OF_YEAR = re.compile(
+    r"(?=[\dabflmoprstuwy])(?:"  # tried only where one of the ways below may start
     r"\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
@@ -119,7 +121,7 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:since|from)\s+the\s+(?:start|beginning|first\s+day)\s+of\s+(?:[A-Za-z][\w'-]*\s+){1,4}"
     rf"on\s+{MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b(?:months|weeks)\s+(?:since|after|following)\b"
-    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b",
+    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b)",
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "as of
@@ -170,7 +172,7 @@ def _is_base(text: str, start: int, pos: int) -> bool:
 
 
 _YEAR_BEFORE = re.compile(
-    r"\b(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year"
+    r"\b(?=[\dafilpt])(?:the\s+year\s+(?:before|prior)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year"
     r"|a\s+year\s+(?:earlier|before|ago)|last\s+year"
     r"|(?P<n>two|three|four|five|\d)\s+(?:fiscal\s+)?years\s+(?:earlier|before|ago|prior))\b",
     re.I,
@@ -221,7 +223,7 @@ _FROM = re.compile(
 """Right before the earlier of two values "from" one "to" the other, or set against it (not a
 value another is a multiple of: "3.4 times the 273,768")."""
 _CALENDAR_WORD = re.compile(r"\bcalendar[\s-]+(?:years?\s+)?$", re.I)
-_CALENDAR_NAMED = re.compile(r"\bcalendar\b", re.I)
+_CALENDAR_NAMED = re.compile(r"(?=c)\bcalendar\b", re.I)
 """Right before a year that is a calendar year ("calendar 2020", "calendar year 2020")."""
 _IN_PARENS = re.compile(
     rf"\D{{0,14}}\d{{2,4}}\s*\(\s*{_HEDGE}\$?$",
@@ -277,7 +279,9 @@ _OPENING_SHIFT = re.compile(
 )
 """A sentence opening with a year counted from the one just named ("The year before that, ...",
 "Two years earlier it was ...", "Three years later the agency removed ...")."""
-_SAME_PERIOD = re.compile(r"\b(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I)
+_SAME_PERIOD = re.compile(
+    r"\b(?=[st])(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I
+)
 """A comparison of like parts of two years: every value of its sentence is a part's."""
 OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
 """Where a sentence's next clause begins (", and ...", "; ..."): a value past it is another's."""
@@ -507,14 +511,15 @@ _LABEL_CLOSE = re.compile(r"\)\s*[:=]\s*\$?")
 
 
 def _outside_asides(
-    text: str,
+    doc: Document,
     pattern: re.Pattern[str],
     start: int,
     stop: int,
     claim_start: int | None = None,
 ) -> re.Match[str] | None:
     """The first match of ``pattern`` in text[start:stop] that is not inside an aside."""
-    for found in pattern.finditer(text, start, stop):
+    text = doc.text
+    for found in doc.found(pattern, start, stop):
         opens = [m for m in _ASIDE_OPENS.finditer(text, start, found.start())]
         closed = opens and _CLAUSE_END.search(text, opens[-1].end(), found.start())
         if opens and not closed:
@@ -547,10 +552,10 @@ def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | N
     value's year, "158,581 in FY 2018, against 143,470 in the same period of FY 2017", compares
     whole years.)"""
     _, s_start, s_end = doc.sentences[claim.sentence]
-    same = _SAME_PERIOD.search(doc.text, s_start, s_end)
+    same = doc.first(_SAME_PERIOD, s_start, s_end)
     if same is None:
         return None
-    if _PART_OF_YEAR.search(doc.text, s_start, same.start()):
+    if doc.first(_PART_OF_YEAR, s_start, same.start()):
         return same  # "During the first half of FY 2023 ... 225,483, up from 170,896 over
         # the same period in FY 2022": the part its sentence named first
     others = [
@@ -572,8 +577,9 @@ def _part_words(doc: Document, claim: Claim, part: re.Match[str]) -> str:
 
 
 _INTO = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:years?|months?)\s+"
-    r"into\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+(?=[,;]|\s+(?:had|has|have|was|were|is|are))",
+    r"\b(?=[\definost])(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:years?|months?)\s+into\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
+    r"(?=[,;]|\s+(?:had|has|have|was|were|is|are))",
     re.I,
 )
 """A time counted from an event ("Two years into the new administration, ..."): no fiscal
@@ -585,7 +591,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     a time its sentence counts from an event."""
     start, end = doc.stretch(claim)
     _, s_start, s_end = doc.sentences[claim.sentence]
-    into = _INTO.search(doc.text, s_start, claim.start)
+    into = doc.first(_INTO, s_start, claim.start)
     if into and not _FY.search(doc.text, s_start, s_end):
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
@@ -595,21 +601,21 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
-    part = _outside_asides(doc.text, _PART_OF_YEAR, start, stop, claim.start)
+    part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
     if part and any(
         m.start() <= part.start() < m.end() for m in _WHOLE_YEAR.finditer(doc.text, s_start, s_end)
     ):
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
-    span = _outside_asides(doc.text, _SPAN, start, stop, claim.start)
+    span = _outside_asides(doc, _SPAN, start, stop, claim.start)
     _, s_start, _ = doc.sentences[claim.sentence]
     yearly = claim.kind in ("count", "average") and _A_YEAR.match(doc.text, claim.end)
     summed = claim.kind == "count" and _ADDS_UP.search(doc.text, s_start, claim.start)
     if span is None and (yearly or summed):
         # "(FY21-FY23) add up to 273,768, or roughly 91,000 a year": the span's total and
         # yearly average
-        span = _outside_asides(doc.text, _SPAN, s_start, claim.start)  # "(FY21-FY23)" too
+        span = _outside_asides(doc, _SPAN, s_start, claim.start)  # "(FY21-FY23)" too
         if span is not None and yearly:
             claim.kind = "average"
         elif yearly and _SUMMED_BEFORE.search(doc.text, s_start, claim.start):
@@ -700,7 +706,7 @@ def _said_calendar(doc: Document, claim: Claim) -> None:
     if claim.fiscal_year is None:
         return
     _, s_start, s_end = doc.sentences[claim.sentence]
-    if not _CALENDAR_NAMED.search(doc.text, s_start, s_end):
+    if not doc.first(_CALENDAR_NAMED, s_start, s_end):
         return  # the common case, at no cost of reading the sentence's years
     said = _mentions(doc.text, s_start, s_end, True)
     calendar = [
@@ -764,7 +770,7 @@ def _relative_before(doc: Document, claim: Claim, s_start: int) -> re.Match[str]
     the year before, at 240,255"), and not a base ("than the year before")."""
     found = [
         m
-        for m in _YEAR_BEFORE.finditer(doc.text, s_start, claim.start)
+        for m in doc.found(_YEAR_BEFORE, s_start, claim.start)
         if not m.group().lower().startswith("last")
         and not _BASE_WORD.search(doc.text, max(s_start, m.start() - 14), m.start())
     ]
