@@ -975,3 +975,104 @@ def test_a_fall_by_a_fold_is_checked_as_the_ratio_the_other_way(checked: Checker
     assert down.verdict == "supported"
     four = claim(checked(text.format("fourfold"), SIX_YEARS), "fourfold")
     assert four.verdict == "contradicted"
+
+
+def test_of_fiscal_years_named_as_often_the_text_is_about_the_one_it_names_most_in_all(
+    checked: Checker,
+) -> None:
+    text = (
+        "Removals reached a new low in 2021, the agency says.\n\n"
+        "It removed 185,884 people in fiscal year 2020 and only 59,011 in fiscal year 2021.\n\n"
+        "The drop of nearly 70% from the previous year came as crossings rose."
+    )
+    assert verdict(checked(text, SIX_YEARS), "drop of nearly 70%") == (
+        "ero.removals",
+        2021,
+        "supported",
+    )
+
+
+def test_a_change_said_of_a_value_in_a_clause_of_its_own_is_that_values_change(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.at_large_arrests", 2017, 40_000),
+    ]
+    text = (
+        "In FY 2018 officers made 158,581 arrests of people at large for civil violations, "
+        "which is about an 11 percent increase from FY 2017."
+    )
+    assert verdict(checked(text, rows), "about an 11 percent increase") == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+
+
+def test_a_change_counts_from_since_up_to_the_year_in_scope(checked: Checker) -> None:
+    text = "In FY 2021 ERO removed 59,011 people. Removals have fallen by {} since FY 2019."
+    near = claim(
+        checked(text.format("nearly 78 percent"), SIX_YEARS), "fallen by nearly 78 percent"
+    )
+    assert (near.fiscal_year, near.verdict) == (2021, "supported")
+    far = claim(checked(text.format("60 percent"), SIX_YEARS), "fallen by 60 percent")
+    assert far.verdict == "contradicted"
+
+
+def test_a_change_joined_to_another_is_of_its_subject_and_than_they_were_names_a_base(
+    checked: Checker,
+) -> None:
+    text = (
+        "Removals in FY 2021 were about 68 percent lower than in the prior fiscal year, "
+        "and {} lower than they had been in FY 2019."
+    )
+    second = claim(checked(text.format("about 78 percent"), SIX_YEARS), "about 78 percent lower")
+    assert (second.metric, second.fiscal_year, second.verdict) == (
+        "ero.removals",
+        2021,
+        "supported",
+    )
+    wrong = claim(checked(text.format("about 60 percent"), SIX_YEARS), "about 60 percent lower")
+    assert (wrong.metric, wrong.verdict) == ("ero.removals", "contradicted")
+
+
+def test_a_clause_after_even_as_is_another_subjects(checked: Checker) -> None:
+    rows: list[Row] = [*SIX_YEARS, ("ero.removals", 2021, 59_011, "region", "border")]
+    text = (
+        "In FY 2021 removals dropped by a staggering {} even as crossings through Mexico "
+        "and along the border hit records."
+    )
+    found = claim(checked(text.format("68%"), rows), "dropped by a staggering 68%")
+    assert (found.metric, found.breakdown, found.verdict) == ("ero.removals", "", "supported")
+    wrong = claim(checked(text.format("75%"), rows), "dropped by a staggering 75%")
+    assert wrong.verdict == "contradicted"
+
+
+def test_the_same_period_after_a_whole_fiscal_year_is_the_year_before(checked: Checker) -> None:
+    text = (
+        "The agency removed 72,177 people in its fiscal year that ended Sept. 30, up from "
+        "59,011 in the same period a year earlier."
+    )
+    found = claim(checked(text, SIX_YEARS, dt.date(2022, 12, 1)), "59,011")
+    assert (found.fiscal_year, found.verdict) == (2021, "supported")
+
+
+def test_a_change_of_a_year_no_figure_gives_is_measured_from_the_texts_value(
+    checked: Checker,
+) -> None:
+    text = "ICE removed 271,484 people in FY 2024, a {} increase from FY 2023."
+    seven = [*SIX_YEARS, ("ero.removals", 2023, 142_580)]
+    found = claim(
+        checked(text.format("90 percent"), seven),
+        "a 90 percent increase",
+    )
+    assert (found.metric, found.verdict) == ("ero.removals", "supported")
+    assert "the text's 271,484" in found.reason
+    # one that disagrees is not ruled out: the text's own value may be the wrong one
+    other = claim(
+        checked(text.format("60 percent"), seven),
+        "a 60 percent increase",
+    )
+    assert other.verdict == "unverifiable"

@@ -211,10 +211,11 @@ _CHANGE_VERB_PAIR = re.compile(
 )
 """Before the second change of "dropped by 30% against 2019 and 27% against 2018"."""
 _CHANGE_VERB_HEAD = re.compile(
-    rf"\b(?P<w>{_CHANGE_VERB})(?:\s+|\s*[\u2014\u2013-]+\s*(?=by\b))(?:by\s+)?(?:(?P<q>{_QUAL})\s+)?$",
+    rf"\b(?P<w>{_CHANGE_VERB})(?:\s+|\s*[\u2014\u2013-]+\s*(?=by\b))"
+    rf"(?:by\s+(?:an?\s+(?!(?:{_QUAL})\s)[a-z]+\s+)?)?(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
-"""Before "rose 12%", "fell by 12%", "was down\u2014by 12%"."""
+"""Before "rose 12%", "fell by 12%", "was down\u2014by 12%", "dropped by a ghastly 70%"."""
 _CHANGE_VERB_BY = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:(?:[A-Za-z'-]+|[A-Z]\.(?:[A-Z]\.)+|(?:19|20)\d\d)\s+){{1,10}}?"
     rf"(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",

@@ -16,11 +16,19 @@ from yearbook.claims.relevance import MetricIndex
 __all__ = ["CLAUSE_CUT", "clause_text", "object_words", "other_body", "read_context"]
 
 _HEAD_CUT = re.compile(r"[;:\u2013-\u2015]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s")
-_TAIL_CUT = re.compile(r"[,;:()\u2013-\u2015]|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s|\s-\s")
-"""Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S.")."""
-CLAUSE_CUT = re.compile(r"\s(?:and|while|but|whereas)\s", re.I)
+_TAIL_CUT = re.compile(
+    r"[,;:()\u2013-\u2015]|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s|\s-\s"
+    r"|\s(?:even\s+as|even\s+though|although|whereas)\s"
+)
+"""Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S."),
+a conjunction that opens another clause ("70% even as crossings through Mexico rose")."""
+CLAUSE_CUT = re.compile(
+    r"\s(?:and|while|but|whereas|even\s+as|even\s+though|although)\s|,\s+(?:as|though|when)\s",
+    re.I,
+)
 """Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
-refused 720"): what follows it belongs to the next."""
+refused 720"; "sales fell 70 percent, even as online orders reached highs"): what follows
+it belongs to the next."""
 _INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")

@@ -75,6 +75,7 @@ from yearbook.claims.verify import (
     consistent,
     difference_on,
     expected_change,
+    stated_change_agrees,
     stated_figure,
 )
 from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
@@ -129,9 +130,67 @@ class ValueLinker:
             if claim.kind != "change" or claim.link_reason == "respectively":
                 continue  # "respectively": paired by its place, not by its value
             if claim.fiscal_year is not None:
-                self._link_change(doc, claim)
+                if not self._link_change(doc, claim) and claim.metric is None:
+                    self._sibling_change(doc, claim)
             elif claim.calendar is not None and claim.calendar[1] is not None:
                 self._calendar_change(doc, claim)
+
+    def _from_stated(
+        self, doc: Document, claim: Claim, ctx: Context, ranked: list[tuple[float, int]]
+    ) -> bool:
+        """A change of a year no figure gives, measured from the value the text states for that
+        year to the base year's figure ("deported 271,484 in FY 2024 ..., a 90 percent increase
+        from the 2023 fiscal year"): linked to the relevant metric for which that agrees."""
+        assert claim.fiscal_year is not None
+        base_year = claim.base_year or claim.fiscal_year - 1
+        top_score = ranked[0][0]
+        for s, i in ranked:
+            if s < SUPPORT_SCORE or s < COMPARABLE * top_score:
+                break
+            mdoc = self.index.docs[i]
+            key = (mdoc.metric, mdoc.breakdown, mdoc.breakdown_value)
+            if self.figures.find(*key[:1], claim.fiscal_year, *key[1:]) is not None:
+                continue
+            then = self.figures.find(mdoc.metric, base_year, mdoc.breakdown, mdoc.breakdown_value)
+            if then is None or not then.value:
+                continue
+            for value in doc.claims:
+                if (
+                    value.kind == "count"
+                    and (value.metric or value.reads_like, value.breakdown, value.breakdown_value)
+                    == key
+                    and value.fiscal_year == claim.fiscal_year
+                    and stated_change_agrees(claim, value, then)
+                ):
+                    self._set(claim, mdoc, ctx, ranked, s)
+                    claim.now_stated = value.index
+                    claim.link_reason = f"measured from the text's {value.text}"
+                    return True
+        return False
+
+    def _sibling_change(self, doc: Document, claim: Claim) -> None:
+        """A change its sentence joins with "and" to a linked change before it, its own words
+        naming nothing counted, is of the same subject ("removals were 70 percent lower than
+        in FY 2020, and nearly 80 percent lower than in FY 2019")."""
+        before = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.kind == "change" and c.index < claim.index and c.metric
+        ]
+        join = _AND_NEXT.fullmatch(doc.text, before[-1].end, claim.start) if before else None
+        if join is None or claim.no_contradiction:
+            return
+        _, _, s_end = doc.sentences[claim.sentence]
+        own = doc.text[join.end("gap") : claim.start] + doc.text[claim.end : s_end]
+        if set(self.index.words(own)) & self.index.metric_words:
+            return  # "..., and visits fell 10 percent": another subject's
+        sibling = before[-1]
+        claim.metric, claim.breakdown, claim.breakdown_value = (
+            sibling.metric,
+            sibling.breakdown,
+            sibling.breakdown_value,
+        )
+        claim.link_reason = f"it is joined to {sibling.text!r}, of the same subject"
 
     def _calendar_change(self, doc: Document, claim: Claim) -> None:
         """A change the text dates by calendar years ("up 11% over 2017") goes to the metric
@@ -180,6 +239,21 @@ class ValueLinker:
         if not ranked:
             return False
         top_score = ranked[0][0]
+        own = self.index.headline(value.metric) if value and value.metric else None
+        if (
+            own is not None
+            and value is not None
+            and not value.breakdown
+            and value.role != "prior"
+            and value.fiscal_year == claim.fiscal_year
+            and _WHICH_IS.fullmatch(doc.text, value.end, claim.start)
+            and change_agrees(claim, self.figures, own.metric)
+        ):  # "158,581 permits for new buildings, which is about an 11 percent increase":
+            # the change of the value it is said of, whatever else the value's words name
+            own_score = next((s for s, i in ranked if self.index.docs[i] is own), top_score)
+            self._set(claim, own, ctx, ranked, own_score)
+            claim.link_reason = "the change of the value it is said of, which agrees"
+            return True
         context = {*ctx.near, *ctx.rest, *ctx.before}
         agreed = False
         for n, (s, i) in enumerate(ranked):
@@ -194,6 +268,8 @@ class ValueLinker:
                     claim.link_reason = "its change agrees"
                 agreed = True
                 break
+        if not agreed and self._from_stated(doc, claim, ctx, ranked):
+            return True
         clear = None if agreed or claim.metric else self._clearly_of(doc, claim, ctx, ranked)
         if clear is not None:
             # "sales in FY 2021 were more than 70 percent lower than in FY 2020": its own
@@ -814,6 +890,18 @@ def _by_rank(pair: tuple[float, int]) -> tuple[float, int]:
     return -pair[0], pair[1]
 
 
+_AND_NEXT = re.compile(
+    r"[^.;:\d]{0,80}?(?P<gap>,?\s+(?:and|but)\s+)(?:(?:by|was|were|is|are)\s+)?", re.I
+)
+"""Between two changes of one subject: "... lower than in the prior year, and nearly 80 percent
+lower ..."."""
+_WHICH_IS = re.compile(
+    r"[^.;:()]{0,80}?,\s*(?:which|this|that)\s+(?:is|was|represents|represented|marks|marked"
+    r"|amounts\s+to|amounted\s+to)\s+",
+    re.I,
+)
+"""Between a value and a change said of it in a clause of its own ("158,581 permits for new
+buildings, which is about an 11 percent increase")."""
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z-]+s)\b[^,;:]{0,40}$", re.I)
 """Before a change in its clause: what it says it is the change of ("the number of visits
 jumped 279 percent")."""

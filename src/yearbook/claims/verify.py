@@ -34,6 +34,7 @@ __all__ = [
     "figure_interval",
     "mark_differences",
     "matched_reading",
+    "stated_change_agrees",
     "stated_figure",
     "verify",
 ]
@@ -405,6 +406,15 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     base_year = claim.base_year or claim.fiscal_year - 1
     now = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
     then = figures.find(claim.metric, base_year, claim.breakdown, claim.breakdown_value)
+    if (now is None or now.value is None) and claim.now_stated is not None and then is not None:
+        stated = doc.claims[claim.now_stated]
+        change = _stated_change(stated, then)
+        where = f"from FY {base_year}'s figure {_num(then.value or 0)} to the text's {stated.text}"
+        if change is not None and stated_change_agrees(claim, stated, then):
+            reason = f"{claim.metric} changed {_pct(*change)} {where} (FY {claim.fiscal_year})"
+            return Evidence(claim.index, "supported", reason, sum(change) / 2)
+        why = f"no figure of FY {claim.fiscal_year}; {where}"
+        return Evidence(claim.index, "unverifiable", why)
     if now is None or now.value is None:
         return Evidence(claim.index, "unverifiable", f"{_where(claim)} has no figure")
     expected = _expected_change(now, then, base_year, claim.fiscal_year)
@@ -433,6 +443,22 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     implied = _implied_base(claim, doc, now, then, base_year)
     return Evidence(claim.index, "contradicted", implied or reason, (low + high) / 2)
+
+
+def _stated_change(stated: Claim, then: Figure) -> tuple[float, float] | None:
+    """The change in percent from a base year's figure to a value the text states."""
+    b = figure_interval(then)
+    if b is None or b.low <= 0:
+        return None
+    a = stated.interval
+    return 100.0 * (a.low / b.high - 1), 100.0 * (min(a.high, 1e300) / b.low - 1)
+
+
+def stated_change_agrees(claim: Claim, stated: Claim, then: Figure) -> bool:
+    """Whether a change agrees with the one from a base year's figure to a value the text
+    states for the change's year (a year no figure gives)."""
+    change = _stated_change(stated, then)
+    return change is not None and claim.interval.overlaps(Interval(*change))
 
 
 def _expected_change(

@@ -130,6 +130,8 @@ _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
     r"|\bsince\s+(?:the\s+|its\s+|their\s+)(?:[\w'\u2019-]+\s+){1,3}?in\s+$"
+    r"|\bthan\s+(?:they|it|there|those|these|that|this)\s+(?:[a-z]+\s+){1,3}?(?:in|during|for)"
+    r"\s+(?:the\s+)?$"  # "80 percent lower than they had been in FY 2019"
     r"|\b(?:(?:over|from|since|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|than|on|"
     r"(?:the\s+)?same\s+as|similar\s+to|on\s+par\s+with|in\s+line\s+with|"
     r"versus|vs\.?|against|relative\s+to|(?<=percent\s)below|(?<=%\s)below|"
@@ -205,6 +207,8 @@ THAN_OWNER = re.compile(
 )
 """Before a value another one is compared with, owned by someone ("higher than the new
 director's first year number of 226,119"): of a year its sentence does not give."""
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+"""Before the year a change counts from up to the year in scope."""
 _APPOSED = re.compile(r"[^.;,()]{0,40},\s*(?:or\s+|and\s+)?", re.I)
 """Between a value and the change set beside it ("158,581 in 2018, a 44 percent increase")."""
 _YEAR_OF = re.compile(
@@ -312,8 +316,15 @@ def default_of_several(doc: Document, claim: Claim) -> bool:
 
 
 def most_common_year(text: str) -> int | None:
+    """The fiscal year the text names most; of years named as often, the one the text names
+    most in all, bare years counted ("hit a low in 2021 ... 59,011 in fiscal year 2021, down
+    from 185,884 in fiscal year 2020"); then the first."""
     years = Counter(_fy(m) for m in _FY.finditer(text) if not _is_base(text, 0, m.start()))
-    return years.most_common(1)[0][0] if years else None
+    if not years:
+        return None
+    bare = Counter(-y for _, y in _scan(text)[1] if y < 0)
+    order = {y: i for i, y in enumerate(years)}
+    return max(years, key=lambda y: (years[y], bare[y], -order[y]))
 
 
 def _merged(stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -558,6 +569,9 @@ def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | N
     if doc.first(_PART_OF_YEAR, s_start, same.start()):
         return same  # "During the first half of FY 2023 ... 225,483, up from 170,896 over
         # the same period in FY 2022": the part its sentence named first
+    if _ENDED_YEAR.search(doc.text, s_start, same.start()):
+        return None  # "... 271,484 in its fiscal year ended Sept. 30, nearly double from
+        # 142,580 in the same period a year earlier": whole years
     others = [
         pos
         for pos, _, base in _mentions(doc.text, s_start, s_end, fiscal)
@@ -1069,6 +1083,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             # increase of more than 44 percent": from the one to the other
             year, claim.base_year = pair
             claim.year_given = True
+        since = any(  # "Removals fell by nearly 80 percent since FY 2019": up to now
+            base and _SINCE.search(text, max(0, pos - 12), pos) for pos, _, base in tail_mentions
+        )
+        if year is None and since and claim.base_year and context and context > claim.base_year:
+            year = context  # the year the paragraph or text is about, not the one after
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
         claim.year_given = bool(own or valued or before or bases)
