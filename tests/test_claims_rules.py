@@ -1068,9 +1068,9 @@ def test_a_change_of_a_year_no_figure_gives_is_measured_from_the_texts_value(
         checked(text.format("90 percent"), seven),
         "a 90 percent increase",
     )
-    assert (found.metric, found.verdict) == ("ero.removals", "supported")
-    assert "the text's 271,484" in found.reason
-    # one that disagrees is not ruled out: the text's own value may be the wrong one
+    # the change is half the writer's own number: told, never borne out or ruled out
+    assert (found.metric, found.verdict) == ("ero.removals", "unverifiable")
+    assert "the text's 271,484 is +90.41%, which agrees" in found.reason
     other = claim(
         checked(text.format("60 percent"), seven),
         "a 60 percent increase",
