@@ -1076,3 +1076,30 @@ def test_a_change_of_a_year_no_figure_gives_is_measured_from_the_texts_value(
         "a 60 percent increase",
     )
     assert other.verdict == "unverifiable"
+
+
+def test_a_value_said_of_a_base_year_after_where_is_of_that_year(checked: Checker) -> None:
+    text = (
+        "In FY 2021 deportations fell sharply from the previous fiscal year, where {} were "
+        "deported, and even more so from FY 2019."
+    )
+    found = verdict(checked(text.format("nearly 186,000"), SIX_YEARS), "nearly 186,000")
+    assert found == ("ero.removals", 2020, "supported")
+    wrong = verdict(checked(text.format("nearly 196,000"), SIX_YEARS), "nearly 196,000")
+    assert wrong == ("ero.removals", 2020, "contradicted")
+
+
+def test_a_change_pointing_back_to_the_sentence_before_is_measured_from_its_value(
+    checked: Checker,
+) -> None:
+    text = (
+        "Analysts estimate that about 340,000 permits were sold in FY 2025.\n\n"
+        "This would mark sales {} higher than the 271,000 permits sold in FY 2024."
+    )
+    rows: list[Row] = [("ero.removals", 2019, 267_258)]
+    right = claim(checked(text.format("25 percent"), rows), "25 percent higher")
+    assert right.verdict == "supported"
+    assert "from 271,000 to 340,000" in right.reason
+    # the value pointed back to may not be the one the writer meant: never contradicted
+    other = claim(checked(text.format("45 percent"), rows), "45 percent higher")
+    assert other.verdict == "unverifiable"

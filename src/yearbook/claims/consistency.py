@@ -324,6 +324,11 @@ def _than_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     same = doc.in_sentence(claim.sentence)
     before = [c for c in same if c.end <= claim.start]
     after = [c for c in same if c.start >= claim.end]
+    _, s_start, _ = doc.sentences[claim.sentence]
+    if not before and claim.sentence > 0 and POINTS_BACK.match(doc.text, s_start):
+        # "... about 340,000 permits in FY 2025. This would mark sales 25 percent
+        # higher than the 271,000 ...": the value the sentence points back to
+        before = [c for c in doc.in_sentence(claim.sentence - 1) if c.role != "prior"]
     if not before or not after:
         return None
     gap = doc.text[claim.end : after[0].start]
@@ -354,8 +359,12 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             pair = multiple  # "..., and more than double the 59,011 removed two years earlier"
         pair = pair or multiple or _from_to(doc, claim) or _compared_pair(doc, claim)
         compared = _than_pair(doc, claim) if pair is None else None
-        if compared is not None and not _same_count(doc, *compared):
-            # the writer compares them, but nouns that differ may not be one count: support only
+        if compared is not None and (
+            not _same_count(doc, *compared) or compared[0].sentence != claim.sentence
+        ):
+            # the writer compares them, but nouns that differ may not be one count, and a
+            # value pointed back to ("This would mark ...") may not be the one before: support
+            # only
             pair, claim_only = compared, True
         else:
             pair, claim_only = pair or compared, False

@@ -234,8 +234,11 @@ _IN_PARENS = re.compile(
     re.I,
 )
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
-_WHEN = re.compile(r"[^,.;]{0,20}?,?\s+(?:when|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I)
-"""After a base year, before a value: "from 2018, when ...", whose year the value is of."""
+_WHEN = re.compile(
+    r"[^,.;]{0,20}?,?\s+(?:when|where|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I
+)
+"""After a base year, before a value: "from 2018, when ...", "from the previous fiscal year,
+where ...", whose year the value is of."""
 _LABEL_OF_NEXT = re.compile(r"\D{0,14}\d{2,4}\s*[:=\u2248~]\s*\$?\d")
 """A year that labels the value right after it ("FY 2019: 143,099", "2017 \u2248 226,119"), not
 the one before."""
@@ -807,13 +810,15 @@ def _years_back(relative: re.Match[str] | None) -> int:
 
 
 POINTS_BACK = re.compile(
-    r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means)\b"
+    r"\s*(?:that|this|it)(?:['\u2019]s|\s+is|\s+was|\s+means|\s+marks|\s+marked"
+    r"|\s+represents|\s+represented|\s+would\s+(?:be|mark|represent))\b"
     r"|\s*(?:even\s+|but\s+|and\s+|yet\s+)?(?:that|this)\s+(?:latest\s+|last\s+|new\s+)?"
     r"(?:figure|number|total|count|tally)\s+(?:is|was|means)\b",
     re.I,
 )
 """A sentence that opens by pointing back to the value before it ("That is ...", "That's a
-56% decline", "Even that latest figure is only half the 2019 peak")."""
+56% decline", "This would mark a level 25 percent higher", "Even that latest figure is only
+half the 2019 peak")."""
 
 
 def _pointed_back(doc: Document, claim: Claim) -> int | None:
