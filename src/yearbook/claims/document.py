@@ -106,8 +106,9 @@ class Document:
             matches = list(pattern.finditer(self.plain.text))
             self._matches[pattern] = ([m.start() for m in matches], matches)
         starts, matches = self._matches[pattern]
-        stop = bisect_left(starts, end, lo=bisect_left(starts, start))
-        return [m for m in matches[bisect_left(starts, start) : stop] if m.end() <= end]
+        first = bisect_left(starts, start)
+        stop = bisect_left(starts, end, lo=first)
+        return [m for m in matches[first:stop] if m.end() <= end]
 
     def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         """The first of `found`, or None."""

@@ -16,7 +16,6 @@ introduces the list ("Homicide (1,713)").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -138,7 +137,6 @@ class Linker:
                 self._by_word.setdefault(word, []).append(phrase)
         self._order = {phrase: n for n, phrase in enumerate(self.phrases)}
         self._offices: dict[int, str | None] = {}
-        self._office_hits: tuple[str, dict[str, list[tuple[int, int]]]] | None = None
 
     def _categories(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
         out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
@@ -366,7 +364,7 @@ class Linker:
     def _sentence_office(self, doc: Document, claim: Claim) -> str | None:
         if claim.sentence not in self._offices:
             _, start, end = doc.sentences[claim.sentence]
-            found = self._offices_in(doc.text, start, end)
+            found = self._offices_in(doc, start, end)
             self._offices[claim.sentence] = found[0] if len(found) == 1 else None
         return self._offices[claim.sentence]
 
@@ -374,27 +372,18 @@ class Linker:
         out: list[str | None] = []
         current: str | None = None
         for block in doc.blocks:
-            found = self._offices_in(doc.text, block.start, block.end)
+            found = self._offices_in(doc, block.start, block.end)
             if block.kind == "heading" and found:
                 current = found[0]
             out.append(current)
         return out
 
-    def _offices_in(self, text: str, start: int, end: int) -> list[str]:
-        """The offices named in ``text[start:end]``, each office's names found once in the
-        whole text (searching every stretch for every office was a tenth of a long check)."""
-        if self._office_hits is None or self._office_hits[0] is not text:
-            hits = {
-                office: [(m.start(), m.end()) for m in pattern.finditer(text)]
-                for office, pattern in self._office_re.items()
-            }
-            self._office_hits = (text, hits)
-        found = []
-        for office, spans in self._office_hits[1].items():
-            at = bisect_left(spans, (start, -1))
-            if at < len(spans) and spans[at][1] <= end:
-                found.append(office)
-        return found
+    def _offices_in(self, doc: Document, start: int, end: int) -> list[str]:
+        """The offices named in the text from ``start`` to ``end`` (each office's names are
+        found once in the whole text, by `Document.found`)."""
+        return [
+            office for office, pattern in self._office_re.items() if doc.found(pattern, start, end)
+        ]
 
 
 def _respectively(doc: Document, claim: Claim) -> Claim | None:

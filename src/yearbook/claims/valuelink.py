@@ -149,9 +149,9 @@ class ValueLinker:
                 break
             mdoc = self.index.docs[i]
             key = (mdoc.metric, mdoc.breakdown, mdoc.breakdown_value)
-            if self.figures.find(*key[:1], claim.fiscal_year, *key[1:]) is not None:
+            if self.figures.find(mdoc.metric, claim.fiscal_year, *key[1:]) is not None:
                 continue
-            then = self.figures.find(mdoc.metric, base_year, mdoc.breakdown, mdoc.breakdown_value)
+            then = self.figures.find(mdoc.metric, base_year, *key[1:])
             if then is None or not then.value:
                 continue
             for value in doc.claims:

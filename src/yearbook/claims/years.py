@@ -1088,10 +1088,16 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             # increase of more than 44 percent": from the one to the other
             year, claim.base_year = pair
             claim.year_given = True
-        since = any(  # "Removals fell by nearly 80 percent since FY 2019": up to now
-            base and _SINCE.search(text, max(0, pos - 12), pos) for pos, _, base in tail_mentions
-        )
-        if year is None and since and claim.base_year and context and context > claim.base_year:
+        if (
+            year is None
+            and claim.base_year
+            and context
+            and context > claim.base_year
+            and any(  # "Removals fell by nearly 80 percent since FY 2019": up to now
+                base and _SINCE.search(text, max(0, pos - 12), pos)
+                for pos, _, base in tail_mentions
+            )
+        ):
             year = context  # the year the paragraph or text is about, not the one after
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
