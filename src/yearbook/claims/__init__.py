@@ -26,6 +26,7 @@ from dataclasses import replace
 from yearbook.claims.budget import check_numbers
 from yearbook.claims.consistency import Finding, check_consistency
 from yearbook.claims.extract import Claim, Document, extract_document
+from yearbook.claims.language import read_language
 from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
 from yearbook.claims.ranks import mark_ranks, rank_evidence
@@ -96,7 +97,10 @@ def check(
     kind = detect_format(text) if fmt == "auto" else fmt
     plain = to_plain(text, kind)
     check_numbers(plain.text)
-    plain = read_tables(plain)
+    vocab = vocabulary or Vocabulary()
+    read = read_language(plain, vocab.translations)
+    translated = read is not plain
+    plain = read_tables(read)
     if published is not None and fiscal_year is None:
         # "in the fiscal year that ended Sept. 30", in a story of December 2023: FY 2023
         fiscal_year = year_by_date(plain.text, published)
@@ -105,7 +109,6 @@ def check(
         date_readings(doc, published)
     mark_ranks(doc)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
-    vocab = vocabulary or Vocabulary()
     linker = Linker(decls, figures, vocab.offices)
     linker.link_named(doc)
     value_linker = None
@@ -137,6 +140,8 @@ def check(
     if value_linker is not None:
         verdicts = restated(doc, verdicts, value_linker.index)
         verdicts = misstated(doc, verdicts, value_linker.index)
+    if translated:  # each claim as the writer wrote it ("más de 267 mil"), not as it was read
+        verdicts = [replace(v, text=text[v.start : v.end]) for v in verdicts]
     return CheckResult(verdicts)
 
 

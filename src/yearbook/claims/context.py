@@ -170,6 +170,7 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
             "others": list(vocabulary.others),
             "home": list(vocabulary.home),
             "distinct": list(vocabulary.distinct),
+            "translations": {k: dict(v) for k, v in vocabulary.translations.items()},
         },
     }
 

@@ -11,12 +11,15 @@ plain meaning of published figures' names all come from the report's pack::
       generic:   [people, aliens]
       published: {removals_ice_arresting_agency: interior removals}
       others:    [Border Patrol]
+      translations: {es: {vendidos: sold}}
 
 ``terms`` adds metric words to a claim's context ("deported 59,011 people" is
 read as also saying "removals"); ``generic`` words name who a count is about
 without telling figures apart and carry no weight; ``published`` says what a
 published figure's name counts when its words alone do not; ``others`` names
-other bodies whose counts the figures do not hold ("CBP made 851,508 ...").
+other bodies whose counts the figures do not hold ("CBP made 851,508 ..."); ``translations``
+give, by language, the pack's words in it and the English read for them
+(`yearbook.claims.language`).
 
 >>> v = vocabulary_from_mapping({"claims": {"terms": {"deported": ["removals"]}}})
 >>> v.terms["deported"]
@@ -61,6 +64,9 @@ class Vocabulary:
     distinct: tuple[str, ...] = ()
     """Words that name different counts ("arrests", "removals"): a claim next to one is never
     a figure of a metric named by another and not by it."""
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """By language ("es"), the pack's words in it and the English ones the checker reads for
+    them ("vendidos": "sold"); see `yearbook.claims.language`."""
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -99,7 +105,14 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
     others = _strings(claims.get("others") or [], "claims.others")
     home = _strings(claims.get("home") or [], "claims.home")
     distinct = _strings(claims.get("distinct") or [], "claims.distinct")
-    return Vocabulary(offices, terms, generic, published, others, home, distinct)
+    translations = {
+        str(language): {
+            str(word): str(english)
+            for word, english in _mapping(words, f"claims.translations.{language}").items()
+        }
+        for language, words in _mapping(claims.get("translations"), "claims.translations").items()
+    }
+    return Vocabulary(offices, terms, generic, published, others, home, distinct, translations)
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

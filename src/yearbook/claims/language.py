@@ -1,0 +1,539 @@
+"""Prose in Spanish, read in the words the checker knows.
+
+The checker's rules read English: "more than 267,000", "in fiscal year 2019", "a 4.3%
+increase". A text written in Spanish says the same things as "más de 267 mil", "en el
+año fiscal 2019", "un aumento del 4,3 %". `read_language` tells such a text by its
+commonest small words and rewrites it, word for word, into the English those rules read,
+keeping for every character the offset it came from (`yearbook.claims.text.Plain`), so a
+claim still points at what the writer wrote:
+
+* numbers in the Spanish manner: ``267.258`` is 267,258, ``4,3 %`` is 4.3%,
+  ``143 mil`` is 143,000 (a round figure, as written), ``127 mil 492`` is 127,492,
+  ``cinco mil 700`` is 5,700 and ``1,2 millones`` is 1.2 million (a comma before
+  exactly three digits is a thousands comma, as Mexican papers print it);
+* the words of years, qualifiers, changes and comparisons (``año fiscal``, ``más de``,
+  ``casi``, ``aumento``, ``frente a``) and the small words between them;
+* the words a pack gives for what its figures count (``deportados``), from its
+  vocabulary's ``translations`` (`yearbook.claims.vocabulary`).
+
+It is a reading aid, not a translation: word order stays the writer's, and a word it
+does not know is kept as written. English text, and text in a language it does not
+know, is left as it is.
+
+>>> plain = read_language(_plain("Las deportaciones subieron un 4,3 % en el año fiscal "
+...     "2019, cuando fueron deportadas 267.258 personas, frente a 256 mil en el año fiscal "
+...     "anterior, según el informe de la agencia."))
+>>> plain.text  # doctest: +NORMALIZE_WHITESPACE
+'The deportaciones rose 4.3 % in the fiscal year 2019, when were deportadas 267,258 people,
+compared with 256,000 in the previous fiscal year, according to the report of the agency.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections.abc import Mapping
+
+from yearbook.claims.text import Plain
+
+__all__ = ["SPANISH", "detect_language", "read_language"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+_SPANISH_MARKERS = (
+    "de", "la", "el", "los", "las", "que", "del", "por", "con", "para", "una", "se", "según",
+    "más", "fueron", "año", "años", "entre", "durante", "como", "también", "pero", "sus",
+    "cifras",
+)  # fmt: skip
+_ENGLISH_MARKERS = (
+    "the", "of", "and", "to", "that", "for", "with", "was", "were", "is", "by", "from", "this",
+    "are",
+)  # fmt: skip
+_MARKERS = {"es": frozenset(_SPANISH_MARKERS), "en": frozenset(_ENGLISH_MARKERS)}
+"""Small words each language uses often and the other hardly ever."""
+
+_LEAST_MARKERS = 8
+"""Fewest of a language's small words a text must use to be read as that language."""
+
+SPANISH: dict[str, str] = {
+    # years
+    "año fiscal": "fiscal year",
+    "años fiscales": "fiscal years",
+    "ejercicio fiscal": "fiscal year",
+    "periodo fiscal": "fiscal year",
+    "período fiscal": "fiscal year",
+    "periodo fiscal anterior": "previous fiscal year",
+    "período fiscal anterior": "previous fiscal year",
+    "ejercicio fiscal anterior": "previous fiscal year",
+    "al año": "a year",
+    "por año": "a year",
+    "por mes": "a month",
+    "al mes": "a month",
+    "por día": "a day",
+    "al día": "a day",
+    "promedio": "average",
+    "en promedio": "on average",
+    "promediaron": "averaged",
+    "promedió": "averaged",
+    "año fiscal anterior": "previous fiscal year",
+    "año fiscal previo": "previous fiscal year",
+    "año fiscal pasado": "last fiscal year",
+    "pasado año fiscal": "last fiscal year",
+    "último año fiscal": "last fiscal year",
+    "año anterior": "previous year",
+    "año previo": "previous year",
+    "anualmente": "annually",
+    "cada año": "each year",
+    "año pasado": "last year",
+    "el año pasado": "last year",
+    "el pasado año": "last year",
+    "este año": "this year",
+    "este año fiscal": "this fiscal year",
+    "este último año fiscal": "this last fiscal year",
+    "ese año fiscal": "that fiscal year",
+    "el mismo periodo": "the same period",
+    "el mismo período": "the same period",
+    "año": "year",
+    "años": "years",
+    "mes": "month",
+    "meses": "months",
+    "semana": "week",
+    "semanas": "weeks",
+    "enero": "January",
+    "febrero": "February",
+    "marzo": "March",
+    "abril": "April",
+    "mayo": "May",
+    "junio": "June",
+    "julio": "July",
+    "agosto": "August",
+    "septiembre": "September",
+    "setiembre": "September",
+    "octubre": "October",
+    "noviembre": "November",
+    "diciembre": "December",
+    # qualifiers
+    "más de": "more than",
+    "poco más de": "just over",
+    "un poco más de": "just over",
+    "menos de": "fewer than",
+    "casi": "nearly",
+    "cerca de": "close to",
+    "alrededor de": "about",
+    "aproximadamente": "approximately",
+    "unos": "some",
+    "unas": "some",
+    "al menos": "at least",
+    "por lo menos": "at least",
+    "hasta": "up to",
+    # changes and comparisons
+    "un aumento": "an increase",
+    "un incremento": "an increase",
+    "un alza": "an increase",
+    "una subida": "an increase",
+    "una disminución": "a decrease",
+    "un descenso": "a decrease",
+    "una caída": "a drop",
+    "una baja": "a drop",
+    "una reducción": "a decrease",
+    "aumento": "increase",
+    "incremento": "increase",
+    "alza": "increase",
+    "subida": "increase",
+    "disminución": "decrease",
+    "descenso": "decrease",
+    "caída": "drop",
+    "reducción": "decrease",
+    "aumentó": "rose",
+    "aumentaron": "rose",
+    "subió": "rose",
+    "subieron": "rose",
+    "creció": "grew",
+    "crecieron": "grew",
+    "se incrementó": "rose",
+    "se incrementaron": "rose",
+    "disminuyó": "fell",
+    "disminuyeron": "fell",
+    "cayó": "fell",
+    "cayeron": "fell",
+    "bajó": "fell",
+    "bajaron": "fell",
+    "descendió": "fell",
+    "descendieron": "fell",
+    "se redujo": "fell",
+    "se redujeron": "fell",
+    "se duplicó": "doubled",
+    "se duplicaron": "doubled",
+    "duplicó": "doubled",
+    "duplicaron": "doubled",
+    "duplica": "doubles",
+    "duplican": "double",
+    "se triplicó": "tripled",
+    "triplicó": "tripled",
+    "uno de cada": "one in",
+    "una de cada": "one in",
+    "más que": "more than",
+    "menos que": "fewer than",
+    "el doble": "double",
+    "la mitad": "half",
+    "un tercio": "a third",
+    "dos tercios": "two-thirds",
+    "tres cuartas partes": "three-fourths",
+    "por ciento": "percent",
+    "frente a": "compared with",
+    "frente al": "compared with the",
+    "respecto a": "compared with",
+    "respecto al": "compared with the",
+    "respecto del": "compared with the",
+    "con respecto a": "compared with",
+    "con respecto al": "compared with the",
+    "en comparación con": "compared with",
+    "comparado con": "compared with",
+    "en relación con": "compared with",
+    "pasaron de": "went from",
+    "pasó de": "went from",
+    "pasando de": "going from",
+    "al pasar de": "going from",
+    "pasar de": "going from",
+    "de acuerdo con": "according to",
+    "la mayoría": "most",
+    "la cantidad de": "the number of",
+    # places and their people
+    "Estados Unidos": "United States",
+    "EE.UU.": "U.S.",
+    "EE. UU.": "U.S.",
+    "EEUU": "U.S.",
+    "EUA": "U.S.",
+    "EU": "U.S.",
+    "México": "Mexico",
+    "El Salvador": "El Salvador",
+    "República Dominicana": "Dominican Republic",
+    "Brasil": "Brazil",
+    "Haití": "Haiti",
+    "Perú": "Peru",
+    "mexicanos": "Mexicans",
+    "guatemaltecos": "Guatemalans",
+    "hondureños": "Hondurans",
+    "salvadoreños": "Salvadorans",
+    "cubanos": "Cubans",
+    "venezolanos": "Venezuelans",
+    "haitianos": "Haitians",
+    "nicaragüenses": "Nicaraguans",
+    "colombianos": "Colombians",
+    "ecuatorianos": "Ecuadorians",
+    "dominicanos": "Dominicans",
+    "brasileños": "Brazilians",
+    "ciudadanos": "citizens",
+    "récord": "record",
+    "título": "Title",
+    "libras": "pounds",
+    "kilos": "kilograms",
+    "kilogramos": "kilograms",
+    "toneladas": "tons",
+    "dólares": "dollars",
+    "máximo": "high",
+    "mínimo": "low",
+    "mayor": "more",
+    "menor": "fewer",
+    "más": "more",
+    "menos": "fewer",
+    # the small words between
+    "el": "the",
+    "la": "the",
+    "los": "the",
+    "las": "the",
+    "lo": "it",
+    "un": "a",
+    "una": "a",
+    "de": "of",
+    "del": "of the",
+    "en": "in",
+    "y": "and",
+    "e": "and",
+    "o": "or",
+    "a": "to",
+    "al": "to the",
+    "por": "by",
+    "para": "for",
+    "con": "with",
+    "sin": "without",
+    "sobre": "over",
+    "que": "that",
+    "quien": "who",
+    "quienes": "who",
+    "cual": "which",
+    "cuales": "which",
+    "de los cuales": "of whom",
+    "de las cuales": "of whom",
+    "lo que": "which",
+    "cuando": "when",
+    "donde": "where",
+    "mientras": "while",
+    "mientras que": "while",
+    "aunque": "although",
+    "pero": "but",
+    "sin embargo": "however",
+    "también": "also",
+    "entre": "between",
+    "durante": "during",
+    "desde": "since",
+    "según": "according to",
+    "es": "is",
+    "son": "are",
+    "fue": "was",
+    "fueron": "were",
+    "ha": "has",
+    "han": "have",
+    "había": "had",
+    "habían": "had",
+    "este": "this",
+    "esta": "this",
+    "estos": "these",
+    "estas": "these",
+    "su": "its",
+    "sus": "its",
+    "total": "total",
+    "cifra": "figure",
+    "cifras": "figures",
+    "número": "number",
+    "informe": "report",
+    "reporte": "report",
+    "agencia": "agency",
+    "gobierno": "government",
+    "personas": "people",
+    "extranjeros": "foreigners",
+    "inmigrantes": "immigrants",
+    "migrantes": "migrants",
+    "indocumentados": "undocumented",
+    "primeros": "first",
+    "primer": "first",
+    "último": "last",
+    "últimos": "last",
+    "uno": "one",
+    "dos": "two",
+    "tres": "three",
+    "cuatro": "four",
+    "cinco": "five",
+    "seis": "six",
+    "siete": "seven",
+    "ocho": "eight",
+    "nueve": "nine",
+    "diez": "ten",
+    "once": "eleven",
+    "doce": "twelve",
+    "veinte": "twenty",
+    "treinta": "thirty",
+    "cuarenta": "forty",
+    "cincuenta": "fifty",
+}
+"""Spanish words and phrases -> the English the checker reads (a phrase wins over its
+words)."""
+
+_UNITS = {
+    "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "doscientos": 200,
+    "trescientos": 300, "cuatrocientos": 400, "quinientos": 500,
+}  # fmt: skip
+"""Number words that count thousands or millions ("cinco mil", "dos millones")."""
+
+_AMOUNT = (
+    r"(?P<lead>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")"
+)
+_SPANISH_NUMBER = re.compile(
+    r"(?<![\w.,])(?:"
+    rf"{_AMOUNT}\s+(?P<scale>mil\s+millones|millones|millón)\b(?:\s+de(?=\s))?"
+    rf"|(?:{_AMOUNT.replace('lead', 'thou')}\s*)?(?<![^\W\d_])mil\b"
+    r"(?:\s+(?P<rest>\d{1,3})(?!\d|[.,]\d))?"
+    r"(?!\s+mill)"
+    r"|(?P<grouped>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![\d]|[.,]\d)"
+    r"|(?P<decimal>\d+,\d{1,2})(?=\s*(?:%|por\s*ciento|puntos?\b|veces\b))"
+    r")",
+    re.I,
+)
+"""A number written in the Spanish manner (see the module docstring)."""
+
+_MONTHS = "|".join(
+    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "setiembre", "octubre", "noviembre", "diciembre")
+)  # fmt: skip
+_DATE = re.compile(
+    rf"(?<![\w.,])(?:(?:el\s+)?(?P<day>\d{{1,2}})\s+de\s+)?(?P<month>{_MONTHS})"
+    r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?(?!\w)",
+    re.I,
+)
+"""A date: "el 1 de octubre de 2018" (October 1, 2018), "septiembre de 2019"."""
+
+_YEARS_SPAN = re.compile(
+    r"(?<![\w-])desde\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<first>(?:19|20)\d\d)\s+"
+    r"(?:hasta|a)\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<last>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+"""A span of years: "desde 2017 hasta 2019" (from 2017 through 2019)."""
+
+_SCALES = {"mil millones": "billion", "millones": "million", "millon": "million"}
+
+_BEFORE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<word>en\s+una?|una?|del|a|años?\s+fiscal(?:es)?\s+(?:de|del))\s+(?=\d)",
+    re.I,
+)
+"""An article before a number, which English leaves out ("subieron un 4,3 %": rose 4.3%),
+"del" before one ("un aumento del 110 %": an increase of 110%) and "en un" ("subieron en un
+4,3 %": rose by 4.3%). "a" before a number is "to" after another ("de 463 a 1.179") and
+is left out after a verb ("arrestó a 158.581"); "año fiscal de 2017" is fiscal year 2017."""
+_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*$")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents ("Más" -> "mas"), to match words however they are typed."""
+    folded = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def detect_language(text: str) -> str:
+    """``es`` for a text in Spanish, ``en`` otherwise, by its commonest small words."""
+    counts = dict.fromkeys(_MARKERS, 0)
+    for match in _WORD.finditer(text[:20_000]):
+        word = match.group().lower()
+        for language, markers in _MARKERS.items():
+            if word in markers:
+                counts[language] += 1
+    spanish, english = counts["es"], counts["en"]
+    return "es" if spanish >= _LEAST_MARKERS and spanish > 3 * english else "en"
+
+
+def _english_number(written: str) -> str:
+    """A Spanish-written number in the English manner: "267.258" -> "267,258", "4,3" -> "4.3"."""
+    if written.lower() in _UNITS:
+        return str(_UNITS[written.lower()])
+    if re.fullmatch(r"\d+\.\d{1,2}", written):  # "2.2 millones": a decimal point already
+        return written
+    return written.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
+
+def _number(match: re.Match[str]) -> str:
+    if match.group("scale"):
+        scale = _SCALES[re.sub(r"\s+", " ", _fold(match.group("scale")))]
+        return f"{_english_number(match.group('lead'))} {scale}"
+    if match.group("grouped"):
+        return _english_number(match.group("grouped"))
+    if match.group("decimal"):
+        return _english_number(match.group("decimal"))
+    thousands = match.group("thou")
+    count = _english_number(thousands) if thousands else "1"
+    if "." in count:  # "1,5 mil": a decimal of thousands
+        return f"{count} thousand"
+    rest = match.group("rest")
+    return f"{int(count.replace(',', '')):,},{int(rest or 0):03d}"
+
+
+def _before_number(word: str, text: str, at: int) -> str:
+    if word.startswith("ano"):
+        return "fiscal years " if "fiscales" in word else "fiscal year "
+    if word == "a":
+        return "to " if _AFTER_NUMBER.search(text, max(0, at - 40), at) else ""
+    return {"del": "of ", "en un": "by ", "en una": "by "}.get(re.sub(r"\s+", " ", word), "")
+
+
+def _date(match: re.Match[str], meanings: Mapping[str, str]) -> str:
+    month = meanings[_fold(match.group("month"))]
+    day, year = match.group("day"), match.group("year")
+    return f"{month} {day}, {year}" if day and year else " ".join(filter(None, (month, day, year)))
+
+
+class _Out:
+    def __init__(self, plain: Plain) -> None:
+        self.plain = plain
+        self.chars: list[str] = []
+        self.origin: array[int] = array("q")
+
+    def keep(self, start: int, end: int) -> None:
+        self.chars.append(self.plain.text[start:end])
+        self.origin.extend(self.plain.origin[start:end])
+
+    def put(self, text: str, start: int, end: int, number: bool = False) -> None:
+        """``text`` in place of plain[start:end], each character mapped to one of the
+        original's in order. A longer number runs on past the end, so its characters always
+        map to rising offsets (`Plain.written`); a longer word ends on the replaced one's."""
+        self.chars.append(text)
+        origin = self.plain.origin
+        width = end - start
+        last = len(text) - 1
+        for i in range(len(text)):
+            # ends to ends: the first and last characters map to the replaced text's
+            at = start + (i if len(text) > width else i * (width - 1) // last if last else 0)
+            if at < end:
+                self.origin.append(origin[at])
+            else:
+                self.origin.append(origin[end - 1] + (at - end + 1) if number else origin[end - 1])
+
+
+def _phrases(words: Mapping[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    folded = {_fold(k): v for k, v in words.items()}
+    keys = sorted(folded, key=len, reverse=True)
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), folded
+
+
+_CACHE: dict[tuple[tuple[str, str], ...], tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def read_language(
+    plain: Plain, translations: Mapping[str, Mapping[str, str]] | None = None
+) -> Plain:
+    """The plain text, read in the checker's English when it is written in Spanish.
+
+    ``translations`` are a pack's words by language (``{"es": {"deportados": "deported"}}``),
+    read before the general ones."""
+    if detect_language(plain.text) != "es":
+        return plain
+    words = {**SPANISH, **((translations or {}).get("es") or {})}
+    key = tuple(sorted(words.items()))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _phrases(words)
+    pattern, meanings = _CACHE[key]
+    text = plain.text
+    folded = _fold(text)
+    if len(folded) != len(text):  # a character that folds to two: keep offsets simple
+        folded = "".join(_fold(c)[:1] or c for c in text)
+    out = _Out(plain)
+    readers = ((_SPANISH_NUMBER, text), (_DATE, text), (_YEARS_SPAN, text),
+               (_BEFORE_NUMBER, text), (pattern, folded))  # fmt: skip
+    upcoming = [reader.search(where) for reader, where in readers]
+    pos = 0
+    while True:
+        for rank, match in enumerate(upcoming):  # each reader searches on only once passed
+            if match is not None and match.start() < pos:
+                reader, where = readers[rank]
+                upcoming[rank] = reader.search(where, pos)
+        ahead = [(m.start(), rank) for rank, m in enumerate(upcoming) if m is not None]
+        if not ahead:
+            break
+        at, rank = min(ahead)
+        match = upcoming[rank]
+        assert match is not None
+        out.keep(pos, at)
+        if rank == 0:
+            english = _number(match)
+        elif rank == 1:
+            english = _date(match, meanings)
+        elif rank == 2:
+            english = f"from {match.group('first')} through {match.group('last')}"
+        elif rank == 3:
+            english = _before_number(_fold(match.group("word")), text, at)
+        else:
+            english = meanings[re.sub(r"\s+", " ", match.group())]
+            if text[at : at + 1].isupper():
+                english = english[:1].upper() + english[1:]
+        out.put(english, at, match.end(), number=rank == 0)
+        pos = max(match.end(), at + 1)
+    out.keep(pos, len(text))
+    return Plain("".join(out.chars), out.origin, plain.source_length)
+
+
+def _plain(text: str) -> Plain:
+    return Plain(text, list(range(len(text))), len(text))

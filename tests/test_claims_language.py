@@ -1,0 +1,129 @@
+"""Prose in Spanish is read in the words the checker knows (`yearbook.claims.language`).
+
+Every sentence here is written for these tests; every figures table is a few rows built in
+place, and each claim's verdict is the fact the test states.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.claims_support import Checker, Row, claim, verdict
+from yearbook.claims import check
+from yearbook.claims.context import vocabulary_mapping
+from yearbook.claims.language import detect_language, read_language
+from yearbook.claims.text import Plain
+from yearbook.claims.vocabulary import vocabulary_from_mapping
+
+SPANISH_LEAD = (
+    "Según las cifras que la agencia dio a conocer este jueves, con los datos de sus "
+    "oficinas para el año fiscal y de todo el país, "
+)
+"""A Spanish opening, so that a short test sentence is read as Spanish."""
+
+REMOVALS: list[Row] = [
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.admin_arrests", 2018, 158_581),
+    ("ero.admin_arrests", 2019, 143_099),
+]
+
+
+def plain(text: str) -> Plain:
+    return Plain(text, list(range(len(text))), len(text))
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checker:
+    return Checker.flagship()
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("267.258 personas", "267,258 people"),
+        ("un aumento del 4,3 %", "an increase of 4.3 %"),
+        ("143 mil", "143,000"),
+        ("72mil", "72,000"),
+        ("127 mil 492", "127,492"),
+        ("cinco mil 700", "5,700"),
+        ("mil 179", "1,179"),
+        ("1,2 millones de libras", "1.2 million pounds"),
+        ("2,5 mil millones de dólares", "2.5 billion dollars"),
+        ("2.2 millones de casos", "2.2 million"),
+        ("7,013 arrestos", "7,013"),  # a comma before three digits groups thousands
+        ("en el año fiscal de 2017", "in the fiscal year 2017"),
+        ("el año fiscal anterior", "the previous fiscal year"),
+        ("entre el 1 de octubre de 2018 y el 30 de septiembre de 2019",
+         "between October 1, 2018 and September 30, 2019"),
+        ("desde 2017 hasta 2019", "from 2017 through 2019"),
+        ("más de 300", "more than 300"),
+        ("casi el doble", "nearly double"),
+        ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
+    ],
+)  # fmt: skip
+def test_spanish_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:
+    assert read in read_language(plain(SPANISH_LEAD + written)).text
+
+
+def test_english_prose_is_left_as_it_is() -> None:
+    text = (
+        "In fiscal year 2019 the agency removed 267,258 people, what the Spanish-language "
+        "press called 267.258 deportaciones en el año fiscal, and 143,099 were arrested."
+    )
+    source = plain(text)
+    assert detect_language(text) == "en"
+    assert read_language(source) is source
+
+
+def test_a_spanish_text_is_checked_against_the_figures(checked: Checker) -> None:
+    result = checked(
+        SPANISH_LEAD + "En el año fiscal 2019 fueron deportadas 267.258 personas, un aumento "
+        "del 4,3 % frente a las 256.085 del año fiscal anterior. Los agentes arrestaron a "
+        "más de 143 mil inmigrantes en el año fiscal 2019, y a 158.851 en el año fiscal 2018.",
+        REMOVALS,
+    )
+    assert verdict(result, "267.258") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "256.085") == ("ero.removals", 2018, "supported")
+    assert verdict(result, "un aumento del 4,3 %") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "más de 143 mil") == ("ero.admin_arrests", 2019, "supported")
+    assert verdict(result, "158.851") == ("ero.admin_arrests", 2018, "contradicted")
+
+
+def test_a_claim_points_at_the_spanish_words_as_written(checked: Checker) -> None:
+    text = SPANISH_LEAD + "En el año fiscal 2018 fueron deportadas 256 mil 85 personas."
+    found = claim(checked(text, REMOVALS), "256 mil 85")
+    assert text[found.start : found.end] == "256 mil 85"
+    assert found.value == 256_085
+    assert found.verdict == "supported"
+
+
+def test_a_spanish_text_without_figures_still_checks_itself() -> None:
+    result = check(
+        SPANISH_LEAD + "La oficina vendió 200 permisos en el año fiscal 2022 y 300 en el año "
+        "fiscal 2023, un aumento del 80 %."
+    )
+    assert [c.verdict for c in result.claims if c.text == "un aumento del 80 %"] == ["contradicted"]
+
+
+def test_a_packs_translations_are_read_and_written_back() -> None:
+    words = vocabulary_from_mapping(
+        {"claims": {"translations": {"es": {"vendidos": "sold", "permisos": "permits"}}}}
+    )
+    assert words.translations["es"]["vendidos"] == "sold"
+    assert vocabulary_from_mapping(vocabulary_mapping(words)) == words
+    text = SPANISH_LEAD + "Fueron vendidos 1.200 permisos."
+    assert "Were sold 1,200 permits" in read_language(plain(text), words.translations).text
+
+
+@given(st.integers(min_value=1_000, max_value=999_999_999))
+def test_every_grouped_number_is_read_as_written_and_points_back_to_it(value: int) -> None:
+    written = f"{value:,}".replace(",", ".")
+    text = SPANISH_LEAD + f"Fueron {written} personas en el año fiscal 2019."
+    read = read_language(plain(text))
+    at = read.text.index(f"{value:,}")
+    start, end = read.span(at, at + len(f"{value:,}"))
+    assert text[start:end] == written
+    assert read.written(at, at + len(f"{value:,}"))
