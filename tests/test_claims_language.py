@@ -60,6 +60,10 @@ def checked() -> Checker:
          "between October 1, 2018 and September 30, 2019"),
         ("desde 2017 hasta 2019", "from 2017 through 2019"),
         ("más de 300", "more than 300"),
+        ("mas de 300", "more than 300"),  # a phrase typed without its accent
+        ("el aumento del 5 %", "the increase of 5 %"),  # a word keeps its accent:
+        ("aumentó un 5 %", "rose 5 %"),  # "aumento" is an increase, "aumentó" rose
+        ("había sido de 148.000 personas anualmente", "had been of 148,000 people annually"),
         ("casi el doble", "nearly double"),
         ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
     ],

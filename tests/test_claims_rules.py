@@ -1103,3 +1103,28 @@ def test_a_change_pointing_back_to_the_sentence_before_is_measured_from_its_valu
     # the value pointed back to may not be the one the writer meant: never contradicted
     other = claim(checked(text.format("45 percent"), rows), "45 percent higher")
     assert other.verdict == "unverifiable"
+
+
+def test_an_average_said_as_the_subject_of_its_clause_is_a_mean_over_its_span(
+    checked: Checker,
+) -> None:
+    # FY 2017 to FY 2019 average (226,119 + 256,085 + 267,258) / 3 = 249,820.67
+    for text in (
+        "ICE removed 185,884 noncitizens in FY 2020, while the annual average from 2017 "
+        "through 2019 was {}.",
+        "The average of removals had been {} people annually from 2017 through 2019.",
+    ):
+        found = claim(checked(text.format("250,000"), SIX_YEARS), "250,000")
+        assert (found.kind, found.metric, found.verdict) == ("average", "ero.removals", "supported")
+        assert "FY 2017 to FY 2019 averages 249,821" in found.reason
+        # an average is no sum: the three years' total does not bear it out
+        summed = claim(checked(text.format("750,000"), SIX_YEARS), "750,000")
+        assert summed.verdict != "supported"
+
+
+def test_an_average_level_is_checked_against_an_average_daily_figure(checked: Checker) -> None:
+    rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
+    text = "Detention fell sharply; the average population held in FY 2019 was 50,000."
+    found = claim(checked(text, rows), "50,000")
+    assert found.kind == "average"
+    assert (found.metric, found.verdict) == ("ero.published_average_daily_population", "supported")

@@ -247,6 +247,14 @@ _AVERAGE_HEAD = re.compile(
 )
 
 
+_AVERAGE_SUBJECT = re.compile(
+    r"\b(?:an?|the|its|their)\s+(?:annual\s+|yearly\s+|monthly\s+)?(?:average|mean)\b"
+    r"[^,.;:()]{0,60}?\s(?:was|is|were|are|had\s+been|has\s+been|stood\s+at|came\s+to)\s+"
+    rf"(?:(?:{_QUAL})\s+)?$",
+    re.I,
+)
+"""An average as the subject of the number's clause: "the annual average from 2017 through
+2019 was 148,000", "the average of sales had been 148,000"."""
 _AVERAGE_TAIL = re.compile(
     r"\s*(?:[\w()]+\s+){0,3}?(?:on\s+|of\s+)?(?:an?\s+|the\s+)?average\b", re.I
 )
@@ -465,7 +473,12 @@ def _classify(
         )
     elif dollar:
         kind = "money"
-    elif _AVERAGE_HEAD.search(before) or _AVERAGE_TAIL.match(after) or _AVERAGE_DAY.search(before):
+    elif (
+        _AVERAGE_HEAD.search(before)
+        or _AVERAGE_TAIL.match(after)
+        or _AVERAGE_DAY.search(before)
+        or _AVERAGE_SUBJECT.search(before, max(0, len(before) - 120))
+    ):
         kind = "average"
     elif _WEIGHTS.match(after):
         kind = "weight"

@@ -284,6 +284,11 @@ SPANISH: dict[str, str] = {
     "fue": "was",
     "fueron": "were",
     "ha": "has",
+    "sido": "been",
+    "había sido": "had been",
+    "ha sido": "has been",
+    "está": "is",
+    "están": "are",
     "han": "have",
     "había": "had",
     "habían": "had",
@@ -439,7 +444,7 @@ def _before_number(word: str, text: str, at: int) -> str:
 
 
 def _date(match: re.Match[str], meanings: Mapping[str, str]) -> str:
-    month = meanings[_fold(match.group("month"))]
+    month = meanings[match.group("month").lower()]
     day, year = match.group("day"), match.group("year")
     return f"{month} {day}, {year}" if day and year else " ".join(filter(None, (month, day, year)))
 
@@ -472,10 +477,17 @@ class _Out:
 
 
 def _phrases(words: Mapping[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    folded = {_fold(k): v for k, v in words.items()}
-    keys = sorted(folded, key=len, reverse=True)
+    """The pattern of every word and phrase (in lower case), and what each reads as. A
+    phrase typed without its accents ("ano fiscal") reads as with them; a single word keeps
+    its accent, which can tell two words apart ("aumentó", rose; "aumento", an increase)."""
+    meanings = {k.lower(): v for k, v in words.items()}
+    for key, english in list(meanings.items()):
+        bare = _fold(key)
+        if " " in key and bare not in meanings:
+            meanings[bare] = english
+    keys = sorted(meanings, key=len, reverse=True)
     alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), folded
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), meanings
 
 
 _CACHE: dict[tuple[tuple[str, str], ...], tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -497,12 +509,12 @@ def read_language(
         _CACHE[key] = _phrases(words)
     pattern, meanings = _CACHE[key]
     text = plain.text
-    folded = _fold(text)
-    if len(folded) != len(text):  # a character that folds to two: keep offsets simple
-        folded = "".join(_fold(c)[:1] or c for c in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that lowers to two: keep offsets simple
+        lowered = "".join(c.lower()[:1] for c in text)
     out = _Out(plain)
     readers = ((_SPANISH_NUMBER, text), (_DATE, text), (_YEARS_SPAN, text),
-               (_BEFORE_NUMBER, text), (pattern, folded))  # fmt: skip
+               (_BEFORE_NUMBER, text), (pattern, lowered))  # fmt: skip
     upcoming = [reader.search(where) for reader, where in readers]
     pos = 0
     while True:

@@ -169,8 +169,8 @@ def fits(kind: str, decl: MetricMeta) -> bool:
         return unit == "percent" or decl.measure == "share"
     if kind == "rate":  # "held 38,000 a day": a level on an average day is a rate too
         return decl.measure == "ratio" or is_rate(decl.unit) or _daily(decl)
-    if kind == "average":
-        return decl.measure == "ratio" or is_rate(decl.unit)
+    if kind == "average":  # "the average population held was 50,000": a daily level too
+        return decl.measure == "ratio" or is_rate(decl.unit) or _daily(decl)
     if kind in ("money", "weight"):
         return unit == kind
     if kind == "change":  # a count's, an amount's, a weight's or an average's change

@@ -252,8 +252,11 @@ _SUMMED_BEFORE = re.compile(
     re.I,
 )
 """Before a yearly average in its sentence: a total over years it spreads."""
-_A_YEAR = re.compile(r"\s*(?:[a-z-]+\s+)?(?:a|per|each)\s+(?:fiscal\s+)?year\b|\s*annually\b", re.I)
-"""Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year"."""
+_A_YEAR = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:(?:a|per|each)\s+(?:fiscal\s+)?year\b|annually\b)", re.I
+)
+"""Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year",
+"148,000 people annually"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
 """A year relative to when the text was written, not to the year it names."""
 _THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
@@ -629,6 +632,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     _, s_start, _ = doc.sentences[claim.sentence]
     yearly = claim.kind in ("count", "average") and _A_YEAR.match(doc.text, claim.end)
     summed = claim.kind == "count" and _ADDS_UP.search(doc.text, s_start, claim.start)
+    if span is not None and yearly and claim.kind == "count":
+        claim.kind = "average"  # "148,000 people annually from 2017 through 2019"
     if span is None and (yearly or summed):
         # "(FY21-FY23) add up to 273,768, or roughly 91,000 a year": the span's total and
         # yearly average
