@@ -32,10 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections.abc import Mapping
 
-from yearbook.claims.text import Plain
+from yearbook.claims.text import Plain, Rewriting
 
 __all__ = ["SPANISH", "detect_language", "read_language"]
 
@@ -478,16 +477,7 @@ def _date(match: re.Match[str], meanings: Mapping[str, str]) -> str:
     return f"{month} {day}, {year}" if day and year else " ".join(filter(None, (month, day, year)))
 
 
-class _Out:
-    def __init__(self, plain: Plain) -> None:
-        self.plain = plain
-        self.chars: list[str] = []
-        self.origin: array[int] = array("q")
-
-    def keep(self, start: int, end: int) -> None:
-        self.chars.append(self.plain.text[start:end])
-        self.origin.extend(self.plain.origin[start:end])
-
+class _Out(Rewriting):
     def put(self, text: str, start: int, end: int, number: bool = False) -> None:
         """``text`` in place of plain[start:end], each character mapped to one of the
         original's in order. A longer number runs on past the end, so its characters always
@@ -573,7 +563,7 @@ def read_language(
         out.put(english, at, match.end(), number=rank == 0)
         pos = max(match.end(), at + 1)
     out.keep(pos, len(text))
-    return Plain("".join(out.chars), out.origin, plain.source_length)
+    return out.done()
 
 
 def _plain(text: str) -> Plain:

@@ -34,10 +34,9 @@ from __future__ import annotations
 
 import functools
 import re
-from array import array
 from typing import NamedTuple
 
-from yearbook.claims.text import Plain
+from yearbook.claims.text import Plain, Rewriting
 
 __all__ = ["read_tables"]
 
@@ -215,7 +214,7 @@ def read_tables(plain: Plain) -> Plain:
                     out.row(header, cells, title)
         pos = lines[stop - 1][1]
     out.keep(pos, len(text))
-    return Plain("".join(out.chars), out.origin, plain.source_length)
+    return out.done()
 
 
 _UNIT = re.compile(r"\s*\((lbs?|pounds|kg|kilograms|tons|tonnes|usd|dollars)\)\s*$", re.I)
@@ -260,16 +259,7 @@ def _short(span: tuple[int, int]) -> tuple[int, int]:
     return span[0], min(span[1], span[0] + MAX_NAME)
 
 
-class _Rewrite:
-    def __init__(self, plain: Plain) -> None:
-        self.plain = plain
-        self.chars: list[str] = []
-        self.origin: array[int] = array("q")
-
-    def keep(self, start: int, end: int) -> None:
-        self.chars.append(self.plain.text[start:end])
-        self.origin.extend(self.plain.origin[start:end])
-
+class _Rewrite(Rewriting):
     def put(self, words: str, at: int) -> None:
         self.chars.append(words)
         self.origin.extend([self.plain.origin[min(at, len(self.plain.origin) - 1)]] * len(words))

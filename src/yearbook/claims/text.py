@@ -29,6 +29,7 @@ __all__ = [
     "MONTH",
     "Block",
     "Plain",
+    "Rewriting",
     "count_numbers",
     "detect_format",
     "segment",
@@ -199,6 +200,23 @@ def _unfused(plain: Plain) -> Plain:
     text = _FUSED_ITEM_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), plain.text)
     text = _CURLY_YEAR.sub(r"\1'", text)
     return plain if text == plain.text else Plain(text, plain.origin, plain.source_length)
+
+
+class Rewriting:
+    """A plain text made from another: spans of it kept with their offsets in the original,
+    and, by subclasses, words put in."""
+
+    def __init__(self, plain: Plain) -> None:
+        self.plain = plain
+        self.chars: list[str] = []
+        self.origin: array[int] = array("q")
+
+    def keep(self, start: int, end: int) -> None:
+        self.chars.append(self.plain.text[start:end])
+        self.origin.extend(self.plain.origin[start:end])
+
+    def done(self) -> Plain:
+        return Plain("".join(self.chars), self.origin, self.plain.source_length)
 
 
 class _Builder:
