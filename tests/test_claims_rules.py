@@ -1128,3 +1128,20 @@ def test_an_average_level_is_checked_against_an_average_daily_figure(checked: Ch
     found = claim(checked(text, rows), "50,000")
     assert found.kind == "average"
     assert (found.metric, found.verdict) == ("ero.published_average_daily_population", "supported")
+
+
+def test_a_round_count_beside_the_share_the_text_bears_out_follows_from_it(
+    checked: Checker,
+) -> None:
+    text = (
+        "The office issued 158,581 permits in FY 2018, of which 87 percent, or {} permits, "
+        "were for new houses."
+    )
+    found = claim(checked(text.format("about 138,000"), []), "about 138,000")
+    assert found.verdict == "supported"
+    assert "87 percent of 158,581 is" in found.reason
+    # a precise count says more than a rounded share can bear out
+    assert claim(checked(text.format("137,965"), []), "137,965").verdict == "unverifiable"
+    # and a share the counts do not bear out lends its count nothing
+    off = checked(text.format("about 118,000"), [])
+    assert claim(off, "about 118,000").verdict == "unverifiable"

@@ -581,6 +581,33 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
             f"{part.text} of {whole.text} is {_range(*span, 2)}%; the text says {claim.text}",
             100.0 * part.value / whole.value if whole.value else None,
         )
+        if verdict == "supported":
+            yield from _restated_count(doc, claim, part, whole)
+
+
+def _restated_count(doc: Document, share: Claim, part: Claim, whole: Claim) -> Iterator[Finding]:
+    """A round count right beside the share the text's numbers bear out, saying the same in
+    a count ("of which 87 percent, or about 138,000", "about 138,000 (87 percent)"):
+    supported, as it follows from the share and its whole. A precise count ("105,140, or 66
+    percent") says more than a rounded share can bear out."""
+    if part.sentence != share.sentence or part.value % 100 or part.value < 1000:
+        return
+    between = (
+        doc.text[share.end : part.start]
+        if share.end <= part.start
+        else doc.text[part.end : share.start]
+    )
+    if not _BESIDE.match(between):
+        return
+    low = share.interval.low / 100.0 * whole.interval.low
+    high = share.interval.high / 100.0 * whole.interval.high
+    yield Finding(
+        part.index,
+        "supported",
+        "share",
+        f"{share.text} of {whole.text} is {low:,.0f} to {high:,.0f}; the text says {part.text}",
+        share.value / 100.0 * whole.value,
+    )
 
 
 def _of_a_level(doc: Document, claim: Claim) -> bool:
@@ -729,6 +756,7 @@ def _counted(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findi
         if span is not None and _meets(claim, *span):
             reason = f"{part.text} of {whole.text} is {_range(*span, 2)}%"
             yield Finding(claim.index, "supported", "counted", reason, (span[0] + span[1]) / 2)
+            yield from _restated_count(doc, claim, part, whole)
 
 
 def _split(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
