@@ -499,3 +499,15 @@ def test_a_fold_after_a_fall_is_the_ratio_the_other_way() -> None:
     # the earlier value more than three (and less than four) times the later: -75% to -66.7%
     assert found.kind == "change" and found.direction == -1
     assert (round(found.interval.low, 2), round(found.interval.high, 2)) == (-75.0, -66.67)
+
+
+def test_a_year_ending_the_line_above_is_no_part_of_a_scaled_phrase() -> None:
+    # a digit runs into a phrase ("2 a quarter ...") only on its own line
+    for text in (
+        "Permits issued in 2019\n\nMore than a quarter of a million people applied.",
+        "Permits issued in 2019\nMore than a quarter of a million people applied.",
+    ):
+        found = [c for c in extract(text) if "quarter" in c.text]
+        assert [(c.text, c.kind, c.value) for c in found] == [
+            ("More than a quarter of a million", "count", 250_000)
+        ]

@@ -115,8 +115,14 @@ _SCALED = re.compile(
 _VAGUE = re.compile(r"\b(?P<n>tens|hundreds)\s+of\s+(?P<s>thousands|millions)\b", re.I)
 """A count said by its order of magnitude ("tens of thousands"): at least ten of the scale,
 short of the next order; vague, so it is never contradicted."""
-_WORD_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(WORD_VALUES)}|hundred|thousand)|\d)[\s-]+$", re.I)
-"""A number word or digit just before: "fifty-one million" is no "one million"."""
+_WORD_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(WORD_VALUES)}|hundred|thousand)(?:[^\S\n]|-|\n(?![^\S\n]*\n))+"
+    r"|\d[^\S\n]*-?[^\S\n]*)\Z",
+    re.I,
+)
+"""A number word or digit just before: "fifty-one million" is no "one million". Not a
+word before a paragraph's break, nor a digit before a line's: "... in 2019" and, below it,
+"A quarter of a million ..."."""
 _FRACTION_SHARE = re.compile(rf"\b{_LEAD}(?P<f>{_FRACTION})\b(?![\s-](?:million|billion))", re.I)
 _NOT_A_FRACTION_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|last|final|latter|former|next|each|every|per|this|that|"
