@@ -65,6 +65,8 @@ def checked() -> Checker:
         ("aumentó un 5 %", "rose 5 %"),  # "aumento" is an increase, "aumentó" rose
         ("había sido de 148.000 personas anualmente", "had been of 148,000 people annually"),
         ("casi el doble", "nearly double"),
+        ("deportó a unos 267.000", "deportó some 267,000"),  # "a" before a qualifier: no "to"
+        ("en camino de menos de 55.000", "on track for fewer than 55,000"),
         ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
     ],
 )  # fmt: skip

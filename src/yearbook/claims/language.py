@@ -196,6 +196,16 @@ SPANISH: dict[str, str] = {
     "al pasar de": "going from",
     "pasar de": "going from",
     "de acuerdo con": "according to",
+    "en camino de": "on track for",
+    "en camino a": "on track for",
+    "en vías de": "on track for",
+    "finalizó": "ended",
+    "terminó": "ended",
+    "concluyó": "ended",
+    "cerró": "ended",
+    "llevó a cabo": "carried out",
+    "llevaron a cabo": "carried out",
+    "se llevaron a cabo": "were carried out",
     "la mayoría": "most",
     "la cantidad de": "the number of",
     # places and their people
@@ -410,13 +420,16 @@ _YEARS_SPAN = re.compile(
 _SCALES = {"mil millones": "billion", "millones": "million", "millon": "million"}
 
 _BEFORE_NUMBER = re.compile(
-    r"(?<![\w-])(?P<word>en\s+una?|una?|del|a|años?\s+fiscal(?:es)?\s+(?:de|del))\s+(?=\d)",
+    r"(?<![\w-])(?P<word>en\s+una?|una?|del|a|años?\s+fiscal(?:es)?\s+(?:de|del))\s+(?=\d)"
+    r"|(?<![\w-])(?P<a>a)\s+(?=(?:unos|unas|más|casi|alrededor|cerca|aproximadamente|poco|"
+    r"un\s+total|al\s+menos|menos)\b)",
     re.I,
 )
 """An article before a number, which English leaves out ("subieron un 4,3 %": rose 4.3%),
 "del" before one ("un aumento del 110 %": an increase of 110%) and "en un" ("subieron en un
 4,3 %": rose by 4.3%). "a" before a number is "to" after another ("de 463 a 1.179") and
-is left out after a verb ("arrestó a 158.581"); "año fiscal de 2017" is fiscal year 2017."""
+is left out after a verb ("arrestó a 158.581", "deportó a unos 267.000"); "año fiscal de
+2017" is fiscal year 2017."""
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*$")
 
 
@@ -555,7 +568,8 @@ def read_language(
         elif rank == 2:
             english = f"from {match.group('first')} through {match.group('last')}"
         elif rank == 3:
-            english = _before_number(_fold(match.group("word")), text, at)
+            word = match.group("word")
+            english = _before_number(_fold(word), text, at) if word else ""
         else:
             english = meanings[re.sub(r"\s+", " ", match.group())]
             if text[at : at + 1].isupper():
