@@ -609,3 +609,31 @@ def test_the_n_percent_decrease_is_a_change() -> None:
     )
     found = {c.text: (c.kind, c.verdict) for c in check(text).claims}
     assert found["The nearly 70% decrease"] == ("change", "supported")  # -68.3%
+
+
+def test_the_first_and_last_month_of_a_fiscal_year_name_that_year_through_the_text(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+    ]
+    text = (
+        "The agency reported on its last fiscal year (October 2017 to September 2018).\n\n"
+        "Officers arrested {} people during that year, 11% more than the year before."
+    )
+    found = claim(checked(text.format("158,851"), rows), "158,851")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2018,
+        "contradicted",
+    )
+    assert verdict(checked(text.format("158,581"), rows), "11% more") == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+    # a span of months that is no fiscal year names none
+    other = text.replace("October 2017 to September 2018", "March 2017 to September 2018")
+    assert claim(checked(other.format("158,851"), rows), "158,851").verdict == "unverifiable"

@@ -72,6 +72,15 @@ SPANISH: dict[str, str] = {
     "por día": "a day",
     "al día": "a day",
     "promedio": "average",
+    "promedio anual": "annual average",
+    "media anual": "annual average",
+    "la media": "the average",
+    "fue de": "was",
+    "fueron de": "were",
+    "es de": "is",
+    "son de": "are",
+    "ha sido de": "has been",
+    "había sido de": "had been",
     "en promedio": "on average",
     "promediaron": "averaged",
     "promedió": "averaged",
@@ -79,6 +88,10 @@ SPANISH: dict[str, str] = {
     "año fiscal previo": "previous fiscal year",
     "año fiscal pasado": "last fiscal year",
     "pasado año fiscal": "last fiscal year",
+    "el pasado año fiscal": "last fiscal year",
+    "el año fiscal pasado": "last fiscal year",
+    "el mismo periodo anterior": "the previous year",
+    "el mismo período anterior": "the previous year",
     "último año fiscal": "last fiscal year",
     "año anterior": "previous year",
     "año previo": "previous year",
@@ -331,6 +344,10 @@ SPANISH: dict[str, str] = {
     "había": "had",
     "habían": "had",
     "este": "this",
+    "ese": "that",
+    "esa": "that",
+    "esos": "those",
+    "esas": "those",
     "esta": "this",
     "estos": "these",
     "estas": "these",
@@ -501,7 +518,10 @@ class _Out(Rewriting):
         last = len(text) - 1
         for i in range(len(text)):
             # ends to ends: the first and last characters map to the replaced text's
-            at = start + (i if len(text) > width else i * (width - 1) // last if last else 0)
+            if len(text) > width:
+                at = start + (i if number else i * width // len(text))
+            else:
+                at = start + (i * (width - 1) // last if last else 0)
             if at < end:
                 self.origin.append(origin[at])
             else:

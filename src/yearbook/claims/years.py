@@ -64,16 +64,17 @@ _SAYS_CALENDAR = re.compile(
 
 
 def _whole_year_pattern() -> re.Pattern[str]:
-    """ "Between October 1, 2019 and September 30, 2020": the first and last day of one fiscal
-    year (`yearbook.calendar`), which names that year, not a part of one."""
+    """ "Between October 1, 2019 and September 30, 2020", "(October 2019 to September 2020)":
+    the first and last day, or month, of one fiscal year (`yearbook.calendar`), which names
+    that year, not a part of one."""
     first = month_name[FIRST_MONTH]
     last_month = FIRST_MONTH - 1 or 12
     last = month_name[last_month]
     last_day = monthrange(2001, last_month)[1]
     return re.compile(
-        rf"\b(?:between|from)\s+{first[:3]}(?:{first[3:]}|\.)?\s+1(?:st)?,?\s+(?P<a>\d{{4}}),?\s+"
-        rf"(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?\s+"
-        rf"{last_day}(?:th)?,?\s+(?P<b>\d{{4}})\b",
+        rf"\b(?:(?:between|from)\s+)?{first[:3]}(?:{first[3:]}|\.)?\s+(?:1(?:st)?,?\s+)?"
+        rf"(?P<a>\d{{4}}),?\s+(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?"
+        rf"\s+(?:{last_day}(?:th)?,?\s+)?(?P<b>\d{{4}})\b",
         re.I,
     )
 
@@ -322,10 +323,16 @@ def default_of_several(doc: Document, claim: Claim) -> bool:
 
 
 def most_common_year(text: str) -> int | None:
-    """The fiscal year the text names most; of years named as often, the one the text names
-    most in all, bare years counted ("hit a low in 2021 ... 59,011 in fiscal year 2021, down
-    from 185,884 in fiscal year 2020"); then the first."""
+    """The fiscal year the text names most, by its name or by its first and last day or month;
+    of years named as often, the one the text names most in all, bare years counted ("hit a
+    low in 2021 ... 59,011 in fiscal year 2021, down from 185,884 in fiscal year 2020"); then
+    the first."""
     years = Counter(_fy(m) for m in _FY.finditer(text) if not _is_base(text, 0, m.start()))
+    years.update(  # "(October 2017 to September 2018)" names FY 2018
+        int(m.group("b"))
+        for m in _WHOLE_YEAR.finditer(text)
+        if int(m.group("b")) == int(m.group("a")) + 1
+    )
     if not years:
         return None
     bare = Counter(-y for _, y in _scan(text)[1] if y < 0)
