@@ -1113,6 +1113,8 @@ def test_an_average_said_as_the_subject_of_its_clause_is_a_mean_over_its_span(
         "ICE removed 185,884 noncitizens in FY 2020, while the annual average from 2017 "
         "through 2019 was {}.",
         "The average of removals had been {} people annually from 2017 through 2019.",
+        "ICE removed 185,884 noncitizens in FY 2020; the annual average of removals from 2017 "
+        "through 2019, the report says, was {}.",
     ):
         found = claim(checked(text.format("250,000"), SIX_YEARS), "250,000")
         assert (found.kind, found.metric, found.verdict) == ("average", "ero.removals", "supported")

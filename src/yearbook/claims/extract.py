@@ -249,12 +249,14 @@ _AVERAGE_HEAD = re.compile(
 
 _AVERAGE_SUBJECT = re.compile(
     r"\b(?:an?|the|its|their)\s+(?:annual\s+|yearly\s+|monthly\s+)?(?:average|mean)\b"
-    r"[^,.;:()]{0,60}?\s(?:was|is|were|are|had\s+been|has\s+been|stood\s+at|came\s+to)\s+"
+    r"[^.;:()]{0,80}?\s(?:was|is|were|are|had\s+been|has\s+been|"
+    r"stood\s+at|came\s+to)\s+"
     rf"(?:(?:{_QUAL})\s+)?$",
     re.I,
 )
 """An average as the subject of the number's clause: "the annual average from 2017 through
-2019 was 148,000", "the average of sales had been 148,000"."""
+2019 was 148,000", "the average of sales had been 148,000", "the annual average between 2017
+and 2019, under the last owners, was 148,000" (an aside between commas)."""
 _AVERAGE_TAIL = re.compile(
     r"\s*(?:[\w()]+\s+){0,3}?(?:on\s+|of\s+)?(?:an?\s+|the\s+)?average\b", re.I
 )
@@ -477,7 +479,7 @@ def _classify(
         _AVERAGE_HEAD.search(before)
         or _AVERAGE_TAIL.match(after)
         or _AVERAGE_DAY.search(before)
-        or _AVERAGE_SUBJECT.search(before, max(0, len(before) - 120))
+        or _AVERAGE_SUBJECT.search(text, max(0, num_start - 140), num_start)
     ):
         kind = "average"
     elif _WEIGHTS.match(after):
