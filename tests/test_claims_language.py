@@ -68,6 +68,8 @@ def checked() -> Checker:
         ("deportó a unos 267.000", "deportó some 267,000"),  # "a" before a qualifier: no "to"
         ("en camino de menos de 55.000", "on track for fewer than 55,000"),
         ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
+        ("subió de 65.332 a 81.603", "rose from 65,332 to 81,603"),
+        ("a pesar de que el Congreso solo financia 45.000", "although the Congress only"),
     ],
 )  # fmt: skip
 def test_spanish_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:
