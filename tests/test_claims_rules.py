@@ -1147,3 +1147,20 @@ def test_a_round_count_beside_the_share_the_text_bears_out_follows_from_it(
     # and a share the counts do not bear out lends its count nothing
     off = checked(text.format("about 118,000"), [])
     assert claim(off, "about 118,000").verdict == "unverifiable"
+
+
+def test_a_fraction_given_as_a_percent_beside_it_is_checked_against_it(checked: Checker) -> None:
+    def fraction(text: str, shown: str) -> ClaimVerdict:
+        return claim(checked(text, []), shown)
+
+    agrees = fraction("A third (34%) of these offices sold no more than three permits.", "A third")
+    assert agrees.verdict == "supported"
+    assert "34%" in agrees.reason
+    one_in = fraction("About one in six (16%) sold just a single permit.", "About one in six")
+    assert one_in.verdict == "supported"
+    assert fraction("A third (44%) of these offices sold permits.", "A third").verdict == (
+        "contradicted"
+    )
+    # a percent further on in the sentence is no restatement of it
+    other = "A third of these offices sold permits, and 44% sold licences."
+    assert fraction(other, "A third").verdict == "unverifiable"

@@ -783,6 +783,34 @@ def _gaps(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]
     return gap_findings(doc)
 
 
+_GIVEN_AS = re.compile(r"\s*(?:\(|,\s*or|\u2014|-{1,2})\s*$")
+"""Between a fraction in words and its percent: "a third (34%)", "half, or 48%"."""
+
+
+def _fraction_given(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    """A fraction in words the text gives as a percent right after it ("A third (34%) of
+    these offices", "about one in six (16%)"): supported where the two agree, each read as
+    writers round it; contradicted where they cannot both hold ("a third (44%)": a fraction
+    in words is within 5 points of it), the text's own two values of one share."""
+    for claim in doc.claims:
+        if claim.kind not in ("share", "percent") or any(ch.isdigit() for ch in claim.text):
+            continue
+        after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+        if not after or after[0].kind not in ("share", "percent"):
+            continue
+        given = after[0]
+        if not any(ch.isdigit() for ch in given.text):
+            continue
+        if not _GIVEN_AS.fullmatch(doc.text, claim.end, given.start):
+            continue
+        if claim.interval.overlaps(given.interval):
+            reason = f"the text gives it as {given.text}, which {claim.text.lower()} is"
+            yield Finding(claim.index, "supported", "fraction", reason, given.value)
+        else:
+            reason = f"the text gives it as {given.text}, which {claim.text.lower()} is not"
+            yield Finding(claim.index, "contradicted", "fraction", reason, given.value)
+
+
 _RATIO_VALUES = 12
 """The counts nearest a percent that `_text_ratio` pairs (a bound on work in a long sentence)."""
 
@@ -903,6 +931,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rate", _rates),
     ("gap", _gaps),
     ("ratio", _text_ratio),
+    ("fraction", _fraction_given),
 )
 """Every consistency rule, in the order they run."""
 

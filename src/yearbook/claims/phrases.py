@@ -304,7 +304,7 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     moved = _CHANGED_BY.search(before)
     if moved and _PARTICLE.search(before, 0, moved.end("w")):
         moved = None  # "they make up more than a third of": a share, not a change
-    share = not moved and bool(re.match(r"^\s*of\b", after, re.I))
+    share = not moved and bool(_OF_AFTER.match(after))
     ratio = not share and not moved and bool(_RATIO_AFTER.match(after))
     if not (qualified or share or ratio or moved):
         return None
@@ -318,6 +318,10 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
         return _claim(match, "change", value - 100, Interval(low - 100, high - 100))
     return _claim(match, "share" if share else "percent", value, Interval(low, high))
 
+
+_OF_AFTER = re.compile(r"^\s*(?:\([^()]{1,24}\)\s*)?of\b", re.I)
+"""After a fraction that is a share: "of", or "of" after its value in brackets ("a third (34%)
+of these offices")."""
 
 _OPEN = frozenset(("less than", "under", "fewer than", "below"))
 """Qualifiers that bound a fraction from above only: "less than half" is any share below it
