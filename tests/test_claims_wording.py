@@ -238,6 +238,11 @@ SIX_REMOVALS: list[Row] = [
     ("ero.removals", 2022, 72_177),
     ("ero.removals", 2023, 142_580),
 ]
+ARRESTS_2017_TO_2019: list[Row] = [
+    ("ero.admin_arrests", 2017, 143_470),
+    ("ero.admin_arrests", 2018, 158_581),
+    ("ero.admin_arrests", 2019, 143_099),
+]
 
 
 def test_a_rank_over_years_is_checked_against_every_year_of_its_run(checked: Checker) -> None:
@@ -436,12 +441,7 @@ def test_a_stated_difference_between_two_of_the_texts_numbers_is_borne_out() -> 
 def test_an_average_over_a_span_may_take_the_metric_of_its_sentences_value(
     checked: Checker,
 ) -> None:
-    rows: list[Row] = [
-        ("ero.admin_arrests", 2017, 143_470),
-        ("ero.admin_arrests", 2018, 158_581),
-        ("ero.admin_arrests", 2019, 143_099),
-        ("ero.admin_arrests", 2021, 74_082),
-    ]
+    rows: list[Row] = [*ARRESTS_2017_TO_2019, ("ero.admin_arrests", 2021, 74_082)]
     text = (
         "Officers made 74,082 administrative arrests in fiscal 2021, far below an average of "
         "{} annually from fiscal 2017-19."
@@ -614,11 +614,7 @@ def test_the_n_percent_decrease_is_a_change() -> None:
 def test_the_first_and_last_month_of_a_fiscal_year_name_that_year_through_the_text(
     checked: Checker,
 ) -> None:
-    rows: list[Row] = [
-        ("ero.admin_arrests", 2017, 143_470),
-        ("ero.admin_arrests", 2018, 158_581),
-        ("ero.admin_arrests", 2019, 143_099),
-    ]
+    rows = ARRESTS_2017_TO_2019
     text = (
         "The agency reported on its last fiscal year (October 2017 to September 2018).\n\n"
         "Officers arrested {} people during that year, 11% more than the year before."
