@@ -65,6 +65,8 @@ def checked() -> Checker:
         ("aumentó un 5 %", "rose 5 %"),  # "aumento" is an increase, "aumentó" rose
         ("había sido de 148.000 personas anualmente", "had been 148,000 people annually"),
         ("casi el doble", "nearly double"),
+        ("más de medio millón de personas", "more than half a million"),
+        ("casi la mitad de los arrestados", "nearly half of the"),
         ("deportó a unos 267.000", "deportó some 267,000"),  # "a" before a qualifier: no "to"
         ("en camino de menos de 55.000", "on track for fewer than 55,000"),
         ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
@@ -142,3 +144,21 @@ def test_a_replaced_word_points_at_the_word_it_replaced(checked: Checker) -> Non
     text = SPANISH_LEAD + "En el año fiscal 2018 vendió 158.851 permisos, un 11% más que en 2017."
     found = [c for c in check(text).claims if c.kind == "change"]
     assert [c.text for c in found] == ["11% más"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown", "kind"),
+    [
+        ("Casi la mitad de los vendidos en el año fiscal 2022 eran permisos.", "Casi la mitad", "share"),
+        ("Vendió más de medio millón de permisos en el año fiscal 2013.", "más de medio millón", "count"),
+        ("Las ventas casi se duplicaron en el año fiscal 2023.", "casi se duplicaron", "change"),
+        ("Casi uno de cada tres permisos fue para casas.", "Casi uno de cada tres", "share"),
+    ],
+)  # fmt: skip
+def test_a_claim_in_spanish_words_is_found_and_shown_as_written(
+    sentence: str, shown: str, kind: str
+) -> None:
+    text = SPANISH_LEAD + sentence
+    found = [c for c in check(text).claims if c.kind == kind]
+    assert [c.text for c in found] == [shown]
+    assert text[found[0].start : found[0].end] == shown

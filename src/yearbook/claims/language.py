@@ -189,6 +189,11 @@ SPANISH: dict[str, str] = {
     "menos que": "fewer than",
     "el doble": "double",
     "la mitad": "half",
+    "medio millón": "half a million",
+    "el triple": "triple",
+    "veces": "times",
+    "puntos porcentuales": "percentage points",
+    "por cada": "per",
     "un tercio": "a third",
     "dos tercios": "two-thirds",
     "tres cuartas partes": "three-fourths",
@@ -620,7 +625,7 @@ def read_language(
         out.put(english, at, match.end(), number=rank == 0)
         pos = max(match.end(), at + 1)
     out.keep(pos, len(text))
-    return out.done()
+    return out.done(translated=True)
 
 
 def _plain(text: str) -> Plain:

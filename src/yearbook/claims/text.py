@@ -93,12 +93,27 @@ class Plain:
     text: str
     origin: Sequence[int]
     source_length: int
+    translated: bool = False
+    """Whether words were read in place of the writer's (`yearbook.claims.language`): a longer
+    word read for a shorter one maps some of its letters to one of the writer's."""
 
     def written(self, start: int, end: int) -> bool:
         """Whether plain[start:end] is the original's own text, in order: not words put in
-        (a table's title said again with each of its cells) nor pieces run together."""
-        origin = self.origin
-        return all(origin[i] < origin[i + 1] for i in range(start, min(end, len(origin)) - 1))
+        (a table's title said again with each of its cells) nor pieces run together. In a
+        translated text, letters of one word read for another may share an offset; digits
+        never do."""
+        origin, text = self.origin, self.text
+        for i in range(start, min(end, len(origin)) - 1):
+            if origin[i] < origin[i + 1]:
+                continue
+            if (
+                self.translated
+                and origin[i] == origin[i + 1]
+                and not (text[i].isdigit() or text[i + 1].isdigit())
+            ):
+                continue
+            return False
+        return True
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the plain span [start, end)."""
@@ -215,8 +230,13 @@ class Rewriting:
         self.chars.append(self.plain.text[start:end])
         self.origin.extend(self.plain.origin[start:end])
 
-    def done(self) -> Plain:
-        return Plain("".join(self.chars), self.origin, self.plain.source_length)
+    def done(self, translated: bool = False) -> Plain:
+        return Plain(
+            "".join(self.chars),
+            self.origin,
+            self.plain.source_length,
+            translated or self.plain.translated,
+        )
 
 
 class _Builder:
