@@ -98,9 +98,7 @@ def check(
     plain = to_plain(text, kind)
     check_numbers(plain.text)
     vocab = vocabulary or Vocabulary()
-    read = read_language(plain, vocab.translations)
-    translated = read is not plain
-    plain = read_tables(read)
+    plain = read_tables(read_language(plain, vocab.translations))
     if published is not None and fiscal_year is None:
         # "in the fiscal year that ended Sept. 30", in a story of December 2023: FY 2023
         fiscal_year = year_by_date(plain.text, published)
@@ -140,7 +138,7 @@ def check(
     if value_linker is not None:
         verdicts = restated(doc, verdicts, value_linker.index)
         verdicts = misstated(doc, verdicts, value_linker.index)
-    if translated:  # each claim as the writer wrote it ("más de 267 mil"), not as it was read
+    if plain.translated:  # each claim as the writer wrote it ("más de 267 mil"), not as it was read
         verdicts = [replace(v, text=text[v.start : v.end]) for v in verdicts]
     return CheckResult(verdicts)
 

@@ -20,9 +20,10 @@ It is a reading aid, not a translation: word order stays the writer's, and a wor
 does not know is kept as written. English text, and text in a language it does not
 know, is left as it is.
 
->>> plain = read_language(_plain("Las deportaciones subieron un 4,3 % en el año fiscal "
+>>> from yearbook.claims.text import to_plain
+>>> plain = read_language(to_plain("Las deportaciones subieron un 4,3 % en el año fiscal "
 ...     "2019, cuando fueron deportadas 267.258 personas, frente a 256 mil en el año fiscal "
-...     "anterior, según el informe de la agencia."))
+...     "anterior, según el informe de la agencia.", "text"))
 >>> plain.text  # doctest: +NORMALIZE_WHITESPACE
 'The deportaciones rose 4.3 % in the fiscal year 2019, when were deportadas 267,258 people,
 compared with 256,000 in the previous fiscal year, according to the report of the agency.'
@@ -32,7 +33,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from yearbook.claims.text import Plain, Rewriting
 
@@ -521,7 +523,10 @@ def _number(match: re.Match[str]) -> str:
     return f"{int(count.replace(',', '')):,},{int(rest or 0):03d}"
 
 
-def _before_number(word: str, text: str, at: int) -> str:
+def _before_number(match: re.Match[str], text: str, at: int) -> str:
+    if not match.group("word"):  # "a" before a qualifier: "deportó a unos 267.000"
+        return ""
+    word = _fold(match.group("word"))
     if word.startswith("ano"):
         return "fiscal years " if "fiscales" in word else "fiscal year "
     if word == "a":
@@ -556,11 +561,13 @@ class _Out(Rewriting):
                 self.origin.append(origin[end - 1] + (at - end + 1) if number else origin[end - 1])
 
 
-def _phrases(words: Mapping[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of every word and phrase (in lower case), and what each reads as. A
-    phrase typed without its accents ("ano fiscal") reads as with them; a single word keeps
-    its accent, which can tell two words apart ("aumentó", rose; "aumento", an increase)."""
-    meanings = {k.lower(): v for k, v in words.items()}
+@lru_cache(maxsize=4)
+def _phrases(pack: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every word and phrase (in lower case), the engine's and a pack's, and
+    what each reads as. A phrase typed without its accents ("ano fiscal") reads as with them;
+    a single word keeps its accent, which can tell two words apart ("aumentó", rose;
+    "aumento", an increase)."""
+    meanings = {k.lower(): v for k, v in {**SPANISH, **dict(pack)}.items()}
     for key, english in list(meanings.items()):
         bare = _fold(key)
         if " " in key and bare not in meanings:
@@ -568,9 +575,6 @@ def _phrases(words: Mapping[str, str]) -> tuple[re.Pattern[str], dict[str, str]]
     keys = sorted(meanings, key=len, reverse=True)
     alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), meanings
-
-
-_CACHE: dict[tuple[tuple[str, str], ...], tuple[re.Pattern[str], dict[str, str]]] = {}
 
 
 def read_language(
@@ -582,25 +586,30 @@ def read_language(
     read before the general ones."""
     if detect_language(plain.text) != "es":
         return plain
-    words = {**SPANISH, **((translations or {}).get("es") or {})}
-    key = tuple(sorted(words.items()))
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _phrases(words)
-    pattern, meanings = _CACHE[key]
+    pattern, meanings = _phrases(tuple(sorted(((translations or {}).get("es") or {}).items())))
     text = plain.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a character that lowers to two: keep offsets simple
         lowered = "".join(c.lower()[:1] for c in text)
+
+    def phrase(match: re.Match[str], at: int) -> str:
+        english = meanings[re.sub(r"\s+", " ", match.group())]
+        return english[:1].upper() + english[1:] if text[at : at + 1].isupper() else english
+
+    readers: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str], int], str]], ...] = (
+        (_SPANISH_NUMBER, text, lambda m, at: _number(m)),
+        (_DATE, text, lambda m, at: _date(m, meanings)),
+        (_YEARS_SPAN, text, lambda m, at: f"from {m.group('first')} through {m.group('last')}"),
+        (_BEFORE_NUMBER, text, lambda m, at: _before_number(m, text, at)),
+        (pattern, lowered, phrase),
+    )  # in this order where two start at one place
     out = _Out(plain)
-    readers = ((_SPANISH_NUMBER, text), (_DATE, text), (_YEARS_SPAN, text),
-               (_BEFORE_NUMBER, text), (pattern, lowered))  # fmt: skip
-    upcoming = [reader.search(where) for reader, where in readers]
+    upcoming = [reader.search(where) for reader, where, _ in readers]
     pos = 0
     while True:
         for rank, match in enumerate(upcoming):  # each reader searches on only once passed
             if match is not None and match.start() < pos:
-                reader, where = readers[rank]
+                reader, where, _ = readers[rank]
                 upcoming[rank] = reader.search(where, pos)
         ahead = [(m.start(), rank) for rank, m in enumerate(upcoming) if m is not None]
         if not ahead:
@@ -608,25 +617,9 @@ def read_language(
         at, rank = min(ahead)
         match = upcoming[rank]
         assert match is not None
+        reader, _, english = readers[rank]
         out.keep(pos, at)
-        if rank == 0:
-            english = _number(match)
-        elif rank == 1:
-            english = _date(match, meanings)
-        elif rank == 2:
-            english = f"from {match.group('first')} through {match.group('last')}"
-        elif rank == 3:
-            word = match.group("word")
-            english = _before_number(_fold(word), text, at) if word else ""
-        else:
-            english = meanings[re.sub(r"\s+", " ", match.group())]
-            if text[at : at + 1].isupper():
-                english = english[:1].upper() + english[1:]
-        out.put(english, at, match.end(), number=rank == 0)
+        out.put(english(match, at), at, match.end(), number=reader is _SPANISH_NUMBER)
         pos = max(match.end(), at + 1)
     out.keep(pos, len(text))
     return out.done(translated=True)
-
-
-def _plain(text: str) -> Plain:
-    return Plain(text, list(range(len(text))), len(text))
