@@ -257,6 +257,20 @@ _AVERAGE_SUBJECT = re.compile(
 """An average as the subject of the number's clause: "the annual average from 2017 through
 2019 was 148,000", "the average of sales had been 148,000", "the annual average between 2017
 and 2019, under the last owners, was 148,000" (an aside between commas)."""
+_AVERAGE_REACH = 140
+"""How far before a number its clause's average subject may stand."""
+
+
+def _average_subject(text: str, at: int) -> bool:
+    """Whether an average is the subject of the clause the number at ``at`` ends (the
+    pattern is tried only where the words "average" or "mean" stand before it)."""
+    start = max(0, at - _AVERAGE_REACH)
+    window = text[start:at].lower()
+    if "average" not in window and "mean" not in window:
+        return False
+    return _AVERAGE_SUBJECT.search(text, start, at) is not None
+
+
 _AVERAGE_TAIL = re.compile(
     r"\s*(?:[\w()]+\s+){0,3}?(?:on\s+|of\s+)?(?:an?\s+|the\s+)?average\b", re.I
 )
@@ -479,7 +493,7 @@ def _classify(
         _AVERAGE_HEAD.search(before)
         or _AVERAGE_TAIL.match(after)
         or _AVERAGE_DAY.search(before)
-        or _AVERAGE_SUBJECT.search(text, max(0, num_start - 140), num_start)
+        or _average_subject(text, num_start)
     ):
         kind = "average"
     elif _WEIGHTS.match(after):

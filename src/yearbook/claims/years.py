@@ -328,11 +328,7 @@ def most_common_year(text: str) -> int | None:
     low in 2021 ... 59,011 in fiscal year 2021, down from 185,884 in fiscal year 2020"); then
     the first."""
     years = Counter(_fy(m) for m in _FY.finditer(text) if not _is_base(text, 0, m.start()))
-    years.update(  # "(October 2017 to September 2018)" names FY 2018
-        int(m.group("b"))
-        for m in _WHOLE_YEAR.finditer(text)
-        if int(m.group("b")) == int(m.group("a")) + 1
-    )
+    years.update(int(m.group("b")) for m in _whole_years(text))  # "(October 2017 to ...)"
     if not years:
         return None
     bare = Counter(-y for _, y in _scan(text)[1] if y < 0)
@@ -358,11 +354,18 @@ def _within(stretches: list[tuple[int, int]], pos: int) -> bool:
 
 
 @lru_cache(maxsize=4)
+def _whole_years(text: str) -> list[re.Match[str]]:
+    """Every stretch of the text from the first day or month of a fiscal year to its last
+    ("October 2017 to September 2018"), once per text."""
+    return [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+
+
+@lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]]:
     """Every fiscal-year mention (position, year), bare year and span of the text, once."""
     matches = list(_FY.finditer(text))
     fiscal = [(m.start(), _fy(m)) for m in matches]
-    wholes = [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+    wholes = _whole_years(text)
     fiscal += [(m.start(), int(m.group("b"))) for m in wholes]
     fiscal.sort()
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
