@@ -1164,3 +1164,68 @@ def test_a_fraction_given_as_a_percent_beside_it_is_checked_against_it(checked: 
     # a percent further on in the sentence is no restatement of it
     other = "A third of these offices sold permits, and 44% sold licences."
     assert fraction(other, "A third").verdict == "unverifiable"
+
+
+def test_a_difference_compared_to_the_year_before_is_checked_like_one_than_it(
+    checked: Checker,
+) -> None:
+    # 158,581 - 143,099 = 15,482 fewer arrests: "13,000 fewer" is wrong, "15,000 fewer" holds
+    said = "In fiscal year 2019, {n} fewer people were arrested compared to the year before."
+    assert verdict(checked(said.format(n="13,000"), ARRESTS_2019), "13,000") == (
+        "ero.admin_arrests",
+        2019,
+        "contradicted",
+    )
+    versus = "ICE made {n} fewer arrests in FY 2019 versus FY 2018."
+    assert verdict(checked(versus.format(n="15,000"), ARRESTS_2019), "15,000")[2] == "supported"
+
+
+def test_last_fiscal_year_is_the_year_the_texts_date_ended_and_may_be_contradicted(
+    checked: Checker,
+) -> None:
+    said = (
+        "The director said 13,000 fewer people were arrested last fiscal year than the year before."
+    )
+    december = dt.date(2019, 12, 11)
+    assert verdict(checked(said, ARRESTS_2019, published=december), "13,000") == (
+        "ero.admin_arrests",
+        2019,
+        "contradicted",
+    )
+    # "last year" may be a calendar year: tried as FY 2019, never contradicted
+    loose = said.replace("last fiscal year", "last year")
+    assert verdict(checked(loose, ARRESTS_2019, published=december), "13,000")[2] != "contradicted"
+
+
+INTERIOR_2022: list[Row] = [
+    ("ero.removals", 2022, 72_177),
+    ("removals_ice_arresting_agency", 2022, 28_204),
+]
+
+
+def test_a_share_of_one_figure_in_another_is_their_ratio(checked: Checker) -> None:
+    # 28,204 / 72,177 = 39.08%
+    said = "In FY 2022, interior removals made up {p} of all removals."
+    right = checked(said.format(p="39%"), INTERIOR_2022)
+    assert claim(right, "39%").verdict == "supported"
+    assert "39.08%" in claim(right, "39%").reason
+    wrong = claim(checked(said.format(p="41%"), INTERIOR_2022), "41%")
+    assert wrong.verdict == "contradicted"
+    assert "removals_ice_arresting_agency FY 2022 (28,204) of ero.removals (72,177)" in wrong.reason
+    # words that name no kind of the whole ("the agency's") leave the share unchecked
+    vague = "In FY 2022, the agency's work made up 41% of all removals."
+    assert claim(checked(vague, INTERIOR_2022), "41%").verdict == "unverifiable"
+
+
+def test_a_number_naming_another_metrics_category_is_no_weak_match_of_a_figure(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2023, 142_580),
+        ("ero.removals_gang", 2023, 3_406),
+        ("ero.charges_total", 2023, 12_000, "charge_category", "sexual_assault"),
+    ]
+    offenders = "- Sex offenders accounted for 3,406 of ICE's FY 2023 removals"
+    assert claim(checked(offenders, rows), "3,406").verdict == "unverifiable"
+    gang = "- Gang members accounted for 3,406 of ICE's FY 2023 removals"
+    assert verdict(checked(gang, rows), "3,406") == ("ero.removals_gang", 2023, "supported")

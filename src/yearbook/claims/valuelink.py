@@ -393,7 +393,7 @@ class ValueLinker:
                 for c in doc.in_sentence(claim.sentence)
                 if c.kind == "count" and c.index != claim.index and c.value > 0
             ]
-            if whole is None or not parts:
+            if whole is None:
                 continue
             metric, value = whole
             for part in parts:
@@ -405,6 +405,59 @@ class ValueLinker:
                     )
                     claim.figure_checks.append(("share", "supported", reason, share))
                     break
+            else:
+                if claim.kind == "share" and not parts:
+                    self._share_of_two(doc, claim, words, whole)
+
+    def _share_of_two(
+        self, doc: Document, claim: Claim, whole_words: list[str], whole: tuple[str, float]
+    ) -> None:
+        """ "online sales made up 41% of all sales": one figure over another.
+
+        The part is the count the claim's own clause names besides its whole, in words
+        that hold the whole's name and more ("online sales" of "sales"): a kind of
+        the whole. Its figure over the whole's for the year is the share; a share that
+        does not round to it is contradicted, unless the claim is kept from that.
+        """
+        year = claim.fiscal_year
+        if year is None:
+            return
+        clause = clause_text(doc, claim)
+        at = clause.find(doc.text[claim.start : claim.end])
+        rest = clause[at + claim.end - claim.start :]
+        cut = WHOLE.match(rest)
+        said = clause[:at] + " " + (rest[cut.end() :] if cut else "")
+        words = set(self.index.words(said)) | set(whole_words)
+        if not words - set(whole_words):
+            return
+        metric, value = whole
+        whole_doc = self.index.headline(metric)
+        if whole_doc is None:
+            return
+        whole_name = whole_doc.stated_name(set(whole_words))
+        score = self.index.weighted([(sorted(words), 1.0)])
+        for _, i in self._rank(score, "count", None, None)[:TOP]:
+            mdoc = self.index.docs[i]
+            if mdoc.breakdown or mdoc.metric == metric:
+                continue
+            name = mdoc.stated_name(words)
+            if not name or not name > whole_name or not mdoc.named_by(words):
+                continue
+            fig = self.figures.find(mdoc.metric, year)
+            if fig is None or fig.value is None or fig.value > value:
+                return
+            share = 100.0 * fig.value / value
+            said_share = (
+                f"{mdoc.metric} FY {year} ({fig.value:,.0f}) of {metric} ({value:,.0f}) is "
+                f"{share:.2f}%"
+            )
+            if claim.interval.overlaps(Interval(share, share)):
+                reason = f"{said_share}, inside {claim.interval.text()}"
+                claim.figure_checks.append(("share", "supported", reason, share))
+            elif not claim.no_contradiction:
+                reason = f"{said_share}, but it says {claim.interval.text()}"
+                claim.figure_checks.append(("share", "contradicted", reason, share))
+            return
 
     def _stated_count(self, words: list[str], year: int) -> tuple[str, float] | None:
         """The headline count the words name in full, and its figure for the year."""
@@ -692,9 +745,23 @@ class ValueLinker:
             and (s >= COMPARABLE * plausible or singled_out(self.index, context, s, i, ranked))
             and (mentioned or not MUST_MENTION or exact(claim))
         ):
+            if s < CONTRADICT_SCORE and self._other_category(ctx, mdoc) is not None:
+                return False  # "refunds made up 3,406 of the sales": a weak link
             self._set(claim, mdoc, ctx, ranked, s)
             return True
         return False
+
+    def _other_category(self, ctx: Context, mdoc: MetricDoc) -> MetricDoc | None:
+        """The breakdown category of another metric that the words next to the number state
+        in full, and the candidate's words do not: the number counts that part ("refunds") of
+        something, not what the candidate counts (sales at the airport)."""
+        near = {*ctx.noun, *ctx.near}
+        if not near or mdoc.category:
+            return None
+        for d in self.index.categories:
+            if d.metric != mdoc.metric and d.category <= near and not d.category & mdoc.words:
+                return d
+        return None
 
     def _calendar_as_fiscal(
         self, doc: Document, claim: Claim, ctx: Context, ranked: list[tuple[float, int]]

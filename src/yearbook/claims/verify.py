@@ -47,12 +47,13 @@ _OTHER_BASE = re.compile(
 )
 """A base of comparison that is a span, not a year: "compared to the first term"."""
 _MORE_THAN = re.compile(
-    r"\s*(?P<w>more|fewer|less)\b(?:(?P<rest>[^.;:]*?)\bthan\b|(?P<end>\s*(?:[.;)]|$)))"
+    r"\s*(?P<w>more|fewer|less)\b(?:(?P<rest>[^.;:]*?)\b(?:than|compared\s+(?:to|with)|versus|vs)\b"
+    r"|(?P<end>\s*(?:[.;)]|$)))"
     r"|\s*(?P<w2>higher|lower|greater|smaller|larger)\s+than\b",
     re.I,
 )
-"""After a difference: "15,111 more arrests ... than in FY 2017", or "roughly 15,000 more." at
-the end of a clause that compares with the year before."""
+"""After a difference: "15,111 more arrests ... than in FY 2017" (or "compared to FY 2017"), or
+"roughly 15,000 more." at the end of a clause that compares with the year before."""
 _THAN_YEAR = re.compile(
     r"\s+(?:(?:in|during|for)\s+)?(?:the\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?'?(?P<y>(?:19|20)\d\d)\b",
     re.I,

@@ -259,6 +259,13 @@ _A_YEAR = re.compile(
 """Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year",
 "148,000 people annually"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
+_LAST_FISCAL = re.compile(
+    r"\b(?:the\s+|its\s+)(?:last|past|previous|latest|most\s+recent)\s+fiscal\s+year\b"
+    r"|\blast\s+fiscal\s+year\b",
+    re.I,
+)
+"""A fiscal year named by the text's date alone, in words that say fiscal: "last fiscal
+year", "the past fiscal year"."""
 """A year relative to when the text was written, not to the year it names."""
 _THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
 """Right after a value: "143,099 that year", of the year named last before it."""
@@ -1306,6 +1313,14 @@ def date_readings(doc: Document, published: dt.date) -> None:
             or claim.part is not None
             or claim.calendar is not None
         ):
+            continue
+        _, s_start, s_end = doc.sentences[claim.sentence]
+        if _LAST_FISCAL.search(doc.text, s_start, s_end):
+            # "13,000 fewer were arrested last fiscal year": the fiscal year, in so many words
+            claim.fiscal_year, claim.year_source = last, "date"
+            claim.year_given = True
+            if claim.kind == "change":
+                claim.base_year = last - 1
             continue
         claim.calendar = (last, last - 1) if claim.kind == "change" else (last, None)
         claim.dated = why
