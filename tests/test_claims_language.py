@@ -72,6 +72,10 @@ def checked() -> Checker:
         ("pasaron de 463 a 1.179", "went from 463 to 1,179"),
         ("subió de 65.332 a 81.603", "rose from 65,332 to 81,603"),
         ("a pesar de que el Congreso solo financia 45.000", "although the Congress only"),
+        ("casi duplicando el número", "nearly doubling the"),
+        ("casi duplica a los 72.177", "nearly doubles the 72,177"),  # the "a" of a person
+        ("(equivalente al 32,8 %)", "(equivalent to the 32.8 %)"),
+        ("cargos y condenas por persona", "condenas per person"),
     ],
 )  # fmt: skip
 def test_spanish_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:

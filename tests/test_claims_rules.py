@@ -1229,3 +1229,111 @@ def test_a_number_naming_another_metrics_category_is_no_weak_match_of_a_figure(
     assert claim(checked(offenders, rows), "3,406").verdict == "unverifiable"
     gang = "- Gang members accounted for 3,406 of ICE's FY 2023 removals"
     assert verdict(checked(gang, rows), "3,406") == ("ero.removals_gang", 2023, "supported")
+
+
+def test_a_total_after_an_including_list_is_no_part_of_the_whole_before_it(
+    checked: Checker,
+) -> None:
+    said = (
+        "It also made more than 200,000 other moves, including transfers and expulsions, "
+        "for a total of 249,435 movements."
+    )
+    assert claim(checked(said, SIX_YEARS), "249,435").verdict != "contradicted"
+    # a part after "including" that is larger than its whole still is contradicted
+    parts = "It also made more than 200,000 other moves, including 249,435 transfers."
+    assert claim(checked(parts, SIX_YEARS), "249,435").verdict == "contradicted"
+
+
+def test_a_value_compared_with_others_counts_what_they_do(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2022, 72_177),
+        ("removals_ice_arresting_agency", 2020, 62_739),
+        ("removals_ice_arresting_agency", 2022, 28_204),
+    ]
+    said = (
+        "There were 62,739 interior removals in fiscal year 2020, significantly higher than "
+        "{n} in fiscal year 2022."
+    )
+    assert verdict(checked(said.format(n="28,240"), rows), "28,240") == (
+        "removals_ice_arresting_agency",
+        2022,
+        "contradicted",
+    )
+    assert verdict(checked(said.format(n="28,204"), rows), "28,204")[2] == "supported"
+
+
+def test_a_share_beside_its_count_is_the_share_metrics(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.arrests_criminal_history", 2022, 46_396),
+        ("ero.arrests_criminal_history_share", 2022, 33),
+    ]
+    for said in (
+        "In FY 2022, 46,396 of those arrested had criminal records (equivalent to {p}).",
+        "In FY 2022, agents arrested 46,396 people with criminal histories, or {p}.",
+    ):
+        assert verdict(checked(said.format(p="33%"), rows), "33%")[2] == "supported"
+        assert verdict(checked(said.format(p="41%"), rows), "41%") == (
+            "ero.arrests_criminal_history_share",
+            2022,
+            "contradicted",
+        )
+
+
+def test_an_average_in_quotation_marks_is_an_average(checked: Checker) -> None:
+    rows: list[Row] = [("ero.charges_per_person", 2022, 4.3)]  # type: ignore[list-item]
+    said = (
+        "In fiscal year 2022, the people arrested had an average of \u201c4.3 charges and "
+        "convictions per person\u201d."
+    )
+    assert verdict(checked(said, rows), "4.3") == ("ero.charges_per_person", 2022, "supported")
+
+
+ARRESTS_2020: list[Row] = [
+    ("ero.admin_arrests", 2019, 143_099),
+    ("ero.admin_arrests", 2020, 103_603),
+]
+
+
+def test_a_fraction_after_a_change_noun_is_a_change(checked: Checker) -> None:
+    # 103,603 / 143,099 - 1 = -27.6%: "a drop of about a quarter" holds, "a rise of" does not
+    said = (
+        "ICE made 103,603 arrests in fiscal year 2020, a {w} of about a {f} from the year before."
+    )
+    drop = claim(checked(said.format(w="drop", f="quarter"), ARRESTS_2020), "about a quarter")
+    assert (drop.kind, drop.verdict) == ("change", "supported")
+    assert drop.value == -25
+    rise = claim(checked(said.format(w="rise", f="quarter"), ARRESTS_2020), "about a quarter")
+    assert (rise.kind, rise.value) == ("change", 25)
+    assert rise.verdict != "supported"
+
+
+def test_a_change_of_a_count_with_a_word_before_its_noun_is_of_that_count(
+    checked: Checker,
+) -> None:
+    # "alien arrests": a word the figures' names lack before the noun leaves it the arrests'
+    said = "Officials explain the 40% drop in alien arrests in fiscal year 2020."
+    # interior removals are no rival: "arresting agency" in their name names no arrests
+    rows = [*ARRESTS_2020, ("removals_ice_arresting_agency", 2020, 62_739)]
+    assert verdict(checked(said, rows), "the 40% drop") == (
+        "ero.admin_arrests",
+        2020,
+        "contradicted",
+    )
+
+
+def test_a_value_up_from_one_a_year_earlier_keeps_the_year_its_sentence_names(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2016, 110_104),
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+    ]
+    said = (
+        "ICE made 143,470 arrests, an increase of 30 percent from 110,104 a year earlier, "
+        "according to data for the 2017 fiscal year, which ended Sept. 30."
+    )
+    result = checked(said, rows)
+    assert verdict(result, "143,470") == ("ero.admin_arrests", 2017, "supported")
+    assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")

@@ -121,6 +121,7 @@ def check(
     linker.link_context(doc)
     if value_linker is not None:
         value_linker.link_changes(doc)
+        value_linker.shares_beside_counts(doc)
         value_linker.shares_of_figures(doc)
     findings = check_consistency(doc, decls)
     evidence = verify(doc, figures) + rank_evidence(doc, figures) if figures is not None else []

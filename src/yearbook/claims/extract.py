@@ -242,7 +242,8 @@ _RELATION = re.compile(
     re.I,
 )
 _AVERAGE_HEAD = re.compile(
-    rf"\b(?:an?\s+)?(?:average|mean)\s+(?:of\s+)?(?:(?:{_QUAL})\s+)?$|\baveraged\s+(?:(?:{_QUAL})\s+)?$",
+    rf"\b(?:an?\s+)?(?:average|mean)\s+(?:of\s+)?[\"\u201c]?(?:(?:{_QUAL})\s+)?$"
+    rf"|\baveraged\s+[\"\u201c]?(?:(?:{_QUAL})\s+)?$",
     re.I,
 )
 

@@ -140,9 +140,11 @@ _OF_A_TIME = re.compile(
 noun follows the year ("half of the FY 2021 cases")."""
 _CHANGED_BY = re.compile(
     r"\b(?P<w>rose|risen|rising|increased|grew|grown|climbed|jumped|surged|up|fell|fallen|"
-    r"falling|decreased|declined|dropped|shrank|shrunk|cut|reduced|slashed|down)\s+(?:by\s+)?$",
+    r"falling|decreased|declined|dropped|shrank|shrunk|cut|reduced|slashed|down)\s+(?:by\s+)?$"
+    r"|\b(?P<n>drop|decline|decrease|fall|reduction|cut|increase|rise|jump|gain|growth)\s+of\s+$",
     re.I,
 )
+"""Before a fraction that is a change: "fell by almost a third", "a drop of nearly one-third"."""
 _PARTICLE = re.compile(
     r"\b(?:make|makes|made|making|add|adds|added|adding|end|ends|ended|ending|sum|sums|summed|"
     r"back|backs|backed|account|accounts|accounted|take|takes|took|taken|taking|"
@@ -152,7 +154,7 @@ _PARTICLE = re.compile(
 """A verb whose "up" or "down" is its own particle ("made up", "turned down"), no change."""
 _DOWN = frozenset(
     ("fell", "fallen", "falling", "decreased", "declined", "dropped", "shrank", "shrunk", "cut",
-     "reduced", "slashed", "down")
+     "reduced", "slashed", "down", "drop", "decline", "decrease", "fall", "reduction")
 )  # fmt: skip
 _SMALL = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
 _SLASH = re.compile(
@@ -302,7 +304,7 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     if _OF_A_TIME.match(after) or re.match(r"^[\s-]*(?:way|time|hearted|life|an?\b)", after):
         return None
     moved = _CHANGED_BY.search(before)
-    if moved and _PARTICLE.search(before, 0, moved.end("w")):
+    if moved and moved.group("w") and _PARTICLE.search(before, 0, moved.end("w")):
         moved = None  # "they make up more than a third of": a share, not a change
     share = not moved and bool(_OF_AFTER.match(after))
     ratio = not share and not moved and bool(_RATIO_AFTER.match(after))
@@ -311,7 +313,7 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     value = 100 * _fraction_value(match.group("f"))
     low, high = _points(value, match.group("q") or "")
     if moved:  # "fell by almost a third": a change of its size
-        sign = -1.0 if moved.group("w").lower() in _DOWN else 1.0
+        sign = -1.0 if (moved.group("w") or moved.group("n")).lower() in _DOWN else 1.0
         interval = Interval(low, high) if sign > 0 else Interval(-high, -low)
         return _claim(match, "change", sign * value, interval)
     if ratio:

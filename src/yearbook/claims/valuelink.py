@@ -337,11 +337,16 @@ class ValueLinker:
         bonus = _with_bonus(ranked, self._stated_in(ranked, ctx))
         top_score, top = bonus[0]
         top_doc = self.index.docs[top]
-        rivals = [s for s, i in bonus[1:] if self.index.docs[i].metric != top_doc.metric]
+        clause = {*ctx.near, *ctx.noun}
+        rivals = [  # a candidate none of whose names the clause states is no rival
+            s
+            for s, i in bonus[1:]
+            if self.index.docs[i].metric != top_doc.metric and self.index.docs[i].named_by(clause)
+        ]
         if (
             top_score >= CONTRADICT_SCORE
             and (not rivals or top_score >= CLEAR_MARGIN * rivals[0])
-            and top_doc.named_by({*ctx.near, *ctx.noun})
+            and top_doc.named_by(clause)
             and not top_doc.breakdown
             and expected_change(claim, self.figures, top_doc.metric) is not None
         ):
@@ -369,6 +374,46 @@ class ValueLinker:
                 self._set(claim, mdoc, ctx, ranked, s)
                 claim.link_reason = "the longer name its text states"
                 return
+
+    def shares_beside_counts(self, doc: Document) -> None:
+        """ "46,396 had records (32.8%)": a share set beside the count it is the share of.
+
+        A share no words linked, right after a count of its sentence that is linked to a
+        metric some share metric has as its numerator, is that share metric's: its figure
+        for the year checks it, supporting or contradicting it as any linked share.
+        """
+        for claim in doc.claims:
+            if claim.kind not in ("share", "percent") or claim.metric or claim.fiscal_year is None:
+                continue
+            before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
+            if not before:
+                continue
+            count = before[-1]
+            if (
+                count.kind != "count"
+                or not count.metric
+                or count.breakdown
+                or count.fiscal_year != claim.fiscal_year
+                or not _SHARE_BESIDE.match(doc.text[count.end : claim.start])
+            ):
+                continue
+            share = next(
+                (
+                    d
+                    for d in self.index.docs
+                    if not d.breakdown
+                    and d.decl.measure == "share"
+                    and d.decl.numerator == count.metric
+                    and self.figures.find(d.metric, claim.fiscal_year) is not None
+                ),
+                None,
+            )
+            if share is None:
+                continue
+            claim.metric, claim.breakdown, claim.breakdown_value = share.metric, "", ""
+            claim.link_words = count.link_words
+            claim.link_reason = f"the share of {count.text} beside it"
+            claim.reads_like = None
 
     def shares_of_figures(self, doc: Document) -> None:
         """ "47% of all removals in FY 2023, totaling 66,800": the count over the figure.
@@ -502,6 +547,11 @@ class ValueLinker:
             claim.no_contradiction = (
                 "it is what a value before it is compared with, maybe of another year"
             )
+        compared = _THAN_THE.search(doc.text, s_start, claim.start)
+        if compared and not {*ctx.noun, *ctx.near, *ctx.tail} & self.index.metric_words:
+            # "6,739 online sales ... both higher than 2,840": it counts what they do
+            subject = self.index.words(doc.text[s_start : compared.start()])
+            ctx = replace(ctx, near=[*ctx.near, *subject])
         # a sentence that names nothing counted ("FY17: 226,119.") counts what the one before
         # it named: those words weigh as its own, and may support it, never contradict it
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
@@ -935,6 +985,14 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 
 _SIGNS = "+-\u2212\u2013"
+_SHARE_BESIDE = re.compile(
+    r"^(?:\s*(?:,\s*|\s[\u2014\u2013-]\s*|\u2014\s*)(?:or\s+|i\.e\.,?\s+)?"
+    r"|[^.;:()\d]{0,60}?(?:\(\s*|,\s*(?:or|i\.e\.,?|representing|equivalent\s+to|equal\s+to)\s+))"
+    r"(?:equivalent\s+to\s+|equal\s+to\s+)?(?:the\s+)?$",
+    re.I,
+)
+"""Between a count and the share of it set beside it: "46,396 (32.8%)", "46,396, or 32.8%", or
+after the count's clause: "46,396 had records (equivalent to 32.8%)"."""
 _THAN_THE = re.compile(
     COMPARED_THAN + r"(?:the\s+)?"
     r"(?:(?:about|nearly|almost|roughly|some|around)\s+)?\$?$",

@@ -29,7 +29,9 @@ _OF_BETWEEN = re.compile(
 _OF_LEAD = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", re.I)
 _LIST_END = re.compile(
     r";|\b(?:while|whereas|but|as\s+well\s+as)\b"
-    r"|,\s*(?:had|has|have|was|were|is|are|will|would)\b",  # ", had been arrested": its verb
+    r"|,\s*(?:had|has|have|was|were|is|are|will|would)\b"  # ", had been arrested": its verb
+    r"|\b(?:for|to|making|bringing\s+\w+\s+to)\s+a\s+(?:combined\s+|grand\s+)?total\b"
+    r"|\b(?:totaling|totalling|in\s+total)\b",  # ", for a total of 249,435": a total, no part
     re.I,
 )
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s+", re.I)

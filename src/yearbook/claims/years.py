@@ -791,7 +791,11 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     if not _FROM.search(text, max(0, nxt.start - 40), nxt.start):
         return None  # "72,177, ... well under half the 185,884 removed in FY 2020": any year's
     after = [c.start for c in doc.in_sentence(claim.sentence) if c.start > nxt.end]
-    years = _mentions(text, nxt.end, min([*after, s_end]), fiscal)
+    stop = min([*after, s_end])
+    gap = text[nxt.end : stop]
+    if _YEAR_BEFORE.match(text, nxt.end + len(gap) - len(gap.lstrip())):
+        return None  # "up 25 percent from 114,434 a year earlier, ... for the 2017 fiscal year"
+    years = _mentions(text, nxt.end, stop, fiscal)
     return years[0][1] if years else None
 
 
