@@ -1337,3 +1337,24 @@ def test_a_value_up_from_one_a_year_earlier_keeps_the_year_its_sentence_names(
     result = checked(said, rows)
     assert verdict(result, "143,470") == ("ero.admin_arrests", 2017, "supported")
     assert verdict(result, "110,104") == ("ero.admin_arrests", 2016, "supported")
+
+
+def test_a_declared_phrase_after_the_packs_generic_words_names_the_metric(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.admin_arrests", 2023, 170_590),
+    ]
+    said = (
+        "ICE released its report for fiscal year 2023. This year, ERO {w} immigration "
+        "enforcement arrests from the previous year."
+    )
+    # 170,590 / 142,750 = 1.195: not nearly double, but up by about a fifth
+    assert verdict(checked(said.format(w="nearly doubled"), rows), "nearly doubled") == (
+        "ero.admin_arrests",
+        2023,
+        "contradicted",
+    )
+    found = claim(checked(said.format(w="raised by 19.5%"), rows), "raised by 19.5%")
+    assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported")

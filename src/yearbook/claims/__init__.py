@@ -107,7 +107,7 @@ def check(
         date_readings(doc, published)
     mark_ranks(doc)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
-    linker = Linker(decls, figures, vocab.offices)
+    linker = Linker(decls, figures, vocab.offices, vocab.generic)
     linker.link_named(doc)
     value_linker = None
     if figures is not None:

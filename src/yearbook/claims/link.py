@@ -16,7 +16,7 @@ introduces the list ("Homicide (1,713)").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from yearbook.claims.extract import Claim, Document
@@ -109,8 +109,12 @@ class Linker:
         metrics: Mapping[str, MetricMeta],
         figures: Figures | None,
         offices: Mapping[str, tuple[str, ...]] | None = None,
+        generic: Iterable[str] = (),
     ) -> None:
         self.metrics = metrics
+        self._generic = {w for g in generic for w in tokens(g)}
+        """The pack's words that tell no figures apart ("immigration"): a phrase may follow
+        them ("nearly doubled immigration enforcement arrests")."""
         self._office_re = {
             office: pattern
             for office, names in (offices or {}).items()
@@ -239,7 +243,7 @@ class Linker:
                 return 2 * n + 1
             if _loose(words, tail, start):
                 return 2 * n
-            if tail[start] in _STOP or tail[start] in vocab:
+            if tail[start] in _STOP or tail[start] in vocab or tail[start] in self._generic:
                 start += 1
                 continue
             break
