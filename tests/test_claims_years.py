@@ -865,3 +865,25 @@ def test_a_time_of_office_before_values_of_named_years_is_no_span(checked: Check
     result = checked(text, rows)
     assert verdict(result, "240,255") == ("ero.removals", 2016, "supported")
     assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")
+
+
+def test_when_a_report_came_out_is_no_period_of_its_claims(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177), ("ero.removals", 2023, 142_580)]
+    said = (
+        "ICE removed 142,580 people in fiscal year 2023. In its annual report released last "
+        "week, ICE noted that its number of removals was double those of the previous year."
+    )
+    assert verdict(checked(said, rows), "double") == ("ero.removals", 2023, "supported")
+    # a part of a year after the time it was said still is the claim's period
+    part = "ICE removed 142,580 people in fiscal year 2023. It said last week that removals in the past six months were 72,177."
+    found = claim(checked(part, rows), "72,177")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "past six months" in found.reason
+
+
+def test_a_count_of_every_year_going_back_to_one_is_of_no_one_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2021, 59_011)]
+    said = "ICE removed 59,011 people in fiscal year 2021. Before that it removed 226,119 or more every fiscal year going back to 2008."
+    found = claim(checked(said, rows), "226,119")
+    assert found.verdict == "unverifiable"
+    assert "going back to 2008" in found.reason

@@ -90,8 +90,9 @@ _DATE_BEFORE = re.compile(
 )
 _YEAR = r"(?:(?:FY\s?'?|fiscal\s+(?:years?\s+)?)?(?:19|20)\d\d|FY\s?'?\d\d(?!\d))"
 _SPAN = re.compile(
-    r"(?=[\dabefinostu])(?:"  # tried only where one of the ways below may start
+    r"(?=[\dabdefginostu])(?:"  # tried only where one of the ways below may start
     rf"\bbetween\s+{_YEAR}\s+and\s+{_YEAR}\b"
+    rf"|\b(?:going|dating|stretching)\s+back\s+to\s+{_YEAR}\b"
     # one year, then another: "2019-20", "fiscal years 2017 through 2020" (not calendar
     # years), "FY2021 and FY2022 combined"; tried once where a year starts
     rf"|\b{_YEAR}(?:\s?[-\u2013]\s?(?:{_YEAR}|\d\d)\b"
@@ -109,7 +110,8 @@ _SPAN = re.compile(
     re.I,
 )
 """Several years: a claim about them has no one fiscal year, unless it names one after it
-("more than 140,000 in each of the three years before that" is about each of them)."""
+("more than 140,000 in each of the three years before that" is about each of them; "every
+fiscal year going back to 2008" is about the years since then)."""
 _PART_OF_YEAR = re.compile(
     r"(?=[\dabflmoprstuwy])(?:"  # tried only where one of the ways below may start
     r"\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -639,6 +641,12 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     comma = _CLAUSE_END.search(doc.text, claim.end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
+    while (
+        part is not None
+        and part.end() <= claim.start
+        and _REPORTED.search(doc.text, max(0, part.start() - 40), part.start())
+    ):  # "its report released last week noted that sales were double": when it was said
+        part = _outside_asides(doc, _PART_OF_YEAR, part.end(), stop, claim.start)
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
     if part and any(
