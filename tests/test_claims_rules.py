@@ -1358,3 +1358,15 @@ def test_a_declared_phrase_after_the_packs_generic_words_names_the_metric(
     )
     found = claim(checked(said.format(w="raised by 19.5%"), rows), "raised by 19.5%")
     assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported")
+
+
+def test_a_rank_the_text_bears_out_itself_is_supported(checked: Checker) -> None:
+    said = (
+        "ICE removed 185,884 people in fiscal year 2020, a {n}-year low. The last time "
+        "removals were lower was in 2005, when 180,000 were carried out."
+    )
+    assert claim(checked(said.format(n="15"), SIX_YEARS), "15-year low").verdict == "supported"
+    # 2020 - 2005 is 15, not 12; and the figures cannot rank back to 2005
+    assert claim(checked(said.format(n="12"), SIX_YEARS), "12-year low").verdict == ("unverifiable")
+    since = "Removals fell to 59,011 in fiscal year 2021, the lowest since fiscal year 1995: a 26-year low."
+    assert claim(checked(since, SIX_YEARS), "26-year low").verdict == "supported"

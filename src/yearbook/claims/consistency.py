@@ -46,6 +46,7 @@ from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens
 from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.claims.parts import part_of_something
+from yearbook.claims.ranks import since_findings
 from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
@@ -932,6 +933,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("gap", _gaps),
     ("ratio", _text_ratio),
     ("fraction", _fraction_given),
+    ("rank", lambda doc, _: since_findings(doc)),
 )
 """Every consistency rule, in the order they run."""
 

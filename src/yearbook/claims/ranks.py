@@ -12,6 +12,10 @@ value's year Y is FY Y-N+1 to FY Y.
 * ``unverifiable`` when a year of the run has no figure (a "15-year low" reaches back past
   the figures), or the sentence has no linked value to rank.
 
+The text may bear a rank out itself (`since_findings`): "a 26-year low" in FY 2021, and
+elsewhere "the lowest number since fiscal year 1995" or "the last time they were lower was in
+1995", says the same of the same years; that supports it, never contradicts it.
+
 >>> from yearbook.claims.extract import extract_document
 >>> from yearbook.claims.text import to_plain
 >>> doc = extract_document(to_plain("In FY 2023 sales rose to a four-year high.", "md"))
@@ -23,12 +27,14 @@ value's year Y is FY Y-N+1 to FY Y.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.findings import Finding
 from yearbook.claims.verify import Evidence
 from yearbook.figures import Figures
 
-__all__ = ["MAX_RUN", "mark_ranks", "rank_evidence"]
+__all__ = ["MAX_RUN", "mark_ranks", "rank_evidence", "since_findings"]
 
 MAX_RUN = 50
 """The longest run of years a rank is read over."""
@@ -120,3 +126,47 @@ def _rank(doc: Document, claim: Claim, figures: Figures) -> Evidence:
         f" than FY {last} ({run[last]:,.0f}): FY {last} is not the {word} of {span}"
     )
     return Evidence(claim.index, "contradicted", reason, run[other])
+
+
+_FY = r"(?:fiscal\s+(?:year\s+)?|FY\s?)?"
+_SINCE = re.compile(
+    rf"\b(?P<d>{_HIGH}|{_LOW})\b[^.;:]{{0,80}}?\bsince\s+(?:the\s+)?{_FY}(?P<y>(?:19|20)\d\d)\b"
+    rf"|\blast\s+time\b[^.;:]{{0,80}}?\b(?P<c>higher|more|greater|larger|lower|fewer|less|smaller)"
+    rf"\b[^.;:]{{0,30}}?\b(?:in|was)\s+(?:in\s+)?{_FY}(?P<y2>(?:19|20)\d\d)\b",
+    re.I,
+)
+"""A value's rank in the text's own words: "the lowest number since fiscal year 1995", "the last
+time deportations were lower was in 2005"."""
+_MORE = frozenset(("higher", "more", "greater", "larger"))
+
+
+def since_findings(doc: Document) -> Iterator[Finding]:
+    """A rank the text bears out itself: "a 26-year low" of FY 2021 where it says "the lowest
+    since fiscal year 1995" (2021 - 1995 = 26) of the same year."""
+    ranks = [c for c in doc.claims if c.kind == "rank"]
+    if not ranks:
+        return
+    said = doc.found(_SINCE, 0, len(doc.text))
+    for claim in ranks:
+        for found in said:
+            if found.group("d"):
+                direction = _direction(found.group("d"))
+            else:  # "the last time it was lower": this year is a low
+                direction = -1 if found.group("c").lower() not in _MORE else 1
+            if direction != claim.direction:
+                continue
+            since = int(found.group("y") or found.group("y2"))
+            s_start = max((x[1] for x in doc.sentences if x[1] <= found.start()), default=0)
+            years = {claim.fiscal_year, doc.default_year}  # the rank's, or a value's it ranks
+            years |= {c.fiscal_year for c in doc.claims if s_start <= c.start < found.start()}
+            year = since + int(claim.value)
+            if year not in years:
+                continue
+            yield Finding(
+                claim.index,
+                "supported",
+                "rank",
+                f"the text says {found.group().strip()!r} of FY {year}: "
+                f"FY {year} - {since} = {int(claim.value)} years",
+            )
+            break
