@@ -19,6 +19,8 @@ True
 True
 >>> country_named("sent to the US-Mexico border", ()) is None  # a border, not a country's part
 True
+>>> country_named("agents at the border with Mexico", ()) is None
+True
 >>> country_named("5,098 sales in San Francisco", ()) is None  # no people of San Marino
 True
 >>> country_named("officers in Texas sold 40,000", ("United States",))
@@ -108,11 +110,17 @@ def _lookup(home: tuple[str, ...]) -> tuple[frozenset[str], int]:
     return names, max(len(n.split()) for n in names)
 
 
+_BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+"""Right before a country a border is named by ("the border with Mexico")."""
+
+
 def country_named(text: str, home: tuple[str, ...]) -> str | None:
     """The first country other than the home ones that the text names (by a capitalised
     name), or None."""
     names, longest = _lookup(tuple(home))
     for start in _CAPITAL.finditer(text):
+        if _BORDER_WITH.search(text, max(0, start.start() - 24), start.start()):
+            continue  # "at the border with Mexico": a border, not a country's part
         words = text[start.start() : start.start() + _REACH].split(maxsplit=longest + 1)
         for n in range(min(longest, len(words)), 0, -1):
             last = words[n - 1]
