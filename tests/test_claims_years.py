@@ -887,3 +887,14 @@ def test_a_count_of_every_year_going_back_to_one_is_of_no_one_year(checked: Chec
     found = claim(checked(said, rows), "226,119")
     assert found.verdict == "unverifiable"
     assert "going back to 2008" in found.reason
+
+
+def test_a_ranges_first_number_is_of_the_period_its_second_is(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.removals", 2021, 59_011)]
+    said = (
+        "ICE removed 59,011 people in fiscal year 2021. Before that it made between "
+        "226,000\u2013410,000 removals every fiscal year going back to 2008."
+    )
+    first = claim(checked(said, rows), "226,000")
+    assert (first.verdict, first.fiscal_year) == ("unverifiable", None)
+    assert "going back to 2008" in first.reason

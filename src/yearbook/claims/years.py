@@ -625,11 +625,28 @@ _INTO = re.compile(
 year of its own."""
 
 
+_RANGE_TO = re.compile(r"\s*(?:[-\u2013\u2014]|to)\s*\$?", re.I)
+_RANGE_AND = re.compile(r"\s*and\s*\$?", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|roughly\s+|some\s+)?\$?$", re.I)
+"""Between the two numbers of a range ("226,000-410,000", "between 1.5 and 2 million")."""
+
+
 def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     """No fiscal year for a claim about a span of years, or about a calendar year, or about
     a time its sentence counts from an event."""
     start, end = doc.stretch(claim)
     _, s_start, s_end = doc.sentences[claim.sentence]
+    later = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+    own_end = claim.end
+    if later and (
+        _RANGE_TO.fullmatch(doc.text, claim.end, later[0].start)
+        or (
+            _BETWEEN.search(doc.text, max(s_start, claim.start - 12), claim.start)
+            and _RANGE_AND.fullmatch(doc.text, claim.end, later[0].start)
+        )
+    ):  # "between 226,000-410,000 removals every fiscal year going back to 2008": the range's
+        end = doc.stretch(later[0])[1]  # first number is of the period its second one is
+        own_end = later[0].end
     into = doc.first(_INTO, s_start, claim.start)
     if into and not _FY.search(doc.text, s_start, s_end):
         claim.fiscal_year, claim.base_year = None, None
@@ -638,7 +655,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         )
         return
     stop = min(s_end, end + 24)
-    comma = _CLAUSE_END.search(doc.text, claim.end, stop)
+    comma = _CLAUSE_END.search(doc.text, own_end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
     while (
