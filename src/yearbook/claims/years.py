@@ -644,7 +644,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             _BETWEEN.search(doc.text, max(s_start, claim.start - 12), claim.start)
             and _RANGE_AND.fullmatch(doc.text, claim.end, later[0].start)
         )
-    ):  # "between 226,000-410,000 removals every fiscal year going back to 2008": the range's
+    ):  # "between 226,000-410,000 permits every fiscal year going back to 2008": the range's
         end = doc.stretch(later[0])[1]  # first number is of the period its second one is
         own_end = later[0].end
     into = doc.first(_INTO, s_start, claim.start)
