@@ -886,3 +886,23 @@ def test_a_change_after_a_sentence_about_one_area_is_never_contradicted(checked:
     assert "area" in found.reason
     national = text.replace("The data shows", "Nationally, the data shows")
     assert claim(checked(national, rows), "a 32% increase").verdict == "contradicted"
+
+
+def test_a_count_of_the_whole_country_is_never_a_misstated_figure(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119), ("ero.admin_arrests", 2017, 143_470)]
+    said = "The United States detained 454,001 immigrants in fiscal year 2017 for deportation."
+    assert claim(checked(said, rows), "454,001").verdict == "unverifiable"
+    government = "The federal government removed 454,001 people in fiscal year 2017."
+    assert claim(checked(government, rows), "454,001").verdict == "unverifiable"
+    # a body of the country named in full is no whole country
+    agency = "U.S. Immigration and Customs Enforcement made 145,470 arrests in fiscal year 2017."
+    assert claim(checked(agency, rows), "145,470").verdict == "contradicted"
+
+
+def test_a_value_compared_with_another_bodys_count_is_that_bodys(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    said = (
+        "The Border Patrol arrested 310,531 migrants in fiscal year 2017, a decrease compared "
+        "with the previous year, when there were 415,816 arrests."
+    )
+    assert claim(checked(said, rows), "415,816").verdict == "unverifiable"

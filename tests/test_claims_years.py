@@ -898,3 +898,17 @@ def test_a_ranges_first_number_is_of_the_period_its_second_is(checked: Checker) 
     first = claim(checked(said, rows), "226,000")
     assert (first.verdict, first.fiscal_year) == ("unverifiable", None)
     assert "going back to 2008" in first.reason
+
+
+def test_a_month_named_without_its_year_is_a_part_of_a_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099)]
+    lead = "ICE made 143,099 arrests in fiscal year 2019. "
+    month = claim(checked(lead + "In May, agents made 132,887 arrests.", rows), "132,887")
+    assert (month.verdict, month.fiscal_year) == ("unverifiable", None)
+    assert "In May" in month.reason
+    # the month that ends a fiscal year, or one dated by its year, is no part of the claim's
+    for said in (
+        "In the fiscal year that ended in September, ICE made 143,099 arrests.",
+        "After a rule expired in May 2019, ICE made 143,099 arrests in fiscal year 2019.",
+    ):
+        assert verdict(checked(said, rows), "143,099") == ("ero.admin_arrests", 2019, "supported")

@@ -10,6 +10,7 @@ supported but never contradicted (others than a figure, one region's part), may 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
@@ -171,6 +172,9 @@ def caveat(index: MetricIndex, doc: Document, claim: Claim, clause: str) -> str:
         # "110,000 sales, accounting for 45% of total sales": a part of them
         # (not "265,000 sold, representing 39% of the 680,000 visitors")
         return f"it is a part of a whole of its kind ({share.group().strip(' ,')!r})"
+    country = _country_subject(index, doc.text[s_start : claim.start])
+    if country:  # "The United States sold 454,001 permits": all its bodies' count
+        return f"its subject is the whole country ({country!r}), not one body the figures count"
     peak = _AT_TIMES.search(doc.text, s_start, claim.start) or _AT_TIMES.search(clause)
     if peak:  # "At times, the population held exceeded 56,000": not the year's average
         return f"it is a level reached at some point in the year ({peak.group().strip()!r})"
@@ -364,3 +368,35 @@ def of_the_whole(
         if base is not None and all(g & (base.words | mdoc.words) for g in groups):
             kept.append((s, i))
     return kept
+
+
+_GOVERNMENT = re.compile(r"^\W*the\s+(?:[\w.-]+\s+){0,3}?government\b", re.I)
+"""A sentence opening with a government as its subject ("The federal government", "The
+Government of ..."); the home country opens one when a verb follows its name ("The United
+States sold ...", not "U.S. Customs and Excise made ...")."""
+
+
+@lru_cache(maxsize=8)
+def _home_opening(home: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = name_pattern(home)
+    if names is None:
+        return None
+    return re.compile(
+        rf"^\W*(?:the\s+)?{names.pattern}(?:\s+(?:federal\s+)?government)?"
+        r"\s+(?-i:[a-z]+ed|is|was|has|had|made|saw|took|sent|kept|held|holds|makes)\b",
+        re.I,
+    )
+
+
+def _country_subject(index: MetricIndex, head: str) -> str:
+    """The home country, or a government, that opens the sentence before a claim as its
+    subject, when no office of the pack is named there ("" when none): a count of the whole
+    country may hold more than any one body's figures."""
+    opening = _home_opening(tuple(index.vocabulary.home))
+    found = (opening.match(head) if opening else None) or _GOVERNMENT.match(head)
+    if found is None:
+        return ""
+    offices = name_pattern([n for ns in index.vocabulary.offices.values() for n in ns])
+    if offices is not None and offices.search(head):
+        return ""  # "The U.S. Immigration and Customs Enforcement agency removed ..."
+    return found.group().strip(" ,")

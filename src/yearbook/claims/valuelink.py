@@ -44,7 +44,7 @@ from yearbook.claims.guards import (
     singled_out,
     without_clashes,
 )
-from yearbook.claims.link import value_before
+from yearbook.claims.link import name_pattern, value_before
 from yearbook.claims.linkscore import (
     CLEAR_MARGIN,
     COMPARABLE,
@@ -104,6 +104,9 @@ class ValueLinker:
         self._metric_years: dict[str, set[int]] = {}
         self._known = set(figures.metrics)
         self._others = others_pattern(index, self._known)
+        self._office_names = name_pattern(
+            [n for ns in index.vocabulary.offices.values() for n in ns]
+        )
         """The pack's names of other bodies (`guards.others_pattern`)."""
         self._distinct = distinct_words(index)
         """The stems of the pack's words for different counts."""
@@ -375,6 +378,24 @@ class ValueLinker:
                 claim.link_reason = "the longer name its text states"
                 return
 
+    def _compared_with_other_body(self, doc: Document, claim: Claim) -> str:
+        """Why a value is another body's: one of its sentence before it is that body's, and
+        the words between compare the two ("the state sold 310,531, a decrease compared with
+        the previous year, when there were 415,816"), naming no office of the pack."""
+        before = [
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.index < claim.index and c.no_contradiction.endswith(OTHER_BODY_COUNTS)
+        ]
+        if not before:
+            return ""
+        between = doc.text[before[-1].end : claim.start]
+        if not _COMPARED_BACK.search(between) or (
+            self._office_names is not None and self._office_names.search(between)
+        ):
+            return ""
+        return f"it is what {before[-1].text}, {before[-1].no_contradiction[3:]}, is compared with"
+
     def shares_beside_counts(self, doc: Document) -> None:
         """ "46,396 had records (32.8%)": a share set beside the count it is the share of.
 
@@ -530,6 +551,9 @@ class ValueLinker:
             return
         ctx = read_context(self.index, doc, claim)
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
+        other_body = self._compared_with_other_body(doc, claim)
+        if other_body and not claim.no_contradiction:
+            claim.no_contradiction = other_body
         if ctx.borrowed and not claim.no_contradiction:
             claim.no_contradiction = "what it counts is read from the paragraph before it"
         if claim.kind in ("share", "percent"):
@@ -985,6 +1009,12 @@ def _named_together(mdoc: MetricDoc, ctx: Context) -> bool:
 
 
 _SIGNS = "+-\u2212\u2013"
+_COMPARED_BACK = re.compile(
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|down\s+from|up\s+from|from|"
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+)?year|(?:the\s+)?year\s+(?:before|earlier))\b",
+    re.I,
+)
+"""Between a value and one it is compared with."""
 _SHARE_BESIDE = re.compile(
     r"^(?:\s*(?:,\s*|\s[\u2014\u2013-]\s*|\u2014\s*)(?:or\s+|i\.e\.,?\s+)?"
     r"|[^.;:()\d]{0,60}?(?:\(\s*|,\s*(?:or|i\.e\.,?|representing|equivalent\s+to|equal\s+to)\s+))"

@@ -113,8 +113,11 @@ _SPAN = re.compile(
 ("more than 140,000 in each of the three years before that" is about each of them; "every
 fiscal year going back to 2008" is about the years since then)."""
 _PART_OF_YEAR = re.compile(
-    r"(?=[\dabflmoprstuwy])(?:"  # tried only where one of the ways below may start
-    r"\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?=[\dabdfilmoprstuwy])(?:"  # tried only where one of the ways below may start
+    r"\b(?:in|during|last|for)\s+(?:the\s+month\s+of\s+)?(?-i:(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept?|Oct|Nov|Dec)\.)(?![\w.-]|,?\s+\d{1,4}\b)"
+    r"|\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
@@ -625,6 +628,12 @@ _INTO = re.compile(
 year of its own."""
 
 
+_BOUND_MONTH = re.compile(
+    r"\b(?:end|ends|ended|ending|close|closes|closed|closing|concluded|began|begins|begun|"
+    r"beginning|start|starts|started|starting|runs|ran|running|through|until|to)\s+(?:in\s+)?$",
+    re.I,
+)
+"""Before a month that bounds a fiscal year ("ended in September"), not a part of it."""
 _RANGE_TO = re.compile(r"\s*(?:[-\u2013\u2014]|to)\s*\$?", re.I)
 _RANGE_AND = re.compile(r"\s*and\s*\$?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:about\s+|roughly\s+|some\s+)?\$?$", re.I)
@@ -658,11 +667,13 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     comma = _CLAUSE_END.search(doc.text, own_end, stop)
     stop = comma.start() if comma else stop  # "5,900 permits, the fewest in six years"
     part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
-    while (
-        part is not None
-        and part.end() <= claim.start
-        and _REPORTED.search(doc.text, max(0, part.start() - 40), part.start())
-    ):  # "its report released last week noted that sales were double": when it was said
+    while part is not None and (
+        (
+            part.end() <= claim.start
+            and _REPORTED.search(doc.text, max(0, part.start() - 40), part.start())
+        )  # "its report released last week noted that sales were double": when it was said
+        or _BOUND_MONTH.search(doc.text, max(0, part.start() - 24), part.start())
+    ):  # "the fiscal year that ended in September": its last month, not a part of it
         part = _outside_asides(doc, _PART_OF_YEAR, part.end(), stop, claim.start)
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
