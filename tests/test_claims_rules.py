@@ -1370,3 +1370,9 @@ def test_a_rank_the_text_bears_out_itself_is_supported(checked: Checker) -> None
     assert claim(checked(said.format(n="12"), SIX_YEARS), "12-year low").verdict == ("unverifiable")
     since = "Removals fell to 59,011 in fiscal year 2021, the lowest since fiscal year 1995: a 26-year low."
     assert claim(checked(since, SIX_YEARS), "26-year low").verdict == "supported"
+
+
+def test_a_count_before_a_colon_and_bare_punctuation_announces_no_list() -> None:
+    text = "In fiscal year 2022 there were 3 kinds: , , ,"
+    found = claim(check(text, None), "3")
+    assert found.kind != "list_count"

@@ -84,6 +84,8 @@ def _inline_items(rest: str) -> int:
     if len(rest.split()) < 2:
         return 0
     chunks = [c.strip() for c in re.split(r"[,;]", rest) if c.strip()]
+    if not chunks:  # ", ,": words of no item at all
+        return 0
     last = re.sub(r"^(?:and|or)\s+", "", chunks[-1], flags=re.I)
     joined = re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
     count = len(chunks) - 1 + (len(joined) if len(chunks) == 1 or last == chunks[-1] else 1)
