@@ -912,3 +912,20 @@ def test_a_month_named_without_its_year_is_a_part_of_a_year(checked: Checker) ->
         "After a rule expired in May 2019, ICE made 143,099 arrests in fiscal year 2019.",
     ):
         assert verdict(checked(said, rows), "143,099") == ("ero.admin_arrests", 2019, "supported")
+
+
+def test_may_the_month_names_a_part_of_a_year_a_figure_is_about(checked: Checker) -> None:
+    # the pack names FY 2023's Title 42 expulsions "before May 12 2023", when the order ended
+    rows: list[Row] = [("title42_expulsions", 2023, 62_545), ("ero.removals", 2023, 142_580)]
+    said = (
+        "ICE removed 142,580 people in fiscal year 2023. More than 60,000 people were expelled "
+        "prior to May 12 under the Title 42 health order."
+    )
+    assert verdict(checked(said, rows), "More than 60,000") == (
+        "title42_expulsions",
+        2023,
+        "supported",
+    )
+    # "may", the verb, still says nothing
+    plain = "ICE may remove 142,580 people in fiscal year 2023."
+    assert verdict(checked(plain, rows), "142,580") == ("ero.removals", 2023, "supported")

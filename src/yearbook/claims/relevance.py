@@ -82,7 +82,7 @@ _MONTHS = {
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december",
     )
-} | {"sept": "sep"}  # fmt: skip
+} | {"sept": "sep", "maymonth": "may"}  # fmt: skip
 """A month written in full or cut short is one word ("February", "Feb": "feb")."""
 MONTHS = frozenset(_MONTHS.values())
 
@@ -148,8 +148,14 @@ country", "across the country"), not countries counted. (A pack's terms still re
 
 
 def _split(text: str) -> list[str]:
-    """Lower-case words; a name with a number is one word ("Title 42" -> "title42")."""
+    """Lower-case words; a name with a number is one word ("Title 42" -> "title42"); the month
+    "May", capitalised, is no modal "may" (which says nothing of what is counted)."""
+    text = _MAY.sub(_MAY_MONTH, text)
     return _WORD.findall(_NAMED_NUMBER.sub(r"\1\2", text.lower().replace("_", " ")))
+
+
+_MAY = re.compile(r"\bMay\b")
+_MAY_MONTH = "maymonth"
 
 
 def is_rate(unit: str) -> bool:
