@@ -27,6 +27,7 @@ __all__ = [
     "narrower",
     "negated",
     "of_the_whole",
+    "offices_named",
     "others_pattern",
     "out_of_scope",
     "singled_out",
@@ -396,7 +397,17 @@ def _country_subject(index: MetricIndex, head: str) -> str:
     found = (opening.match(head) if opening else None) or _GOVERNMENT.match(head)
     if found is None:
         return ""
-    offices = name_pattern([n for ns in index.vocabulary.offices.values() for n in ns])
+    offices = offices_named(index)
     if offices is not None and offices.search(head):
         return ""  # "The U.S. Immigration and Customs Enforcement agency removed ..."
     return found.group().strip(" ,")
+
+
+def offices_named(index: MetricIndex) -> re.Pattern[str] | None:
+    """A pattern finding any name the pack gives one of its offices ("Sales Office"), built once."""
+    return _names(tuple(n for ns in index.vocabulary.offices.values() for n in ns))
+
+
+@lru_cache(maxsize=8)
+def _names(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    return name_pattern(names)

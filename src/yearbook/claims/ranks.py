@@ -27,6 +27,7 @@ elsewhere "the lowest number since fiscal year 1995" or "the last time they were
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from yearbook.claims.document import Claim, Document
@@ -146,19 +147,21 @@ def since_findings(doc: Document) -> Iterator[Finding]:
     ranks = [c for c in doc.claims if c.kind == "rank"]
     if not ranks:
         return
-    said = doc.found(_SINCE, 0, len(doc.text))
+    starts = [start for _, start, _ in doc.sentences]
+    said = []  # each statement: its direction, the year it counts from, the years before it
+    for found in doc.found(_SINCE, 0, len(doc.text)):
+        if found.group("d"):
+            direction = _direction(found.group("d"))
+        else:  # "the last time it was lower": this year is a low
+            direction = -1 if found.group("c").lower() not in _MORE else 1
+        sentence = bisect_right(starts, found.start()) - 1
+        valued = {c.fiscal_year for c in doc.in_sentence(sentence) if c.start < found.start()}
+        said.append((found, direction, int(found.group("y") or found.group("y2")), valued))
     for claim in ranks:
-        for found in said:
-            if found.group("d"):
-                direction = _direction(found.group("d"))
-            else:  # "the last time it was lower": this year is a low
-                direction = -1 if found.group("c").lower() not in _MORE else 1
+        for found, direction, since, valued in said:
             if direction != claim.direction:
                 continue
-            since = int(found.group("y") or found.group("y2"))
-            s_start = max((x[1] for x in doc.sentences if x[1] <= found.start()), default=0)
-            years = {claim.fiscal_year, doc.default_year}  # the rank's, or a value's it ranks
-            years |= {c.fiscal_year for c in doc.claims if s_start <= c.start < found.start()}
+            years = {claim.fiscal_year, doc.default_year, *valued}  # the rank's, or a value's
             year = since + int(claim.value)
             if year not in years:
                 continue

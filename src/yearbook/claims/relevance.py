@@ -278,9 +278,9 @@ class MetricIndex:
                 )
                 corpus.append(base + cat)
         self._named_proper = [(i, d.proper) for i, d in enumerate(self.docs) if d.proper]
+        """The documents a claim must name a proper name of to be of them."""
         self.categories = [d for d in self.docs if d.category]
         """The documents of breakdown categories, each naming the part of a metric it counts."""
-        """The documents a claim must name a proper name of to be of them."""
         self._allowed: dict[tuple[str, str | None], npt.NDArray[np.bool_]] = {}
         self._headline = {d.metric: d for d in self.docs if not d.breakdown}
         whose = {

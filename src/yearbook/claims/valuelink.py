@@ -39,12 +39,13 @@ from yearbook.claims.guards import (
     narrower,
     negated,
     of_the_whole,
+    offices_named,
     others_pattern,
     out_of_scope,
     singled_out,
     without_clashes,
 )
-from yearbook.claims.link import name_pattern, value_before
+from yearbook.claims.link import value_before
 from yearbook.claims.linkscore import (
     CLEAR_MARGIN,
     COMPARABLE,
@@ -104,10 +105,9 @@ class ValueLinker:
         self._metric_years: dict[str, set[int]] = {}
         self._known = set(figures.metrics)
         self._others = others_pattern(index, self._known)
-        self._office_names = name_pattern(
-            [n for ns in index.vocabulary.offices.values() for n in ns]
-        )
         """The pack's names of other bodies (`guards.others_pattern`)."""
+        self._office_names = offices_named(index)
+        """The pack's names of its own offices."""
         self._distinct = distinct_words(index)
         """The stems of the pack's words for different counts."""
         self._blocked = np.array(
@@ -461,6 +461,10 @@ class ValueLinker:
             ]
             if whole is None:
                 continue
+            if not parts:
+                if claim.kind == "share":  # "online sales made up 41% of all sales"
+                    self._share_of_two(doc, claim, words, whole)
+                continue
             metric, value = whole
             for part in parts:
                 share = 100.0 * part.value / value
@@ -471,9 +475,6 @@ class ValueLinker:
                     )
                     claim.figure_checks.append(("share", "supported", reason, share))
                     break
-            else:
-                if claim.kind == "share" and not parts:
-                    self._share_of_two(doc, claim, words, whole)
 
     def _share_of_two(
         self, doc: Document, claim: Claim, whole_words: list[str], whole: tuple[str, float]

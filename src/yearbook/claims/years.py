@@ -264,6 +264,7 @@ _A_YEAR = re.compile(
 """Right after a count that is a yearly average: "91,000 a year", "91,000 sales per year",
 "148,000 people annually"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
+"""A year relative to when the text was written, not to the year it names."""
 _LAST_FISCAL = re.compile(
     r"\b(?:the\s+|its\s+)(?:last|past|previous|latest|most\s+recent)\s+fiscal\s+year\b"
     r"|\blast\s+fiscal\s+year\b",
@@ -271,7 +272,6 @@ _LAST_FISCAL = re.compile(
 )
 """A fiscal year named by the text's date alone, in words that say fiscal: "last fiscal
 year", "the past fiscal year"."""
-"""A year relative to when the text was written, not to the year it names."""
 _THAT_YEAR = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that|the\s+same)\s+(?:fiscal\s+)?year\b", re.I)
 """Right after a value: "143,099 that year", of the year named last before it."""
 _THIS_YEAR = re.compile(
