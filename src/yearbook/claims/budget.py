@@ -14,6 +14,7 @@ no input keeps a core busy after its answer is no longer wanted.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -110,7 +111,8 @@ class Worker(Generic[T]):
         try:
             status, value = self._conn.recv()
         except EOFError:
-            raise InternalError("the check stopped without an answer") from None
+            self._process.join(1.0)  # it is ending: its exit code says why
+            raise self._ended() from None
         finally:
             self.stop()
         if status == "error":
@@ -130,6 +132,18 @@ class Worker(Generic[T]):
             f"the check took longer than its time limit of {self.timeout:g} s and was stopped",
             hint="check a shorter text, or allow more time (--timeout)",
         )
+
+    def _ended(self) -> YearbookError:
+        """Why the worker ended with no answer: stopped by a limit the system sets on its
+        processor time (or killed from outside, as an out-of-memory killer does), or a bug."""
+        code = self._process.exitcode
+        if code is not None and -code in (signal.SIGXCPU, signal.SIGKILL):
+            return LimitError(
+                "the check was stopped by the system, past the processor time or memory it "
+                "allows this process",
+                hint="check a shorter text, a chapter at a time, or raise the system's limit",
+            )
+        return InternalError("the check stopped without an answer")
 
     def stop(self) -> None:
         """Kill the worker if it still runs, and reap it."""
