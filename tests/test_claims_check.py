@@ -242,7 +242,11 @@ def test_any_styled_figure_is_supported_and_any_other_number_contradicted(
     assert check_one(metric, written.text, figures).verdict == "supported"
     changed = altered(written.text, digit)
     if changed is not None:
-        assert check_one(metric, changed, figures).verdict == "contradicted", changed
+        # a bare whole percent may also be the figure cut short ("37%" for 37.6), as writers
+        # cut a bare count short: that one other number is read as the figure too
+        cut = metric == SHARE.id and value >= 10 and changed == f"{math.floor(value)}%"
+        expected = "supported" if cut else "contradicted"
+        assert check_one(metric, changed, figures).verdict == expected, changed
 
 
 @settings(max_examples=80, deadline=None)

@@ -835,14 +835,19 @@ def test_an_order_of_magnitude_is_a_count_never_contradicted(checked: Checker) -
     text = "In FY 2022, tens of thousands of those arrested had criminal histories."
     found = claim(checked(text, rows), "tens of thousands")
     assert (found.metric, found.verdict) == ("ero.arrests_criminal_history", "supported")
-    assert "inside [10,000, 100,000)" in found.reason
-    removed = "In FY 2019 ICE removed {} people."
+    assert "inside [20,000, 100,000)" in found.reason
+    removed = "In FY {} ICE removed hundreds of thousands of people."
+    assert claim(checked(removed.format(2019), rows), "hundreds of thousands").verdict == (
+        "supported"
+    )
     assert claim(
-        checked(removed.format("hundreds of thousands of"), rows), "hundreds of thousands"
-    ).verdict == ("supported")
-    assert claim(
-        checked(removed.format("tens of thousands of"), rows), "tens of thousands"
+        checked("In FY 2019 ICE removed tens of thousands of people.", rows), "tens of thousands"
     ).verdict == ("unverifiable")
+    # hundreds are at least two hundred: 185,884 is no "hundreds of thousands"
+    fewer = [("ero.removals", 2020, 185_884)]
+    assert claim(checked(removed.format(2020), fewer), "hundreds of thousands").verdict == (
+        "unverifiable"
+    )
 
 
 def test_a_percent_in_a_sentence_with_no_count_is_a_ratio_of_the_one_before(
@@ -893,6 +898,14 @@ def test_a_count_restated_as_a_value_its_first_statement_rules_out_is_contradict
     # with no fiscal year, two counts may be of two periods
     plain = text.replace("In FY 2016, ", "")
     assert claim(checked(plain.format("45,000"), []), "45,000").verdict == "unverifiable"
+    # so may two with only the year the whole text implies (a page about one year that
+    # also gives counts over directors' terms)
+    terms = (
+        "Removals in FY 2016\n\nICE formal removals under the last director totaled 2.5 "
+        "million.\n\nThe last director's 8 years saw 1.8 million removals against this "
+        "one's 3 million."
+    )
+    assert claim(checked(terms, []), "3 million").verdict == "unverifiable"
 
 
 def test_a_value_compared_with_takes_the_metric_of_the_value_compared_with_it(
@@ -1376,3 +1389,121 @@ def test_a_count_before_a_colon_and_bare_punctuation_announces_no_list() -> None
     text = "In fiscal year 2022 there were 3 kinds: , , ,"
     found = claim(check(text, None), "3")
     assert found.kind != "list_count"
+
+
+def test_a_bare_whole_percent_may_be_cut_short_like_a_bare_count(checked: Checker) -> None:
+    # 100 - 32.5 = 67.5: "67%" of those without a record cuts it short; "66%" misses it
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        published("ero.arrests_criminal_history_share", 2022, 32.5, unit="percent"),
+    ]
+    said = "In FY 2022, {p} of arrested noncitizens had no criminal history."
+    assert claim(checked(said.format(p="67%"), rows), "67%").verdict == "supported"
+    assert claim(checked(said.format(p="66%"), rows), "66%").verdict == "contradicted"
+
+
+def test_a_count_of_those_without_what_a_metric_names_is_never_its_whole(
+    checked: Checker,
+) -> None:
+    said = 'The number of "non-criminal" removals rose to 76,818 in fiscal year 2018.'
+    assert claim(checked(said, SIX_YEARS), "76,818").verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [
+        (
+            "In fiscal year 2018 a ruling prevented 640,000 students from facing deportation.",
+            "640,000",
+        ),
+        ("In fiscal year 2018, 640,000 people were at risk of deportation.", "640,000"),
+        ("A ruling in fiscal year 2018 shielded some 640,000 people from removal.", "some 640,000"),
+    ],
+)
+def test_a_count_of_those_kept_from_what_it_speaks_of_is_not_its_count(
+    checked: Checker, said: str, number: str
+) -> None:
+    found = claim(checked(said, SIX_YEARS), number)
+    assert found.verdict == "unverifiable"
+    assert "kept from or at risk of" in found.reason
+
+
+def test_a_subject_joining_another_body_to_the_counted_one_may_support_never_contradict(
+    checked: Checker,
+) -> None:
+    joint = "In fiscal 2018, ICE and CBP together carried out {n} removals."
+    assert claim(checked(joint.format(n="337,287"), SIX_YEARS), "337,287").verdict == (
+        "unverifiable"
+    )
+    # the other body's abbreviation after its name is no subject of its own
+    named = (
+        "ICE and Customs and Border Protection (CBP) removed more than 250,000 people in FY 2018."
+    )
+    assert verdict(checked(named, SIX_YEARS), "more than 250,000") == (
+        "ero.removals",
+        2018,
+        "supported",
+    )
+    alone = "In fiscal 2018, Customs and Border Protection (CBP) removed 160,000 people."
+    assert "Customs and Border Protection" in claim(checked(alone, SIX_YEARS), "160,000").reason
+
+
+def test_a_number_said_of_each_year_of_a_span_is_checked_against_every_one(
+    checked: Checker,
+) -> None:
+    said = (
+        "Removals fell to 59,011 in FY 2021 from 185,884 in FY 2020 and {v} in each of the "
+        "three years before that."
+    )
+    # FY 2017 to FY 2019: 226,119, 256,085 and 267,258
+    floor = claim(checked(said.format(v="more than 220,000"), SIX_YEARS), "more than 220,000")
+    assert (floor.metric, floor.verdict) == ("ero.removals", "supported")
+    assert "FY 2017 to FY 2019 is 226,119, 256,085, 267,258" in floor.reason
+    high = claim(checked(said.format(v="more than 230,000"), SIX_YEARS), "more than 230,000")
+    assert high.verdict == "contradicted"
+    level = claim(checked(said.format(v="about 250,000"), SIX_YEARS), "about 250,000")
+    assert level.verdict == "contradicted"
+    # "fewer than" is a ceiling each year stays under
+    ceiling = said.format(v="fewer than {}")
+    assert claim(checked(ceiling.format("270,000"), SIX_YEARS), "fewer than 270,000").verdict == (
+        "supported"
+    )
+    assert claim(checked(ceiling.format("260,000"), SIX_YEARS), "fewer than 260,000").verdict == (
+        "contradicted"
+    )
+
+
+def test_a_year_someone_owns_after_than_is_the_base_of_the_change(checked: Checker) -> None:
+    # 59,011 / 240,255 - 1 = -75.4%
+    said = "The new director's FY2021 removals (59,000) were {} less than Smith's FY2016."
+    assert verdict(
+        checked(said.format("75%"), [("ero.removals", 2016, 240_255), *SIX_YEARS]), "75% less"
+    ) == (
+        "ero.removals",
+        2021,
+        "supported",
+    )
+    wrong = claim(
+        checked(said.format("80%"), [("ero.removals", 2016, 240_255), *SIX_YEARS]), "80% less"
+    )
+    assert wrong.verdict == "contradicted"
+    assert "FY 2016" in wrong.reason
+
+
+def test_a_clause_joining_two_different_counts_may_count_either(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+    ]
+    said = "More than {} migrants were arrested and removed in fiscal year 2022{}."
+    assert verdict(checked(said.format("72,000", ""), rows), "More than 72,000") == (
+        "ero.removals",
+        2022,
+        "supported",
+    )
+    # the arrests it also names never contradict it
+    later = ", up from just over 59,000 during the 2021 fiscal year"
+    for value in ("72,000", "90,000"):
+        found = claim(checked(said.format(value, later), rows), f"More than {value}")
+        assert found.verdict == "unverifiable"

@@ -11,7 +11,10 @@ import datetime as dt
 import pytest
 
 from tests.claims_support import Checker, Row, claim, verdict
+from yearbook.claims.context import vocabulary_mapping
+from yearbook.claims.vocabulary import vocabulary_from_mapping
 from yearbook.claims.years import last_ended, year_by_date
+from yearbook.errors import DeclarationError
 
 
 @pytest.fixture(scope="module")
@@ -929,3 +932,76 @@ def test_may_the_month_names_a_part_of_a_year_a_figure_is_about(checked: Checker
     # "may", the verb, still says nothing
     plain = "ICE may remove 142,580 people in fiscal year 2023."
     assert verdict(checked(plain, rows), "142,580") == ("ero.removals", 2023, "supported")
+
+
+# ----------------------------------------------------------------- periods.py
+
+TERM_YEARS: list[Row] = [
+    ("ero.removals", 2016, 240_255),
+    ("ero.removals", 2017, 226_119),
+    ("ero.removals", 2018, 256_085),
+    ("ero.removals", 2019, 267_258),
+    ("ero.removals", 2020, 185_884),
+    ("ero.removals", 2021, 59_011),
+]
+
+
+def test_a_count_under_a_named_period_is_checked_against_its_years(checked: Checker) -> None:
+    # the pack names Trump's first term FY 2017 to FY 2020: 935,346 removals in all
+    said = "Under Trump, ICE deported {} people."
+    total = claim(checked(said.format("more than 935,000"), TERM_YEARS), "more than 935,000")
+    assert (total.metric, total.verdict) == ("ero.removals", "supported")
+    assert "FY 2017 to FY 2020 adds up to 935,346" in total.reason
+    assert claim(checked(said.format("2 million"), TERM_YEARS), "2 million").verdict == (
+        "contradicted"
+    )
+    # one year's figure of the period is no misstated total
+    one_year = "Under Trump, ICE deported 256,085 people in a single year."
+    assert verdict(checked(one_year, TERM_YEARS), "256,085") == ("ero.removals", 2018, "supported")
+
+
+def test_a_named_periods_first_or_last_year_is_one_fiscal_year(checked: Checker) -> None:
+    first = "Trump's first year removals ({}) were well above the years after it."
+    assert verdict(checked(first.format("226,119"), TERM_YEARS), "226,119") == (
+        "ero.removals",
+        2017,
+        "supported",
+    )
+    assert claim(checked(first.format("295,000"), TERM_YEARS), "295,000").verdict == (
+        "contradicted"
+    )
+    last = "ICE deported 185,884 people during the last year of the Trump administration."
+    assert verdict(checked(last, TERM_YEARS), "185,884") == ("ero.removals", 2020, "supported")
+
+
+def test_a_period_named_after_than_is_the_other_values(checked: Checker) -> None:
+    said = "ICE removed 13,000 more people than in fiscal year 2021 but far fewer than the last full year under Trump."
+    rows = [*TERM_YEARS, ("ero.removals", 2022, 72_177)]
+    assert claim(checked(said, rows), "13,000").verdict != "contradicted"
+
+
+def test_a_name_a_later_text_may_use_for_a_later_period_is_not_read_as_the_earlier(
+    checked: Checker,
+) -> None:
+    said = "Under Trump, ICE deported 2 million people."
+    early = claim(checked(said, TERM_YEARS, published=dt.date(2021, 3, 1)), "2 million")
+    assert early.verdict == "contradicted"
+    late = claim(checked(said, TERM_YEARS, published=dt.date(2025, 6, 1)), "2 million")
+    assert late.verdict == "unverifiable"
+    undated = "In 2025, ICE said that under Trump it had deported 2 million people."
+    assert claim(checked(undated, TERM_YEARS), "2 million").verdict == "unverifiable"
+
+
+def test_a_packs_periods_are_read_checked_and_written_back() -> None:
+    words = vocabulary_from_mapping(
+        {
+            "claims": {
+                "periods": [{"names": ["Smith"], "years": [2017, 2020], "until": "2025-01-20"}]
+            }
+        }
+    )
+    assert words.periods[0].first == 2017 and words.periods[0].until == dt.date(2025, 1, 20)
+    assert vocabulary_from_mapping(vocabulary_mapping(words)) == words
+    for bad in ({"names": ["Smith"]}, {"names": ["Smith"], "years": [2020, 2017]}):
+        with pytest.raises(DeclarationError, match="claims.periods"):
+            vocabulary_from_mapping({"claims": {"periods": [bad]}})

@@ -29,6 +29,7 @@ from yearbook.claims.extract import Claim, Document, extract_document
 from yearbook.claims.language import read_language
 from yearbook.claims.link import Linker
 from yearbook.claims.output import render_html, render_table
+from yearbook.claims.periods import period_readings
 from yearbook.claims.ranks import mark_ranks, rank_evidence
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.restated import misstated, restated
@@ -105,6 +106,7 @@ def check(
     doc = extract_document(plain, fiscal_year)
     if published is not None:
         date_readings(doc, published)
+    period_readings(doc, vocab.periods, published)
     mark_ranks(doc)
     decls = dict(metrics) if metrics is not None else _id_metrics(figures)
     linker = Linker(decls, figures, vocab.offices, vocab.generic)

@@ -171,6 +171,14 @@ def vocabulary_mapping(vocabulary: Vocabulary) -> dict[str, Any]:
             "home": list(vocabulary.home),
             "distinct": list(vocabulary.distinct),
             "translations": {k: dict(v) for k, v in vocabulary.translations.items()},
+            "periods": [
+                {
+                    "names": list(p.names),
+                    "years": [p.first, p.last],
+                    **({"until": p.until.isoformat()} if p.until else {}),
+                }
+                for p in vocabulary.periods
+            ],
         },
     }
 

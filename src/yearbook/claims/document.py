@@ -49,6 +49,7 @@ class Claim:
     year_source: str = ""  # where its year came from: sentence, paragraph, heading, document,
     # relative ("last year"), or "figures" when only the data could tell
     span: tuple[int, int | None] | None = None  # its span of years: (first, last) or (count, None)
+    each: bool = False  # it is said of each year of its span ("over 140,000 in each of them")
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     calendar: tuple[int, int | None] | None = None  # the fiscal and base year its calendar
     # year would give, tried only where a figure of that fiscal year states the number

@@ -24,8 +24,10 @@ __all__ = [
     "WHOLE",
     "caveat",
     "distinct_words",
+    "joined_counts",
     "narrower",
     "negated",
+    "negated_before",
     "of_the_whole",
     "offices_named",
     "others_pattern",
@@ -88,6 +90,20 @@ _PROJECTED_BEFORE = re.compile(
 230,000 sales this year", "putting them on pace for around 59,000", "projected to reach"."""
 _PROJECTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:projected|forecast)\b", re.I)
 """After a number that is a projection: "with over 276,000 visits projected"."""
+_SPARED_BEFORE = re.compile(
+    r"\b(?:prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|spar(?:e|es|ed|ing))"
+    r"\s+(?:(?:an\s+estimated|about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
+"""Before a number of those kept from what a sentence speaks of: "preventing 640,000 students
+from ...", "shielded some 700,000"."""
+_SPARED_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:(?:who\s+(?:are|were|could\s+be|would\s+be|may\s+be|might\s+be)"
+    r"|from)\s+)?(?:facing|at\s+risk\s+of|eligible\s+for|in\s+danger\s+of|vulnerable\s+to)\b",
+    re.I,
+)
+"""After a number of those at risk of what a sentence speaks of, not those it befell: "640,000
+students from facing ...", "700,000 people at risk of ..."."""
 _POPULATION_BEFORE = re.compile(
     r"\b(?:(?:the\s+)?equivalent\s+of|population\s+of)\s+(?:the\s+)?(?:entire\s+)?$", re.I
 )
@@ -119,6 +135,8 @@ def out_of_scope(
     after = text[claim.end : min(s_end, claim.end + 40)]
     if _PROJECTED_BEFORE.search(before) or _PROJECTED_AFTER.match(after):
         return "is a projection, not a count"
+    if _SPARED_BEFORE.search(before) or _SPARED_AFTER.match(after):
+        return "counts those kept from or at risk of what it speaks of, not those it befell"
     if _POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after):
         return "counts the people of a place"
     country = country_named(clause, index.vocabulary.home)
@@ -247,6 +265,20 @@ def negated(index: MetricIndex, doc: Document, claim: Claim) -> bool:
     return bool(found and set(index.words(found.group("w"))) & index.metric_words)
 
 
+def negated_before(index: MetricIndex, doc: Document, claim: Claim) -> str:
+    """The metric's word a count's own stretch negates before it ("the number of
+    non-resident permits rose to 76,818"): it counts those without what the word names, which
+    no count figure states; empty when there is none."""
+    start, _ = doc.stretch(claim)
+    found = [
+        m.group("w")
+        for m in _NEGATED.finditer(doc.text, start, claim.start)
+        if not m.group("w")[0].isupper()  # "Operation Without a Trace": a name
+        and set(index.words(m.group("w"))) & index.metric_words
+    ]
+    return found[-1] if found else ""
+
+
 def narrower(index: MetricIndex, ctx: Context, top: MetricDoc, claim: Claim) -> list[str]:
     """Words next to the number that name a narrower count than the top metric's (a
     metric's word the top metric lacks: "sold at the airport" against all sales). The words
@@ -287,6 +319,31 @@ def without_clashes(
         or index.docs[i].words & near
         or _named_apart(index, index.docs[i], context, distinct, sentence)
     ]
+
+
+_JOINED_WORDS = re.compile(
+    r"\b(?P<a>[a-z]+)\s+(?:and|or|&|and\s+then)\s+(?P<b>[a-z]+)\b"
+    r"(?!\s+(?:[a-z]+\s+){0,2}?\$?\d)",  # not the verb of the next number: "and sold 9,000"
+    re.I,
+)
+
+
+def joined_counts(
+    index: MetricIndex, distinct: frozenset[str], clause: str
+) -> tuple[str, str] | None:
+    """Two of the pack's different counts a clause joins by "and" or "or", as words of one
+    form ("were sold and returned", "sales and refunds"): a number of it may count either, or
+    those of both. Not a noun and a verb ("made 181,372 sales and returned ..."): those are
+    two clauses' words."""
+    for found in _JOINED_WORDS.finditer(clause):
+        first, second = found.group("a"), found.group("b")
+        if first.lower().endswith("ed") != second.lower().endswith("ed"):
+            continue
+        a = set(index.words(first)) & distinct
+        b = set(index.words(second)) & distinct
+        if a and b and a != b:
+            return first, second
+    return None
 
 
 RARE = 3

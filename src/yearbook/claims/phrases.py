@@ -19,7 +19,7 @@
   scale on its own ("a thousand", "one million") are counts, read like
   ``0.25 million`` or ``1 thousand``: at least one decimal of the scale.
 * An **order of magnitude** ("tens of thousands", "hundreds of millions") is a count from
-  ten (or a hundred) of the scale up to the next order, and never contradicted.
+  twenty (or two hundred) of the scale up to the next order, and never contradicted.
 
 A multiple compares with the year named after it ("double those of FY 2021"),
 which `compared_years` makes its base year once the years are assigned.
@@ -285,12 +285,13 @@ def _scaled(match: re.Match[str]) -> Claim:
 
 
 def _vague(match: re.Match[str]) -> Claim:
-    """ "tens of thousands": 10,000 up to 100,000; "hundreds of millions": 100 million up to
-    a billion."""
-    low = (10.0 if match.group("n").lower() == "tens" else 100.0) * _SCALES[
+    """ "tens of thousands": 20,000 up to 100,000 (tens are at least two of them); "hundreds of
+    millions": 200 million up to a billion."""
+    order = (10.0 if match.group("n").lower() == "tens" else 100.0) * _SCALES[
         match.group("s").lower().rstrip("s")
     ]
-    found = _claim(match, "count", 3 * low, Interval(low, 10 * low, True, False))
+    low = 2 * order
+    found = _claim(match, "count", 3 * order, Interval(low, 10 * order, True, False))
     found.no_contradiction = f"it is an order of magnitude ({match.group()!r}), said loosely"
     return found
 

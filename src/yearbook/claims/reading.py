@@ -13,7 +13,7 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import Context
 from yearbook.claims.relevance import MetricIndex
 
-__all__ = ["CLAUSE_CUT", "clause_text", "object_words", "other_body", "read_context"]
+__all__ = ["CLAUSE_CUT", "clause_text", "joint_body", "object_words", "other_body", "read_context"]
 
 _HEAD_CUT = re.compile(r"[;:\u2013-\u2015]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s")
 _TAIL_CUT = re.compile(
@@ -156,6 +156,8 @@ def _heading(doc: Document, block: int) -> str:
     return ""
 
 
+_ABBREVIATION = re.compile(r"\s*\(")
+"""Between a body's name and its abbreviation in brackets after it."""
 _NOT_SUBJECT = re.compile(
     r"\b(?:by|from|to|with|of|than|at|for|into|after|before|like|via|on|against|and)\s+"
     r"(?:the\s+|a\s+|an\s+)?$",
@@ -179,11 +181,13 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
     city")."""
     if names is None:
         return None
-    _, s_start, s_end = doc.sentences[claim.sentence]
-    head = doc.text[s_start : claim.start]
-    cut = list(_HEAD_CUT.finditer(head))
-    start = cut[-1].end() if cut else 0
+    _, _, s_end = doc.sentences[claim.sentence]
+    head, start = _head(doc, claim)
+    after = -1
     for found in names.finditer(head, start):
+        if after >= 0 and _ABBREVIATION.fullmatch(head, after, found.start()):
+            continue  # "... and the State Parks Office (SPO) sold": the name said again
+        after = found.end()
         if not _NOT_SUBJECT.search(head, start, found.start()):
             return found.group()
     if names.search(doc.text, claim.end, s_end) is None:
@@ -196,6 +200,30 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
         if _BY_AGENT.search(tail, 0, found.start()):
             return found.group()
     return None
+
+
+def joint_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> str | None:
+    """The other body the claim's clause joins by "and" to its subject ("the city and the
+    state sold 337,287 ..."): the count may be of both; None when there is none."""
+    if names is None:
+        return None
+    head, start = _head(doc, claim)
+    for found in names.finditer(head, start):
+        if _JOINED_BEFORE.search(head, 0, found.start()) or _JOINED_AFTER.match(head, found.end()):
+            return found.group()
+    return None
+
+
+def _head(doc: Document, claim: Claim) -> tuple[str, int]:
+    """Its sentence up to the claim, and where the claim's own clause starts in it."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    head = doc.text[s_start : claim.start]
+    cut = list(_HEAD_CUT.finditer(head))
+    return head, cut[-1].end() if cut else 0
+
+
+_JOINED_BEFORE = re.compile(r"\b(?:and|&)\s+(?:the\s+)?$", re.I)
+_JOINED_AFTER = re.compile(r"(?:\s*\([^()]{1,12}\))?\s+(?:and|&)\s", re.I)
 
 
 def clause_text(doc: Document, claim: Claim) -> str:

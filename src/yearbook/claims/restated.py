@@ -153,6 +153,10 @@ _LEAST = 1000
 things coincide)."""
 
 
+_NAMED_NEAR = frozenset(("sentence", "paragraph", "heading", "relative"))
+"""Where a count's year comes from when its text names it near the count."""
+
+
 def _differs(claim: Claim, other: Claim) -> str:
     """How a count differs from an earlier one of the same thing ("" when both may hold)."""
     if other.kind != "count" or other.role == "prior" or other.value < _LEAST:
@@ -161,6 +165,8 @@ def _differs(claim: Claim, other: Claim) -> str:
         return "differs from it by one slip of a digit"
     if claim.interval.overlaps(other.interval) or not 0.5 <= claim.value / other.value <= 2.0:
         return ""
+    if not {claim.year_source, other.year_source} <= _NAMED_NEAR:
+        return ""  # of a year only the whole text implies: maybe counts of two times
     return "is another value of it"
 
 

@@ -35,9 +35,11 @@ from yearbook.claims.guards import (
     WHOLE,
     caveat,
     distinct_words,
+    joined_counts,
     named_otherwise,
     narrower,
     negated,
+    negated_before,
     of_the_whole,
     offices_named,
     others_pattern,
@@ -69,7 +71,13 @@ from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.places import country_named, region_named
 from yearbook.claims.rates import PERIODS, loose_rate, own_rate, period_of
-from yearbook.claims.reading import CLAUSE_CUT, clause_text, object_words, read_context
+from yearbook.claims.reading import (
+    CLAUSE_CUT,
+    clause_text,
+    joint_body,
+    object_words,
+    read_context,
+)
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import (
     change_agrees,
@@ -79,7 +87,14 @@ from yearbook.claims.verify import (
     stated_change_agrees,
     stated_figure,
 )
-from yearbook.claims.yearlink import near_miss, other_year, part_of_year, run_sum, span_sum
+from yearbook.claims.yearlink import (
+    each_year,
+    near_miss,
+    other_year,
+    part_of_year,
+    run_sum,
+    span_sum,
+)
 from yearbook.claims.years import COMPARED_THAN, THAN_OWNER
 from yearbook.figures import Figure, Figures
 
@@ -555,6 +570,9 @@ class ValueLinker:
         other_body = self._compared_with_other_body(doc, claim)
         if other_body and not claim.no_contradiction:
             claim.no_contradiction = other_body
+        joint = joint_body(doc, claim, self._others)
+        if joint and not claim.no_contradiction:  # "ICE and the state sold 337,287"
+            claim.no_contradiction = f"its subject joins {joint} to the body the figures count"
         if ctx.borrowed and not claim.no_contradiction:
             claim.no_contradiction = "what it counts is read from the paragraph before it"
         if claim.kind in ("share", "percent"):
@@ -603,6 +621,12 @@ class ValueLinker:
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
             claim.no_contradiction = f"it names {otherwise}, though it words the count otherwise"
+        joined = joined_counts(self.index, self._distinct, clause)
+        if joined and not claim.no_contradiction:  # "arrested and removed 72,000"
+            claim.no_contradiction = f"its clause joins two counts ({joined[0]!r}, {joined[1]!r})"
+        without = negated_before(self.index, doc, claim) if claim.kind == "count" else ""
+        if without and not claim.no_contradiction:
+            claim.no_contradiction = f"it counts those without what {without!r} names"
         ranked = without_clashes(self.index, self._distinct, ctx, ranked)
         if claim.kind == "share":
             ranked = of_the_whole(self.index, doc, claim, ranked)
@@ -615,6 +639,8 @@ class ValueLinker:
             for c in doc.in_sentence(claim.sentence)
             if c is not claim and c.metric and c.kind in ("count", "money", "weight")
         )
+        if claim.each and each_year(self, claim, ctx, ranked, top_score, siblings):
+            return
         if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score, siblings):
             return
         plausible = self._plausible_top(claim, ranked)

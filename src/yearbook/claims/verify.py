@@ -132,6 +132,8 @@ def as_written(claim: Claim) -> Interval | None:
             return Interval(v, v + 1.0, False, True)
         if side == "below":
             return Interval(v - 2.0, v, True, True)
+        if side == "" and v > 0 and _WHOLE_PERCENT.search(claim.text):
+            return Interval(v - 0.5, v + 1.0, True, False)
         return None
     if claim.kind not in ("count", "money", "weight", "average") or v <= 0:
         return None
@@ -200,7 +202,12 @@ def matched_reading(claim: Claim, shown: Interval) -> Interval:
     """The reading of the claim's number that a consistent figure's values meet: the
     style's interval, or else the looser one writers round by (`as_written`)."""
     loose = as_written(claim)
-    return claim.interval if loose is None or claim.interval.overlaps(shown) else loose
+    meets = (
+        claim.interval.contains(shown.low)
+        if shown.low == shown.high
+        else claim.interval.overlaps(shown)
+    )
+    return claim.interval if loose is None or meets else loose
 
 
 _SIGNED_POINTS = re.compile(rf"[+\u2212\u2013-]\d[\d.,]*{POINTS.pattern}", re.I)

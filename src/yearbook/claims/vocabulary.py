@@ -12,6 +12,7 @@ plain meaning of published figures' names all come from the report's pack::
       published: {removals_ice_arresting_agency: interior removals}
       others:    [Border Patrol]
       translations: {es: {vendidos: sold}}
+      periods:   [{names: [Smith], years: [2017, 2020], until: 2025-01-20}]
 
 ``terms`` adds metric words to a claim's context ("deported 59,011 people" is
 read as also saying "removals"); ``generic`` words name who a count is about
@@ -19,7 +20,9 @@ without telling figures apart and carry no weight; ``published`` says what a
 published figure's name counts when its words alone do not; ``others`` names
 other bodies whose counts the figures do not hold ("CBP made 851,508 ..."); ``translations``
 give, by language, the pack's words in it and the English read for them
-(`yearbook.claims.language`).
+(`yearbook.claims.language`); ``periods`` name spans of fiscal years writers count over
+by who was in charge ("under Smith", "Smith's first year"; `yearbook.claims.periods`), each
+read so only in texts dated before its ``until`` (after it, the name may mean a later span).
 
 >>> v = vocabulary_from_mapping({"claims": {"terms": {"deported": ["removals"]}}})
 >>> v.terms["deported"]
@@ -28,6 +31,7 @@ give, by language, the pack's words in it and the English read for them
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +43,7 @@ from yearbook.yamlio import safe_load
 
 __all__ = [
     "VOCABULARY_FILE",
+    "Period",
     "Vocabulary",
     "load_vocabulary",
     "pack_vocabulary",
@@ -47,6 +52,17 @@ __all__ = [
 
 VOCABULARY_FILE = "vocabulary.yaml"
 """A pack's vocabulary file, at the root of the pack folder."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of fiscal years writers name by who was in charge ("under Smith")."""
+
+    names: tuple[str, ...]
+    first: int
+    last: int
+    until: dt.date | None = None
+    """Texts dated from this day on may mean a later span by these names."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,8 @@ class Vocabulary:
     translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """By language ("es"), the pack's words in it and the English ones the checker reads for
     them ("vendidos": "sold"); see `yearbook.claims.language`."""
+    periods: tuple[Period, ...] = ()
+    """Spans of fiscal years named by who was in charge; see `yearbook.claims.periods`."""
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -112,7 +130,33 @@ def vocabulary_from_mapping(raw: Mapping[str, Any]) -> Vocabulary:
         }
         for language, words in _mapping(claims.get("translations"), "claims.translations").items()
     }
-    return Vocabulary(offices, terms, generic, published, others, home, distinct, translations)
+    periods = tuple(
+        _period(entry, n) for n, entry in enumerate(claims.get("periods") or [], start=1)
+    )
+    return Vocabulary(
+        offices, terms, generic, published, others, home, distinct, translations, periods
+    )
+
+
+def _period(entry: Any, n: int) -> Period:
+    where = f"claims.periods[{n}]"
+    if not isinstance(entry, Mapping) or "names" not in entry or "years" not in entry:
+        raise DeclarationError(f"{where} needs names and years: [first, last]")
+    years = entry["years"]
+    if (
+        not isinstance(years, list)
+        or len(years) != 2
+        or not all(isinstance(y, int) for y in years)
+        or years[0] > years[1]
+    ):
+        raise DeclarationError(f"{where}.years must be [first, last] fiscal years")
+    until = entry.get("until")
+    if until is not None and not isinstance(until, dt.date):
+        try:
+            until = dt.date.fromisoformat(str(until))
+        except ValueError:
+            raise DeclarationError(f"{where}.until must be a date (YYYY-MM-DD)") from None
+    return Period(_strings(entry["names"], f"{where}.names"), years[0], years[1], until)
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

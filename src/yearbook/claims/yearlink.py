@@ -30,7 +30,7 @@ from yearbook.claims.linkscore import (
     precise,
     year_open,
 )
-from yearbook.claims.numbers import Interval
+from yearbook.claims.numbers import Interval, at_least, qualifier_side
 from yearbook.claims.relevance import MONTHS, MetricDoc, MetricIndex
 from yearbook.claims.verify import consistent, matched_reading, stated_figure
 from yearbook.figures import Figure, Figures
@@ -63,7 +63,15 @@ class Linking(Protocol):
     ) -> None: ...
 
 
-__all__ = ["near_miss", "other_year", "part_of_year", "run_sum", "span_sum", "years_of"]
+__all__ = [
+    "each_year",
+    "near_miss",
+    "other_year",
+    "part_of_year",
+    "run_sum",
+    "span_sum",
+    "years_of",
+]
 
 _YEAR_NAMED = re.compile(r"\b(?:19|20)\d\d\b|\bFY\s?'?\d\d\b", re.I)
 """A year the sentence names in figures: a change then keeps the years it gives."""
@@ -230,6 +238,7 @@ def span_sum(
     _, s, i, first, last, total = pick
     mdoc = linker.index.docs[i]
     linker._set(claim, mdoc, ctx, ranked, s)
+    claim.fiscal_year = None  # a period's count kept the year its text gave, for one year's
     claim.link_reason = f"its span, FY {first}-FY {last}"
     said = "inside" if verdict == "supported" else "but it says"
     point = Interval(total, total)
@@ -240,6 +249,67 @@ def span_sum(
         claim.runner_up, claim.link_words = "", ()
         reason += ", the metric of a value its sentence links"
     claim.figure_checks.append(("span", verdict, reason, total))
+    return True
+
+
+_CEILINGS = frozenset(("fewer than", "less than", "under", "below"))
+"""Qualifiers that bound a number said of each year from above only."""
+
+
+def each_year(
+    linker: Linking,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+    siblings: tuple[str, ...] = (),
+) -> bool:
+    """A number said of each year of a span it names ("more than 140,000 in each of the three
+    years before that"): a bound, or a value, every one of those years' figures of the most
+    relevant metric must meet. Supported when all of them do; contradicted when one does not
+    and that metric is clearly the one meant."""
+    span = claim.span
+    if not claim.each or span is None or span[1] is None:
+        return False
+    candidates = _mentioned(linker, ctx, ranked, top_score, whole=True)
+    head = linker.index.headline(siblings[0]) if len(set(siblings)) == 1 else None
+    if not candidates and head is not None:
+        # "fell to 59,011 from 185,884 and more than 220,000 in each of the three years
+        # before that": the one metric the values of its sentence link to
+        mdoc, score, ranked = head, CONTRADICT_SCORE, []
+    elif candidates:
+        score, top = candidates[0]
+        mdoc = linker.index.docs[top]
+    else:
+        return False
+    figs = [linker.figures.find(mdoc.metric, y) for y in range(span[0], span[1] + 1)]
+    values = [f.value for f in figs if f is not None and f.value is not None]
+    if len(values) != len(figs):
+        return False
+    side = qualifier_side(claim.qualifier)
+    if side == "above":  # a floor: "more than 140,000 in each"
+        missed = [
+            v
+            for v in values
+            if v < claim.value or (v == claim.value and not at_least(claim.qualifier))
+        ]
+    elif " ".join(claim.qualifier.lower().split()) in _CEILINGS:  # "fewer than 300,000 in each"
+        missed = [v for v in values if v >= claim.value]
+    else:  # "about 250,000 in each", "nearly 250,000 in each": each year rounds to it
+        missed = [f.value or 0.0 for f in figs if f is not None and not consistent(claim, f)]
+    clear = (head is not None and head.metric == mdoc.metric) or (
+        score >= CONTRADICT_SCORE
+        and (len(candidates) < 2 or score >= CLEAR_MARGIN * candidates[1][0])
+    )
+    if missed and (not clear or claim.no_contradiction):
+        return False
+    linker._set(claim, mdoc, ctx, ranked, score)
+    claim.link_reason = f"each year of its span, FY {span[0]}-FY {span[1]}"
+    listed = ", ".join(f"{v:,.0f}" for v in values)
+    verdict = "contradicted" if missed else "supported"
+    said = f"not {claim.text!r}" if missed else f"each {claim.text!r}"
+    reason = f"{mdoc.metric} FY {span[0]} to FY {span[1]} is {listed}: {said}"
+    claim.figure_checks.append(("span", verdict, reason, missed[0] if missed else values[0]))
     return True
 
 

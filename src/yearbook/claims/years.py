@@ -143,6 +143,7 @@ _BASE_BEFORE = re.compile(
     r"versus|vs\.?|against|relative\s+to|(?<=percent\s)below|(?<=%\s)below|"
     r"(?<=percent\s)above|(?<=%\s)above)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?['\u2019]s\s+)?"  # "than Smith's FY 2016"
     r"(?:(?:in|during|for)\s+)?"
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|(?:more|less|fewer)[ \t]+than"
     r"(?=[ \t]+the[ \t])|compared[ \t]+(?:to|with)|"
@@ -577,12 +578,43 @@ def _span_of(text: str) -> tuple[int, int | None] | None:
     if len(years) >= 2 and years[0] < years[-1] <= years[0] + 30:
         return years[0], years[-1]
     count = re.match(r"\s*(\w+)\s+(?:fiscal\s+)?years", text, re.I)
-    if count:
-        word = count.group(1).lower()
-        n = WORD_VALUES.get(word) or (int(word) if word.isdigit() else 0)
-        if 2 <= n <= 30:
-            return n, None
-    return None
+    n = _how_many(count.group(1)) if count else 0
+    return (n, None) if 2 <= n <= 30 else None
+
+
+def _how_many(word: str) -> int:
+    """A count of years in words or figures ("three", "3"); 0 when it is neither."""
+    word = word.lower()
+    return WORD_VALUES.get(word) or (int(word) if word.isdigit() else 0)
+
+
+_EACH = re.compile(
+    r"each\s+of\s+the\s+(?:(?:last|past|previous|prior|preceding)\s+)?(?P<n>\w+)\s+"
+    r"(?:fiscal\s+)?years\b",
+    re.I,
+)
+"""A span each year of which a claim is said of: "in each of the three years before that"."""
+_BEFORE_THAT = re.compile(r"\s+(?:before|prior\s+to|preceding)\s+(?:that|it|then)\b", re.I)
+
+
+def _each_span(doc: Document, claim: Claim, span: re.Match[str]) -> tuple[int, int | None] | None:
+    """The years "each of the N years" names: the N before the year of the value before the
+    claim in its sentence ("fell to 74,000 from more than 100,000 in FY 2020 and more than
+    140,000 in each of the three years before that"); else only how many they are."""
+    each = _EACH.match(span.group())
+    assert each is not None
+    n = _how_many(each.group("n"))
+    if not 2 <= n <= 30:
+        return None
+    year = None
+    if _BEFORE_THAT.match(doc.text, span.end()):
+        before = [
+            c.fiscal_year
+            for c in doc.in_sentence(claim.sentence)
+            if c.end <= claim.start and c.fiscal_year is not None
+        ]
+        year = before[-1] if before else None
+    return (year - n, year - 1) if year is not None else (n, None)
 
 
 def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | None:
@@ -755,6 +787,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         )
         if not part:
             claim.span = _span_of(span.group())
+            if _EACH.match(span.group()):
+                claim.each = True
+                claim.span = _each_span(doc, claim, span)
         return
     if fiscal:
         _said_calendar(doc, claim)

@@ -1,0 +1,117 @@
+"""Spans of years named by who was in charge: "under Smith", "Smith's first year".
+
+A pack names such periods with the fiscal years each spans (`Vocabulary.periods`). A count or
+an average whose sentence names no fiscal year, and whose sentence up to it and its own
+clause name one period ("Under Smith, the office sold more than 935,000", "2 million under
+Smith"), is about that
+period's fiscal years: its span is set, and the sum (or the mean) over them checks it
+(`yearbook.claims.yearlink.span_sum`). The year its paragraph or text gave it is kept, for a
+count that is one year's figure of the span ("under Smith, sales reached 267,258"), which no
+sum then contradicts, and a claim no sum decides may still take the one year whose figure it
+states. "Smith's first year", "Smith's last full year" name one fiscal year,
+which a claim of that clause takes whatever its kind.
+
+A name is read so only where the text cannot mean a later span by it: a period with an
+``until`` date counts for texts dated before that day, or, with no date, for texts that name
+no year from then on.
+
+>>> from yearbook.claims.extract import extract_document
+>>> from yearbook.claims.text import to_plain
+>>> doc = extract_document(to_plain("Under Smith, the office sold 935,346 permits.", "text"), None)
+>>> period_readings(doc, (Period(("Smith",), 2017, 2020),), None)
+>>> doc.claims[0].span
+(2017, 2020)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from yearbook.claims.document import Claim, Document
+from yearbook.claims.reading import clause_text
+from yearbook.claims.vocabulary import Period
+
+__all__ = ["period_readings"]
+
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_ORDINAL = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:administration|presidency|term)['\u2019]s\s+)?"
+    r"(?P<o>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?:fiscal\s+)?year\b",
+    re.I,
+)
+"""After a period's name: one year of it ("Smith's first year", "Smith's last full year")."""
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?P<o>first|second|third|fourth|last|final)\s+(?P<full>full\s+)?(?:fiscal\s+)?year\s+"
+    r"(?:of|under|in)\s+(?:the\s+)?(?:(?:former|then|then-)?\s*President\s+)?"
+    r"(?:[A-Z][\w.]*\s+){0,2}$",
+    re.I,
+)
+"""Before a period's name: one year of it ("the last year of the Smith administration")."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OTHER_TIME = re.compile(
+    r"\b(?:than|from|compared|versus|vs|against|since|before|after|but|while|whereas)\b", re.I
+)
+"""Between a number and a period named after it: that period is another value's ("13,000 more
+than in FY 2021 but far fewer than in the last full year under Smith")."""
+
+
+def period_readings(doc: Document, periods: Iterable[Period], published: dt.date | None) -> None:
+    """Give each claim whose clause names one period that period's span, or its year."""
+    found = [(p, _pattern(p.names)) for p in periods if _meant(doc, p, published)]
+    if not found:
+        return
+    for claim in doc.claims:
+        if claim.year_source == "sentence" or claim.part is not None or claim.year_note:
+            continue  # its sentence gives its year, a part of one, a span or a calendar year
+        _, s_start, _ = doc.sentences[claim.sentence]
+        head = doc.text[s_start : claim.start]
+        clause = head + clause_text(doc, claim)
+        named = [
+            (p, m)
+            for p, pattern in found
+            for m in pattern.finditer(clause)
+            if m.start() < len(head) or not _OTHER_TIME.search(clause, len(head), m.start())
+        ]
+        if len({p for p, _ in named}) != 1:
+            continue
+        period, match = named[0]
+        ordinal = _ORDINAL.match(clause, match.end()) or _ORDINAL_BEFORE.search(
+            clause, max(0, match.start() - 80), match.start()
+        )
+        if ordinal is not None:
+            said = ordinal.group("o").lower()
+            if ordinal.group("full") and said not in ("last", "final"):
+                continue  # "Smith's first full year" may be the second of the span
+            _one_year(claim, period, said, match.group())
+        elif claim.kind in ("count", "average") and claim.span is None:
+            # no note that it is of no one year: a year whose figure it states may still be
+            # read from the figures ("under Smith, 256,085 were sold")
+            claim.span = (period.first, period.last)
+
+
+def _one_year(claim: Claim, period: Period, ordinal: str, name: str) -> None:
+    """ "Smith's first year": the first fiscal year of the period (the last for "last")."""
+    year = period.last if ordinal in ("last", "final") else period.first + _ORDINALS[ordinal]
+    if year > period.last:
+        return
+    claim.fiscal_year, claim.base_year = year, None
+    claim.year_given, claim.year_source, claim.year_note = True, "sentence", ""
+    claim.span, claim.calendar = None, None
+    claim.link_reason = claim.link_reason or f"{name}'s {ordinal} year is FY {year}"
+
+
+def _meant(doc: Document, period: Period, published: dt.date | None) -> bool:
+    """Whether the text can mean only this period by its names: it is dated before the
+    period's ``until``, or, undated, names no year from then on."""
+    if period.until is None:
+        return True
+    if published is not None:
+        return published < period.until
+    return all(int(y) < period.until.year for y in _YEAR.findall(doc.text))
+
+
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
