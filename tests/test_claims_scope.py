@@ -690,6 +690,20 @@ def test_a_total_its_parts_add_up_to_is_borne_out() -> None:
     assert claim(opened, "2,675").verdict == "supported"  # the parts in a parenthesis
     shut = check("They made 2,675 arrests (in 2019) and 2,048 on permits and 627 others.")
     assert claim(shut, "2,675").verdict == "unverifiable"  # the parenthesis closed before
+    colon = check(
+        "In FY2018, 396,448 people were held: 242,778 of them by the city and 153,670 by the state."
+    )
+    assert claim(colon, "396,448").verdict == "supported"  # parts after a colon
+
+
+def test_a_totals_parts_may_stand_apart_with_other_years_counts_between() -> None:
+    text = (
+        "The number of initial bookings was 396,448 in FY2018. Bookings after arrests by the "
+        "city were at 242,778 in FY2018, up from the 184,038 in FY2017. Bookings after arrests "
+        "by the state were at 153,670 in FY2018, up from the 139,553 in FY2017."
+    )
+    found = claim(check(text), "396,448")
+    assert found.verdict == "supported" and "242,778 + 153,670" in found.reason
 
 
 def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:

@@ -32,10 +32,11 @@ _TOTAL_WORDS = re.compile(
 """Words that make a round number a total of parts."""
 _PARTS_FOLLOW = re.compile(
     r"\b(?:of\s+(?:these|them|those|which|whom)|including|among\s+them|comprising|made\s+up\s+of"
-    r"|broken\s+down|split\s+between)\b",
+    r"|broken\s+down|split\s+between)\b|:\s*$",
     re.I,
 )
-"""Between a total and parts in its own sentence: "21,007 people, of whom 20,785 ..."."""
+"""Between a total and parts in its own sentence: "21,007 people, of whom 20,785 ...", "21,007
+people were held: 20,785 ..."."""
 _OPENS_PARENTHESIS = re.compile(r"\([^()]*$")
 """A parenthesis opened after a total and still open at its first part."""
 SMALLEST = 100
@@ -86,6 +87,7 @@ def _run_summing_to(
         and 0 < c.value < total.value
         and c.role != "prior"
         and any(ch.isdigit() for ch in c.text)
+        and not _other_year(c, total)
     ]
     if len(block) < 2:
         return []
@@ -140,6 +142,19 @@ def _opens(doc: Document, claim: Claim) -> bool:
 
 
 def _adjacent(doc: Document, a: Claim, b: Claim, total: Claim) -> bool:
-    """Whether two counts stand next to each other: no other count (nor the total) between."""
+    """Whether two counts stand next to each other: no other count of the total's year (nor
+    the total) between ("242,778 in FY2018, up from 184,038 in FY2017 ... 153,670")."""
     between = doc.claims[a.index + 1 : b.index]
-    return b.index > a.index and not any(c is total or c.kind in _VALUES for c in between)
+    return b.index > a.index and not any(
+        c is total or (c.kind in _VALUES and not _other_year(c, total)) for c in between
+    )
+
+
+def _other_year(claim: Claim, total: Claim) -> bool:
+    """Whether a count is of another fiscal year than a total whose sentence names its own."""
+    return (
+        total.year_given
+        and claim.fiscal_year is not None
+        and total.fiscal_year is not None
+        and claim.fiscal_year != total.fiscal_year
+    )
