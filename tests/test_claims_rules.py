@@ -1428,6 +1428,12 @@ def test_a_count_of_those_kept_from_what_it_speaks_of_is_not_its_count(
     assert "kept from or at risk of" in found.reason
 
 
+def test_people_facing_charges_are_no_count_of_those_kept_from_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.arrests_criminal_history", 2022, 46_396)]
+    said = "In FY 2022, 46,396 people facing criminal charges were arrested."
+    assert claim(checked(said, rows), "46,396").verdict == "supported"
+
+
 def test_a_subject_joining_another_body_to_the_counted_one_may_support_never_contradict(
     checked: Checker,
 ) -> None:

@@ -98,12 +98,13 @@ _SPARED_BEFORE = re.compile(
 """Before a number of those kept from what a sentence speaks of: "preventing 640,000 students
 from ...", "shielded some 700,000"."""
 _SPARED_AFTER = re.compile(
-    r"\s+(?:[\w'-]+\s+){0,3}?(?:(?:who\s+(?:are|were|could\s+be|would\s+be|may\s+be|might\s+be)"
-    r"|from)\s+)?(?:facing|at\s+risk\s+of|eligible\s+for|in\s+danger\s+of|vulnerable\s+to)\b",
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:from\s+facing|(?:who\s+(?:are|were|could\s+be|would\s+be|may\s+be|"
+    r"might\s+be)\s+)?(?:at\s+risk\s+of|eligible\s+for|in\s+danger\s+of|vulnerable\s+to))\b",
     re.I,
 )
 """After a number of those at risk of what a sentence speaks of, not those it befell: "640,000
-students from facing ...", "700,000 people at risk of ..."."""
+students from facing ...", "700,000 people at risk of ..." (not "people facing charges", who
+may be what a figure counts)."""
 _POPULATION_BEFORE = re.compile(
     r"\b(?:(?:the\s+)?equivalent\s+of|population\s+of)\s+(?:the\s+)?(?:entire\s+)?$", re.I
 )
