@@ -1513,3 +1513,19 @@ def test_a_clause_joining_two_different_counts_may_count_either(checked: Checker
     for value in ("72,000", "90,000"):
         found = claim(checked(said.format(value, later), rows), f"More than {value}")
         assert found.verdict == "unverifiable"
+
+
+def test_a_percent_in_brackets_after_a_multiple_is_the_same_change(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2020, 103_603),
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+    ]
+    said = (
+        "During fiscal year 2022, ICE agents arrested 142,750 immigrants, which is nearly "
+        "double ({}) the figure of 2021, when 74,082 were arrested."
+    )
+    # 142,750 / 74,082 - 1 = 92.7%: a change of the multiple's two years, not a share
+    given = claim(checked(said.format("93%"), rows), "93%")
+    assert (given.kind, given.verdict) == ("change", "supported")
+    assert claim(checked(said.format("83%"), rows), "83%").verdict == "contradicted"

@@ -13,6 +13,7 @@ markers and numbers inside names ("Title 42", "COVID-19") are not claims.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.lists import announced_lists
@@ -21,6 +22,7 @@ from yearbook.claims.numbers import (
     APPROX,
     BELOW,
     WORD_VALUES,
+    Interval,
     NotAFigure,
     read_number,
 )
@@ -307,8 +309,17 @@ def extract_document(plain: Plain, fiscal_year: int | None = None) -> Document:
     doc.index()
     assign_years(doc)
     compared_years(doc)
+    _same_years(doc)
     announced_lists(doc)
     return doc
+
+
+def _same_years(doc: Document) -> None:
+    """A change given in brackets after a multiple in words is of the multiple's years."""
+    for multiple, claim in pairwise(doc.claims):
+        if claim.kind == "change" and _bracketed(doc.text, multiple, claim):
+            claim.fiscal_year, claim.base_year = multiple.fiscal_year, multiple.base_year
+            claim.year_given, claim.year_source = multiple.year_given, multiple.year_source
 
 
 # ---------------------------------------------------------------- finding numbers
@@ -330,7 +341,40 @@ def _sentence_claims(text: str, start: int, end: int) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     claims.sort(key=lambda c: c.start)
+    for before, claim in pairwise(claims):
+        _given_as_percent(text, before, claim)
     return claims
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+"""Between a multiple in words and the percent it is given as: "nearly double (93%)"."""
+
+
+def _bracketed(text: str, multiple: Claim, claim: Claim) -> bool:
+    """Whether a number stands in brackets right after a multiple in words ("nearly double
+    (93%)")."""
+    return (
+        multiple.kind == "change"
+        and not any(ch.isdigit() for ch in multiple.text)
+        and _IN_BRACKETS.fullmatch(text, multiple.end, claim.start) is not None
+        and text.startswith(")", claim.end)
+    )
+
+
+def _given_as_percent(text: str, multiple: Claim, claim: Claim) -> None:
+    """A percent in brackets right after a multiple in words ("nearly double (93%) the figure
+    of 2021") is the same change, written as a percent: read as a change of its sign (its
+    years are the multiple's, `_same_years`)."""
+    if claim.kind not in ("share", "percent") or not _bracketed(text, multiple, claim):
+        return
+    sign = -1.0 if multiple.value < 0 else 1.0
+    claim.kind, claim.direction = "change", int(sign)
+    claim.value = sign * claim.value
+    if sign < 0:
+        low, high = claim.interval.low, claim.interval.high
+        claim.interval = Interval(
+            -high, -low, claim.interval.high_inclusive, claim.interval.low_inclusive
+        )
 
 
 def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> Claim | None:
