@@ -92,7 +92,7 @@ CASES = [
     ("no fewer than 230,000 people", "no fewer than 230,000", "count", 230_000, (230_000, 240_000, True, False)),
     ("just below 30,000 removals", "just below 30,000", "count", 30_000, (29_000, 30_000, True, True)),
     ("some 143,000 people", "some 143,000", "count", 143_000, (142_500, 143_500, True, False)),
-    ("fifty-one million dollars", "fifty-one million", "count", 51e6, (50.95e6, 51.05e6, True, False)),
+    ("fifty-one million dollars", "fifty-one million", "money", 51e6, (50.95e6, 51.05e6, True, False)),
     ("higher than the number of 226,119.", "226,119", "count", 226_119, (226_119, 226_119, True, True)),
     # thousands grouped by a space: a thin or no-break one, or one plain space and one group
     ("removed 142\u202f580 people", "142\u202f580", "count", 142_580, (142_580, 142_580, True, True)),
@@ -511,3 +511,8 @@ def test_a_year_ending_the_line_above_is_no_part_of_a_scaled_phrase() -> None:
         assert [(c.text, c.kind, c.value) for c in found] == [
             ("More than a quarter of a million", "count", 250_000)
         ]
+
+
+def test_money_with_its_unit_written_out_is_money() -> None:
+    claims = extract("In FY 2019 HSI seized more than 775 million dollars and 9 USD.", 2019)
+    assert [(c.kind, c.value) for c in claims] == [("money", 775_000_000), ("money", 9)]

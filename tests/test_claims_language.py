@@ -166,3 +166,17 @@ def test_a_claim_in_spanish_words_is_found_and_shown_as_written(
     found = [c for c in check(text).claims if c.kind == kind]
     assert [c.text for c in found] == [shown]
     assert text[found[0].start : found[0].end] == shown
+
+
+def test_the_packs_spanish_words_for_trafficking_are_read(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("hsi_human_trafficking_arrests", 2019, 2_197),
+        ("hsi.criminal_arrests", 2019, 37_547),
+    ]
+    text = (
+        SPANISH_LEAD + "En el año fiscal 2019 la HSI detuvo a 2.197 criminales asociados al "
+        "tráfico de seres humanos."
+    )
+    found = claim(checked(text, rows), "2.197")
+    assert (found.metric, found.verdict) == ("hsi_human_trafficking_arrests", "supported")
+    assert "'traffick'" in found.reason  # "tráfico de seres humanos": human trafficking

@@ -64,6 +64,8 @@ _NUMBER = re.compile(
     rf"(?:[\s-]+point(?:[\s-]+(?:{_DIGIT_WORD})\b)+|[\s-]+and[\s-]+a[\s-]+half)?)\b)",
     re.I,
 )
+_DOLLARS_AFTER = re.compile(r"\s+(?:U\.?S\.?\s+|American\s+)?dollars?\b|\s+USD\b", re.I)
+"""After a number that is money with its unit written out: "775 million dollars"."""
 _MIL = re.compile(r"(\d{1,3})\s+mil\s+(\d{1,3})")
 """Thousands said with "mil" between them ("226 mil 119", "59 mil 11")."""
 _SCALE = re.compile(
@@ -405,6 +407,8 @@ def _number_claim(text: str, match: re.Match[str], s_start: int, s_end: int) -> 
     pct = _PCT.match(text, num_end, s_end)
     if pct and not dollar:
         num_end = pct.end()
+    if not pct and not dollar and _DOLLARS_AFTER.match(text, num_end, s_end):
+        dollar = True  # "775 million dollars", "775 million U.S. dollars"
     after = text[num_end : min(s_end, num_end + 80)]
     if not pct and not dollar and not scale_word and words is None and _is_year(digits):
         return None
