@@ -1529,3 +1529,19 @@ def test_a_percent_in_brackets_after_a_multiple_is_the_same_change(checked: Chec
     given = claim(checked(said.format("93%"), rows), "93%")
     assert (given.kind, given.verdict) == ("change", "supported")
     assert claim(checked(said.format("83%"), rows), "83%").verdict == "contradicted"
+
+
+def test_a_rank_a_year_beats_is_contradicted_though_other_years_have_no_figure(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+    ]
+    low = "ICE removed 72,177 people in FY 2022, a five-year low."
+    found = claim(checked(low, rows), "five-year low")
+    assert found.verdict == "contradicted" and "FY 2021 (59,011)" in found.reason
+    # no year it has beats FY 2021's, but FY 2017-2019 have no figure: no rank either way
+    lowest = "ICE removed 59,011 people in FY 2021, a five-year low."
+    assert claim(checked(lowest, rows), "five-year low").verdict == "unverifiable"

@@ -103,7 +103,7 @@ _SPARED_AFTER = re.compile(
     re.I,
 )
 """After a number of those at risk of what a sentence speaks of, not those it befell: "640,000
-students from facing ...", "700,000 people at risk of ..." (not "people facing charges", who
+students from facing ...", "700,000 people at risk of ..." (not "people facing fines", who
 may be what a figure counts)."""
 _POPULATION_BEFORE = re.compile(
     r"\b(?:(?:the\s+)?equivalent\s+of|population\s+of)\s+(?:the\s+)?(?:entire\s+)?$", re.I

@@ -9,8 +9,9 @@ value's year Y is FY Y-N+1 to FY Y.
 * ``supported`` when Y's figure is the highest (or lowest) of the run;
 * ``contradicted`` when another year of the run has a higher (lower) figure, which the
   reason names;
-* ``unverifiable`` when a year of the run has no figure (a "15-year low" reaches back past
-  the figures), or the sentence has no linked value to rank.
+* ``unverifiable`` when a year of the run has no figure and none of those it has beats the
+  value's (a "15-year low" reaches back past the figures), or the sentence has no linked
+  value to rank.
 
 The text may bear a rank out itself (`since_findings`): "a 26-year low" in FY 2021, and
 elsewhere "the lowest number since fiscal year 1995" or "the last time they were lower was in
@@ -109,15 +110,21 @@ def _rank(doc: Document, claim: Claim, figures: Figures) -> Evidence:
     claim.breakdown, claim.breakdown_value = value.breakdown, value.breakdown_value
     first = last - int(claim.value) + 1
     run: dict[int, float] = {}
+    missing: list[int] = []
     for year in range(first, last + 1):
         fig = figures.find(metric, year, claim.breakdown, claim.breakdown_value)
         if fig is None or fig.value is None:
-            why = f"{metric} FY {year} has no figure, so FY {first}-{last} cannot be ranked"
-            return Evidence(claim.index, "unverifiable", why)
-        run[year] = fig.value
+            missing.append(year)
+        else:
+            run[year] = fig.value
+    if last not in run:
+        return Evidence(claim.index, "unverifiable", f"{metric} FY {last} has no figure")
     word = "highest" if claim.direction > 0 else "lowest"
     beyond = [y for y, v in run.items() if (v - run[last]) * claim.direction > 0]
     span = f"FY {first}-{last}"
+    if not beyond and missing:  # a year the figures lack may beat it: no rank either way
+        why = f"{metric} FY {missing[0]} has no figure, so {span} cannot be ranked"
+        return Evidence(claim.index, "unverifiable", why)
     if not beyond:
         reason = f"{metric} FY {last} ({run[last]:,.0f}) is the {word} of {span}"
         return Evidence(claim.index, "supported", reason, run[last])
