@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.reading import clause_text
@@ -59,7 +60,8 @@ than in FY 2021 but far fewer than in the last full year under Smith")."""
 
 def period_readings(doc: Document, periods: Iterable[Period], published: dt.date | None) -> None:
     """Give each claim whose clause names one period that period's span, or its year."""
-    found = [(p, _pattern(p.names)) for p in periods if _meant(doc, p, published)]
+    latest = None if published else max(map(int, _YEAR.findall(doc.text)), default=None)
+    found = [(p, _pattern(p.names)) for p in periods if _meant(p, published, latest)]
     if not found:
         return
     for claim in doc.claims:
@@ -102,16 +104,19 @@ def _one_year(claim: Claim, period: Period, ordinal: str, name: str) -> None:
     claim.link_reason = claim.link_reason or f"{name}'s {ordinal} year is FY {year}"
 
 
-def _meant(doc: Document, period: Period, published: dt.date | None) -> bool:
+def _meant(period: Period, published: dt.date | None, latest: int | None) -> bool:
     """Whether the text can mean only this period by its names: it is dated before the
-    period's ``until``, or, undated, names no year from then on."""
+    period's ``until``, or, undated, names no year from then on (``latest``, the latest year
+    it names)."""
     if period.until is None:
         return True
     if published is not None:
         return published < period.until
-    return all(int(y) < period.until.year for y in _YEAR.findall(doc.text))
+    return latest is None or latest < period.until.year
 
 
+@lru_cache(maxsize=64)
 def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of a period's names, built once per pack."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b")
