@@ -180,3 +180,13 @@ def test_the_packs_spanish_words_for_trafficking_are_read(checked: Checker) -> N
     found = claim(checked(text, rows), "2.197")
     assert (found.metric, found.verdict) == ("hsi_human_trafficking_arrests", "supported")
     assert "'traffick'" in found.reason  # "tráfico de seres humanos": human trafficking
+
+
+def test_orders_of_removal_in_spanish_are_no_removals(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177), ("ero.removals", 2021, 59_011)]
+    said = SPANISH_LEAD + "En todo el año fiscal 2022 fueron emitidas 65.076 órdenes de {}."
+    for word in ("expulsión", "deportación"):
+        # orders a judge signs are not the removals carried out: no misstated 72,177
+        assert verdict(checked(said.format(word), rows), "65.076")[2] == "unverifiable"
+    carried = SPANISH_LEAD + "En todo el año fiscal 2022 hubo 65.076 expulsiones."
+    assert verdict(checked(carried, rows), "65.076")[2] == "contradicted"

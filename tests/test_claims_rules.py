@@ -1545,3 +1545,72 @@ def test_a_rank_a_year_beats_is_contradicted_though_other_years_have_no_figure(
     # no year it has beats FY 2021's, but FY 2017-2019 have no figure: no rank either way
     lowest = "ICE removed 59,011 people in FY 2021, a five-year low."
     assert claim(checked(lowest, rows), "five-year low").verdict == "unverifiable"
+
+
+def test_a_wrong_exact_count_said_again_of_its_year_is_wrong_again(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+        ("removals_border", 2021, 30_000),
+    ]
+    first = "The agency's spreadsheet shows that in FY 2021, ICE removed 55,590 aliens. "
+    again = "Of the 55,590 removed, many had been arrested at the border by Border Patrol."
+    found = [c for c in checked(first + again, rows).claims if c.text == "55,590"]
+    assert [c.verdict for c in found] == ["contradicted", "contradicted"]
+    assert "it restates '55,590', which the figures rule out" in found[1].reason
+    # a round count is no restatement: two roundings of two things may share it
+    rounded = (first + again).replace("55,590", "55,000")
+    assert [c.verdict for c in checked(rounded, rows).claims][1] == "unverifiable"
+    # what follows "because" is no word of what the count counts
+    why = (
+        "It appears that ICE was able to remove 55,590 aliens only because illegal migration "
+        "at the southwest border reached record levels."
+    )
+    found = claim(checked(first + why, rows), "55,590")
+    assert found.verdict == "contradicted" and "southwest" not in found.reason
+
+
+def test_a_change_is_of_the_object_before_its_subjects_next_verb(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.admin_arrests", 2023, 170_590),
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+    ]
+    # arrests rose by a fifth; removals nearly doubled, but the sentence says arrests did
+    text = (
+        "This year, ERO nearly doubled immigration enforcement arrests and increased removals "
+        "from the totals cited in last year's report."
+    )
+    found = claim(checked(text + " It was fiscal year 2023.", rows), "nearly doubled")
+    assert (found.metric, found.verdict) == ("ero.admin_arrests", "contradicted")
+
+
+def test_a_bare_same_time_frame_after_whole_years_is_their_time(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    text = (
+        "Removals from the Lakeside office increased in fiscal year 2019. The 5% increase in "
+        "deportations there hews closely to the {} jump nationwide during the same time frame."
+    )
+    # 267,258 / 256,085 - 1 = 4.4%: the same time frame is FY 2019, a whole year
+    assert verdict(checked(text.format("4%"), rows), "the 4% jump")[1:] == (2019, "supported")
+    # a part of a year named before it stays a part
+    part = (
+        "Removals rose from January to June 2019. The 5% increase there hews closely to the 4% "
+        "jump nationwide during the same time frame."
+    )
+    assert verdict(checked(part, rows), "the 4% jump")[1:] == (None, "unverifiable")
+
+
+def test_related_says_nothing_of_what_is_counted(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+        ("hsi_gang_related_criminal_arrests", 2019, 4_000),
+    ]
+    text = (
+        "In fiscal year 2019, immigration-related arrests in Ohio dropped 13%. That also tracks "
+        "closely to the 10% drop nationwide."
+    )
+    found = claim(checked(text, rows), "the 10% drop")
+    assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported")

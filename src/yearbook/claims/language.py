@@ -401,6 +401,7 @@ SPANISH: dict[str, str] = {
     "agencia": "agency",
     "gobierno": "government",
     "personas": "people",
+    "órdenes": "orders",
     "extranjeros": "foreigners",
     "inmigrantes": "immigrants",
     "migrantes": "migrants",

@@ -18,7 +18,7 @@ __all__ = ["CLAUSE_CUT", "clause_text", "joint_body", "object_words", "other_bod
 _HEAD_CUT = re.compile(r"[;:\u2013-\u2015]|,(?!\d)|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s")
 _TAIL_CUT = re.compile(
     r"[,;:()\u2013-\u2015]|(?<!lbs)(?<!lb)(?<!\bno)(?<![.\s][A-Z])\.\s|\s-\s"
-    r"|\s(?:even\s+as|even\s+though|although|whereas)\s"
+    r"|\s(?:even\s+as|even\s+though|although|whereas|because)\s"
 )
 """Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S."),
 a conjunction that opens another clause ("70% even as crossings through Mexico rose")."""
@@ -29,6 +29,8 @@ CLAUSE_CUT = re.compile(
 """Between two claims, a conjunction ends the first one's words ("1,420 permits granted and
 refused 720"; "sales fell 70 percent, even as online orders reached highs"): what follows
 it belongs to the next."""
+_NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+)?[a-z]+ed\s", re.I)
+"""After a change's object, a second verb of its subject's: the change is not of its object."""
 _INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
@@ -84,6 +86,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     )  # a change's subject, when before it, is all it is of ("Sales doubled and ...")
     if next_start < s_end or subject:
         ends += [c.start() for c in (CLAUSE_CUT.search(tail),) if c]
+    if claim.kind == "change":  # "doubled permits and increased sales": its object is permits
+        ends += [c.start() for c in (_NEXT_VERB.search(tail),) if c]
     tail = tail[: min(ends)] if ends else tail
     head_words = index.words(head) or index.words(text[prev_end : claim.start])
     tail_words = index.words(tail)

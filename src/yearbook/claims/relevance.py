@@ -64,7 +64,7 @@ _ENGLISH = (
     "increased", "decreased", "grew", "declined", "plummeted", "surged", "climbed", "jumped",
     "totaled", "totalled", "reached", "hit", "topped", "numbered", "stood", "amounted",
     "included", "accounted", "involved", "resulted", "marked", "marking", "showed", "shows",
-    "nationally", "nationwide", "administration", "administrations"
+    "nationally", "nationwide", "administration", "administrations", "related", "relating"
 )  # fmt: skip
 _STOP = frozenset(bm25s.stopwords.STOPWORDS_EN) | frozenset(_ENGLISH) | {"pct", "usd", "lbs"}
 """English words that say nothing of what a number counts (and unit abbreviations, which

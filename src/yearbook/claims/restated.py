@@ -7,8 +7,10 @@ supported too. Only a claim that nothing else decides is read so, when both are 
 one direction and one year, and the borne-out one's sentence names every word of what the
 figures count that the other's clause names ("sales"). An exact count no writer rounded
 ("12,025 permits for new houses", later "of those permits, 12,025 were for new houses") is
-read so too: its restatement is no coincidence. Nothing is contradicted so: a
-restatement of a wrong number is that number's error, found where its working is.
+read so too: its restatement is no coincidence. So is such a count that a figure of its
+year rules out ("removed 55,590 in FY 2021", later "of the 55,590 removed"): the same wrong
+number, contradicted again. A change is never contradicted so: a restatement of a wrong
+change is that change's error, found where its working is.
 
 A count the text gives twice as two values of one thing (`misstated`: "65,332 building
 permits", later "its 65,322 building permits") is the text contradicting itself, where no
@@ -47,11 +49,11 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
             words[key] = frozenset(set(index.words(text)) & index.metric_words)
         return words[key]
 
-    supported: dict[float, list[tuple[Claim, ClaimVerdict]]] = {}
+    decided: dict[float, list[tuple[Claim, ClaimVerdict]]] = {}
     for claim, verdict in zip(doc.claims, verdicts, strict=True):
-        if verdict.verdict == "supported" and _restatable(claim):
-            supported.setdefault(claim.value, []).append((claim, verdict))
-    if not supported:
+        if _restatable(claim) and (verdict.verdict == "supported" or _wrong_count(claim, verdict)):
+            decided.setdefault(claim.value, []).append((claim, verdict))
+    if not decided:
         return verdicts
     out = list(verdicts)
     for n, (claim, verdict) in enumerate(zip(doc.claims, verdicts, strict=True)):
@@ -59,16 +61,20 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
             continue
         if claim.no_contradiction and claim.kind == "change":
             continue  # a change read as a guess stays one
-        for other, seen in supported.get(claim.value, [])[:_MOST]:
+        for other, seen in decided.get(claim.value, [])[:_MOST]:
             own = said(claim)
             if not _same_statement(claim, other) or not own or not own <= said(other, True):
                 continue
+            wrong = seen.verdict == "contradicted"
+            if wrong and (claim.fiscal_year != other.fiscal_year or claim.no_contradiction):
+                continue
             shared = ", ".join(repr(w) for w in sorted(own))
-            reason = f"it restates {other.text!r}, which is borne out ({seen.reason})"
-            check = Check("text", "restated", "supported", reason, seen.expected)
+            how = "the figures rule out" if wrong else "is borne out"
+            reason = f"it restates {other.text!r}, which {how} ({seen.reason})"
+            check = Check("text", "restated", seen.verdict, reason, seen.expected)
             out[n] = replace(
                 verdict,
-                verdict="supported",
+                verdict=seen.verdict,
                 reason=f"{reason}; both speak of {shared}",
                 metric=verdict.metric or seen.metric,
                 fiscal_year=verdict.fiscal_year or seen.fiscal_year,
@@ -79,12 +85,24 @@ def restated(doc: Document, verdicts: list[ClaimVerdict], index: MetricIndex) ->
     return out
 
 
+def _wrong_count(claim: Claim, verdict: ClaimVerdict) -> bool:
+    """Whether an exact count is contradicted by a figure of its year (not by the text's own
+    arithmetic, which its restatement may not share)."""
+    return (
+        verdict.verdict == "contradicted"
+        and claim.kind == "count"
+        and claim.fiscal_year is not None
+        and any(c.verdict == "contradicted" and c.source == "figures" for c in verdict.checks)
+    )
+
+
 def _restatable(claim: Claim) -> bool:
-    """A change, or an exact count no writer rounded ("12,025"): a value a restatement of
-    which is no coincidence."""
+    """A change, or an exact count no writer rounded ("12,025", "55,590"): a value a
+    restatement of which is no coincidence."""
     if claim.kind == "change":
         return True
-    return claim.kind == "count" and claim.value >= 1000 and exact(claim)
+    iv = claim.interval
+    return claim.kind == "count" and iv.low == iv.high >= 1000 and iv.low % 100 != 0
 
 
 def _same_statement(claim: Claim, other: Claim) -> bool:

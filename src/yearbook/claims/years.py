@@ -637,7 +637,27 @@ def _same_period(doc: Document, claim: Claim, fiscal: bool) -> re.Match[str] | N
         for pos, _, base in _mentions(doc.text, s_start, s_end, fiscal)
         if not same.start() <= pos <= same.end() + 24
     ]
-    return None if others else same
+    if others or _whole_years_before(doc, claim, same):
+        return None
+    return same
+
+
+_TIME_WORDS = re.compile(rf"\b(?:period|months?|weeks?|quarters?|half|{MONTH})\b", re.I)
+_YEAR_WORDS = re.compile(r"\b(?:fiscal\s+years?|FY\s?'?\d\d)", re.I)
+
+
+def _whole_years_before(doc: Document, claim: Claim, same: re.Match[str]) -> bool:
+    """Whether a bare "during the same period", ending its sentence, means the time of the
+    values before: the two sentences before it name fiscal years and no part of one ("Sales
+    rose last fiscal year. The 5% increase here matches the 4% jump nationwide during the same
+    time frame.")."""
+    if not re.match(r"\s*(?:[.;!?]|$)", doc.text[same.end() : same.end() + 3]):
+        return False  # "the same period a year earlier", "the same period of 2017"
+    if claim.sentence == 0:
+        return False
+    _, p_start, _ = doc.sentences[max(0, claim.sentence - 2)]
+    words = doc.text[p_start : same.start()]
+    return _YEAR_WORDS.search(words) is not None and _TIME_WORDS.search(words) is None
 
 
 def _part_words(doc: Document, claim: Claim, part: re.Match[str]) -> str:
