@@ -1614,3 +1614,19 @@ def test_related_says_nothing_of_what_is_counted(checked: Checker) -> None:
     )
     found = claim(checked(text, rows), "the 10% drop")
     assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported")
+
+
+def test_each_of_two_changes_relates_the_pair_that_follows_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2021, 74_082)]  # no figure of these removals
+    text = (
+        "In fiscal year 2021, the report says, removals of convicted criminals fell 62 percent "
+        "in 2021, to 39,149 from 103,762 in 2020, and removals of violent felons fell 43 "
+        "percent in 2021, to 5,221 from 9,161 in 2020."
+    )
+    result = checked(text, rows)
+    # 39,149 / 103,762 - 1 = -62.3% and 5,221 / 9,161 - 1 = -43.0%: no pair crosses over
+    assert claim(result, "fell 62 percent").verdict == "supported"
+    assert claim(result, "fell 43 percent").verdict == "supported"
+    crossed = text.replace("fell 43", "fell 50")
+    found = claim(checked(crossed, rows), "fell 50 percent")
+    assert found.verdict == "contradicted" and "the text gives 9,161" in found.reason

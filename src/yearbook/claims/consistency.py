@@ -87,9 +87,12 @@ _LEVEL = re.compile(
     re.I,
 )
 _LANDS = re.compile(
-    r"\s+to\s+(?:(?:an?\s+)?average\s+of\s+|about\s+|nearly\s+|almost\s+)?\$?", re.I
+    r"(?:\s+(?:in|during)\s+(?:(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d),?)?"
+    r"\s+to\s+(?:(?:an?\s+)?average\s+of\s+|about\s+|nearly\s+|almost\s+)?\$?",
+    re.I,
 )
-"""Between a change and the value it went to ("jumped 279 percent to an average of 144,557")."""
+"""Between a change and the value it went to ("jumped 279 percent to an average of 144,557",
+"fell 43 percent in 2021, to 5,221")."""
 _DIFFERENCE = re.compile(r"\s*(?:more|fewer|less)\b", re.I)
 """After a value that is a difference ("roughly 15,000 more"), no level of a year."""
 _TO_NEXT = re.compile(r"^[^.;,]*?\bto\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?\$?$", re.I)
@@ -244,7 +247,21 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and _named_beside(doc, t, narrowing)
         and base_of(doc, t) in (None, n)
     ]
+    if len(pairs) > 1:  # "fell 62% in 2021, to 39,149 from 103,762 ..., and 43% in 2021, to
+        # 5,221 from 9,161": each change relates the pair no other change stands nearer
+        pairs.sort(key=lambda pair: _apart(doc, claim, pair))
     return pairs[0] if pairs else None
+
+
+def _apart(doc: Document, claim: Claim, pair: tuple[Claim, Claim]) -> tuple[int, int]:
+    """How far a pair of values stands from a change: the other changes between them, then
+    the characters."""
+    low = min(claim.start, *(c.start for c in pair))
+    high = max(claim.end, *(c.end for c in pair))
+    between = sum(
+        1 for c in doc.claims if c.kind == "change" and c is not claim and low <= c.start < high
+    )
+    return between, sum(abs(c.start - claim.start) for c in pair)
 
 
 def _like_sizes(a: Claim, b: Claim) -> bool:
