@@ -1630,3 +1630,15 @@ def test_each_of_two_changes_relates_the_pair_that_follows_it(checked: Checker) 
     crossed = text.replace("fell 43", "fell 50")
     found = claim(checked(crossed, rows), "fell 50 percent")
     assert found.verdict == "contradicted" and "the text gives 9,161" in found.reason
+
+
+def test_a_rounded_value_with_its_exact_value_in_brackets_is_borne_out() -> None:
+    text = (
+        "The shelter's waiting list grew by over eighty-six hundred (8,676) names, while its "
+        "beds fell by nearly 300 (-312) and its staff by about 40 (37)."
+    )
+    found = {c.text: c for c in check(text).claims}
+    assert found["over eighty-six hundred"].verdict == "supported"  # as "over 8,600"
+    assert "8,676" in found["over eighty-six hundred"].reason
+    assert found["nearly 300"].verdict == "unverifiable"  # 312 is more than nearly 300
+    assert found["about 40"].verdict == "supported"

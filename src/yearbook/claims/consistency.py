@@ -27,6 +27,8 @@ sentence and the previous sentence of the same paragraph:
                support, never contradict (`yearbook.claims.rates`)
 ``gap``        "a difference of N" against the two like counts before it; it
                may support, never contradict (`yearbook.claims.gaps`)
+``bracketed``  a rounded value against the exact one in brackets right after it
+               ("over twelve hundred (1,253)"); it may support, never contradict
 
 Arithmetic is done on intervals: a derived range that meets the stated
 interval is consistent, one that misses it is a contradiction.
@@ -37,6 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping
+from itertools import pairwise
 
 from yearbook.claims.counted import PERSON_NOUNS, comparable, same_noun
 from yearbook.claims.counted import counted_noun as noun_of_words
@@ -51,6 +54,7 @@ from yearbook.claims.rates import per_period, rate_findings
 from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
 from yearbook.claims.sums import sums
 from yearbook.claims.text import MONTH
+from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun, parts_findings, remainders, worded_pairs
 from yearbook.claims.years import OTHER_CLAUSE, POINTS_BACK, base_of
 from yearbook.figures.meta import MetricMeta
@@ -934,6 +938,32 @@ def _apposed_ratio(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | 
     return None
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
+    """A rounded or qualified value with its exact value in brackets right after it ("over
+    twelve hundred (-1,253)", "nearly 270,000 (267,258)"): supported when the exact one is
+    within what the rounded one states. Never contradicted: the bracket may hold another
+    thing's number ("4,000 (up from 3,100)")."""
+    for claim, given in pairwise(doc.claims):
+        if (
+            claim.kind not in _VALUES
+            or given.kind != claim.kind
+            or given.sentence != claim.sentence
+            or given.interval.low != given.interval.high
+            or claim.interval.low == claim.interval.high
+            or not _OPEN_BRACKET.fullmatch(doc.text, claim.end, given.start)
+            or not _CLOSE_BRACKET.match(doc.text, given.end)
+        ):
+            continue
+        value = abs(given.value)
+        if (as_written(claim) or claim.interval).contains(value):
+            reason = f"the text gives it exactly, {given.text}, right after it"
+            yield Finding(claim.index, "supported", "bracketed", reason, value)
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("change", _change),
     ("direction", _direction),
@@ -949,6 +979,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("rate", _rates),
     ("gap", _gaps),
     ("ratio", _text_ratio),
+    ("bracketed", _bracketed),
     ("fraction", _fraction_given),
     ("rank", lambda doc, _: since_findings(doc)),
 )

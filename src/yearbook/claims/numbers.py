@@ -277,7 +277,7 @@ def _step(
         return unit * Decimal(1).scaleb(-max(places, 1 if not money or dec < 100 else 0))
     if places:
         return Decimal(1).scaleb(-places)
-    if rounded or words:
+    if rounded or (words and not qual):  # "seven"; but "over twelve hundred" is as "over 1,200"
         return Decimal(1)
     whole = int(dec)
     zeros = 0
