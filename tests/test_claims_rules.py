@@ -1642,3 +1642,30 @@ def test_a_rounded_value_with_its_exact_value_in_brackets_is_borne_out() -> None
     assert "8,676" in found["over eighty-six hundred"].reason
     assert found["nearly 300"].verdict == "unverifiable"  # 312 is more than nearly 300
     assert found["about 40"].verdict == "supported"
+
+
+def test_the_year_a_change_starts_from_is_no_year_of_the_text(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255), ("ero.removals", 2017, 226_119)]
+    text = (
+        "In that same period ICE carried out 226,119 removals, a slight fall on the previous "
+        "fiscal year, while removals that followed its arrests rose from 65,332, or 27% of all "
+        "removals in FY2016 to 81,603, or 36% of all removals."
+    )
+    # FY 2016 is where the second change starts: 226,119 is FY 2017's removals, not FY 2016's
+    assert verdict(checked(text, rows), "226,119")[1:] == (2017, "supported")
+    plain = text.replace("in FY2016 to 81,603", "in FY2016, against 81,603")
+    assert verdict(checked(plain, rows), "226,119")[1:] == (2016, "contradicted")
+
+
+def test_a_count_from_the_start_of_an_administration_is_of_part_of_a_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "From the start of the Smith Administration through the end of the fiscal year, ERO "
+        "made 110,568 arrests compared to 77,806 in FY2016."
+    )
+    result = checked(text, rows)
+    assert claim(result, "110,568").verdict == "unverifiable"
+    assert claim(result, "77,806").verdict == "unverifiable"  # the same part of FY 2016
+    assert "From the start of the Smith Administration" in claim(result, "110,568").reason

@@ -127,11 +127,14 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:since|from)\s+the\s+(?:start|beginning|first\s+day)\s+of\s+(?:[A-Za-z][\w'-]*\s+){1,4}"
     rf"on\s+{MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b(?:months|weeks)\s+(?:since|after|following)\b"
-    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b)",
+    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b"
+    r"|\b(?:since|from)\s+the\s+(?:start|beginning|outset|first\s+day)\s+of\s+the\s+"
+    r"(?:[A-Z][\w'.-]*\s+){1,3}(?:administration|presidency)\b)",
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "as of
-February 2024", "in the months after the new director took office", "in the final eight months")."""
+February 2024", "in the months after the new director took office", "from the start of the Smith
+administration", "in the final eight months")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
@@ -335,12 +338,31 @@ def default_of_several(doc: Document, claim: Claim) -> bool:
     return claim.year_source == "document" and len(doc.years_named) > 1
 
 
+_GOES_TO = re.compile(
+    r",?\s+to\s+(?:about\s+|nearly\s+|almost\s+|over\s+|some\s+)?\$?\d[\d,.]*(?!\d)(?<!\b(?:19|20)\d\d)"
+)
+"""After the year a change starts from ("from 65,332 in FY 2016 to 81,603"): a base."""
+
+
+def _goes_to(text: str, pos: int) -> bool:
+    """Whether the year named at ``pos`` is where a change starts ("in FY 2016 to 81,603")."""
+    named = _FY.match(text, pos) or _BARE_YEAR.match(text, pos)
+    return named is not None and _GOES_TO.match(text, named.end()) is not None
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
 def most_common_year(text: str) -> int | None:
     """The fiscal year the text names most, by its name or by its first and last day or month;
     of years named as often, the one the text names most in all, bare years counted ("hit a
     low in 2021 ... 59,011 in fiscal year 2021, down from 185,884 in fiscal year 2020"); then
     the first."""
-    years = Counter(_fy(m) for m in _FY.finditer(text) if not _is_base(text, 0, m.start()))
+    years = Counter(
+        _fy(m)
+        for m in _FY.finditer(text)
+        if not _is_base(text, 0, m.start()) and not _GOES_TO.match(text, m.end())
+    )
     years.update(int(m.group("b")) for m in _whole_years(text))  # "(October 2017 to ...)"
     if not years:
         return None
@@ -436,6 +458,7 @@ def assign_years(doc: Document) -> None:
         carried = (heading_year, "heading") if heading_year else default
         if block.kind == "item" and not found and b > 0 and para_year.get(b - 1, (None, ""))[0]:
             carried = para_year[b - 1]
+        found = [(pos, y) for pos, y in found if not _goes_to(text, pos)]
         if found and not carried[0]:  # a year the paragraph names only after a claim
             carried = (found[0][1], "document")
         para_year[b] = carried
