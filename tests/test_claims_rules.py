@@ -1669,3 +1669,32 @@ def test_a_count_from_the_start_of_an_administration_is_of_part_of_a_year(
     assert claim(result, "110,568").verdict == "unverifiable"
     assert claim(result, "77,806").verdict == "unverifiable"  # the same part of FY 2016
     assert "From the start of the Smith Administration" in claim(result, "110,568").reason
+
+
+def test_a_share_of_the_total_number_of_a_figure_is_over_that_figure(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085)]
+    text = (
+        "In FY 2018, 141,045 Mexicans were removed, approximately {} of the total number of "
+        "people removed that year."
+    )
+    # 141,045 / 256,085 = 55.08%
+    assert verdict(checked(text.format("55 percent"), rows), "approximately 55 percent")[2] == (
+        "supported"
+    )
+
+
+def test_a_change_on_a_year_two_back_is_of_the_year_its_value_is_of(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2016, 240_255),
+        ("ero.removals", 2017, 226_119),
+        ("ero.removals", 2018, 256_085),
+    ]
+    # 256,085 / 240,255 - 1 = 6.59%, which "6.5%" cuts short: FY 2018 against FY 2016
+    text = (
+        "In fiscal year 2018 ICE counted its year. It removed 256,085 people this year, an "
+        "increase of {} compared with 2016."
+    )
+    found = claim(checked(text.format("6.5%"), rows), "an increase of 6.5%")
+    assert (found.fiscal_year, found.verdict) == (2018, "supported")
+    wrong = claim(checked(text.format("8.5%"), rows), "an increase of 8.5%")
+    assert (wrong.fiscal_year, wrong.verdict) == (2018, "contradicted")

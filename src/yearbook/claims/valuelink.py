@@ -467,7 +467,8 @@ class ValueLinker:
             found = found or _OF_FIRST.match(doc.text, s_start, claim.start)
             if not found:
                 continue
-            words = self.index.words(" ".join(object_words(found.group("w"))))
+            said = _NUMBER_OF_WHOLE.sub("", found.group("w"))  # "of the total number of"
+            words = self.index.words(" ".join(object_words(said)))
             whole = self._stated_count(words, claim.fiscal_year)
             parts = [
                 c
@@ -1084,6 +1085,11 @@ _WHICH_IS = re.compile(
 )
 """Between a value and a change said of it in a clause of its own ("158,581 permits for new
 buildings, which is about an 11 percent increase")."""
+_NUMBER_OF_WHOLE = re.compile(
+    r"^(?:(?:total|overall|entire|whole)\s+)?(?:number|count|amount|total)\s+of\s+(?:the\s+|all\s+)?",
+    re.I,
+)
+"""Before what a share's whole counts: "(55 percent of the) total number of (people removed)"."""
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z-]+s)\b[^,;:]{0,40}$", re.I)
 """Before a change in its clause: what it says it is the change of ("the number of visits
 jumped 279 percent")."""

@@ -169,12 +169,13 @@ def cut_short(claim: Claim) -> Interval | None:
     return Interval(v - 1.0, v + 0.5, False, True)
 
 
-def cut_short_decimal(claim: Claim, now: Figure) -> Interval | None:
+def cut_short_decimal(claim: Claim, now: Figure | None) -> Interval | None:
     """A bare change with one decimal ("rose by 4.3 percent") read as cut short from the
     change its figures give (4.36), or None when the figure publishes its change as a
-    percentage of its own: a writer may cut a computed change short as a bare count is cut
-    short ("4.3" for 4.36; "4.4", rounded, is the number's own reading)."""
-    pct = now.yoy_change_pct
+    percentage of its own (``now``, for a change from the year before): a writer may cut a
+    computed change short as a bare count is cut short ("4.3" for 4.36; "4.4", rounded, is
+    the number's own reading)."""
+    pct = now.yoy_change_pct if now is not None else None
     if claim.qualifier or not _ONE_DECIMAL.search(claim.text):
         return None
     if pct is not None and abs(pct - round(pct, 1)) < 1e-9:
@@ -432,7 +433,8 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
         )
     low, high = expected
     loose = cut_short(claim) if base_year != claim.fiscal_year - 1 else None
-    short = cut_short_decimal(claim, now) if base_year == claim.fiscal_year - 1 else None
+    adjacent = base_year == claim.fiscal_year - 1
+    short = cut_short_decimal(claim, now if adjacent else None)  # no figure publishes the rest
     if claim.interval.overlaps(Interval(low, high)) or any(
         r is not None and r.overlaps(Interval(low, high)) for r in (loose, short)
     ):

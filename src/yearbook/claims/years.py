@@ -1239,6 +1239,18 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             )
         ):
             year = context  # the year the paragraph or text is about, not the one after
+        if (
+            year is None
+            and claim.base_year
+            and context
+            and context > claim.base_year + 1
+            and any(
+                c.fiscal_year == context and c.role != "prior"
+                for c in doc.in_sentence(claim.sentence)
+                if c.kind in ("count", "money", "weight", "average")
+            )
+        ):  # "In FY 2018 it removed 256,085, an increase of 6.5% on 2016": FY 2018 on FY 2016
+            year = context
         if year is None:
             year = claim.base_year + 1 if claim.base_year else context
         claim.year_given = bool(own or valued or before or bases)
