@@ -101,8 +101,7 @@ def _restatable(claim: Claim) -> bool:
     restatement of which is no coincidence."""
     if claim.kind == "change":
         return True
-    iv = claim.interval
-    return claim.kind == "count" and iv.low == iv.high >= 1000 and iv.low % 100 != 0
+    return claim.kind == "count" and claim.value >= 1000 and exact(claim)
 
 
 def _same_statement(claim: Claim, other: Claim) -> bool:

@@ -921,7 +921,9 @@ class ValueLinker:
         keep a less relevant candidate that states it exactly from supporting it."""
         if claim.kind not in ("count", "money", "weight"):
             return ranked[0][0] if ranked else 0.0
-        for s, i in ranked[:TOP]:
+        # an exact number is kept from a figure only by one that could state it: past the
+        # most relevant ones when none of them has a figure of the year
+        for s, i in ranked if exact(claim) else ranked[:TOP]:
             value = self._figure(claim, self.index.docs[i])
             if value is None and exact(claim):
                 continue  # no figure: it cannot be what an exact number ("267,258") states
