@@ -1698,3 +1698,50 @@ def test_a_change_on_a_year_two_back_is_of_the_year_its_value_is_of(checked: Che
     assert (found.fiscal_year, found.verdict) == (2018, "supported")
     wrong = claim(checked(text.format("8.5%"), rows), "an increase of 8.5%")
     assert (wrong.fiscal_year, wrong.verdict) == (2018, "contradicted")
+
+
+def test_a_change_to_a_value_no_figure_states_is_not_that_figures_change(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    # 81,603 is no figure of arrests: the 25 percent is the change to it, not of all arrests
+    text = (
+        "Deportations of people arrested in the interior increased during the 2017 fiscal year "
+        "by 25 percent to 81,603, from 65,332 in the prior year."
+    )
+    found = claim(checked(text, rows), "by 25 percent")
+    assert found.verdict == "supported"  # by the text's own two values
+    alone = "Arrests increased during the 2017 fiscal year by 25 percent."
+    assert claim(checked(alone, rows), "by 25 percent").verdict == "contradicted"
+
+
+def test_the_fiscal_year_that_ended_on_its_last_day_names_that_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "Agents made a total of 143,470 arrests in the fiscal year that ended on Sept. 30, 2017. "
+        "That's an increase of 25 percent from 114,434 a year earlier."
+    )
+    result = checked(text, rows)
+    assert verdict(result, "143,470")[1:] == (2017, "supported")
+    # the text's own pair gives 25.4%, but FY 2017 on FY 2016 is 30.3%
+    assert verdict(result, "an increase of 25 percent")[1:] == (2017, "contradicted")
+
+
+def test_the_year_of_a_multiples_base_and_a_year_before_a_named_base(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+    ]
+    doubled = (
+        "The agency ended a year with a total of 142,580 removals, nearly double of the 72,177 "
+        "deportations of 2022. The rule held for most of the fiscal year."
+    )
+    assert verdict(checked(doubled, rows), "142,580")[1:] == (2023, "supported")
+    listed = (
+        "In fiscal year 2021 the agency deported 59,011 people, compared with the 185,884 of "
+        "fiscal year 2020 and 267,258 of the previous year."
+    )
+    assert verdict(checked(listed, rows), "267,258")[1:] == (2019, "supported")

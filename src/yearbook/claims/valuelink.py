@@ -95,7 +95,7 @@ from yearbook.claims.yearlink import (
     run_sum,
     span_sum,
 )
-from yearbook.claims.years import COMPARED_THAN, THAN_OWNER
+from yearbook.claims.years import COMPARED_THAN, POINTS_BACK, THAN_OWNER
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
@@ -249,7 +249,8 @@ class ValueLinker:
         sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
-        if bare and ctx.before and not claim.no_contradiction:
+        pointed = _pointed_value(doc, claim) if bare else None
+        if bare and ctx.before and not claim.no_contradiction and pointed is None:
             # "The 2018 numbers are a 13% increase": of what the sentences before counted
             claim.no_contradiction = "what it counts is read from the sentences before it"
         score = self._relevance(ctx, bare)
@@ -312,6 +313,17 @@ class ValueLinker:
                 # "5,700 who came as families, a 110% increase": that value's change
                 claim.no_contradiction = (
                     f"it may be the change of {value.text}, which no figure states"
+                )
+            if pointed is not None and claim.metric != pointed.metric:
+                # "That's a 25% rise" is of the value it points to, or of nothing sure
+                claim.no_contradiction = (
+                    claim.no_contradiction or "what it counts is read from the sentences before it"
+                )
+            landed = _landed(doc, claim)
+            if landed is not None and landed.metric is None and not claim.no_contradiction:
+                # "sales of homes grew by 25 percent to 81,603": the change to that value
+                claim.no_contradiction = (
+                    f"it is the change to {landed.text}, which no figure states"
                 )
         return agreed
 
@@ -1087,6 +1099,42 @@ _WHICH_IS = re.compile(
 )
 """Between a value and a change said of it in a clause of its own ("158,581 permits for new
 buildings, which is about an 11 percent increase")."""
+_LANDS_ON = re.compile(
+    r"(?:\s+(?:in|during)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d,?)?\s+to\s+"
+    r"(?:(?:an?\s+)?(?:average\s+of\s+|total\s+of\s+)|about\s+|nearly\s+|almost\s+|some\s+|"
+    r"roughly\s+|just\s+)?\$?",
+    re.I,
+)
+"""Between a change and the value it went to ("grew by 25 percent to 81,603")."""
+
+
+def _pointed_value(doc: Document, claim: Claim) -> Claim | None:
+    """The linked value of the sentence before, in the same paragraph, that a sentence opening
+    "That's" or "This was" points back to, or None."""
+    block, s_start, _ = doc.sentences[claim.sentence]
+    if claim.sentence == 0 or not POINTS_BACK.match(doc.text, s_start):
+        return None
+    values = [
+        c
+        for c in doc.in_sentence(claim.sentence - 1)
+        if c.kind in ("count", "money", "weight") and c.role != "prior" and c.block == block
+    ]
+    last = values[-1] if values else None
+    return last if last is not None and last.metric and last.year_given else None
+
+
+def _landed(doc: Document, claim: Claim) -> Claim | None:
+    """The count a change says it went to, right after it in its sentence, or None."""
+    after = [c for c in doc.in_sentence(claim.sentence) if c.index > claim.index][:1]
+    if (
+        after
+        and after[0].kind in ("count", "money", "weight", "average")
+        and _LANDS_ON.fullmatch(doc.text, claim.end, after[0].start)
+    ):
+        return after[0]
+    return None
+
+
 _NUMBER_OF_WHOLE = re.compile(
     r"^(?:(?:total|overall|entire|whole)\s+)?(?:number|count|amount|total)\s+of\s+(?:the\s+|all\s+)?",
     re.I,

@@ -80,6 +80,22 @@ def _whole_year_pattern() -> re.Pattern[str]:
 
 
 _WHOLE_YEAR = _whole_year_pattern()
+
+
+def _ended_on_pattern() -> re.Pattern[str]:
+    """ "The fiscal year that ended on Sept. 30, 2017": the last day of a fiscal year, with
+    its year, which names that fiscal year."""
+    last_month = FIRST_MONTH - 1 or 12
+    last = month_name[last_month]
+    last_day = monthrange(2001, last_month)[1]
+    return re.compile(
+        r"\b(?:fiscal|financial|budget)\s+year\s+(?:that\s+|which\s+)?(?:ended|ends|ending)\s+"
+        rf"(?:on\s+)?{last[:3]}(?:{last[3:]}|t\.?|\.)?\s+{last_day}(?:th)?,?\s+(?P<b>\d{{4}})\b",
+        re.I,
+    )
+
+
+_ENDED_ON = _ended_on_pattern()
 _CALENDAR = re.compile(
     r"(?<![\d,.$/#-])\b(?P<y>(?:19|20)\d\d)\b(?![\d%/-]|[.,]\d|\s*(?:%|percent))"
 )
@@ -151,10 +167,10 @@ _BASE_BEFORE = re.compile(
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|(?:more|less|fewer)[ \t]+than"
     r"(?=[ \t]+the[ \t])|compared[ \t]+(?:to|with)|"
     r"versus|vs\.?|against|doubles?|doubled|doubling|"
-    r"triples?|tripled|tripling)[ \t]+(?:the[ \t]+)?"
+    r"triples?|tripled|tripling)[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?"
     r"(?:(?:more[ \t]+than|over|nearly|about)[ \t]+)?"
     r"\$?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|percent|million)?"
-    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during)[ \t]+(?:the[ \t]+)?)$",
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:in|during|of|for)[ \t]+(?:the[ \t]+)?)$",
     re.I,
 )
 _MULTIPLE_BEFORE = re.compile(
@@ -391,8 +407,10 @@ def _within(stretches: list[tuple[int, int]], pos: int) -> bool:
 @lru_cache(maxsize=4)
 def _whole_years(text: str) -> list[re.Match[str]]:
     """Every stretch of the text from the first day or month of a fiscal year to its last
-    ("October 2017 to September 2018"), once per text."""
-    return [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+    ("October 2017 to September 2018"), or that names its last day ("the fiscal year that
+    ended Sept. 30, 2018"), once per text."""
+    found = [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+    return sorted([*found, *_ENDED_ON.finditer(text)], key=lambda m: m.start())
 
 
 @lru_cache(maxsize=4)
@@ -1381,7 +1399,12 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         # "226,119 in FY 2017 and 256,085 the following year": of FY 2018
         claim.fiscal_year, claim.year_source = before[-1][1] + 1, "relative"
     elif sentence_year is not None and (relative or claim.role == "prior"):
-        claim.fiscal_year, claim.year_source = sentence_year - back, "relative"
+        anchor = sentence_year
+        if relative and named and (not before or named[-1][0] > before[-1][0]):
+            # "59,011 compared with the 185,884 of FY 2020 and 267,258 of the previous year":
+            # the year before the last one named, a base or not
+            anchor = named[-1][1]
+        claim.fiscal_year, claim.year_source = anchor - back, "relative"
     else:
         claim.fiscal_year = sentence_year
         claim.year_source = "sentence" if before else source if sentence_year else ""
