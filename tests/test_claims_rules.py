@@ -1745,3 +1745,13 @@ def test_the_year_of_a_multiples_base_and_a_year_before_a_named_base(checked: Ch
         "fiscal year 2020 and 267,258 of the previous year."
     )
     assert verdict(checked(listed, rows), "267,258")[1:] == (2019, "supported")
+
+
+def test_a_count_of_last_year_is_no_sum_of_a_run_of_years(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258), ("ero.removals", 2020, 185_884)]
+    # 267,258 + 185,884 = 453,142: but "last year" is one year, whichever it is
+    text = "The agency handled some 240,000 of the roughly 450,000 deportations of last year."
+    assert verdict(checked(text, rows), "roughly 450,000")[2] == "unverifiable"
+    undated = "Over two years the agency carried out roughly 450,000 deportations."
+    found = claim(checked(undated, rows), "roughly 450,000")
+    assert found.verdict == "supported" and "adds up to 453,142" in found.reason

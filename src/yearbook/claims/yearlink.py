@@ -345,6 +345,12 @@ def _clearly_summed(
     return mine[0]
 
 
+_ONE_YEAR = re.compile(
+    r"\b(?:last|this|that|the\s+(?:same|previous|prior|past|last))\s+(?:fiscal\s+)?year\b", re.I
+)
+"""Words of a sentence about one year, whichever it is ("last year", "that fiscal year")."""
+
+
 def run_sum(
     linker: Linking,
     doc: Document,
@@ -359,8 +365,10 @@ def run_sum(
     it means is read from the figures, not the text."""
     if claim.span is not None or claim.kind != "count" or not precise(claim):
         return False
-    if not year_open(doc, claim):
+    if not year_open(doc, claim) or claim.year_source == "relative":
         return False
+    if _ONE_YEAR.search(doc.sentence_text(claim.sentence)):
+        return False  # "the deportations of last year": one year, if not which
     found: list[tuple[float, int, int, int, float]] = []
     for s, i in _mentioned(linker, ctx, ranked, top_score, whole=True):
         mdoc = linker.index.docs[i]
