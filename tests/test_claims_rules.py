@@ -1755,3 +1755,18 @@ def test_a_count_of_last_year_is_no_sum_of_a_run_of_years(checked: Checker) -> N
     undated = "Over two years the agency carried out roughly 450,000 deportations."
     found = claim(checked(undated, rows), "roughly 450,000")
     assert found.verdict == "supported" and "adds up to 453,142" in found.reason
+
+
+def test_a_fraction_of_another_years_total_is_a_multiple_of_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099), ("ero.admin_arrests", 2021, 74_082)]
+    # 74,082 / 143,099 = 0.52: half of FY 2019's, a change from FY 2019 to FY 2021
+    text = (
+        "ICE made 74,082 arrests in FY 2021. This is only {} of the total arrests made in FY 2019."
+    )
+    found = claim(checked(text.format("half"), rows), "half")
+    assert (found.kind, found.verdict) == ("change", "supported")
+    assert "from FY 2019 to FY 2021" in found.reason
+    third = claim(checked(text.format("a third"), rows), "a third")
+    assert third.verdict == "contradicted"
+    own = "In FY 2019 about half of the total arrests were of people with convictions."
+    assert claim(checked(own, rows), "about half").kind == "share"

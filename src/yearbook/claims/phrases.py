@@ -176,6 +176,14 @@ _RATIO_AFTER = re.compile(
     re.I,
 )
 
+_RATIO_OF_YEAR = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:total|number|level|count|amount|figure|where|what)\b[^.;:,]{0,60}?"
+    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?'?)?(?:19|20)\d\d\b",
+    re.I,
+)
+"""After a fraction that compares with another year: "half of the total arrests made in FY
+2019", "half of where it was in 2009" (not "half of the total", a share of its own year's)."""
+
 
 def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Claim]:
     """Every multiple, fraction and scaled phrase in ``text[start:end]``, in text order."""
@@ -307,8 +315,9 @@ def _fraction(text: str, match: re.Match[str], s_start: int, s_end: int) -> Clai
     moved = _CHANGED_BY.search(before)
     if moved and moved.group("w") and _PARTICLE.search(before, 0, moved.end("w")):
         moved = None  # "they make up more than a third of": a share, not a change
-    share = not moved and bool(_OF_AFTER.match(after))
-    ratio = not share and not moved and bool(_RATIO_AFTER.match(after))
+    of_a_year = _RATIO_OF_YEAR.match(text, match.end(), min(s_end, match.end() + 90))
+    share = not moved and not of_a_year and bool(_OF_AFTER.match(after))
+    ratio = not share and not moved and bool(of_a_year or _RATIO_AFTER.match(after))
     if not (qualified or share or ratio or moved):
         return None
     value = 100 * _fraction_value(match.group("f"))
