@@ -1770,3 +1770,13 @@ def test_a_fraction_of_another_years_total_is_a_multiple_of_it(checked: Checker)
     assert third.verdict == "contradicted"
     own = "In FY 2019 about half of the total arrests were of people with convictions."
     assert claim(checked(own, rows), "about half").kind == "share"
+
+
+def test_a_region_after_what_is_counted_is_still_a_region(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "ICE arrested 143,470 people in fiscal year 2017. The number of arrests in the Lakeside "
+        "area grew 71 percent between 2016 and 2017."
+    )
+    found = claim(checked(text, rows), "grew 71 percent")
+    assert found.verdict == "unverifiable" and "part of one area" in found.reason

@@ -49,7 +49,7 @@ _SUCH = re.compile(r"\s+such\b", re.I)
 _PLACE_WORDS = r"region|area|district|county|metro\s+area|field\s+office|state|city"
 """Words for one of the places the whole the figures count is made of."""
 _REGION = re.compile(
-    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:[\w.'-]+\s+){1,4}?"
+    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:(?!(?:in|of|from|across|for)\s)[\w.'-]+\s+){1,4}?"
     rf"(?P<w>{_PLACE_WORDS})\b",
     re.I,
 )

@@ -181,7 +181,7 @@ _RATIO_OF_YEAR = re.compile(
     r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?'?)?(?:19|20)\d\d\b",
     re.I,
 )
-"""After a fraction that compares with another year: "half of the total arrests made in FY
+"""After a fraction that compares with another year: "half of the total sales made in FY
 2019", "half of where it was in 2009" (not "half of the total", a share of its own year's)."""
 
 
