@@ -260,11 +260,9 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
 def _apart(doc: Document, claim: Claim, pair: tuple[Claim, Claim]) -> tuple[int, int]:
     """How far a pair of values stands from a change: the other changes between them, then
     the characters."""
-    low = min(claim.start, *(c.start for c in pair))
-    high = max(claim.end, *(c.end for c in pair))
-    between = sum(
-        1 for c in doc.claims if c.kind == "change" and c is not claim and low <= c.start < high
-    )
+    first = min(claim.index, *(c.index for c in pair))
+    last = max(claim.index, *(c.index for c in pair))
+    between = sum(1 for c in doc.claims[first : last + 1] if c.kind == "change" and c is not claim)
     return between, sum(abs(c.start - claim.start) for c in pair)
 
 

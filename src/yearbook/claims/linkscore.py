@@ -101,10 +101,9 @@ def exact(claim: Claim) -> bool:
     """An exact, non-round number of three or more digits: its last digit is not 0
     ("59,011"), or it has four significant digits before its zeros ("143,470")."""
     iv = claim.interval
-    if iv.low != iv.high or abs(claim.value) < 100 or claim.value != int(claim.value):
-        return iv.low == iv.high and abs(claim.value) >= 100 and claim.value % 10 != 0
-    digits = str(abs(int(claim.value))).rstrip("0")
-    return claim.value % 10 != 0 or len(digits) >= 4
+    if iv.low != iv.high or abs(claim.value) < 100:
+        return False
+    return claim.value % 10 != 0 or len(str(abs(int(claim.value))).rstrip("0")) >= 4
 
 
 def close(claim: Claim, figure: float) -> bool:

@@ -63,14 +63,18 @@ _SAYS_CALENDAR = re.compile(
 """A text that says its years are calendar years: its bare years are never read as fiscal."""
 
 
+def _last_day() -> tuple[str, int]:
+    """The name of a fiscal year's last month and the number of its last day."""
+    last_month = FIRST_MONTH - 1 or 12
+    return month_name[last_month], monthrange(2001, last_month)[1]
+
+
 def _whole_year_pattern() -> re.Pattern[str]:
     """ "Between October 1, 2019 and September 30, 2020", "(October 2019 to September 2020)":
     the first and last day, or month, of one fiscal year (`yearbook.calendar`), which names
     that year, not a part of one."""
     first = month_name[FIRST_MONTH]
-    last_month = FIRST_MONTH - 1 or 12
-    last = month_name[last_month]
-    last_day = monthrange(2001, last_month)[1]
+    last, last_day = _last_day()
     return re.compile(
         rf"\b(?:(?:between|from)\s+)?{first[:3]}(?:{first[3:]}|\.)?\s+(?:1(?:st)?,?\s+)?"
         rf"(?P<a>\d{{4}}),?\s+(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?"
@@ -85,9 +89,7 @@ _WHOLE_YEAR = _whole_year_pattern()
 def _ended_on_pattern() -> re.Pattern[str]:
     """ "The fiscal year that ended on Sept. 30, 2017": the last day of a fiscal year, with
     its year, which names that fiscal year."""
-    last_month = FIRST_MONTH - 1 or 12
-    last = month_name[last_month]
-    last_day = monthrange(2001, last_month)[1]
+    last, last_day = _last_day()
     return re.compile(
         r"\b(?:fiscal|financial|budget)\s+year\s+(?:that\s+|which\s+)?(?:ended|ends|ending)\s+"
         rf"(?:on\s+)?{last[:3]}(?:{last[3:]}|t\.?|\.)?\s+{last_day}(?:th)?,?\s+(?P<b>\d{{4}})\b",
@@ -362,11 +364,8 @@ _GOES_TO = re.compile(
 
 def _goes_to(text: str, pos: int) -> bool:
     """Whether the year named at ``pos`` is where a change starts ("in FY 2016 to 81,603")."""
-    named = _FY.match(text, pos) or _BARE_YEAR.match(text, pos)
+    named = _FY.match(text, pos) or _CALENDAR.match(text, pos)
     return named is not None and _GOES_TO.match(text, named.end()) is not None
-
-
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 
 def most_common_year(text: str) -> int | None:
@@ -377,7 +376,7 @@ def most_common_year(text: str) -> int | None:
     years = Counter(
         _fy(m)
         for m in _FY.finditer(text)
-        if not _is_base(text, 0, m.start()) and not _GOES_TO.match(text, m.end())
+        if not _is_base(text, 0, m.start()) and not _goes_to(text, m.start())
     )
     years.update(int(m.group("b")) for m in _whole_years(text))  # "(October 2017 to ...)"
     if not years:
