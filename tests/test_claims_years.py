@@ -190,6 +190,21 @@ def test_a_year_that_opens_the_next_clause_after_a_comma_is_that_clauses(
     assert verdict(result, "about 72,177") == ("ero.removals", 2022, "supported")
 
 
+def test_a_year_named_past_the_next_value_of_one_clause_is_both_values(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = (
+        "Fiscal year 2022 brought a new director. The office reported the removal of 59,011 "
+        "people to 162 countries during fiscal year 2021."
+    )
+    assert verdict(checked(text, rows), "59,011") == ("ero.removals", 2021, "supported")
+    # not past a break of clause: "..., and" opens another value's
+    broken = (
+        "In fiscal year 2022 the office removed 72,177 people, and it reported 162 countries "
+        "of return in fiscal year 2021."
+    )
+    assert verdict(checked(broken, rows), "72,177") == ("ero.removals", 2022, "supported")
+
+
 def test_in_comparison_to_names_a_base_year(checked: Checker) -> None:
     text = (
         "In fiscal year 2020, the agency carried out more than 185,000 removals, reflecting a "
@@ -972,6 +987,10 @@ def test_a_named_periods_first_or_last_year_is_one_fiscal_year(checked: Checker)
     )
     last = "ICE deported 185,884 people during the last year of the Trump administration."
     assert verdict(checked(last, TERM_YEARS), "185,884") == ("ero.removals", 2020, "supported")
+    # the reason names the period once, possessive or not
+    unheld = "Removals Fell 6% in Trump's First Year - 45% Drop for Criminal Aliens"
+    why = claim(checked(unheld, TERM_YEARS), "45% Drop").reason
+    assert "of Trump's first year, FY 2017" in why and "'s's" not in why
 
 
 def test_a_period_named_after_than_is_the_other_values(checked: Checker) -> None:

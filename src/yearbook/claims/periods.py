@@ -101,7 +101,8 @@ def _one_year(claim: Claim, period: Period, ordinal: str, name: str) -> None:
     claim.fiscal_year, claim.base_year = year, None
     claim.year_given, claim.year_source, claim.year_note = True, "sentence", ""
     claim.span, claim.calendar = None, None
-    claim.link_reason = claim.link_reason or f"{name}'s {ordinal} year is FY {year}"
+    owner = re.sub(r"['\u2019]s?$", "", name)  # "Smith's" is named as "Smith"
+    claim.link_reason = claim.link_reason or f"is of {owner}'s {ordinal} year, FY {year}"
 
 
 def _meant(period: Period, published: dt.date | None, latest: int | None) -> bool:

@@ -930,6 +930,29 @@ def _prior_year(doc: Document, claim: Claim, fiscal: bool) -> int | None:
     return years[0][1] if years else None
 
 
+def _year_beyond(
+    doc: Document, claim: Claim, tail_end: int, s_end: int, fiscal: bool
+) -> int | None:
+    """The one year its sentence names past the next value, with no break of clause between
+    ("the removal of 271,484 people to 192 countries in FY 2024": both of FY 2024), or None."""
+    text = doc.text
+    if tail_end >= s_end or _CLAUSE_END.search(text, claim.end, tail_end):
+        return None
+    named = _mentions(text, tail_end, s_end, fiscal)
+    if not named or named[0][2] or len({y for _, y, _ in named}) != 1:
+        return None
+    pos = named[0][0]
+    between = [c for c in doc.in_sentence(claim.sentence) if claim.end <= c.start < pos]
+    if (
+        _CLAUSE_END.search(text, claim.end, pos)
+        or any(c.role == "prior" or c.kind != claim.kind for c in between)
+        or _YEARS_OF.match(text, pos)
+        or _LABEL_OF_NEXT.match(text, pos)
+    ):
+        return None
+    return named[0][1]
+
+
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first and last year of a span its sentence names ("from FY 2019 to FY 2021")."""
     found = _SPAN.search(text, start, end)
@@ -1387,6 +1410,11 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         # counted from the last year said just before
         claim.fiscal_year, claim.year_source, claim.year_given = shift[0], "relative", True
         return
+    if not own and not before and not relative and not this_year:
+        beyond = _year_beyond(doc, claim, tail_end, s_end, fiscal)
+        if beyond is not None:  # "the removal of 271,484 people to 192 countries in FY 2024"
+            claim.fiscal_year, claim.year_source, claim.year_given = beyond, "sentence", True
+            return
     claim.year_given = bool(own or before)
     if not own and not before and this_year and doc.years_named:
         # "ICE arrested 158,851 people this year": the latest year the text names
