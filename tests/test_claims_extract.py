@@ -79,6 +79,8 @@ CASES = [
     ("nearly one in four of those arrested", "nearly one in four", "share", 25, (20, 25, True, True)),
     # a fraction of a scale, and a scale alone, have at least one decimal of the scale
     ("more than a quarter of a million people", "more than a quarter of a million", "count", 250_000, (250_000, 300_000, False, False)),
+    # a headline drops the article: not "a Million"
+    ("Office Sells Quarter of a Million Permits.", "Quarter of a Million", "count", 250_000, (200_000, 300_000, True, False)),
     ("barely a thousand a week", "a thousand", "count", 1000, (950, 1050, True, False)),
     # a qualified percentage reaches whole points: a point above, two below; a fall is mirrored
     ("a nearly 20 percent increase", "a nearly 20 percent increase", "change", 20, (18, 20, True, True)),

@@ -107,7 +107,7 @@ _FRACTION = (
     r"|(?:one|two|three)[\s-]and[\s-]a[\s-]half"
 )
 _SCALED = re.compile(
-    rf"\b{_LEAD}(?P<f>(?:one|two|three)[\s-]and[\s-]a[\s-]half|(?:{_FRACTION})\s+of\s+a|"
+    rf"\b{_LEAD}(?P<f>(?:one|two|three)[\s-]and[\s-]a[\s-]half|(?:{_FRACTION}|quarter|third)\s+of\s+a|"
     r"half\s+a|a\s+half|a\s+quarter|a(?=\s+thousand)|(?:a|one)(?=\s+[mb]illion))\s+"
     r"(?P<s>thousand|million|billion)\b(?!-)",
     re.I,
@@ -272,6 +272,8 @@ def _times(match: re.Match[str]) -> Claim:
 def _fraction_value(words: str) -> float:
     """ "two-thirds" -> 2/3, "a quarter" -> 1/4, "half" -> 1/2, "one and a half" -> 1.5."""
     parts = re.split(r"[\s-]+", words.lower())
+    if len(parts) == 1 and parts[0] in _DENOMINATORS:  # a headline's "Quarter of a Million"
+        return 1 / _DENOMINATORS[parts[0]]
     if parts[-1] == "half":
         return 0.5 if len(parts) < 3 else _COUNTS[parts[0]] + 0.5
     return _COUNTS[parts[0]] / _DENOMINATORS[parts[-1].removesuffix("s")]
