@@ -253,6 +253,8 @@ def test_the_fiscal_year_comes_from_the_paragraph_or_heading() -> None:
         ("The year saw an uptick of 4 percent in sales.", "an uptick of 4 percent", 1),
         ("It was an 80% crash from the peak.", "an 80% crash", -1),
         ("Used Cars: 62% Drop for Dealers", "62% Drop", -1),
+        ("Sales fell, lower than the year 2016's sales by 6%.", "by 6%", -1),
+        ("Sales in 2019 were higher than in 2018 by 12 percent.", "by 12 percent", 1),
     ],
 )
 def test_a_change_may_be_worded_with_a_verb_before_by_or_a_less_common_noun(

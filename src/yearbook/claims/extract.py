@@ -228,6 +228,14 @@ _CHANGE_VERB_BY = re.compile(
 """Before the change of "raised prices by 12%", "cut sales over last year by 12%", "rose
 during the 2017 fiscal year by 25 percent", "dropped sales in the interior of the U.S. by 28%":
 a verb of change, what it changes or when (up to ten words), and "by"."""
+_COMPARED_BY = re.compile(
+    r"\b(?P<w>lower|higher|more|fewer|less|greater|smaller|larger)\s+than\s+"
+    r"(?:(?:[A-Za-z'\u2019-]+|(?:19|20)\d\d(?:['\u2019]s)?)\s+){1,8}?"
+    rf"(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
+    re.I,
+)
+"""Before the change of "lower than the year before's sales by 6%": a comparative, what it
+is compared with (up to eight words), and "by"."""
 _VERB_BY_REACH = 120
 """How far before a percent the verb of "dropped ... by 28%" may stand."""
 _COMPARE_TAIL = re.compile(
@@ -623,7 +631,9 @@ def _percent_kind(
         word = m.group("w").lower()
         return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
     reach = max(0, num_start - _VERB_BY_REACH)
-    m = _CHANGE_VERB_BY.search(text, reach, num_start)
+    m = _CHANGE_VERB_BY.search(text, reach, num_start) or _COMPARED_BY.search(
+        text, reach, num_start
+    )
     if m:  # the claim starts at "by": the words between are what changed
         word = m.group("w").lower()
         return "change", m.start("by"), num_end, change_sign(word), m.group("q") or ""
