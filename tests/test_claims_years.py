@@ -216,6 +216,23 @@ def test_in_comparison_to_names_a_base_year(checked: Checker) -> None:
     assert "from FY 2019 to FY 2020" in found.reason
 
 
+def test_during_this_time_is_the_time_the_sentence_before_named(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "From the start of the new administration in January through September, arrests rose "
+        "40 percent. During this time, ERO made 110,568 arrests, which was 32,762 more than in "
+        "FY2016."
+    )
+    result = checked(text, rows)
+    for said in ("110,568", "32,762"):
+        found = claim(result, said)
+        assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+        assert "span of time" in found.reason
+    # a sentence before that names a whole year leaves it that year's
+    whole = "In FY2017 arrests rose 30 percent. During this time, ERO made 143,470 arrests."
+    assert verdict(checked(whole, rows), "143,470") == ("ero.admin_arrests", 2017, "supported")
+
+
 def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     text = (
         "Key facts\n- 1As of February 2019, the agency had removed 38,491 people\n"

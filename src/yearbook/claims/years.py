@@ -493,6 +493,7 @@ def assign_years(doc: Document) -> None:
             _claim_year(doc, claim, context(claim), fiscal)
     for claim in doc.claims:
         _span_or_calendar(doc, claim, fiscal)
+        _this_time(doc, claim)
         if claim.year_source == "paragraph" and not claim.no_contradiction:
             _, s_start, _ = doc.sentences[claim.sentence]
             named = {y for pos, y in mentions.get(claim.block, []) if pos < s_start}
@@ -502,6 +503,31 @@ def assign_years(doc: Document) -> None:
     _listed_years(doc)
     if not fiscal:
         _calendar_readings(doc)
+
+
+_THIS_TIME = re.compile(
+    r"\b(?:during|in|over|for|within)\s+(?:this|that|the\s+same)\s+(?:time|period|stretch|span)\b"
+    r"(?!\s+(?:of|in|a\s+year|last\s+year|\d))",
+    re.I,
+)
+"""A time named by the sentence before ("During this time, the office sold 110,568")."""
+
+
+def _this_time(doc: Document, claim: Claim) -> None:
+    """A claim whose sentence, before it, points back to the time the sentence before named,
+    when that time was a part of a year or a span: it is about that time too ("From January
+    through September, sales rose 40 percent. During this time it sold 110,568 permits")."""
+    if claim.year_note or claim.sentence == 0:
+        return
+    _, s_start, _ = doc.sentences[claim.sentence]
+    if doc.first(_THIS_TIME, s_start, claim.start) is None:
+        return
+    named = [c for c in doc.in_sentence(claim.sentence - 1) if c.year_note]
+    if not named or _FY.search(doc.text, s_start, claim.start):
+        return
+    claim.fiscal_year, claim.base_year, claim.year_given = None, None, False
+    claim.year_note = named[0].year_note
+    claim.part, claim.span = named[0].part, named[0].span
 
 
 def base_of(doc: Document, prior: Claim) -> Claim | None:
