@@ -237,6 +237,19 @@ def test_the_whole_of_a_share_is_read_by_its_noun_alone(checked: Checker) -> Non
     assert verdict(checked(text, ROWS), "143,000") == ("ero.admin_arrests", 2019, "supported")
 
 
+def test_a_change_after_a_participle_is_read_with_its_sentences_subject(
+    checked: Checker,
+) -> None:
+    text = (
+        "The number of people arrested continued to increase in fiscal year 2018, reaching a "
+        "high and marking an increase of 11% from the year before."
+    )
+    doc = extract_document(to_plain(text, "text"))
+    index = MetricIndex(checked.metrics, None, checked.vocabulary)
+    change = next(c for c in doc.claims if c.text == "an increase of 11%")
+    assert "arrest" in read_context(index, doc, change).near  # not only "reach", "high"
+
+
 def test_a_pack_terms_expansion_of_a_word_the_metric_has_names_nothing_narrower(
     checked: Checker,
 ) -> None:

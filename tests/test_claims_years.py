@@ -386,6 +386,27 @@ def test_a_change_over_a_calendar_year_is_of_the_year_after_it(checked: Checker)
     )
 
 
+def test_a_change_from_the_year_before_in_a_calendar_text_is_over_its_own_year(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2017, 143_470), ("ero.admin_arrests", 2018, 158_581)]
+    said = (
+        "Arrests kept rising in 2018, the most since 2014, marking an increase of {} from the "
+        "year before."
+    )
+    found = claim(checked(said.format("11%"), rows), "an increase of 11%")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )
+    assert "FY 2017 to FY 2018" in found.reason  # not from 2014, the year a rank counts from
+    # a calendar year is never contradicted as a fiscal one
+    assert claim(checked(said.format("21%"), rows), "an increase of 21%").verdict == (
+        "unverifiable"
+    )
+
+
 def test_a_change_measured_against_a_term_is_never_contradicted_by_a_year_pair(
     checked: Checker,
 ) -> None:

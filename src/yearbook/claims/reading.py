@@ -89,7 +89,11 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     if claim.kind == "change":  # "doubled permits and increased sales": its object is permits
         ends += [c.start() for c in (_NEXT_VERB.search(tail),) if c]
     tail = tail[: min(ends)] if ends else tail
-    head_words = index.words(head) or index.words(text[prev_end : claim.start])
+    head_words = index.words(head)
+    if not head_words or (
+        subject and prev_end == s_start and not set(head_words) & index.metric_words
+    ):  # "Sales kept rising in 2018, reaching a high and marking a rise of 11%": its subject
+        head_words = index.words(text[prev_end : claim.start])
     tail_words = index.words(tail)
     noun = index.words(" ".join(object_words(tail)))
     near = head_words[-6:] + tail_words[:8]

@@ -885,14 +885,21 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         for pos, y, base in _mentions(doc.text, s_start, end, calendar=True)
         if pos < claim.start or not _LABEL_OF_NEXT.match(doc.text, pos)  # "2018 = 256,085"
     ]
+    year_before = claim.kind == "change" and _relative_base(doc, claim)
+    if year_before:
+        # "in 2018, the highest since 2014, an increase of 11% from the year before": its base
+        # is the year before its own, not a year another phrase compares with
+        years = [(pos, y, base) for pos, y, base in years if not base]
     if years:
-        if claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
+        if year_before:
+            claim.calendar = (years[-1][1], years[-1][1] - 1)
+        elif claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
             claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
         else:
             claim.calendar = (years[-1][1], None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
-            f"the text gives calendar year {years[-1][1]}, and never speaks of fiscal years"
+            f"the text gives calendar year {claim.calendar[0]}, and never speaks of fiscal years"
         )
 
 
@@ -917,6 +924,16 @@ def _said_calendar(doc: Document, claim: Claim) -> None:
         claim.calendar = (claim.fiscal_year, None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = f"the text gives calendar year {calendar[0]}, not a fiscal year"
+
+
+def _relative_base(doc: Document, claim: Claim) -> bool:
+    """Whether a change's own words right after it measure it against the year before ("an
+    increase of 11% from the year before", "up 4% over the previous year")."""
+    _, _, s_end = doc.sentences[claim.sentence]
+    following = [c.start for c in doc.in_sentence(claim.sentence) if c.start > claim.start]
+    tail = doc.text[claim.end : min([*following, s_end, claim.end + 60])]
+    relative = _YEAR_BEFORE.search(tail)
+    return relative is not None and bool(_BASE_BEFORE.search(tail, 0, relative.start()))
 
 
 def _change_calendar(
