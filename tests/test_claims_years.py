@@ -233,6 +233,22 @@ def test_during_this_time_is_the_time_the_sentence_before_named(checked: Checker
     assert verdict(checked(whole, rows), "143,470") == ("ero.admin_arrests", 2017, "supported")
 
 
+def test_a_quarter_written_q3_is_a_part_of_a_year_and_so_is_a_list_of_them(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        *OLDER_REMOVALS,
+        ("ero.removals", 2022, 72_177),
+        ("ero.removals", 2023, 142_580),
+    ]
+    listed = "Removals for Q2, Q3 of FY 2023 reflect a nearly 70% increase over Q3 of FY 2022."
+    found = claim(checked(listed, rows), "a nearly 70% increase")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "'Q3'" in found.reason
+    one = claim(checked("In Q4 of FY 2023, ERO removed 48,000 people.", rows), "48,000")
+    assert (one.verdict, one.fiscal_year) == ("unverifiable", None)
+
+
 def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     text = (
         "Key facts\n- 1As of February 2019, the agency had removed 38,491 people\n"

@@ -131,11 +131,12 @@ _SPAN = re.compile(
 ("more than 140,000 in each of the three years before that" is about each of them; "every
 fiscal year going back to 2008" is about the years since then)."""
 _PART_OF_YEAR = re.compile(
-    r"(?=[\dabdfilmoprstuwy])(?:"  # tried only where one of the ways below may start
+    r"(?=[\dabdfilmopqrstuwy])(?:"  # tried only where one of the ways below may start
+    r"\bQ[1-4]\b|"  # "in Q3 of FY 2024"
     r"\b(?:in|during|last|for)\s+(?:the\s+month\s+of\s+)?(?-i:(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sept?|Oct|Nov|Dec)\.)(?![\w.-]|,?\s+\d{1,4}\b)"
-    r"|\b(?:first|second|third|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"|\b(?:first|second|third|fourth|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
@@ -746,6 +747,8 @@ _INTO = re.compile(
 year of its own."""
 
 
+_PARTS_JOINED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*", re.I)
+"""Between two parts of a year listed together ("Q2, Q3", "the first and second half")."""
 _BOUND_MONTH = re.compile(
     r"\b(?:end|ends|ended|ending|close|closes|closed|closing|concluded|began|begins|begun|"
     r"beginning|start|starts|started|starting|runs|ran|running|through|until|to)\s+(?:in\s+)?$",
@@ -793,6 +796,11 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         or _BOUND_MONTH.search(doc.text, max(0, part.start() - 24), part.start())
     ):  # "the fiscal year that ended in September": its last month, not a part of it
         part = _outside_asides(doc, _PART_OF_YEAR, part.end(), stop, claim.start)
+    while part is not None and part.end() <= claim.start:  # "in Q2, Q3 of FY 2024": the last
+        listed = _outside_asides(doc, _PART_OF_YEAR, part.end(), stop, claim.start)
+        if listed is None or not _PARTS_JOINED.fullmatch(doc.text, part.end(), listed.start()):
+            break
+        part = listed
     if part is None:  # "120,000 ..., compared with 102,500 during the same period in 2017"
         part = _same_period(doc, claim, fiscal)
     if part and any(
