@@ -250,6 +250,18 @@ def test_a_change_after_a_participle_is_read_with_its_sentences_subject(
     assert "arrest" in read_context(index, doc, change).near  # not only "reach", "high"
 
 
+def test_a_count_of_a_noun_no_figure_knows_is_never_contradicted(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2017, 143_470)]
+    beds = "People arrested by ICE occupied 22,724 detention beds in FY 2017."
+    assert claim(checked(beds, rows), "22,724").verdict == "unverifiable"
+    # a generic noun says nothing of what is counted: the arrests are misstated
+    people = "ICE arrested 143,473 undocumented immigrants in FY 2017."
+    assert claim(checked(people, rows), "143,473").verdict == "contradicted"
+    # nor does a unit of measure
+    points = "In FY 2017 ICE arrested 143,000 people, 3.6 percentage points more of them adults."
+    assert claim(checked(points, rows), "143,000").verdict == "supported"
+
+
 def test_a_pack_terms_expansion_of_a_word_the_metric_has_names_nothing_narrower(
     checked: Checker,
 ) -> None:

@@ -125,6 +125,8 @@ class ValueLinker:
         """The pack's names of its own offices."""
         self._distinct = distinct_words(index)
         """The stems of the pack's words for different counts."""
+        self._named_words: frozenset[str] = frozenset().union(*(d.words for d in index.docs))
+        """Every stem a candidate's name or words hold."""
         self._blocked = np.array(
             [d.metric in self.not_computable and not d.breakdown for d in index.docs],
             dtype=bool,
@@ -637,6 +639,9 @@ class ValueLinker:
         joined = joined_counts(self.index, self._distinct, clause)
         if joined and not claim.no_contradiction:  # "arrested and removed 72,000"
             claim.no_contradiction = f"its clause joins two counts ({joined[0]!r}, {joined[1]!r})"
+        foreign = self._foreign_noun(doc, claim) if claim.kind == "count" else ""
+        if foreign and not claim.no_contradiction:  # "occupied 22,724 detention beds"
+            claim.no_contradiction = f"it counts {foreign}, which no figure counts"
         without = negated_before(self.index, doc, claim) if claim.kind == "count" else ""
         if without and not claim.no_contradiction:
             claim.no_contradiction = f"it counts those without what {without!r} names"
@@ -748,6 +753,22 @@ class ValueLinker:
         if top_score >= SUPPORT_SCORE:
             claim.reads_like = top_doc.metric
         self._unlink(claim, None, _no_figure(top_doc, claim, top_score))
+
+    def _foreign_noun(self, doc: Document, claim: Claim) -> str:
+        """The plural noun a count is of, right after its number, when no candidate's words
+        know it ("22,724 detention beds", "5,702 families" where no figure counts families),
+        else "". Generic nouns ("people", "immigrants") say nothing of what is counted."""
+        said = object_words(doc.text[claim.end : doc.stretch(claim)[1]])
+        head = said[-1] if said else ""
+        if (
+            len(head) < 4
+            or not head.isalpha()
+            or not head.lower().endswith("s")
+            or head.lower() in _MEASURES
+        ):
+            return ""
+        stems = self.index.words(head)
+        return repr(head) if stems and not set(stems) & self._named_words else ""
 
     def _rate_of_figure(self, claim: Claim, period: str, ctx: Context, bare: bool) -> bool:
         """A rate a day, week or month ("about 160 permits a day" in FY 2021) that the
@@ -1065,6 +1086,11 @@ _SHARE_BESIDE = re.compile(
 )
 """Between a count and the share of it set beside it: "46,396 (32.8%)", "46,396, or 32.8%", or
 after the count's clause: "46,396 had records (equivalent to 32.8%)"."""
+_MEASURES = frozenset(
+    "points pounds kilograms kilos grams tons tonnes dollars years months weeks days hours "
+    "minutes times percent".split()
+)
+"""Nouns that measure rather than name what is counted ("3.6 percentage points")."""
 _THAN_THE = re.compile(
     COMPARED_THAN + r"(?:the\s+)?"
     r"(?:(?:about|nearly|almost|roughly|some|around)\s+)?\$?$",
