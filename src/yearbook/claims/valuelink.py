@@ -1086,10 +1086,10 @@ _SHARE_BESIDE = re.compile(
 )
 """Between a count and the share of it set beside it: "46,396 (32.8%)", "46,396, or 32.8%", or
 after the count's clause: "46,396 had records (equivalent to 32.8%)"."""
-_MEASURES = frozenset(
-    "points pounds kilograms kilos grams tons tonnes dollars years months weeks days hours "
-    "minutes times percent".split()
-)
+_MEASURES = frozenset((
+    "points", "pounds", "kilograms", "kilos", "grams", "tons", "tonnes", "dollars", "years",
+    "months", "weeks", "days", "hours", "minutes", "times", "percent",
+))  # fmt: skip
 """Nouns that measure rather than name what is counted ("3.6 percentage points")."""
 _THAN_THE = re.compile(
     COMPARED_THAN + r"(?:the\s+)?"
