@@ -423,6 +423,38 @@ def test_a_change_from_the_year_before_in_a_calendar_text_is_over_its_own_year(
     )
 
 
+def test_a_change_against_the_average_of_a_span_is_checked_against_its_mean(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*TERM_YEARS, ("ero.removals", 2022, 72_177)]
+    said = (
+        "Removals in fiscal year 2022 stayed low, {} below the three-year average of removals "
+        "between fiscal years 2018 and 2020."
+    )
+    # the mean of 256,085, 267,258 and 185,884 is 236,409: 72,177 is 69.5% below it
+    found = claim(checked(said.format("nearly 70 percent"), rows), "nearly 70 percent below")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2022, "supported")
+    assert "mean of FY 2018-FY 2020 (236,409)" in found.reason
+    assert claim(checked(said.format("50 percent"), rows), "50 percent below").verdict == (
+        "contradicted"
+    )
+    # in a text of calendar years it is read as fiscal years only where they bear it out
+    calendar = (
+        "Removals in 2022 stayed low, {} below the three-year average of removals between 2018 "
+        "and 2020."
+    )
+    assert (
+        claim(
+            checked(calendar.format("nearly 70 percent"), rows), "nearly 70 percent below"
+        ).verdict
+        == "supported"
+    )
+    assert (
+        claim(checked(calendar.format("50 percent"), rows), "50 percent below").verdict
+        == "unverifiable"
+    )
+
+
 def test_a_change_measured_against_a_term_is_never_contradicted_by_a_year_pair(
     checked: Checker,
 ) -> None:

@@ -26,6 +26,7 @@ class Claim:
     qualifier: str = ""
     fiscal_year: int | None = None
     base_year: int | None = None
+    base_span: tuple[int, int] | None = None  # a change against the mean of these years
     role: str = ""  # "prior" for "up from X", "compared to X"
     direction: int = 0
     block: int = 0

@@ -250,6 +250,16 @@ class ValueLinker:
             after = None  # "+4.7% on the year before: currency and assets seized": after it
         sentence = self.index.words(doc.text[s_start : after.start() if after else s_end])
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
+        if claim.base_span is not None:  # "below the three-year average of sales": an average
+            drop = set(self.index.words(_MEAN_WORDS))  # is its base, not what it counts
+            ctx = Context(
+                [w for w in ctx.noun if w not in drop],
+                [w for w in ctx.tail if w not in drop],
+                [w for w in ctx.near if w not in drop],
+                [w for w in ctx.rest if w not in drop],
+                ctx.before,
+                frozenset(w for w in ctx.said if w not in drop),
+            )
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
         pointed = _pointed_value(doc, claim) if bare else None
         if bare and ctx.before and not claim.no_contradiction and pointed is None:
@@ -1086,6 +1096,8 @@ _SHARE_BESIDE = re.compile(
 )
 """Between a count and the share of it set beside it: "46,396 (32.8%)", "46,396, or 32.8%", or
 after the count's clause: "46,396 had records (equivalent to 32.8%)"."""
+_MEAN_WORDS = "average mean annual yearly two three four five six seven eight nine ten"
+"""The words that say a base is the mean of a span of years ("the three-year average")."""
 _MEASURES = frozenset((
     "points", "pounds", "kilograms", "kilos", "grams", "tons", "tonnes", "dollars", "years",
     "months", "weeks", "days", "hours", "minutes", "times", "percent",

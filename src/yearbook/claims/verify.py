@@ -415,6 +415,8 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     base_year = claim.base_year or claim.fiscal_year - 1
     now = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
     then = figures.find(claim.metric, base_year, claim.breakdown, claim.breakdown_value)
+    if claim.base_span is not None:
+        return _against_mean(claim, figures, now)
     if (now is None or now.value is None) and claim.now_stated is not None and then is not None:
         stated = doc.claims[claim.now_stated]
         change = _stated_change(stated, then)
@@ -506,8 +508,47 @@ def expected_change(
     now = figures.find(metric, claim.fiscal_year, breakdown, category)
     if now is None or now.value is None:
         return None
+    if claim.base_span is not None:
+        mean = span_mean(figures, claim.base_span, metric, breakdown, category)
+        return None if mean is None else _expected_change(now, mean, base_year, -1)
     then = figures.find(metric, base_year, breakdown, category)
     return _expected_change(now, then, base_year, claim.fiscal_year)
+
+
+def span_mean(
+    figures: Figures, span: tuple[int, int], metric: str, breakdown: str = "", category: str = ""
+) -> Figure | None:
+    """The mean of a metric's figures over a span of years, as a figure of the span's last
+    year, or None when a year of it has no figure."""
+    found = [figures.find(metric, y, breakdown, category) for y in range(span[0], span[1] + 1)]
+    values = [f.value for f in found if f is not None and f.value is not None]
+    last = found[-1]
+    if len(values) != len(found) or last is None:
+        return None
+    return replace(last, value=sum(values) / len(values), bound="exact", yoy_change_pct=None)
+
+
+def _against_mean(claim: Claim, figures: Figures, now: Figure | None) -> Evidence:
+    """A change against the mean of a span of years ("nearly 70 percent below the three-year
+    average of 2018 to 2020")."""
+    assert claim.metric is not None and claim.base_span is not None
+    first, last = claim.base_span
+    where = f"from the mean of FY {first}-FY {last}"
+    mean = span_mean(figures, claim.base_span, claim.metric, claim.breakdown, claim.breakdown_value)
+    if now is None or now.value is None or mean is None or mean.value is None:
+        why = f"{claim.metric} has no figure for FY {claim.fiscal_year} or a year of the mean"
+        return Evidence(claim.index, "unverifiable", why)
+    expected = _expected_change(now, mean, first, -1)
+    if expected is None:
+        return Evidence(claim.index, "unverifiable", f"{claim.metric} {where} cannot be computed")
+    low, high = expected
+    said = f"{claim.metric} changed {_pct(low, high)} {where} ({_num(mean.value)})"
+    said += f" to FY {claim.fiscal_year}"
+    if claim.interval.overlaps(Interval(low, high)):
+        return Evidence(claim.index, "supported", said, (low + high) / 2)
+    said += f", not {claim.interval.text()}"
+    verdict = "unverifiable" if claim.no_contradiction else "contradicted"
+    return Evidence(claim.index, verdict, said, (low + high) / 2)
 
 
 def change_agrees(

@@ -747,6 +747,12 @@ _INTO = re.compile(
 year of its own."""
 
 
+_AVERAGE_BEFORE = re.compile(
+    r"\b(?:average|mean)\b(?:\s+(?:annual|yearly))?(?:\s+(?:of|for)\b[^.;:,]{0,50})?\s*$",
+    re.I,
+)
+"""Before a span a change is measured against the mean of ("below the three-year average of
+sales between 2018 and 2020", "above the average for FY 2017-2019")."""
 _PARTS_JOINED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*", re.I)
 """Between two parts of a year listed together ("Q2, Q3", "the first and second half")."""
 _BOUND_MONTH = re.compile(
@@ -836,6 +842,21 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         named_after = after if after and _closed_aside(doc.text, span, after.start()) else None
     elif span and named_after and _SPAN.match(doc.text, named_after.start()):
         named_after = None  # "FY18-FY20: 709,227 FY21-FY23: 273,768": the next one's span
+    if span is not None and part is None and claim.kind == "change":
+        ends = _span_of(span.group())
+        if (
+            ends is not None
+            and ends[1] is not None
+            and _AVERAGE_BEFORE.search(doc.text, max(claim.end, span.start() - 80), span.start())
+        ):  # "nearly 70 percent below the three-year average of sales between 2018 and 2020"
+            claim.base_span, claim.base_year = (ends[0], ends[1]), None
+            span = None
+            named_after = None
+            own = [
+                y for _, y, base in _mentions(doc.text, s_start, claim.start, fiscal) if not base
+            ]
+            if own:  # "Removals in FY 2022 were 70 percent below the average of ...": of FY 2022
+                claim.fiscal_year = own[-1]
     if (
         part is not None
         and named_after is not None
@@ -899,7 +920,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         # is the year before its own, not a year another phrase compares with
         years = [(pos, y, base) for pos, y, base in years if not base]
     if years:
-        if year_before:
+        if claim.base_span is not None:  # its own year, and the span's last for a base
+            claim.calendar = (years[-1][1], claim.base_span[1])
+        elif year_before:
             claim.calendar = (years[-1][1], years[-1][1] - 1)
         elif claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
             claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
