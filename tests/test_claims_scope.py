@@ -262,6 +262,25 @@ def test_a_count_of_a_noun_no_figure_knows_is_never_contradicted(checked: Checke
     assert claim(checked(points, rows), "143,000").verdict == "supported"
 
 
+def test_a_share_its_text_gives_by_a_part_and_whole_stated_apart_is_supported(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2019, 143_099),
+        published("ero.arrests_criminal_history_share", 2019, 86, unit="percent"),
+    ]
+    text = (
+        "In FY 2019, ERO made 143,099 administrative arrests.\n\n"
+        "In FY 2019, ERO arrested 74,000 convicted criminals.\n\n"
+        "Criminals arrested in 2019 accounted for {} of the total arrests."
+    )
+    # 74,000 of 143,099 is 51.7%: the writer's criminals are the convicted, not all with
+    # a criminal history (86%), and the text's own numbers say so
+    found = claim(checked(text.format("52%"), rows), "52%")
+    assert found.verdict == "supported" and "stated apart" in found.reason
+    assert claim(checked(text.format("60%"), rows), "60%").verdict != "supported"
+
+
 def test_a_pack_terms_expansion_of_a_word_the_metric_has_names_nothing_narrower(
     checked: Checker,
 ) -> None:

@@ -51,7 +51,14 @@ from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.claims.parts import part_of_something
 from yearbook.claims.ranks import since_findings
 from yearbook.claims.rates import per_period, rate_findings
-from yearbook.claims.shares import apposed_pair, complements, counted_share, opposites, splits
+from yearbook.claims.shares import (
+    apposed_pair,
+    complements,
+    counted_share,
+    distant_pair,
+    opposites,
+    splits,
+)
 from yearbook.claims.sums import sums
 from yearbook.claims.text import MONTH
 from yearbook.claims.verify import as_written
@@ -586,6 +593,15 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
             or apposed_pair(doc, claim)
         )
         if pair is None:
+            apart = distant_pair(doc, claim)
+            if apart is not None:  # supported, and no figure of another count contradicts it
+                part, whole = apart
+                claim.no_contradiction = claim.no_contradiction or (
+                    f"the text's own {part.text} of {whole.text} give it"
+                )
+                ratio = 100.0 * part.value / whole.value
+                why = f"{part.text} of {whole.text}, stated apart, is {ratio:.2f}%"
+                yield Finding(claim.index, "supported", "share", why, ratio)
             continue
         part, whole = pair
         span = _ratio(part.interval, whole.interval, 100.0)

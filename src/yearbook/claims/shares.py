@@ -35,9 +35,17 @@ from collections.abc import Iterator
 
 from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.link import tokens
 from yearbook.claims.wholes import noun
 
-__all__ = ["apposed_pair", "complements", "counted_share", "opposites", "splits"]
+__all__ = [
+    "apposed_pair",
+    "complements",
+    "counted_share",
+    "distant_pair",
+    "opposites",
+    "splits",
+]
 
 _OF_WHOLE = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+|these\s+|some\s+)?$", re.I)
 _BESIDE = re.compile(
@@ -87,6 +95,50 @@ def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
     if not comparable(noun(doc, part), noun(doc, whole)):
         return None
     return part, whole
+
+
+_WHOLE_NOUN = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:total\s+|overall\s+)?(?:number\s+of\s+)?(?P<w>[a-z]{4,})",
+    re.I,
+)
+"""After a share: the noun of its whole ("56% of the total sales")."""
+
+
+def distant_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
+    """The one part and whole, stated apart from the share in other sentences of its text,
+    that give it: "In FY 2019 the office sold 267,258 permits", "... 150,141 permits to
+    firms", and later "Permits sold to firms in 2019 were 56% of the total sales". The
+    whole is a count of its year linked to a metric named like the share's whole noun; the
+    part, a smaller count of that year whose sentence shares a word with the share's that
+    the whole's lacks. Only a share given with its year."""
+    whole_noun = _WHOLE_NOUN.match(doc.text, share.end)
+    if share.kind != "share" or not share.year_given or whole_noun is None:
+        return None
+    stem = tokens(whole_noun.group("w"))[0][:5]
+    _, s_start, _ = doc.sentences[share.sentence]
+    said = set(tokens(doc.text[s_start : share.start]))
+    counts = [
+        c
+        for c in doc.claims
+        if c.kind == "count"
+        and c.fiscal_year == share.fiscal_year
+        and c.year_given
+        and c.role != "prior"
+        and c.sentence != share.sentence
+    ]
+    found = []
+    for whole in counts:
+        if whole.metric is None or stem not in whole.metric or not whole.value:
+            continue
+        apart = set(tokens(doc.sentence_text(whole.sentence)))
+        for part in counts:
+            if part.value >= whole.value or part.sentence == whole.sentence:
+                continue
+            words = set(tokens(doc.sentence_text(part.sentence))) & said
+            ratio = 100.0 * part.value / whole.value
+            if any(len(w) > 3 and w not in apart for w in words) and share.interval.contains(ratio):
+                found.append((part, whole))
+    return found[0] if len({(p.value, w.value) for p, w in found}) == 1 else None
 
 
 def complements(doc: Document) -> Iterator[tuple[int, float, float]]:
