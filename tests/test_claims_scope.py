@@ -127,6 +127,18 @@ def test_a_count_in_one_of_the_home_countrys_states_is_that_states_part(checked:
     assert claim(checked(capital, ROWS), "226,119").verdict == "supported"  # a home name
 
 
+def test_a_count_from_one_of_the_home_countrys_cities_is_that_citys_part(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085)]
+    text = "The agency deported nearly 27,000 people from Phoenix in fiscal year 2018."
+    found = claim(checked(text, rows), "nearly 27,000")
+    assert found.verdict == "unverifiable" and "part of Phoenix" in found.reason
+    # a surname that is also a city's name is no place without a preposition of place
+    said = "Sen. Warren said ICE removed 256,000 people in fiscal year 2018."
+    assert claim(checked(said, rows), "256,000").verdict == "supported"
+
+
 def test_a_value_ranked_against_places_is_one_places_and_never_contradicted(
     checked: Checker,
 ) -> None:

