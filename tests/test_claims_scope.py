@@ -139,6 +139,19 @@ def test_a_count_from_one_of_the_home_countrys_cities_is_that_citys_part(
     assert claim(checked(said, rows), "256,000").verdict == "supported"
 
 
+def test_a_change_of_a_place_named_as_its_subject_is_that_places(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "ICE made 143,470 arrests in fiscal year 2017, up from 110,104 in fiscal year 2016. "
+        "This is not the case in the Lakeside area, where arrests stayed flat between 2016 and "
+        "2017, growing about 1 percent from 8,425 to 8,510. Meanwhile, the Hillview region saw "
+        "arrests nearly double, from 9,634 to 16,520. The Riverton area saw a 4 percent "
+        "increase in arrests."
+    )
+    # Riverton's change is neither the nation's (+30.3%) nor Hillview's values' (+71.5%)
+    assert claim(checked(text, rows), "a 4 percent increase").verdict == "unverifiable"
+
+
 def test_a_value_ranked_against_places_is_one_places_and_never_contradicted(
     checked: Checker,
 ) -> None:

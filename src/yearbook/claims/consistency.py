@@ -220,10 +220,25 @@ def _if_loose(claim: Claim, num: Claim, den: Claim, shift: float = 100.0) -> boo
     return span is not None and _meets(claim, span[0] - shift, span[1] - shift)
 
 
+_PLACE = re.compile(
+    r"\b(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+"
+    r"(?:area|region|district|county|field\s+office|metro(?:politan)?\s+area)\b"
+)
+"""A place a sentence names by a kind of place ("the Lakeside area", "the Dallas region")."""
+
+
+def _place_named(doc: Document, sentence: int) -> str | None:
+    """The name of the place a sentence names by a kind of place, or None."""
+    _, start, end = doc.sentences[sentence]
+    found = _PLACE.search(doc.text, start, end)
+    return found.group("name") if found else None
+
+
 def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """The values of the change's year and its base year, nearest first, of one thing."""
     if claim.fiscal_year is None:
         return None
+    place = _place_named(doc, claim.sentence)
     values = [
         c
         for c in _near(doc, claim, back=2)
@@ -232,7 +247,11 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and not per_period(doc, c)
         and not _DIFFERENCE.match(doc.text, c.end)
         and not (c.start > claim.end and OTHER_CLAUSE.search(doc.text, claim.end, c.start))
-    ]  # "Visits rose 19.5%, and sales nearly doubled, to 142,580": another clause's
+        and (
+            place is None or c.sentence == claim.sentence or place in doc.sentence_text(c.sentence)
+        )
+    ]  # "Visits rose 19.5%, and sales nearly doubled, to 142,580": another clause's; "The
+    # Lakeside area saw a 4 percent increase": not the values of another place before it
     current = [c for c in values if c.fiscal_year == claim.fiscal_year and c.role != "prior"]
     own = [c for c in current if c.sentence == claim.sentence and c.end <= claim.start]
     landed = [

@@ -49,12 +49,13 @@ _SUCH = re.compile(r"\s+such\b", re.I)
 _PLACE_WORDS = r"region|area|district|county|metro\s+area|field\s+office|state|city"
 """Words for one of the places the whole the figures count is made of."""
 _REGION = re.compile(
-    r"\b(?:in|of|from|across|for)\s+(?:the\s+)?(?:(?!(?:in|of|from|across|for)\s)[\w.'-]+\s+){1,4}?"
+    r"\b(?:(?:in|of|from|across|for)\s+(?:the\s+)?(?:(?!(?:in|of|from|across|for)\s)[\w.'-]+\s+){1,4}?"
+    r"|the\s+(?-i:(?:[A-Z][\w.'-]*\s+){1,3}))"
     rf"(?P<w>{_PLACE_WORDS})\b",
     re.I,
 )
 """A place narrower than the whole the figures count: "arrested in the North Texas-Oklahoma
-region" (unless a metric's words name it)."""
+region", "The Lakeside area saw a 4 percent increase" (unless a metric's words name it)."""
 _WHOLE_SAID = re.compile(
     r"\b(?:national(?:ly)?|nationwide|across\s+the\s+country|overall|in\s+all)\b", re.I
 )
