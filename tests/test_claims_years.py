@@ -257,6 +257,11 @@ def test_as_of_a_month_is_a_part_of_a_year(checked: Checker) -> None:
     found = claim(checked(text, OLDER_REMOVALS), "38,491")
     assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
     assert "As of February 2019" in found.reason
+    # "since October", a month with no day or year: the part of the year since it began
+    since = "In fiscal year 2019 the agency removed 10% fewer people since October."
+    found = claim(checked(since, OLDER_REMOVALS), "10% fewer")
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "since October" in found.reason
 
 
 def test_years_that_label_the_values_after_them_are_those_values_years(checked: Checker) -> None:

@@ -133,9 +133,9 @@ fiscal year going back to 2008" is about the years since then)."""
 _PART_OF_YEAR = re.compile(
     r"(?=[\dabdfilmopqrstuwy])(?:"  # tried only where one of the ways below may start
     r"\bQ[1-4]\b|"  # "in Q3 of FY 2024"
-    r"\b(?:in|during|last|for)\s+(?:the\s+month\s+of\s+)?(?-i:(?:January|February|March|April|May|"
+    r"\b(?:in|during|last|for|since)\s+(?:the\s+month\s+of\s+)?(?-i:(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sept?|Oct|Nov|Dec)\.)(?![\w.-]|,?\s+\d{1,4}\b)"
+    r"Sept?|Oct|Nov|Dec)\.)(?![\w-]|\.\w|,?\s+\d{1,4}\b)"
     r"|\b(?:first|second|third|fourth|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
