@@ -460,6 +460,23 @@ def test_a_change_against_the_average_of_a_span_is_checked_against_its_mean(
     )
 
 
+def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2016, 110_104),
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+    ]
+    text = (
+        "The 158,581 arrests ICE made in fiscal year 2018 mark an 11 percent increase from "
+        "FY2017, and a 30 percent increase from the year before."
+    )
+    # FY 2017 rose 30.3% on FY 2016: "the year before" may be the one before FY 2017
+    found = claim(checked(text, rows), "a 30 percent increase")
+    assert found.verdict == "unverifiable" and "the year before FY 2017" in found.reason
+
+
 def test_a_change_measured_against_a_term_is_never_contradicted_by_a_year_pair(
     checked: Checker,
 ) -> None:

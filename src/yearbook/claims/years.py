@@ -1390,6 +1390,18 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             )
         if claim.base_year is None and year is not None:
             claim.base_year = year - 1
+            named_bases = [y for _, y, base in named if base]
+            if (
+                relative_base is not None
+                and named_bases
+                and named_bases[-1] - 1 != claim.base_year
+                and not claim.no_contradiction
+            ):
+                # "an 11 percent increase from FY2017, and a 30 percent increase from the year
+                # before": the year before FY 2017, maybe, not the one before its own
+                claim.no_contradiction = (
+                    f"{relative_base.group()!r} may be the year before FY {named_bases[-1]}"
+                )
         if bases and not earlier:  # "1,706 permits, 19.5% more than FY 2022": of FY 2023
             for value in values:
                 if not value.year_given and value.start < claim.start:
