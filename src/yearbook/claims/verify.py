@@ -510,9 +510,14 @@ def expected_change(
         return None
     if claim.base_span is not None:
         mean = span_mean(figures, claim.base_span, metric, breakdown, category)
-        return None if mean is None else _expected_change(now, mean, base_year, -1)
+        return None if mean is None else _expected_change(now, mean, base_year, _NO_YEAR)
     then = figures.find(metric, base_year, breakdown, category)
     return _expected_change(now, then, base_year, claim.fiscal_year)
+
+
+_NO_YEAR = -1
+"""The year `_expected_change` is given for a change against a mean: no base year is the one
+before it, so no published year-on-year percentage is taken for it."""
 
 
 def span_mean(
@@ -521,11 +526,14 @@ def span_mean(
     """The mean of a metric's figures over a span of years, as a figure of the span's last
     year, or None when a year of it has no figure."""
     found = [figures.find(metric, y, breakdown, category) for y in range(span[0], span[1] + 1)]
-    values = [f.value for f in found if f is not None and f.value is not None]
-    last = found[-1]
-    if len(values) != len(found) or last is None:
+    known = [f for f in found if f is not None and f.value is not None]
+    if len(known) != len(found):
         return None
-    return replace(last, value=sum(values) / len(values), bound="exact", yoy_change_pct=None)
+    mean = sum(f.value or 0.0 for f in known) / len(known)
+    exact = all(f.bound == "exact" for f in known)
+    return replace(
+        known[-1], value=mean, bound="exact" if exact else "approximate", yoy_change_pct=None
+    )
 
 
 def _against_mean(claim: Claim, figures: Figures, now: Figure | None) -> Evidence:
@@ -538,7 +546,7 @@ def _against_mean(claim: Claim, figures: Figures, now: Figure | None) -> Evidenc
     if now is None or now.value is None or mean is None or mean.value is None:
         why = f"{claim.metric} has no figure for FY {claim.fiscal_year} or a year of the mean"
         return Evidence(claim.index, "unverifiable", why)
-    expected = _expected_change(now, mean, first, -1)
+    expected = _expected_change(now, mean, first, _NO_YEAR)
     if expected is None:
         return Evidence(claim.index, "unverifiable", f"{claim.metric} {where} cannot be computed")
     low, high = expected

@@ -1010,7 +1010,7 @@ def _year_beyond(
     """The one year its sentence names past the next value, with no break of clause between
     ("the removal of 271,484 people to 192 countries in FY 2024": both of FY 2024), or None."""
     text = doc.text
-    if tail_end >= s_end or _CLAUSE_END.search(text, claim.end, tail_end):
+    if tail_end >= s_end:
         return None
     named = _mentions(text, tail_end, s_end, fiscal)
     if not named or named[0][2] or len({y for _, y, _ in named}) != 1:
