@@ -55,6 +55,7 @@ from yearbook.claims.shares import (
     apposed_pair,
     complements,
     counted_share,
+    dated_counts,
     distant_pair,
     opposites,
     splits,
@@ -598,6 +599,7 @@ def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fin
 
 def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     pairs = list(worded_pairs(doc))
+    dated: dict[int, list[Claim]] | None = None  # the text's counts by year, when first asked
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
             continue
@@ -612,7 +614,9 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
             or apposed_pair(doc, claim)
         )
         if pair is None:
-            apart = distant_pair(doc, claim)
+            if dated is None:
+                dated = dated_counts(doc)
+            apart = distant_pair(doc, claim, dated)
             if apart is not None:  # supported, and no figure of another count contradicts it
                 part, whole = apart
                 claim.no_contradiction = claim.no_contradiction or (

@@ -42,6 +42,7 @@ __all__ = [
     "apposed_pair",
     "complements",
     "counted_share",
+    "dated_counts",
     "distant_pair",
     "opposites",
     "splits",
@@ -104,39 +105,51 @@ _WHOLE_NOUN = re.compile(
 """After a share: the noun of its whole ("56% of the total sales")."""
 
 
-def distant_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
+def dated_counts(doc: Document) -> dict[int, list[Claim]]:
+    """The counts of a text whose sentences give their fiscal year, by that year."""
+    out: dict[int, list[Claim]] = {}
+    for c in doc.claims:
+        if c.kind == "count" and c.fiscal_year is not None and c.year_given and c.role != "prior":
+            out.setdefault(c.fiscal_year, []).append(c)
+    return out
+
+
+def distant_pair(
+    doc: Document, share: Claim, dated: dict[int, list[Claim]]
+) -> tuple[Claim, Claim] | None:
     """The one part and whole, stated apart from the share in other sentences of its text,
     that give it: "In FY 2019 the office sold 267,258 permits", "... 150,141 permits to
     firms", and later "Permits sold to firms in 2019 were 56% of the total sales". The
     whole is a count of its year linked to a metric named like the share's whole noun; the
     part, a smaller count of that year whose sentence shares a word with the share's that
-    the whole's lacks. Only a share given with its year."""
+    the whole's lacks. Only a share given with its year; ``dated`` is `dated_counts`."""
     whole_noun = _WHOLE_NOUN.match(doc.text, share.end)
     if share.kind != "share" or not share.year_given or whole_noun is None:
         return None
     stem = tokens(whole_noun.group("w"))[0][:5]
     _, s_start, _ = doc.sentences[share.sentence]
     said = set(tokens(doc.text[s_start : share.start]))
-    counts = [
-        c
-        for c in doc.claims
-        if c.kind == "count"
-        and c.fiscal_year == share.fiscal_year
-        and c.year_given
-        and c.role != "prior"
-        and c.sentence != share.sentence
-    ]
+    year = share.fiscal_year
+    counts = [c for c in dated.get(year, []) if c.sentence != share.sentence] if year else []
+    stems: dict[int, set[str]] = {}  # each sentence's stems, read once
+
+    def of(sentence: int) -> set[str]:
+        if sentence not in stems:
+            stems[sentence] = set(tokens(doc.sentence_text(sentence)))
+        return stems[sentence]
+
     found = []
     for whole in counts:
         if whole.metric is None or stem not in whole.metric or not whole.value:
             continue
-        apart = set(tokens(doc.sentence_text(whole.sentence)))
         for part in counts:
-            if part.value >= whole.value or part.sentence == whole.sentence:
+            if (
+                part.value >= whole.value
+                or part.sentence == whole.sentence
+                or not share.interval.contains(100.0 * part.value / whole.value)
+            ):
                 continue
-            words = set(tokens(doc.sentence_text(part.sentence))) & said
-            ratio = 100.0 * part.value / whole.value
-            if any(len(w) > 3 and w not in apart for w in words) and share.interval.contains(ratio):
+            if any(len(w) > 3 and w not in of(whole.sentence) for w in of(part.sentence) & said):
                 found.append((part, whole))
     return found[0] if len({(p.value, w.value) for p, w in found}) == 1 else None
 
