@@ -149,7 +149,7 @@ def out_of_scope(
         city is not None
         and not _breakdown_of(index, city)
         and not set(index.words(city)) & index.metric_words  # a figure of the city's own
-    ):  # "deported 27,000 from Phoenix"
+    ):  # "sold 27,000 permits from Phoenix"
         return f"counts the part of {city}, which the figures do not break down"
     return None
 

@@ -96,7 +96,7 @@ def _home_parts(home: tuple[str, ...]) -> set[str]:
 _CITY_PEOPLE = 100_000
 """The fewest people a home city has to be read as a place by its bare name ("from Phoenix")."""
 _CITY_BEFORE = r"\b(?i:in|from|across|near|around|throughout)\s+(?:the\s+)?(?i:city\s+of\s+)?"
-"""Before a city's name: a preposition of place ("deported from Phoenix", "in Houston")."""
+"""Before a city's name: a preposition of place ("sold from Phoenix", "in Houston")."""
 
 
 @lru_cache(maxsize=8)

@@ -252,13 +252,13 @@ class ValueLinker:
         ctx = Context(ctx.noun, ctx.tail, ctx.near, sentence, ctx.before, ctx.said)
         if claim.base_span is not None:  # "below the three-year average of sales": an average
             drop = set(self.index.words(_MEAN_WORDS))  # is its base, not what it counts
-            ctx = Context(
-                [w for w in ctx.noun if w not in drop],
-                [w for w in ctx.tail if w not in drop],
-                [w for w in ctx.near if w not in drop],
-                [w for w in ctx.rest if w not in drop],
-                ctx.before,
-                frozenset(w for w in ctx.said if w not in drop),
+            ctx = replace(
+                ctx,
+                noun=[w for w in ctx.noun if w not in drop],
+                tail=[w for w in ctx.tail if w not in drop],
+                near=[w for w in ctx.near if w not in drop],
+                rest=[w for w in ctx.rest if w not in drop],
+                said=ctx.said - drop,
             )
         bare = not {*ctx.noun, *ctx.near, *ctx.rest} & self.index.metric_words
         pointed = _pointed_value(doc, claim) if bare else None
@@ -767,7 +767,7 @@ class ValueLinker:
     def _foreign_noun(self, doc: Document, claim: Claim) -> str:
         """The plural noun a count is of, right after its number, when no candidate's words
         know it ("22,724 detention beds", "5,702 families" where no figure counts families),
-        else "". Generic nouns ("people", "immigrants") say nothing of what is counted."""
+        else "". Generic nouns ("people", "buyers") say nothing of what is counted."""
         said = object_words(doc.text[claim.end : doc.stretch(claim)[1]])
         head = said[-1] if said else ""
         if (

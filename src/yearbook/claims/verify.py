@@ -414,9 +414,9 @@ def _change(claim: Claim, doc: Document, figures: Figures) -> Evidence:
     assert claim.metric is not None and claim.fiscal_year is not None
     base_year = claim.base_year or claim.fiscal_year - 1
     now = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
-    then = figures.find(claim.metric, base_year, claim.breakdown, claim.breakdown_value)
     if claim.base_span is not None:
         return _against_mean(claim, figures, now)
+    then = figures.find(claim.metric, base_year, claim.breakdown, claim.breakdown_value)
     if (now is None or now.value is None) and claim.now_stated is not None and then is not None:
         stated = doc.claims[claim.now_stated]
         change = _stated_change(stated, then)

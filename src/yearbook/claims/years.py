@@ -855,7 +855,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             own = [
                 y for _, y, base in _mentions(doc.text, s_start, claim.start, fiscal) if not base
             ]
-            if own:  # "Removals in FY 2022 were 70 percent below the average of ...": of FY 2022
+            if own:  # "Sales in FY 2022 were 70 percent below the average of ...": of FY 2022
                 claim.fiscal_year = own[-1]
     if (
         part is not None
@@ -964,7 +964,13 @@ def _relative_base(doc: Document, claim: Claim) -> bool:
     following = [c.start for c in doc.in_sentence(claim.sentence) if c.start > claim.start]
     tail = doc.text[claim.end : min([*following, s_end, claim.end + 60])]
     relative = _YEAR_BEFORE.search(tail)
-    return relative is not None and bool(_BASE_BEFORE.search(tail, 0, relative.start()))
+    return relative is not None and _relative_is_base(tail, relative)
+
+
+def _relative_is_base(tail: str, relative: re.Match[str]) -> bool:
+    """Whether a relative year in a claim's tail is its base ("than last year", "from the
+    year before"), by the words right before it."""
+    return bool(_BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]))
 
 
 def _change_calendar(
@@ -1008,7 +1014,7 @@ def _year_beyond(
     doc: Document, claim: Claim, tail_end: int, s_end: int, fiscal: bool
 ) -> int | None:
     """The one year its sentence names past the next value, with no break of clause between
-    ("the removal of 271,484 people to 192 countries in FY 2024": both of FY 2024), or None."""
+    ("the sale of 271,484 permits in 192 towns in FY 2024": both of FY 2024), or None."""
     text = doc.text
     if tail_end >= s_end:
         return None
@@ -1211,7 +1217,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if relative is None and not before and claim.kind != "change":
         relative = _relative_before(doc, claim, s_start)  # "... the year before, at 240,255"
     relative_base = None
-    if relative and _BASE_BEFORE.search(tail[max(0, relative.start() - 60) : relative.start()]):
+    if relative and _relative_is_base(tail, relative):
         relative, relative_base = None, relative  # "13,000 fewer than last year": the base
     if relative and following and _NEXT_CLAUSE.search(tail, 0, relative.start()):
         relative = None  # "... was 56, and the number the year prior was 34": the next one's
@@ -1498,7 +1504,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         return
     if not own and not before and not relative and not this_year:
         beyond = _year_beyond(doc, claim, tail_end, s_end, fiscal)
-        if beyond is not None:  # "the removal of 271,484 people to 192 countries in FY 2024"
+        if beyond is not None:  # "the sale of 271,484 permits in 192 towns in FY 2024"
             claim.fiscal_year, claim.year_source, claim.year_given = beyond, "sentence", True
             return
     claim.year_given = bool(own or before)
