@@ -485,11 +485,9 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True
     if nxt == "/" and not _PER_UNIT.match(text, end):
         return True  # "3/4", "24/7"; but "$208/day" is a rate
-    if re.match(r"(?:st|nd|rd|th)\b", text[end : end + 2]):
+    if _ORDINAL_END.match(text, end, end + 2):
         return True
-    if (re.match(r"-\d", text[end : end + 2]) and not in_range) or re.match(
-        r":\d\d", text[end : end + 3]
-    ):
+    if (_DASH_DIGIT.match(text, end, end + 2) and not in_range) or _CLOCK.match(text, end, end + 3):
         return True
     if len(match.group()) <= 2 and (
         _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, end, end + 24)
@@ -506,6 +504,10 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     return bool(_NAMES_BEFORE.search(before, tail)) or bool(_FISCAL_BEFORE.search(before, tail))
 
 
+_ORDINAL_END = re.compile(r"(?:st|nd|rd|th)\b")
+"""An ordinal's ending right after its digits ("21st"), read within the next two characters."""
+_DASH_DIGIT = re.compile(r"-\d")
+_CLOCK = re.compile(r":\d\d")
 _PER_UNIT = re.compile(
     r"/\s?(?:day|night|week|month|year|hour|person|head|bed|detainee|case)s?\b", re.I
 )

@@ -127,19 +127,14 @@ class Linker:
                 words = tuple(tokens(text))
                 if words:
                     phrases.add(_Phrase(decl.id, words))
-        self.phrases = sorted(phrases, key=lambda p: (-len(p.words), p.metric))
+        self.phrases = sorted(phrases, key=lambda p: (-len(p.words), p.metric, p.words))
         self.vocab: dict[str, set[str]] = {}
         for phrase in self.phrases:
             self.vocab.setdefault(phrase.metric, set()).update(phrase.words)
         self.categories = self._categories()
         self._heads = {label[-1] for d in metrics.values() if (label := tokens(d.label))}
         """The head nouns of metric labels ("arrest", "removal"): what a clause says it counts."""
-        self._by_kind: dict[str, set[_Phrase]] = {}
-        self._by_word: dict[str, list[_Phrase]] = {}
-        for phrase in self.phrases:
-            for word in phrase.key_words():
-                self._by_word.setdefault(word, []).append(phrase)
-        self._order = {phrase: n for n, phrase in enumerate(self.phrases)}
+        self._by_kind: dict[str, dict[str, list[tuple[int, _Phrase]]]] = {}
         self._offices: dict[int, str | None] = {}
 
     def _categories(self) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -196,16 +191,23 @@ class Linker:
 
     # ------------------------------------------------------------- by phrase
 
-    def _fitting(self, kind: str) -> set[_Phrase]:
+    def _by_key_word(self, kind: str) -> dict[str, list[tuple[int, _Phrase]]]:
+        """The phrases of metrics that fit the kind, by each of their key words, with their
+        place in `phrases` (longest first)."""
         if kind not in self._by_kind:
-            self._by_kind[kind] = {p for p in self.phrases if _fits(kind, self.metrics[p.metric])}
+            by_word: dict[str, list[tuple[int, _Phrase]]] = {}
+            for n, phrase in enumerate(self.phrases):
+                if _fits(kind, self.metrics[phrase.metric]):
+                    for word in phrase.key_words():
+                        by_word.setdefault(word, []).append((n, phrase))
+            self._by_kind[kind] = by_word
         return self._by_kind[kind]
 
     def _candidates(self, kind: str, present: set[str]) -> list[_Phrase]:
         """Phrases of metrics that fit the kind and have a key word near the number."""
-        fitting = self._fitting(kind)
-        found = {p for word in present for p in self._by_word.get(word, ()) if p in fitting}
-        return sorted(found, key=self._order.__getitem__)
+        by_word = self._by_key_word(kind)
+        found = {n: p for word in present for n, p in by_word.get(word, ())}
+        return [found[n] for n in sorted(found)]
 
     def _by_phrase(self, doc: Document, claim: Claim, office: str | None) -> str | None:
         text = doc.text

@@ -297,6 +297,7 @@ class MetricIndex:
         whose figure, not what it counts): the words that tell figures apart."""
         self._naming = Counter(w for d in self._headline.values() for w in set().union(*d.phrases))
         self._words: dict[str, list[str]] = {}
+        self._said: dict[str, list[str]] = {}
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         known = sorted({w for doc in corpus for w in doc})
         self._column = {w: n for n, w in enumerate(known)}
@@ -412,6 +413,14 @@ class MetricIndex:
         """The stems of a text's words, each with the pack's terms for it that are one word
         ("sold": sales), but none of a term's phrase ("retail": "sold in shops" adds
         nothing): what the text says it counts, not what it implies."""
+        found = self._said.get(text)
+        if found is None:
+            if len(self._said) > 4096:
+                self._said.clear()
+            found = self._said[text] = self._read_said(text)
+        return list(found)
+
+    def _read_said(self, text: str) -> list[str]:
         out: list[str] = []
         for word in _split(text):
             if word in _STOP:

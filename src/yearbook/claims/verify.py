@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from yearbook.claims.extract import Claim, Document, change_sign
 from yearbook.claims.numbers import Interval, at_least, qualifier_side
@@ -105,13 +106,18 @@ def figure_interval(fig: Figure) -> Interval | None:
     """
     if fig.value is None:
         return None
-    value = fig.value
+    return _stands_for(fig.value, fig.unit, fig.bound)
+
+
+@lru_cache(maxsize=8192)
+def _stands_for(value: float, unit: str, bound: str) -> Interval:
+    """`figure_interval` of a value, kept: every claim's candidates ask it of the same figures."""
     step = place(value)
-    if unit_kind(fig.unit) == "percent":
+    if unit_kind(unit) == "percent":
         step = min(step, 1.0)
-    if fig.bound == "lower":
+    if bound == "lower":
         return Interval(value, value + step, False, False)
-    if fig.bound == "approximate":
+    if bound == "approximate":
         return Interval(value - step / 2, value + step / 2, True, False)
     return Interval(value, value)
 
@@ -125,23 +131,28 @@ def as_written(claim: Claim) -> Interval | None:
     "about 100" rounds to it at u. Percents: "more than 50%" up to a point above,
     "nearly 50%" up to two points below. None for exact numbers and changes.
     """
-    v = claim.value
-    side = qualifier_side(claim.qualifier)
-    if claim.kind in ("percent", "share"):
+    return _written(claim.value, claim.kind, claim.qualifier, claim.text)
+
+
+@lru_cache(maxsize=8192)
+def _written(v: float, kind: str, qualifier: str, text: str) -> Interval | None:
+    """`as_written` of a number, kept: every claim's candidates ask it again."""
+    side = qualifier_side(qualifier)
+    if kind in ("percent", "share"):
         if side == "above":
             return Interval(v, v + 1.0, False, True)
         if side == "below":
             return Interval(v - 2.0, v, True, True)
-        if side == "" and v > 0 and _WHOLE_PERCENT.search(claim.text):
+        if side == "" and v > 0 and _WHOLE_PERCENT.search(text):
             return Interval(v - 0.5, v + 1.0, True, False)
         return None
-    if claim.kind not in ("count", "money", "weight", "average") or v <= 0:
+    if kind not in ("count", "money", "weight", "average") or v <= 0:
         return None
     u = place(v)
     if u < 10:
         return None
     if side == "above":
-        return Interval(v, v + u, at_least(claim.qualifier), False)
+        return Interval(v, v + u, at_least(qualifier), False)
     if side == "below":  # never more than a fifth below: "nearly 10,000" is not 2,197
         return Interval(v - min(u, 0.2 * v), v, True, True)
     if side == "approx":
