@@ -374,3 +374,15 @@ def test_bare_sentences_in_a_row_count_what_the_sentence_before_them_named(
     assert verdict(result, "226,119") == ("ero.removals", 2017, "supported")
     wrong = checked(text.replace("226,119", "226,191"), rows)
     assert claim(wrong, "226,191").verdict != "contradicted"
+
+
+def test_a_change_that_starts_at_its_direction_is_of_what_went_before_the_verb(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2022, 148_210), ("ero.admin_arrests", 2023, 176_372)]
+    said = "FY 2023 was a busy year. Arrests went up 25 percent compared to last year."
+    assert verdict(checked(said, rows), "up 25 percent") == (
+        "ero.admin_arrests",
+        2023,
+        "contradicted",
+    )

@@ -989,3 +989,14 @@ def test_a_value_compared_with_another_bodys_count_is_that_bodys(checked: Checke
         "with the previous year, when there were 415,816 arrests."
     )
     assert claim(checked(said, rows), "415,816").verdict == "unverifiable"
+
+
+def test_a_body_named_before_a_relative_clause_is_the_subject_after_it(
+    checked: Checker,
+) -> None:
+    said = (
+        "In its report released Tuesday, the CBP, which patrols the land border, made "
+        "310,531 arrests in FY 2023."
+    )
+    found = claim(checked(said, [("ero.admin_arrests", 2023, 176_372)]), "310,531")
+    assert found.verdict == "unverifiable" and "CBP" in found.reason

@@ -1132,3 +1132,21 @@ def test_a_packs_periods_are_read_checked_and_written_back() -> None:
     for bad in ({"names": ["Smith"]}, {"names": ["Smith"], "years": [2020, 2017]}):
         with pytest.raises(DeclarationError, match="claims.periods"):
             vocabulary_from_mapping({"claims": {"periods": [bad]}})
+
+
+def test_a_span_of_months_is_part_of_a_year(
+    checked: Checker,
+) -> None:
+    months = "The office made 102,410 administrative arrests from January to November 2023."
+    span = claim(checked(months, ARRESTS), "102,410")
+    assert span.verdict == "unverifiable" and "November" in span.reason
+    same = "Arrests through November 2023 were 28% below the same time in 2022."
+    assert claim(checked(same, ARRESTS), "28% below").verdict == "unverifiable"
+    # a span that ends where a fiscal year ends is that year
+    whole = "In the year through September 2023, the office made 176,372 administrative arrests."
+    assert verdict(checked(whole, ARRESTS), "176,372") == ("ero.admin_arrests", 2023, "supported")
+
+
+def test_a_value_in_parentheses_after_a_relative_year_is_of_that_year(checked: Checker) -> None:
+    said = "The office removed 18 percent fewer people in FY 2023 than last year (72,311)."
+    assert verdict(checked(said, REMOVALS), "72,311") == ("ero.removals", 2022, "supported")

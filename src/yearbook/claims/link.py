@@ -58,6 +58,10 @@ _LINKING = {
 }  # fmt: skip
 
 
+_CHANGE_LINKING = {"went", "were", "wa", "are", "is"}
+"""Between what changed and a change that starts at its direction ("Sales went up 25%")."""
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
@@ -250,7 +254,8 @@ class Linker:
                 continue
             break
         end = len(head)
-        while kind != "change" and end > 0 and head[end - 1] in _LINKING and len(head) - end < 3:
+        linking = _CHANGE_LINKING if kind == "change" else _LINKING
+        while end > 0 and head[end - 1] in linking and len(head) - end < 3:
             end -= 1
         if end >= n and tuple(head[end - n : end]) == words:
             return 2 * n

@@ -227,7 +227,15 @@ def _head(doc: Document, claim: Claim) -> tuple[str, int]:
     _, s_start, _ = doc.sentences[claim.sentence]
     head = doc.text[s_start : claim.start]
     cut = list(_HEAD_CUT.finditer(head))
-    return head, cut[-1].end() if cut else 0
+    start = cut[-1].end() if cut else 0
+    aside = _RELATIVE_ASIDE.search(head, 0, start)
+    if aside:  # "the city, which runs the parks, sold 337,287": the city is its subject
+        start = max((c.end() for c in cut if c.end() <= aside.start()), default=0)
+    return head, start
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:()]*,\s*$", re.I)
+"""A relative clause set off between a subject and its verb (", which runs the parks,")."""
 
 
 _JOINED_BEFORE = re.compile(r"\b(?:and|&)\s+(?:the\s+)?$", re.I)

@@ -138,6 +138,9 @@ _PART_OF_YEAR = re.compile(
     r"Sept?|Oct|Nov|Dec)\.)(?![\w-]|\.\w|,?\s+\d{1,4}\b)"
     r"|\b(?:first|second|third|fourth|last|past|final|opening|remaining)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|\d{1,2})\s+)?(?:half|quarters?|months?|weeks?)\b"
+    r"|\b(?:through|thru|until|till|to)\s+(?:the\s+end\s+of\s+)?(?-i:(?:January|February|March|"
+    r"April|May|June|July|August|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|"
+    r"Nov|Dec)\.)(?![\w-])"  # "through November 2024", "from January to May"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from|as\s+of)\s+"
@@ -151,7 +154,8 @@ _PART_OF_YEAR = re.compile(
     r"(?:[A-Z][\w'.-]*\s+){1,3}(?:administration|presidency)\b)",
     re.I,
 )
-"""Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "as of
+"""Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "through
+November 2024" (not "through September", where a fiscal year ends), "as of
 February 2024", "in the months after the new director took office", "from the start of the Smith
 administration", "in the final eight months")."""
 _BASE_BEFORE = re.compile(
@@ -263,6 +267,8 @@ _IN_PARENS = re.compile(
     re.I,
 )
 """From a year to the value in parentheses right after it ("fiscal 2021 (59,011)")."""
+_OPEN_PARENS = re.compile(rf"\s*\(\s*{_HEDGE}\$?", re.I)
+"""Between a relative year and the value in parentheses right after it ("last year (142,580)")."""
 _WHEN = re.compile(
     r"[^,.;]{0,20}?,?\s+(?:when|where|in\s+which|during\s+which)\s+[^,.;]{0,60}$", re.I
 )
@@ -1448,6 +1454,13 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     if named and _IN_PARENS.match(text, max(s_start, named[-1][0]), claim.start):
         # "between fiscal 2021 (59,011) and fiscal 2023": the year its parenthesis follows
         claim.fiscal_year, claim.year_source, claim.year_given = named[-1][1], "sentence", True
+        return
+    parenthesised = next(
+        (m for m in _YEAR_BEFORE.finditer(head) if _OPEN_PARENS.fullmatch(head, m.end())), None
+    )
+    if parenthesised and (before or context):  # "90% more in 2024 than last year (142,580)"
+        claim.fiscal_year = (before[-1][1] if before else context or 0) - _years_back(parenthesised)
+        claim.year_source, claim.year_given = "relative", bool(before)
         return
     relative_when = [m for m in _YEAR_BEFORE.finditer(head) if _WHEN.match(head, m.end())]
     if relative_when and (before or context):  # "less than the year before, when ..."
