@@ -90,11 +90,11 @@ def tokens(text: str) -> list[str]:
 class _Phrase:
     metric: str
     words: tuple[str, ...]
+    content: tuple[str, ...]  # its words less filler ("of", "the"): what `_loose` matches
 
     def key_words(self) -> frozenset[str]:
         """Words one of which must be near the number for the phrase to match."""
-        content = [w for w in self.words if w not in _FILLER]
-        return frozenset(self.words[:1] + self.words[-1:] + tuple(content[:1]))
+        return frozenset(self.words[:1] + self.words[-1:] + self.content[:1])
 
 
 def _fits(kind: str, decl: MetricMeta) -> bool:
@@ -130,7 +130,8 @@ class Linker:
             for text in (decl.label, *decl.synonyms):
                 words = tuple(tokens(text))
                 if words:
-                    phrases.add(_Phrase(decl.id, words))
+                    content = tuple(w for w in words if w not in _FILLER)
+                    phrases.add(_Phrase(decl.id, words, content))
         self.phrases = sorted(phrases, key=lambda p: (-len(p.words), p.metric, p.words))
         self.vocab: dict[str, set[str]] = {}
         for phrase in self.phrases:
@@ -242,14 +243,17 @@ class Linker:
 
     def _score(self, phrase: _Phrase, tail: list[str], head: list[str], kind: str) -> int:
         words, n = phrase.words, len(phrase.words)
+        want = phrase.content
+        firsts = (words[0], want[0]) if len(want) > 1 else ()
         vocab = self.vocab[phrase.metric]
         start = 0
         while start < len(tail):
-            if tuple(tail[start : start + n]) == words:
+            word = tail[start]
+            if word == words[0] and tuple(tail[start : start + n]) == words:
                 return 2 * n + 1
-            if _loose(words, tail, start):
+            if word in firsts and _loose(want, tail, start):
                 return 2 * n
-            if tail[start] in _STOP or tail[start] in vocab or tail[start] in self._generic:
+            if word in _STOP or word in vocab or word in self._generic:
                 start += 1
                 continue
             break
@@ -443,17 +447,15 @@ def _one_value_per_figure(doc: Document) -> None:
             claim.no_contradiction = claim.link_reason
 
 
-def _loose(words: tuple[str, ...], tail: list[str], start: int) -> bool:
-    """The phrase's content words, in order from ``start``, ignoring filler and years.
+def _loose(want: tuple[str, ...], tail: list[str], start: int) -> bool:
+    """A phrase's content words (``want``), in order from ``start``, ignoring filler and
+    years; asked only where the phrase's first word or first content word is.
 
     ("of those arrested in fiscal 2023 had criminal convictions" matches "of those
     arrested had criminal convictions".)
     """
-    want = [w for w in words if w not in _FILLER]
-    if len(want) < 2 or start >= len(tail) or tail[start] not in (words[0], want[0]):
-        return False
     got = [w for w in tail[start:] if w not in _FILLER and not w.isdigit()]
-    return got[: len(want)] == want
+    return tuple(got[: len(want)]) == want
 
 
 def _family(kind: str) -> str:
