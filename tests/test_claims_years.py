@@ -1150,3 +1150,44 @@ def test_a_span_of_months_is_part_of_a_year(
 def test_a_value_in_parentheses_after_a_relative_year_is_of_that_year(checked: Checker) -> None:
     said = "The office removed 18 percent fewer people in FY 2023 than last year (72,311)."
     assert verdict(checked(said, REMOVALS), "72,311") == ("ero.removals", 2022, "supported")
+
+
+def test_two_changes_joined_by_and_share_the_base_named_after_the_second(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.admin_arrests", 2020, 103_603),
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+        ("ero.removals", 2021, 59_011),
+    ]
+    said = (
+        "The FY 2021 report showed interior arrests dropping nearly 50 percent and deportations getting "
+        "slashed by 78 percent since fiscal year 2019."
+    )
+    result = checked(said, rows)
+    assert verdict(result, "dropping nearly 50 percent") == (
+        "ero.admin_arrests",
+        2021,
+        "supported",
+    )
+    assert verdict(result, "slashed by 78 percent") == ("ero.removals", 2021, "supported")
+
+
+def test_a_multiple_of_one_year_from_another_is_of_the_first(checked: Checker) -> None:
+    said = (
+        "The office made 142,750 arrests in fiscal year 2022. It reported arresting roughly "
+        "double the number of people in 2022 from 2021."
+    )
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.admin_arrests", 2023, 170_590),
+    ]
+    assert verdict(checked(said, rows), "roughly double") == (
+        "ero.admin_arrests",
+        2022,
+        "supported",
+    )

@@ -1207,6 +1207,26 @@ def _pointed_pair(doc: Document, claim: Claim) -> tuple[int, int] | None:
     return (max(years), min(years)) if len(years) == 2 else None
 
 
+_JOINED_CHANGE = re.compile(r"\s+and\s+(?:[\w'-]+\s+){0,4}")
+"""Between two changes joined by "and" with no break of clause ("sales dropping 50 percent and
+refunds getting slashed by 78 percent since FY 2019")."""
+
+
+def _shared_base(doc: Document, claim: Claim, fiscal: bool) -> list[tuple[int, int, bool]]:
+    """The base year named after the next change of the sentence, when "and" alone joins
+    the two: "sales dropping 50 percent and refunds slashed by 78 percent since FY 2019"
+    both count from FY 2019."""
+    later = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+    if not later or later[0].kind != "change":
+        return []
+    joined = later[0]
+    if not _JOINED_CHANGE.fullmatch(doc.text, claim.end, joined.start):
+        return []
+    _, _, s_end = doc.sentences[claim.sentence]
+    end = later[1].start if len(later) > 1 else s_end
+    return [m for m in _mentions(doc.text, joined.end, end, fiscal, joined.start) if m[2]][:1]
+
+
 def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fiscal: bool) -> None:
     text = doc.text
     context, source = carried
@@ -1230,7 +1250,8 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
     back = _years_back(relative)
     first_base = min([pos for pos, _, base in tail_mentions if base], default=len(text))
     if claim.kind == "change":
-        bases = [y for _, y, base in tail_mentions if base]
+        shared = [] if any(base for *_, base in tail_mentions) else _shared_base(doc, claim, fiscal)
+        bases = [y for _, y, base in [*tail_mentions, *shared] if base]
         own = [  # not "..., a rise of about 30 percent, and in FY18 it climbed again"
             y
             for pos, y, base in tail_mentions
@@ -1245,6 +1266,15 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
                 and _TO_YEAR.search(text, max(first_base, pos - 24), pos)
                 and not OTHER_CLAUSE.search(text, claim.end, pos)
             ][:1]
+        named_from = [
+            (p, y) for p, y, base in tail_mentions if base and _FROM.search(text, max(0, p - 30), p)
+        ]
+        if not own and len(bases) > 1 and named_from:
+            # "double the number of sales in 2022 from 2021": "from" names the base; the
+            # later year the multiple seemed to compare with is its own
+            own = [y for p, y, base in tail_mentions if base and p < named_from[0][0]][:1]
+            own = [y for y in own if y > named_from[0][1]]
+            bases = [named_from[0][1]] if own else bases
         ends = _sentence_span(text, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
             claim.base_year, claim.fiscal_year = ends
@@ -1361,7 +1391,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             and context > claim.base_year
             and any(  # "Removals fell by nearly 80 percent since FY 2019": up to now
                 base and _SINCE.search(text, max(0, pos - 12), pos)
-                for pos, _, base in tail_mentions
+                for pos, _, base in [*tail_mentions, *shared]
             )
         ):
             year = context  # the year the paragraph or text is about, not the one after
