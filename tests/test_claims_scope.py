@@ -1000,3 +1000,24 @@ def test_a_body_named_before_a_relative_clause_is_the_subject_after_it(
     )
     found = claim(checked(said, [("ero.admin_arrests", 2023, 176_372)]), "310,531")
     assert found.verdict == "unverifiable" and "CBP" in found.reason
+
+
+def test_a_count_when_more_categories_are_included_may_add_them(checked: Checker) -> None:
+    said = (
+        "First Trump term: under about 1 million formal deportations, and roughly 1.5 million when "
+        "broader deportation categories are included."
+    )
+    rows: list[Row] = [
+        ("ero.removals", 2017, 226_119),
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+    ]
+    assert claim(checked(said, rows), "about 1 million").verdict == "supported"
+    assert claim(checked(said, rows), "roughly 1.5 million").verdict == "unverifiable"
+
+
+def test_a_population_a_figure_names_is_no_place(checked: Checker) -> None:
+    said = "Detention fell from an average detainee population of 50,000 in FY 2019."
+    rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
+    assert claim(checked(said, rows), "50,000").verdict == "supported"

@@ -1191,3 +1191,22 @@ def test_a_multiple_of_one_year_from_another_is_of_the_first(checked: Checker) -
         2022,
         "supported",
     )
+
+
+def test_a_period_named_right_after_a_number_is_its_own_not_the_sentences_first(
+    checked: Checker,
+) -> None:
+    said = (
+        "Analysts count 1.5 million deportations during Trump's first term, compared with "
+        "about 1.1 million in the early Biden years."
+    )
+    assert claim(checked(said, TERM_YEARS), "about 1.1 million").verdict == "unverifiable"
+
+
+def test_a_part_of_a_year_after_the_comma_that_ends_its_year_is_the_claims(
+    checked: Checker,
+) -> None:
+    said = "The office reported an average daily population of 48,006 for FY2019, through June 22."
+    rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
+    found = claim(checked(said, rows), "48,006")
+    assert found.verdict == "unverifiable" and "June" in found.reason

@@ -139,7 +139,10 @@ def out_of_scope(
         return "is a projection, not a count"
     if _SPARED_BEFORE.search(before) or _SPARED_AFTER.match(after):
         return "counts those kept from or at risk of what it speaks of, not those it befell"
-    if _POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after):
+    people = _POPULATION_BEFORE.search(before)
+    if people and set(index.words(before[: people.start()])) & index.metric_words:
+        people = None  # "an average detainee population of 50,000": a figure's, not a place's
+    if people or _POPULATION_AFTER.match(after):
         return "counts the people of a place"
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
@@ -158,10 +161,12 @@ OTHER_BODY_COUNTS = "'s counts, which the figures do not hold"
 """How `out_of_scope` ends the reason of a claim about another body's counts."""
 _ADDED = re.compile(
     r"\b(?:together\s+with|combined\s+with|along\s+with|added\s+to|in\s+addition\s+to|"
-    r"plus|in\s+all|in\s+total|all\s+told|altogether|combined\s+(?:total|figure|count))\b",
+    r"plus|in\s+all|in\s+total|all\s+told|altogether|combined\s+(?:total|figure|count)|"
+    r"when\s+(?:[\w-]+\s+){1,4}(?:are|is|were|get)\s+(?:included|added|counted))\b",
     re.I,
 )
-"""In a count's clause: it may add the count named there to another."""
+"""In a count's clause: it may add the count named there to another ("1.5 million when broader
+categories are included")."""
 _ADDING = re.compile(r"\b(?:adding|add|added)\b[^.;:]{0,80}?\bto\b[^,;.]{0,80}$", re.I)
 """Before a count in its sentence: "Adding the 62,545 refunds to the sales gives ..."."""
 

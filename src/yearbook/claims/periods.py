@@ -69,12 +69,15 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
             continue  # its sentence gives its year, a part of one, a span or a calendar year
         _, s_start, _ = doc.sentences[claim.sentence]
         head = doc.text[s_start : claim.start]
-        clause = head + clause_text(doc, claim)
+        own = clause_text(doc, claim)
+        clause = head + own
+        # past the number: its own clause repeats the words of ``head`` before it
+        after = len(head) + own.rfind(claim.text) + len(claim.text)
         named = [
             (p, m)
             for p, pattern in found
             for m in pattern.finditer(clause)
-            if m.start() < len(head) or not _OTHER_TIME.search(clause, len(head), m.start())
+            if m.start() < len(head) or not _OTHER_TIME.search(clause, after, m.start())
         ]
         if len({p for p, _ in named}) != 1:
             continue
