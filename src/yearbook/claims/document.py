@@ -73,7 +73,7 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     default_year: int | None = None
     years_named: set[int] = field(default_factory=set)  # every fiscal year the text names
-    _matches: dict[re.Pattern[str], tuple[list[int], list[re.Match[str]]]] = field(
+    _matches: dict[int, tuple[re.Pattern[str], list[int], list[re.Match[str]]]] = field(
         default_factory=dict, repr=False
     )
 
@@ -104,10 +104,11 @@ class Document:
         The whole text is searched once per pattern: the checker asks the same question of
         each claim's sentence, and searching every sentence again for every claim in it was
         a tenth of a long check."""
-        if pattern not in self._matches:
-            matches = list(pattern.finditer(self.plain.text))
-            self._matches[pattern] = ([m.start() for m in matches], matches)
-        starts, matches = self._matches[pattern]
+        kept = self._matches.get(id(pattern))  # by identity: hashing a pattern hashes its
+        if kept is None or kept[0] is not pattern:  # whole compiled program, every time
+            found = list(pattern.finditer(self.plain.text))
+            kept = self._matches[id(pattern)] = (pattern, [m.start() for m in found], found)
+        _, starts, matches = kept
         first = bisect_left(starts, start)
         stop = bisect_left(starts, end, lo=first)
         return [m for m in matches[first:stop] if m.end() <= end]
