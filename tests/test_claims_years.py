@@ -460,6 +460,15 @@ def test_a_change_against_the_average_of_a_span_is_checked_against_its_mean(
     )
 
 
+def test_a_multiple_of_what_they_were_over_a_span_is_of_its_mean(checked: Checker) -> None:
+    rows: list[Row] = [*TERM_YEARS, ("ero.removals", 2022, 121_000)]
+    said = "Removals in fiscal year 2022 were half what they were from 2018 to 2020."
+    # the mean of 256,085, 267,258 and 185,884 is 236,409: 121,000 is 48.8% below it
+    found = claim(checked(said, rows), "half")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2022, "supported")
+    assert "mean of FY 2018-FY 2020" in found.reason
+
+
 def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
     checked: Checker,
 ) -> None:

@@ -754,11 +754,13 @@ year of its own."""
 
 
 _AVERAGE_BEFORE = re.compile(
-    r"\b(?:average|mean)\b(?:\s+(?:annual|yearly))?(?:\s+(?:of|for)\b[^.;:,]{0,50})?\s*$",
+    r"\b(?:average|mean)\b(?:\s+(?:annual|yearly))?(?:\s+(?:of|for)\b[^.;:,]{0,50})?\s*$"
+    r"|\bwhat\s+(?:they|it)\s+(?:were|was|had\s+been)\s*$",
     re.I,
 )
 """Before a span a change is measured against the mean of ("below the three-year average of
-sales between 2018 and 2020", "above the average for FY 2017-2019")."""
+sales between 2018 and 2020", "above the average for FY 2017-2019", "half what they were
+from 2017 to 2019")."""
 _PARTS_JOINED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*", re.I)
 """Between two parts of a year listed together ("Q2, Q3", "the first and second half")."""
 _BOUND_MONTH = re.compile(
