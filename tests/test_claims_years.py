@@ -469,6 +469,21 @@ def test_a_multiple_of_what_they_were_over_a_span_is_of_its_mean(checked: Checke
     assert "mean of FY 2018-FY 2020" in found.reason
 
 
+def test_a_change_that_points_back_to_a_part_of_a_year_is_of_that_part(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    said = (
+        "In FY 2017 the office made 110,568 arrests between Jan. 20 and Sept. 30. That was a "
+        "40 percent increase over the previous year."
+    )
+    found = claim(checked(said, rows), "a 40 percent increase")
+    assert found.verdict == "unverifiable" and "Jan. 20" in found.reason
+    # a change that names its own years is of them
+    named = "In FY 2017 the office made 143,470 arrests. That was 30 percent more than in FY 2016."
+    assert claim(checked(named, rows), "30 percent more").verdict == "supported"
+
+
 def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
     checked: Checker,
 ) -> None:

@@ -512,6 +512,8 @@ def assign_years(doc: Document) -> None:
         _calendar_readings(doc)
 
 
+SPAN_OF_TIME = "it is about a span of time"
+"""How the note of a claim about a part of a year or a span of years begins."""
 _THIS_TIME = re.compile(
     r"\b(?:during|in|over|for|within)\s+(?:this|that|the\s+same)\s+(?:time|period|stretch|span)\b"
     r"(?!\s+(?:of|in|a\s+year|last\s+year|\d))",
@@ -523,13 +525,27 @@ _THIS_TIME = re.compile(
 def _this_time(doc: Document, claim: Claim) -> None:
     """A claim whose sentence, before it, points back to the time the sentence before named,
     when that time was a part of a year or a span: it is about that time too ("From January
-    through September, sales rose 40 percent. During this time it sold 110,568 permits")."""
+    through September, sales rose 40 percent. During this time it sold 110,568 permits"); so
+    is a change that points back to a value of such a time ("That was a 40 percent rise")."""
     if claim.year_note or claim.sentence == 0:
         return
-    _, s_start, _ = doc.sentences[claim.sentence]
-    if doc.first(_THIS_TIME, s_start, claim.start) is None:
-        return
+    _, s_start, s_end = doc.sentences[claim.sentence]
     named = [c for c in doc.in_sentence(claim.sentence - 1) if c.year_note]
+    if (
+        claim.kind == "change"
+        and POINTS_BACK.match(doc.text, s_start)
+        and not _mentions(doc.text, s_start, s_end, True)  # not "one-fifth the number in 2019"
+    ):
+        # "... sold 110,568 between Jan. 20 and Sept. 30. That was a 40 percent increase":
+        # the change of the value it points back to, of that part of a year
+        values = [
+            c
+            for c in doc.in_sentence(claim.sentence - 1)
+            if c.kind in ("count", "money", "weight", "average")
+        ]
+        named = values[-1:] if values and values[-1].year_note.startswith(SPAN_OF_TIME) else []
+    elif doc.first(_THIS_TIME, s_start, claim.start) is None:
+        return
     if not named or _FY.search(doc.text, s_start, claim.start):
         return
     claim.fiscal_year, claim.base_year, claim.year_given = None, None, False
@@ -912,9 +928,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         if part and claim.fiscal_year is not None:
             claim.part = (claim.fiscal_year, _part_words(doc, claim, part))
         claim.fiscal_year, claim.base_year = None, None
-        claim.year_note = (
-            f"it is about a span of time ({span.group().strip()!r}), not one fiscal year"
-        )
+        claim.year_note = f"{SPAN_OF_TIME} ({span.group().strip()!r}), not one fiscal year"
         if not part:
             claim.span = _span_of(span.group())
             if _EACH.match(span.group()):
