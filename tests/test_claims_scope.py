@@ -1021,3 +1021,13 @@ def test_a_population_a_figure_names_is_no_place(checked: Checker) -> None:
     said = "Detention fell from an average detainee population of 50,000 in FY 2019."
     rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
     assert claim(checked(said, rows), "50,000").verdict == "supported"
+
+
+def test_people_living_in_the_country_after_a_figures_verb_are_no_places_people(
+    checked: Checker,
+) -> None:
+    said = "The office said it arrested 103,603 people living in the country in FY 2020."
+    rows: list[Row] = [("ero.admin_arrests", 2020, 103_603)]
+    assert claim(checked(said, rows), "103,603").verdict == "supported"
+    place = "That is about the 103,603 people who live in Riverton."
+    assert claim(checked(place, rows), "103,603").verdict == "unverifiable"

@@ -484,6 +484,16 @@ def test_a_change_that_points_back_to_a_part_of_a_year_is_of_that_part(
     assert claim(checked(named, rows), "30 percent more").verdict == "supported"
 
 
+def test_a_fiscal_year_named_by_both_its_calendar_years_is_the_later(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2019, 143_099), ("ero.admin_arrests", 2020, 103_603)]
+    for named in ("2019-2020", "2019-20"):
+        said = f"The office made 103,603 arrests in the {named} fiscal year."
+        assert verdict(checked(said, rows), "103,603") == ("ero.admin_arrests", 2020, "supported")
+    # a span of fiscal years stays a span
+    span = "The office made 246,702 arrests over FY 2019-FY 2020."
+    assert claim(checked(span, rows), "246,702").fiscal_year is None
+
+
 def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
     checked: Checker,
 ) -> None:

@@ -142,7 +142,10 @@ def out_of_scope(
     people = _POPULATION_BEFORE.search(before)
     if people and set(index.words(before[: people.start()])) & index.metric_words:
         people = None  # "an average detainee population of 50,000": a figure's, not a place's
-    if people or _POPULATION_AFTER.match(after):
+    living = _POPULATION_AFTER.match(after)
+    if living and set(index.words(before)) & index.metric_words:
+        living = None  # "it arrested 103,603 people living in the country illegally"
+    if people or living:
         return "counts the people of a place"
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):

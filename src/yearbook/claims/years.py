@@ -40,7 +40,8 @@ __all__ = [
 _FY = re.compile(
     r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
     r"(?P<y>\d{4}|\d{2})\b"
-    r"|\b(?P<y2>(?:19|20)\d\d)\s+(?:[Ff]iscal|[Ff]inancial|[Bb]udget)\s+[Yy]ear\b"
+    r"|\b(?:(?:19|20)\d\d[-\u2013/](?=(?:19|20)?\d\d\s))?"  # "the 2019-2020 fiscal year": FY 2020
+    r"(?P<y2>(?:19|20)\d\d|(?<=[-\u2013/])\d\d)\s+(?:[Ff]iscal|[Ff]inancial|[Bb]udget)\s+[Yy]ear\b"
 )
 _SAYS_FISCAL = re.compile(
     r"\bFY(?:\b|\s?'?\d)|\b(?:fiscal|financial|budget)\s+year|\bfiscal\b"
@@ -845,6 +846,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     ):
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc, _SPAN, start, stop, claim.start)
+    named_by_both = _FY.match(doc.text, span.start()) if span else None
+    if span and named_by_both and named_by_both.end() >= span.end():
+        span = None  # "in the 2019-2020 fiscal year": one fiscal year, named by both its years
     _, s_start, _ = doc.sentences[claim.sentence]
     yearly = claim.kind in ("count", "average") and _A_YEAR.match(doc.text, claim.end)
     summed = claim.kind == "count" and _ADDS_UP.search(doc.text, s_start, claim.start)
