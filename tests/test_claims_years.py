@@ -494,6 +494,36 @@ def test_a_fiscal_year_named_by_both_its_calendar_years_is_the_later(checked: Ch
     assert claim(checked(span, rows), "246,702").fiscal_year is None
 
 
+def test_a_year_named_between_a_span_and_a_value_is_the_values(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2017, 143_470),
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.admin_arrests", 2020, 103_603),
+    ]
+    said = (
+        "Arrests fell from the average 148,000 made during FY 2017-2019 and below FY 2020, "
+        "which saw about 104,000 arrests."
+    )
+    assert verdict(checked(said, rows), "about 104,000") == (
+        "ero.admin_arrests",
+        2020,
+        "supported",
+    )
+
+
+def test_a_change_from_a_period_is_never_contradicted_as_one_years(checked: Checker) -> None:
+    rows: list[Row] = [*TERM_YEARS]
+    said = (
+        "Removals in fiscal year 2021 dropped by more than 50 percent from levels seen under Trump."
+    )
+    found = claim(checked(said, rows), "dropped by more than 50 percent")
+    assert found.verdict == "unverifiable" and "period" in found.reason
+    # a year named with the period is the base
+    year = "Removals in fiscal year 2021 were 80% less than under Trump in FY2019."
+    assert claim(checked(year, rows), "80% less").verdict == "contradicted"
+
+
 def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
     checked: Checker,
 ) -> None:

@@ -65,6 +65,11 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
     if not found:
         return
     for claim in doc.claims:
+        if claim.kind == "change" and not claim.no_contradiction:
+            base = _period_base(doc, claim, found)
+            if base:  # "down 50 percent from levels seen during the Smith administration"
+                claim.no_contradiction = f"its base is a period ({base!r}), not one fiscal year"
+                claim.year_note = claim.year_note or claim.no_contradiction
         if claim.year_source == "sentence" or claim.part is not None or claim.year_note:
             continue  # its sentence gives its year, a part of one, a span or a calendar year
         _, s_start, _ = doc.sentences[claim.sentence]
@@ -94,6 +99,31 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
             # no note that it is of no one year: a year whose figure it states may still be
             # read from the figures ("under Smith, 256,085 were sold")
             claim.span = (period.first, period.last)
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+"""A year, as "2016" or within "FY2016"."""
+
+
+def _period_base(
+    doc: Document, claim: Claim, found: list[tuple[Period, re.Pattern[str]]]
+) -> str | None:
+    """The period a change's clause measures it from, named after it past "from", "than" or
+    "compared with" ("from levels seen during the Smith administration"), or None; not a
+    period with an ordinal, or after a year, which name one year ("from Smith's last year",
+    "from the 2016 total under Smith")."""
+    own = clause_text(doc, claim)
+    after = own.rfind(claim.text) + len(claim.text)
+    if _ANY_YEAR.search(own, after):
+        return None  # "a 30% decrease from the 2016 total under Smith": from that year
+    for _, pattern in found:
+        for m in pattern.finditer(own, after):
+            if _OTHER_TIME.search(own, after, m.start()) and not (
+                _ORDINAL.match(own, m.end())
+                or _ORDINAL_BEFORE.search(own, max(0, m.start() - 80), m.start())
+            ):
+                return own[m.start() : m.end()]
+    return None
 
 
 def _one_year(claim: Claim, period: Period, ordinal: str, name: str) -> None:

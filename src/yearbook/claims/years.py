@@ -849,6 +849,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     named_by_both = _FY.match(doc.text, span.start()) if span else None
     if span and named_by_both and named_by_both.end() >= span.end():
         span = None  # "in the 2019-2020 fiscal year": one fiscal year, named by both its years
+    elif span and span.end() <= claim.start and _FY.search(doc.text, span.end(), claim.start):
+        span = None  # "the 148,000 of FY 2017-2019 and FY 2020, which saw about 104,000"
     _, s_start, _ = doc.sentences[claim.sentence]
     yearly = claim.kind in ("count", "average") and _A_YEAR.match(doc.text, claim.end)
     summed = claim.kind == "count" and _ADDS_UP.search(doc.text, s_start, claim.start)
