@@ -524,6 +524,30 @@ def test_a_change_from_a_period_is_never_contradicted_as_one_years(checked: Chec
     assert claim(checked(year, rows), "80% less").verdict == "contradicted"
 
 
+def test_a_year_after_than_in_the_is_a_base_not_the_years_of_values_around_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2018, 158_581),
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.published_average_daily_population", 2018, 42_188),
+        ("ero.published_average_daily_population", 2019, 50_165),
+    ]
+    said = (
+        "The office says it made 143,000 arrests in the year that ended Sept. 30. That's about "
+        "15,000 fewer than in the 2018 budget year. It says the average number held in "
+        "detention was 50,165."
+    )
+    result = checked(said, rows, published=dt.date(2019, 12, 12))
+    assert claim(result, "about 15,000").fiscal_year == 2019
+    # the year after "than in the" is a base, not carried to the next sentence
+    assert verdict(result, "50,165") == (
+        "ero.published_average_daily_population",
+        2019,
+        "supported",
+    )
+
+
 def test_the_year_before_after_a_named_base_is_never_contradicted_as_the_claims_own(
     checked: Checker,
 ) -> None:

@@ -171,7 +171,7 @@ _BASE_BEFORE = re.compile(
     r"(?<=percent\s)above|(?<=%\s)above)"
     r"\s+(?:at\s+least\s+)?(?:the\s+|that\s+of\s+)?(?:same\s+period\s+(?:in|of)\s+)?"
     r"(?:(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?['\u2019]s\s+)?"  # "than Smith's FY 2016"
-    r"(?:(?:in|during|for)\s+)?"
+    r"(?:(?:in|during|for)\s+(?:the\s+)?)?"  # "than in the 2018 budget year"
     r"|(?:from|(?<!more[ \t])(?<!less[ \t])(?<!fewer[ \t])than|(?:more|less|fewer)[ \t]+than"
     r"(?=[ \t]+the[ \t])|compared[ \t]+(?:to|with)|"
     r"versus|vs\.?|against|doubles?|doubled|doubling|"
