@@ -817,12 +817,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         return
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, own_end, stop)
-    gap = (
-        comma.end() + len(doc.text[comma.end() : stop]) - len(doc.text[comma.end() : stop].lstrip())
-        if comma
-        else 0
-    )
-    if comma and not _PART_OF_YEAR.match(doc.text, gap, stop):
+    after_comma = doc.text[comma.end() : stop].lstrip() if comma else ""
+    if comma and not _PART_OF_YEAR.match(doc.text, stop - len(after_comma), stop):
         stop = comma.start()  # "5,900 permits, the fewest in six years"; but "48,006 in FY
         # 2019, through June 22": the part of the year it is about
     part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
