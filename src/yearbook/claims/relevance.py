@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -388,12 +388,7 @@ class MetricIndex:
 
         Office names say whose figure it is, not what it counts: they are left out.
         """
-        found = self._words.get(text)
-        if found is None:
-            if len(self._words) > 4096:
-                self._words.clear()
-            found = self._words[text] = self._read(text)
-        return list(found)
+        return _kept(self._words, text, self._read)
 
     def _read(self, text: str) -> list[str]:
         if self._office_names is not None:
@@ -413,12 +408,7 @@ class MetricIndex:
         """The stems of a text's words, each with the pack's terms for it that are one word
         ("sold": sales), but none of a term's phrase ("retail": "sold in shops" adds
         nothing): what the text says it counts, not what it implies."""
-        found = self._said.get(text)
-        if found is None:
-            if len(self._said) > 4096:
-                self._said.clear()
-            found = self._said[text] = self._read_said(text)
-        return list(found)
+        return _kept(self._said, text, self._read_said)
 
     def _read_said(self, text: str) -> list[str]:
         out: list[str] = []
@@ -476,3 +466,18 @@ class MetricIndex:
             if word in doc.words and word not in seen:
                 seen.append(word)
         return seen
+
+
+_KEPT = 4096
+"""The most texts whose words one reading keeps before it starts over."""
+
+
+def _kept(kept: dict[str, list[str]], text: str, read: Callable[[str], list[str]]) -> list[str]:
+    """``read(text)``, kept in ``kept``: the checker reads the same sentences for every claim
+    in them. A copy, so that a caller may change it."""
+    found = kept.get(text)
+    if found is None:
+        if len(kept) > _KEPT:
+            kept.clear()
+        found = kept[text] = read(text)
+    return list(found)
