@@ -76,8 +76,7 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
         head = doc.text[s_start : claim.start]
         own = clause_text(doc, claim)
         clause = head + own
-        # past the number: its own clause repeats the words of ``head`` before it
-        after = len(head) + own.rfind(claim.text) + len(claim.text)
+        after = len(head) + _past_number(own, claim)  # its clause repeats ``head``'s last words
         named = [
             (p, m)
             for p, pattern in found
@@ -87,9 +86,7 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
         if len({p for p, _ in named}) != 1:
             continue
         period, match = named[0]
-        ordinal = _ORDINAL.match(clause, match.end()) or _ORDINAL_BEFORE.search(
-            clause, max(0, match.start() - 80), match.start()
-        )
+        ordinal = _ordinal(clause, match)
         if ordinal is not None:
             said = ordinal.group("o").lower()
             if ordinal.group("full") and said not in ("last", "final"):
@@ -113,17 +110,27 @@ def _period_base(
     period with an ordinal, or after a year, which name one year ("from Smith's last year",
     "from the 2016 total under Smith")."""
     own = clause_text(doc, claim)
-    after = own.rfind(claim.text) + len(claim.text)
+    after = _past_number(own, claim)
     if _ANY_YEAR.search(own, after):
         return None  # "a 30% decrease from the 2016 total under Smith": from that year
     for _, pattern in found:
         for m in pattern.finditer(own, after):
-            if _OTHER_TIME.search(own, after, m.start()) and not (
-                _ORDINAL.match(own, m.end())
-                or _ORDINAL_BEFORE.search(own, max(0, m.start() - 80), m.start())
-            ):
-                return own[m.start() : m.end()]
+            if _OTHER_TIME.search(own, after, m.start()) and _ordinal(own, m) is None:
+                return m.group()
     return None
+
+
+def _past_number(clause: str, claim: Claim) -> int:
+    """Where the claim's number ends in its own clause (`clause_text`)."""
+    return clause.rfind(claim.text) + len(claim.text)
+
+
+def _ordinal(text: str, name: re.Match[str]) -> re.Match[str] | None:
+    """The ordinal that makes a period's name one year of it, right after the name or shortly
+    before it ("Smith's first year", "the last year of Smith"), or None."""
+    return _ORDINAL.match(text, name.end()) or _ORDINAL_BEFORE.search(
+        text, max(0, name.start() - 80), name.start()
+    )
 
 
 def _one_year(claim: Claim, period: Period, ordinal: str, name: str) -> None:
