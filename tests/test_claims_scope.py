@@ -609,6 +609,20 @@ def test_a_projection_is_no_count_of_a_year(checked: Checker) -> None:
     assert claim(plain, "about 230,000").verdict == "contradicted"  # 240,255 was the count
 
 
+def test_a_goal_is_no_count(checked: Checker) -> None:
+    text = (
+        "In fiscal year 2016 the agency removed 240,255 people. Its new chief vowed to deport "
+        "about 300,000 in fiscal year 2017, and the White House set a goal of 1 million a year."
+    )
+    result = checked(text, ROWS)
+    for goal in ("about 300,000", "1 million"):
+        found = claim(result, goal)
+        assert found.verdict == "unverifiable"
+        assert "is a goal, not a count" in found.reason
+    done = checked(text.replace("vowed to deport", "said it deported"), ROWS)
+    assert claim(done, "about 300,000").verdict == "contradicted"  # 226,119 was the count
+
+
 def test_the_people_of_a_place_are_no_count_of_the_figures(checked: Checker) -> None:
     text = (
         "In fiscal year 2018 the agency removed 256,085 people, the equivalent of the 255,214 "

@@ -483,6 +483,12 @@ def test_the_first_and_last_day_of_a_fiscal_year_name_that_year(checked: Checker
         2023,
         "supported",  # 142,580 / 72,177 = 1.98
     )
+    no_last_year = "Between Oct. 2022 and Sept. 30, officers removed 142,580. That is almost double the year before."
+    assert verdict(checked(no_last_year, rows), "almost double") == (
+        "ero.removals",
+        2023,
+        "supported",
+    )
 
 
 def test_a_year_after_more_than_n_is_the_values_own_not_a_base(checked: Checker) -> None:

@@ -1,7 +1,7 @@
 """Guards of value-aware linking: what a claim's words say of the figures it may have.
 
 A claim may count what no figure holds (another body's count, a country's part, a
-projection, the people of a place), may be
+projection or a goal, the people of a place), may be
 supported but never contradicted (others than a figure, one region's part), may count those
 *without* what a share counts, or name a narrower or a different count than a candidate.
 `yearbook.claims.valuelink` applies them; each reads the metric index and the text only.
@@ -91,6 +91,16 @@ _PROJECTED_BEFORE = re.compile(
 230,000 sales this year", "putting them on pace for around 59,000", "projected to reach"."""
 _PROJECTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:projected|forecast)\b", re.I)
 """After a number that is a projection: "with over 276,000 visits projected"."""
+_AIMED_BEFORE = re.compile(
+    r"\b(?:(?:aim|pledge|vow|promise|plan|want|seek|hope|intend)(?:s|e?d|ing)?|sought|vowing|"
+    r"planning|planned)\s+to\s+(?:[^\W\d]+\s+){1,3}?"
+    r"(?:(?:as\s+many\s+as|up\s+to|at\s+least|about|around|roughly|some|nearly|almost|over|"
+    r"more\s+than)\s+)?$"
+    r"|\b(?:goal|target|quota|pledge|promise)\s+(?:of|is|was|to\s+\w+)\s+(?:[^\W\d]+\s+)?$",
+    re.I,
+)
+"""Right before a number that is a goal, not a count: "aiming to deport 1 million people a
+year", "pledged to sell up to 400,000", "a target of 3,000 a day"."""
 _SPARED_BEFORE = re.compile(
     r"\b(?:prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|spar(?:e|es|ed|ing))"
     r"\s+(?:(?:an\s+estimated|about|around|roughly|some|nearly|almost|over|more\s+than)\s+)?$",
@@ -137,6 +147,8 @@ def out_of_scope(
     after = text[claim.end : min(s_end, claim.end + 40)]
     if _PROJECTED_BEFORE.search(before) or _PROJECTED_AFTER.match(after):
         return "is a projection, not a count"
+    if _AIMED_BEFORE.search(before):
+        return "is a goal, not a count"
     if _SPARED_BEFORE.search(before) or _SPARED_AFTER.match(after):
         return "counts those kept from or at risk of what it speaks of, not those it befell"
     people = _POPULATION_BEFORE.search(before)

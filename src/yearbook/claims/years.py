@@ -79,12 +79,18 @@ def _whole_year_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:between|from)\s+)?{first[:3]}(?:{first[3:]}|\.)?\s+(?:1(?:st)?,?\s+)?"
         rf"(?P<a>\d{{4}}),?\s+(?:and|to|through|until|-|\u2013)\s+{last[:3]}(?:{last[3:]}|t\.?|\.)?"
-        rf"\s+(?:{last_day}(?:th)?,?\s+)?(?P<b>\d{{4}})\b",
+        rf"\s+(?:(?:{last_day}(?:th)?,?\s+)?(?P<b>\d{{4}})\b|{last_day}(?:th)?\b(?!,?\s*\d))",
         re.I,
     )
 
 
 _WHOLE_YEAR = _whole_year_pattern()
+
+
+def _whole_year(m: re.Match[str]) -> int:
+    """The fiscal year a first-to-last stretch names: its last year, which "between Oct.
+    2021 and Sept. 30" leaves to be read from its first."""
+    return int(m.group("b")) if m.group("b") else int(m.group("a")) + 1
 
 
 def _ended_on_pattern() -> re.Pattern[str]:
@@ -386,7 +392,7 @@ def most_common_year(text: str) -> int | None:
         for m in _FY.finditer(text)
         if not _is_base(text, 0, m.start()) and not _goes_to(text, m.start())
     )
-    years.update(int(m.group("b")) for m in _whole_years(text))  # "(October 2017 to ...)"
+    years.update(_whole_year(m) for m in _whole_years(text))  # "(October 2017 to ...)"
     if not years:
         return None
     bare = Counter(-y for _, y in _scan(text)[1] if y < 0)
@@ -416,7 +422,7 @@ def _whole_years(text: str) -> list[re.Match[str]]:
     """Every stretch of the text from the first day or month of a fiscal year to its last
     ("October 2017 to September 2018"), or that names its last day ("the fiscal year that
     ended Sept. 30, 2018"), once per text."""
-    found = [m for m in _WHOLE_YEAR.finditer(text) if int(m.group("b")) == int(m.group("a")) + 1]
+    found = [m for m in _WHOLE_YEAR.finditer(text) if _whole_year(m) == int(m.group("a")) + 1]
     return sorted([*found, *_ENDED_ON.finditer(text)], key=lambda m: m.start())
 
 
@@ -426,7 +432,7 @@ def _scan(text: str) -> tuple[list[int], list[tuple[int, int]], list[tuple[int, 
     matches = list(_FY.finditer(text))
     fiscal = [(m.start(), _fy(m)) for m in matches]
     wholes = _whole_years(text)
-    fiscal += [(m.start(), int(m.group("b"))) for m in wholes]
+    fiscal += [(m.start(), _whole_year(m)) for m in wholes]
     fiscal.sort()
     spans = [(m.start(), m.end()) for m in _SPAN.finditer(text)]
     taken = _merged((m.start(), m.end()) for m in matches + wholes)  # a year's own words
