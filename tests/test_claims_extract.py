@@ -505,6 +505,20 @@ def test_a_fold_after_a_fall_is_the_ratio_the_other_way() -> None:
     assert (round(found.interval.low, 2), round(found.interval.high, 2)) == (-75.0, -66.67)
 
 
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [("a four-fold rise", 4.0), ("a 3-fold rise", 3.0), ("a 12-fold rise", 12.0), ("sixfold", 6.0)],
+)
+def test_a_fold_is_read_however_it_is_spelled(text: str, ratio: float) -> None:
+    (found,) = extract(f"Sales saw {text} in FY 2023.", 2023)
+    assert found.kind == "change" and found.direction == 1
+    low, high = 100 * (0.9 * ratio - 1), 100 * (1.1 * ratio - 1)
+    assert (round(found.interval.low, 2), round(found.interval.high, 2)) == (
+        round(low, 2),
+        round(high, 2),
+    )
+
+
 def test_a_year_ending_the_line_above_is_no_part_of_a_scaled_phrase() -> None:
     # a digit runs into a phrase ("2 a quarter ...") only on its own line
     for text in (

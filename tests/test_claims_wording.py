@@ -639,3 +639,26 @@ def test_the_first_and_last_month_of_a_fiscal_year_name_that_year_through_the_te
     # a span of months that is no fiscal year names none
     other = text.replace("October 2017 to September 2018", "March 2017 to September 2018")
     assert claim(checked(other.format("158,851"), rows), "158,851").verdict == "unverifiable"
+
+
+def test_a_change_to_one_value_from_another_relates_those_two(checked: Checker) -> None:
+    text = (
+        "Sales rose by 9,300 last year. Then came a {} rise, to 30,000 from 10,000. Fees grew "
+        "from 1,000 to 3,000."
+    )
+    wrong = claim(checked(text.format("50%"), []), "a 50% rise")
+    assert wrong.verdict == "contradicted"
+    assert "10,000 and 30,000" in wrong.reason
+    right = claim(checked(text.format("threefold"), []), "threefold")
+    assert right.verdict == "supported"
+    assert "from 10,000 to 30,000" in right.reason
+
+
+def test_a_change_beside_values_is_read_from_the_nearest_two(checked: Checker) -> None:
+    text = (
+        "Sales rose by 9,300 last year. Then came a threefold rise, reaching 30,000 after "
+        "10,000. Fees grew from 1,000 to 3,000."
+    )
+    found = claim(checked(text, []), "threefold")
+    assert found.verdict == "supported"
+    assert "from 10,000 to 30,000" in found.reason  # not 3,000 against 9,300

@@ -321,6 +321,8 @@ def _named_beside(doc: Document, value: Claim, words: set[str]) -> bool:
 
 _TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
 """Right before the value a change goes "to"."""
+_FROM = re.compile(r"\bfrom\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
+"""Right before the value a change comes "from", after the one it goes "to"."""
 _LEADS_TO = re.compile(r"[^.;:%]{0,80}?[,\u2013\u2014]\s*(?:or\s+|which\s+is\s+)?", re.I)
 """Between a "from ... to" pair and the change right after it (" in 2017, ")."""
 
@@ -334,10 +336,17 @@ def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start][-2:]
     if len(before) == 2 and _LEADS_TO.fullmatch(doc.text, before[1].end, claim.start):
         after = before  # "from 8,381 in 2016 to 12,766 in 2017, an increase of 52 percent"
-    if len(after) < 2 or after[0].role != "prior" or after[1].kind != after[0].kind:
+    if len(after) < 2 or after[1].kind != after[0].kind or after[0].kind not in _VALUES:
+        return None
+    if after[0].role != "prior" and after[1].role == "prior":  # "a threefold rise, to 30,000
+        now, then = after  # from 10,000"
+        if _TO.search(doc.text, claim.end, now.start) and _FROM.search(
+            doc.text, now.end, then.start
+        ):
+            return now, then
         return None
     then, now = after[0], after[1]
-    if then.kind not in _VALUES or not _TO.search(doc.text, then.end, now.start):
+    if then.role != "prior" or not _TO.search(doc.text, then.end, now.start):
         return None
     return now, then
 
@@ -494,11 +503,18 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         if c.kind in ("count", "money", "weight", "average")
         and (c.sentence <= claim.sentence + 1 or _may_count(changed, noun(doc, c)))
     ]
-    pairs = (
-        (now, then, 100.0 * (now.value / then.value - 1))
-        for now in values
-        for then in values
-        if now is not then and then.value and now.kind == then.kind
+
+    def far(value: Claim) -> int:
+        return abs(value.sentence - claim.sentence)
+
+    pairs = sorted(  # two values of the change's own sentence first, then the nearest
+        (
+            (now, then, 100.0 * (now.value / then.value - 1))
+            for now in values
+            for then in values
+            if now is not then and then.value and now.kind == then.kind
+        ),
+        key=lambda pair: max(far(pair[0]), far(pair[1])),
     )
     found = next(  # the arithmetic first: reading nouns costs more
         (

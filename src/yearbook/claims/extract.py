@@ -468,6 +468,9 @@ def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> boo
     )
 
 
+_FOLD_AFTER = re.compile(r"[\s-]fold\b", re.I)
+
+
 def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> bool:
     start, end = match.start(), match.end()
     prev = text[start - 1] if start > s_start else " "
@@ -483,6 +486,8 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
         return True
     if (nxt.isalpha() and not _SCALE.match(text, end)) or nxt == "_":
         return True
+    if _FOLD_AFTER.match(text, end):
+        return True  # "a 4-fold rise": a multiple, which the phrases read
     if nxt == "/" and not _PER_UNIT.match(text, end):
         return True  # "3/4", "24/7"; but "$208/day" is a rate
     if _ORDINAL_END.match(text, end, end + 2):

@@ -53,16 +53,16 @@ _MULTIPLES = {
     "double": 2.0, "doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "twice": 2.0,
     "triple": 3.0, "tripled": 3.0, "tripling": 3.0, "triples": 3.0, "thrice": 3.0,
     "quadruple": 4.0, "quadrupled": 4.0, "quadrupling": 4.0, "halved": 0.5, "halving": 0.5,
-    "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0, "tenfold": 10.0,
 }  # fmt: skip
+_TIMES_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+                "eight": 8.0, "nine": 9.0, "ten": 10.0}  # fmt: skip
 _MULTIPLE = re.compile(
     rf"\b{_LEAD}(?P<w>doubl(?:ed|ing|es|e)|twice|tripl(?:ed|ing|es|e)|thrice|"
-    rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing)|(?:two|three|four|five|ten)fold)\b(?!-)"
+    rf"quadrupl(?:ed|ing|e)|halv(?:ed|ing)|"
+    rf"(?P<fold>{'|'.join(_TIMES_WORDS)}|[1-9]\d?)[\s-]?fold)\b(?!-)"
     rf"|\bno\s+change\b",
     re.I,
 )
-_TIMES_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
-                "eight": 8.0, "nine": 9.0, "ten": 10.0}  # fmt: skip
 _TIMES = re.compile(
     rf"\b{_LEAD}(?P<n>{'|'.join(_TIMES_WORDS)}|\d{{1,2}}(?:\.\d)?)[\s-]+times\b"
     r"(?=\s+(?:as\s+(?:many|much|high|large|likely|often)|the|that|those|what|its|their|"
@@ -243,7 +243,9 @@ def _multiple(text: str, match: re.Match[str], s_start: int) -> Claim | None:
     down = word.endswith("fold") and bool(
         _DOWN_BEFORE.search(text, max(s_start, match.start() - 30), match.start())
     )  # "down more than threefold": a ratio the other way, the earlier value over the later
-    return _multiple_of(match, _MULTIPLES[word], "w", down=down)
+    fold = (match.group("fold") or "").lower()  # "fourfold", "four-fold", "4-fold"
+    ratio = (_TIMES_WORDS.get(fold) or float(fold)) if fold else _MULTIPLES[word]
+    return _multiple_of(match, ratio, "w", down=down)
 
 
 def _multiple_of(match: re.Match[str], ratio: float, group: str, down: bool = False) -> Claim:
