@@ -779,6 +779,22 @@ def test_a_total_its_parts_add_up_to_is_borne_out() -> None:
     assert claim(colon, "396,448").verdict == "supported"  # parts after a colon
 
 
+def test_a_round_count_of_two_kinds_is_borne_out_by_a_count_of_each() -> None:
+    text = (
+        "The office removed 12,000 family members and unaccompanied minors last year. It "
+        "removed 5,702 family members in the year, a 110 percent jump from the year before. "
+        "It also removed 6,351 unaccompanied minors."
+    )
+    result = check(text)
+    found = claim(result, "12,000")
+    assert found.verdict == "supported" and "5,702 + 6,351" in found.reason
+    one_kind = check(text.replace("family members and unaccompanied minors", "people"))
+    assert claim(one_kind, "12,000").verdict == "unverifiable"  # no words make it a total
+    # the change set right after 5,702 is that count's, from a year the text does not give:
+    # not 5,702 against 12,000 (+110.5%)
+    assert claim(result, "a 110 percent jump").verdict == "unverifiable"
+
+
 def test_a_totals_parts_may_stand_apart_with_other_years_counts_between() -> None:
     text = (
         "The number of initial bookings was 396,448 in FY2018. Bookings after arrests by the "

@@ -504,6 +504,12 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         and (c.sentence <= claim.sentence + 1 or _may_count(changed, noun(doc, c)))
     ]
 
+    own = _apposed(doc, claim)
+    if own is not None:  # "deported 5,702 family members ..., a 110 percent jump": its change
+        values = [
+            c for c in values if c is own or c.sentence != claim.sentence or c.start > claim.end
+        ]
+
     def far(value: Claim) -> int:
         return abs(value.sentence - claim.sentence)
 
@@ -512,7 +518,7 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
             (now, then, 100.0 * (now.value / then.value - 1))
             for now in values
             for then in values
-            if now is not then and then.value and now.kind == then.kind
+            if now is not then and then.value and now.kind == then.kind and own in (None, now)
         ),
         key=lambda pair: max(far(pair[0]), far(pair[1])),
     )
@@ -528,6 +534,21 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         now, then, exact = found
         reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
         yield Finding(claim.index, "supported", "change", reason, exact)
+
+
+_APPOSED = re.compile(r"[^.;:,()]{0,80},\s*(?:(?:or|which\s+(?:is|was))\s+)?(?:an?\s+)?$", re.I)
+"""Between a value and a change set after it as its own ("5,702 family members in the year
+ending September 30, a 110 percent jump")."""
+
+
+def _apposed(doc: Document, claim: Claim) -> Claim | None:
+    """The value of its sentence a change is set right after, as that value's change: one of
+    the two it relates."""
+    before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
+    if not before or before[-1].kind not in _VALUES:
+        return None
+    last = before[-1]
+    return last if _APPOSED.fullmatch(doc.text, last.end, claim.start) else None
 
 
 def _changed_noun(doc: Document, claim: Claim) -> str | None:

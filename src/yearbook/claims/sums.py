@@ -125,12 +125,21 @@ def _written(claim: Claim) -> bool:
     return claim.value >= SMALLEST and any(ch.isdigit() for ch in claim.text)
 
 
+_TWO_KINDS = re.compile(
+    r"\s+(?:[^\W\d]+\s+){0,2}?[^\W\d]+s\s+(?:and|y|et)\s+(?:[^\W\d]+\s+){0,2}?[^\W\d]+s\b",
+    re.I,
+)
+"""After a count of two kinds at once, which its parts may count apart: "12,000 family members
+and unaccompanied minors"."""
+
+
 def _says_total(doc: Document, claim: Claim) -> bool:
     _, s_start, s_end = doc.sentences[claim.sentence]
     after = doc.sentences[min(claim.sentence + 1, len(doc.sentences) - 1)]
     return bool(
         _TOTAL_WORDS.search(doc.text, max(s_start, claim.start - 40), min(s_end, claim.end + 40))
         or _TOTAL_WORDS.match(doc.text, after[1], after[1] + 20)
+        or _TWO_KINDS.match(doc.text, claim.end, s_end)
     )
 
 
