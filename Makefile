@@ -8,6 +8,9 @@ CBP     ?= yearbook-cbp
 CBP_CSV ?= ../shared/data/real/cbp/cbp-nationwide-encounters-fy20-fy23-state.csv
 
 REAL_DATA ?= ../shared/data
+# Test processes (pytest-xdist): one per core of the 2-core machines the suite runs on;
+# each test file runs whole in one of them. `make test JOBS=0` runs it in this process.
+JOBS ?= 2
 
 .PHONY: demo real cbp datacall-demo test lint typecheck unit system-deps docs golden bench bench-api bench-build bench-claims clean help
 
@@ -72,7 +75,7 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 unit: $(VENV)/.installed-test system-deps
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(JOBS) --dist loadfile
 
 test: lint typecheck unit
 

@@ -160,6 +160,7 @@ def real_builds(tmp_path_factory: pytest.TempPathFactory) -> RealBuilds:
         "BIN": str(Path(sys.executable).parent),
         "DATA": str(SHARED / "data"),
         "OUT": str(out),
+        "COLUMNS": "200",  # each file's accounting on one line, whatever the runner set
     }
     run = subprocess.run(
         ["sh", "scripts/real.sh"], cwd=REPO, env=env, capture_output=True, text=True, check=False
