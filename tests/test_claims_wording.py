@@ -662,3 +662,19 @@ def test_a_change_beside_values_is_read_from_the_nearest_two(checked: Checker) -
     found = claim(checked(text, []), "threefold")
     assert found.verdict == "supported"
     assert "from 10,000 to 30,000" in found.reason  # not 3,000 against 9,300
+
+
+def test_a_change_in_parentheses_after_two_values_is_theirs(checked: Checker) -> None:
+    text = (
+        "The office held 36,845 people at the end of FY2023 versus 37,684 at the end of FY2024 "
+        "- an increase of 839 people (about +2.3%) - while its waiting list grew from about "
+        "6.1 million to more than 7.6 million (about +24.6%)."
+    )
+    result = checked(text, [])
+    held = claim(result, "+2.3%")
+    # not 839, the difference, against 36,845; from the earlier year to the later
+    assert held.verdict == "supported" and "from 36,845 to 37,684" in held.reason
+    waiting = claim(result, "+24.6%")
+    assert waiting.verdict == "supported" and "from 6,100,000 to 7,600,000" in waiting.reason
+    wrong = checked(text.replace("+2.3%", "+12.3%"), [])
+    assert claim(wrong, "+12.3%").verdict == "contradicted"

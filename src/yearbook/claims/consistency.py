@@ -235,6 +235,13 @@ def _place_named(doc: Document, sentence: int) -> str | None:
     return found.group("name") if found else None
 
 
+_CONTRAST = re.compile(
+    r"\b(?:even\s+as|while|whereas|but|although|though)\s+(?:[\w'-]+\s+){1,6}?$", re.I
+)
+"""Between a value and a change whose own subject a contrast opens ("Sales rose to 267,258
+... even as refunds at the counter fell nearly 10 percent"): the value is another's."""
+
+
 def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     """The values of the change's year and its base year, nearest first, of one thing."""
     if claim.fiscal_year is None:
@@ -247,7 +254,13 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
         and _same_thing(c, claim)
         and not per_period(doc, c)
         and not _DIFFERENCE.match(doc.text, c.end)
+        and not c.difference  # "an increase of 839 people (about +2.3%)": no level of a year
         and not (c.start > claim.end and OTHER_CLAUSE.search(doc.text, claim.end, c.start))
+        and not (
+            c.sentence == claim.sentence
+            and c.end <= claim.start
+            and _CONTRAST.search(doc.text, c.end, claim.start)
+        )
         and (
             place is None or c.sentence == claim.sentence or place in doc.sentence_text(c.sentence)
         )
@@ -284,13 +297,15 @@ def _years_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     return pairs[0] if pairs else None
 
 
-def _apart(doc: Document, claim: Claim, pair: tuple[Claim, Claim]) -> tuple[int, int]:
+def _apart(doc: Document, claim: Claim, pair: tuple[Claim, Claim]) -> tuple[int, bool, int]:
     """How far a pair of values stands from a change: the other changes between them, then
-    the characters."""
+    whether the text compares them with each other ("36,845 ... versus 37,684"), then the
+    characters."""
     first = min(claim.index, *(c.index for c in pair))
     last = max(claim.index, *(c.index for c in pair))
     between = sum(1 for c in doc.claims[first : last + 1] if c.kind == "change" and c is not claim)
-    return between, sum(abs(c.start - claim.start) for c in pair)
+    apart = base_of(doc, pair[1]) is not pair[0]
+    return between, apart, sum(abs(c.start - claim.start) for c in pair)
 
 
 def _like_sizes(a: Claim, b: Claim) -> bool:
@@ -323,7 +338,7 @@ _TO = re.compile(r"\bto\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?
 """Right before the value a change goes "to"."""
 _FROM = re.compile(r"\bfrom\s+(?:(?:just|only|about|nearly|almost|roughly|some)\s+)?$", re.I)
 """Right before the value a change comes "from", after the one it goes "to"."""
-_LEADS_TO = re.compile(r"[^.;:%]{0,80}?[,\u2013\u2014]\s*(?:or\s+|which\s+is\s+)?", re.I)
+_LEADS_TO = re.compile(r"[^.;:%]{0,80}?[,(\u2013\u2014]\s*(?:or\s+|which\s+is\s+|about\s+)?", re.I)
 """Between a "from ... to" pair and the change right after it (" in 2017, ")."""
 
 
@@ -409,11 +424,13 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
     for claim in doc.claims:
         if claim.kind != "change":
             continue
-        pair = _years_pair(doc, claim)
-        multiple = _multiple_pair(doc, claim)
-        if pair is not None and multiple is not None and not _gives(claim, *pair):
-            pair = multiple  # "..., and more than double the 59,011 removed two years earlier"
-        pair = pair or multiple or _from_to(doc, claim) or _compared_pair(doc, claim)
+        pair = _from_to(doc, claim)  # "from about 6.1 million to more than 7.6 million
+        if pair is None:  # (about +24.6%)": the two it is set beside, whatever their years
+            pair = _years_pair(doc, claim)
+            multiple = _multiple_pair(doc, claim)
+            if pair is not None and multiple is not None and not _gives(claim, *pair):
+                pair = multiple  # "..., and more than double the 59,011 removed two years ago"
+            pair = pair or multiple or _compared_pair(doc, claim)
         compared = _than_pair(doc, claim) if pair is None else None
         if compared is not None and (
             not _same_count(doc, *compared) or compared[0].sentence != claim.sentence
@@ -438,19 +455,25 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             continue
         low, high = span[0] - 100.0, span[1] - 100.0
         exact = 100.0 * (now.value / then.value - 1) if then.value else None
-        back = _ratio(then.interval, now.interval, 100.0) if _TIMES.search(claim.text) else None
+        later_base = (claim.base_year or 0) > (claim.fiscal_year or claim.base_year or 0)
+        back = (
+            _ratio(then.interval, now.interval, 100.0)
+            if _TIMES.search(claim.text) or later_base
+            else None
+        )
         if (
             back is not None
             and not _loosely(claim, low, high)
             and _loosely(claim, back[0] - 100.0, back[1] - 100.0)
-        ):  # "the year 59,011 were sold was the outlier: the one before, three times as high"
-            yield Finding(
-                claim.index,
-                "supported",
-                "change",
-                f"{_num(then.value)} is {_range(*back, 1)}% of {_num(now.value)}",
-                exact,
+        ):  # "the year 59,011 were sold was the outlier: the one before, three times as high";
+            # "36,845 in FY2023 versus 37,684 in FY2024, about +2.3%": from the earlier year
+            said = (
+                f"from {_num(now.value)} to {_num(then.value)} is a change of "
+                f"{_range(back[0] - 100.0, back[1] - 100.0, 1)}%"
+                if not _TIMES.search(claim.text)
+                else f"{_num(then.value)} is {_range(*back, 1)}% of {_num(now.value)}"
             )
+            yield Finding(claim.index, "supported", "change", said, exact)
             continue
         if _loosely(claim, low, high):
             yield Finding(
