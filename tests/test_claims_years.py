@@ -1298,3 +1298,16 @@ def test_a_part_of_a_year_after_the_comma_that_ends_its_year_is_the_claims(
     rows: list[Row] = [("ero.published_average_daily_population", 2019, 50_165)]
     found = claim(checked(said, rows), "48,006")
     assert found.verdict == "unverifiable" and "June" in found.reason
+
+
+def test_the_whole_a_part_of_a_year_is_taken_of_keeps_its_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2020, 185_884)]
+    text = (
+        "In FY 2021 the agency's removals fell to a low. Just 28,677 of the 59,011 removals "
+        "took place after Feb. 18."
+    )
+    result = checked(text, rows)
+    whole = claim(result, "59,011")
+    assert (whole.verdict, whole.fiscal_year) == ("supported", 2021)
+    part = claim(result, "28,677")
+    assert part.verdict == "unverifiable"  # no figure of the part after Feb. 18 here

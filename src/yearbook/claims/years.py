@@ -786,6 +786,10 @@ sales between 2018 and 2020", "above the average for FY 2017-2019", "half what t
 from 2017 to 2019")."""
 _PARTS_JOINED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*", re.I)
 """Between two parts of a year listed together ("Q2, Q3", "the first and second half")."""
+_WHOLE_OF = re.compile(
+    r"\d(?:\s*%|\s+percent)?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?$", re.I
+)
+"""Before the whole a part is taken of ("28,677 of the 59,011 sales")."""
 _BOUND_MONTH = re.compile(
     r"\b(?:end|ends|ended|ending|close|closes|closed|closing|concluded|began|begins|begun|"
     r"beginning|start|starts|started|starting|runs|ran|running|through|until|to)\s+(?:in\s+)?$",
@@ -907,6 +911,12 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         and not _SAME_PERIOD.search(doc.text, claim.end, named_after.start())
     ):
         part = None  # "a report released last week, just 59,000 were sold in FY 2021"
+    if (
+        part is not None
+        and part.start() >= claim.end
+        and _WHOLE_OF.search(doc.text, max(s_start, claim.start - 30), claim.start)
+    ):
+        part = None  # "28,677 of the 59,011 sales took place after Feb. 18": the part's part
     if span and not part and not named_after:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
