@@ -678,3 +678,16 @@ def test_a_change_in_parentheses_after_two_values_is_theirs(checked: Checker) ->
     assert waiting.verdict == "supported" and "from 6,100,000 to 7,600,000" in waiting.reason
     wrong = checked(text.replace("+2.3%", "+12.3%"), [])
     assert claim(wrong, "+12.3%").verdict == "contradicted"
+
+
+def test_lines_of_a_label_and_a_value_count_what_the_line_before_them_named(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [*SIX_REMOVALS]
+    text = (
+        "Here are the numbers, per year, for each director:\n"
+        "Smith: More than 240,000 removals in 2016, at her highest.\n"
+        "Jones: 185,884 in fiscal year 2020.\n"
+        "Brown: 267,260 in fiscal year 2019.\n"
+    )
+    assert verdict(checked(text, rows), "267,260") == ("ero.removals", 2019, "supported")

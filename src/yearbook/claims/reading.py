@@ -60,6 +60,24 @@ _BREAK = frozenset((
 ))  # fmt: skip
 
 
+_LABEL_LINE = re.compile(r"[ \t]*(?-i:[A-Z])[\w.'\u2019 -]{0,30}:\s")
+"""A line that opens with a label and a colon: "Smith: 267,260 in 2019."."""
+
+
+def _labelled_run(doc: Document, block: int) -> int:
+    """The first block a bare sentence may read back to: its own, or, for a one-sentence
+    line of a label and a value ("Trump: 267,260 in 2019."), the block before the run of
+    such lines it ends ("Here are the numbers, per year: Obama: ... deportations ...")."""
+    start = block
+    while (
+        start >= 0
+        and len(doc.blocks[start].sentences) == 1
+        and _LABEL_LINE.match(doc.text, doc.blocks[start].start)
+    ):
+        start -= 1
+    return max(start, 0) if start < block else block
+
+
 def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     """The words a claim is read with: its clause, its sentence, the one before, its heading."""
     text = doc.text
@@ -117,12 +135,13 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
             before = index.words(text[p_start:p_end])
             borrowed = bare and b != claim.block
         back = claim.sentence - 1
-        while bare and not set(before) & index.metric_words and back > 0 and b == claim.block:
+        run_from = _labelled_run(doc, claim.block)
+        while bare and not set(before) & index.metric_words and back > 0 and b >= run_from:
             # "Start with sales. FY16: 240,255. FY17: 226,119.": bare sentences in a row
-            # count what the one before them named
+            # count what the one before them named, as do lines of a label and a value
             back -= 1
             b, p_start, p_end = doc.sentences[back]
-            if b == claim.block and claim.sentence - back <= _BARE_RUN:
+            if b >= run_from and claim.sentence - back <= _BARE_RUN:
                 before = index.words(text[p_start:p_end])
     pointed = _ANAPHOR.search(text, s_start, claim.start)
     if before and pointed and not set(rest) & index.metric_words:
