@@ -1311,3 +1311,24 @@ def test_the_whole_a_part_of_a_year_is_taken_of_keeps_its_year(checked: Checker)
     assert (whole.verdict, whole.fiscal_year) == ("supported", 2021)
     part = claim(result, "28,677")
     assert part.verdict == "unverifiable"  # no figure of the part after Feb. 18 here
+
+
+def test_this_fiscal_year_after_a_value_is_not_the_year_named_before_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2017, 226_119),
+        ("ero.removals", 2018, 256_085),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+    ]
+    text = (
+        "Under Trump, removals fell to 226,119 in fiscal 2017, then rose to over 250,000 in fiscal "
+        "2018 and hit 282,242 this fiscal year."
+    )
+    found = claim(checked(text, rows), "282,242")
+    # not FY 2018's 256,085, nor a sum over the period's years: a year only the date tells
+    assert (found.verdict, found.fiscal_year) == ("unverifiable", None)
+    assert "FY 2018" not in found.reason
+    summed = claim(checked(text.replace("282,242", "935,346"), rows), "935,346")
+    assert summed.verdict == "unverifiable"  # one year, not the four years' 935,346

@@ -1598,6 +1598,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         return
     if own and (not relative or tail.find(str(own[0])[-2:]) < relative.start()):
         claim.fiscal_year, claim.year_source = own[0], "sentence"
+    elif before and this_year and not relative:
+        # "250,000 in fiscal 2018, and 282,242 in this fiscal year": not the year named
+        # before it, but one only the text's date tells
+        claim.fiscal_year, claim.year_source, claim.year_given = None, "this year", False
     elif before and not relative and _YEAR_AFTER.match(tail):
         # "226,119 in FY 2017 and 256,085 the following year": of FY 2018
         claim.fiscal_year, claim.year_source = before[-1][1] + 1, "relative"
