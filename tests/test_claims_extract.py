@@ -519,6 +519,12 @@ def test_a_fold_is_read_however_it_is_spelled(text: str, ratio: float) -> None:
     )
 
 
+def test_a_plus_after_a_number_is_at_least_it() -> None:
+    (found,) = extract("ICE removed 4,000+ gang members in FY 2020.", 2020)
+    assert (found.text, found.qualifier, found.interval.low) == ("4,000+", "at least", 4000)
+    assert [c.text for c in extract("a score of 5+3 in FY 2020", 2020)] == ["5", "3"]
+
+
 def test_a_year_ending_the_line_above_is_no_part_of_a_scaled_phrase() -> None:
     # a digit runs into a phrase ("2 a quarter ...") only on its own line
     for text in (

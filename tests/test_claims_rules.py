@@ -898,6 +898,10 @@ def test_a_count_restated_as_a_value_its_first_statement_rules_out_is_contradict
     # with no fiscal year, two counts may be of two periods
     plain = text.replace("In FY 2016, ", "")
     assert claim(checked(plain.format("45,000"), []), "45,000").verdict == "unverifiable"
+    # a bound first ("more than 40,000", "40,000+"), which the later value meets
+    for bound in ("more than 40,000", "40,000+"):
+        said = text.replace("65,332", bound).format("45,000")
+        assert claim(checked(said, []), "45,000").verdict == "unverifiable", bound
     # so may two with only the year the whole text implies (a page about one year that
     # also gives counts over directors' terms)
     terms = (

@@ -525,6 +525,10 @@ def _is_year(digits: str) -> bool:
     return 1900 <= int(digits) <= 2100
 
 
+_PLUS_AFTER = re.compile(r"\+(?![\d+])")
+"""Right after a number: "or more" ("4,000+ gang members")."""
+
+
 def _classify(
     text: str,
     match: re.Match[str],
@@ -547,6 +551,8 @@ def _classify(
     if negative:
         start = min(start, num_start - 1)
     kind, end, direction = "count", num_end, 0
+    if not pct and not qualifier and _PLUS_AFTER.match(text, num_end):
+        qualifier, end = "at least", num_end + 1  # "4,000+ gang members": 4,000 or more
     if pct:
         kind, start, end, direction, qualifier = _percent_kind(
             text, before, after, num_start, num_end, qualifier, start

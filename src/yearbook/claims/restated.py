@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import exact
+from yearbook.claims.numbers import qualifier_side
 from yearbook.claims.reading import clause_text
 from yearbook.claims.relevance import MetricIndex
 from yearbook.claims.result import Check, ClaimVerdict
@@ -182,9 +183,20 @@ def _differs(claim: Claim, other: Claim) -> str:
         return "differs from it by one slip of a digit"
     if claim.interval.overlaps(other.interval) or not 0.5 <= claim.value / other.value <= 2.0:
         return ""
+    if _bound_holds(other, claim) or _bound_holds(claim, other):
+        return ""  # "more than 4,000", later "4,276": a bound the other value meets
     if not {claim.year_source, other.year_source} <= _NAMED_NEAR:
         return ""  # of a year only the whole text implies: maybe counts of two times
     return "is another value of it"
+
+
+def _bound_holds(bound: Claim, value: Claim) -> bool:
+    """Whether a value meets a bound on one side ("more than 4,000", "4,000+", "nearly
+    5,000"), which says nothing of how far past it the count is."""
+    side = qualifier_side(bound.qualifier)
+    if side == "above":
+        return value.value >= bound.value
+    return side == "below" and value.value <= bound.value
 
 
 def _metric_words(
