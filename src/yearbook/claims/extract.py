@@ -526,7 +526,7 @@ def _is_year(digits: str) -> bool:
 
 
 _PLUS_AFTER = re.compile(r"\+(?![\d+])")
-"""Right after a number: "or more" ("4,000+ gang members")."""
+"""Right after a number: "or more" ("4,000+ permits")."""
 
 
 def _classify(
@@ -552,7 +552,7 @@ def _classify(
         start = min(start, num_start - 1)
     kind, end, direction = "count", num_end, 0
     if not pct and not qualifier and _PLUS_AFTER.match(text, num_end):
-        qualifier, end = "at least", num_end + 1  # "4,000+ gang members": 4,000 or more
+        qualifier, end = "at least", num_end + 1  # "4,000+ permits": 4,000 or more
     if pct:
         kind, start, end, direction, qualifier = _percent_kind(
             text, before, after, num_start, num_end, qualifier, start
