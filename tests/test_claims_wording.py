@@ -691,3 +691,17 @@ def test_lines_of_a_label_and_a_value_count_what_the_line_before_them_named(
         "Brown: 267,260 in fiscal year 2019.\n"
     )
     assert verdict(checked(text, rows), "267,260") == ("ero.removals", 2019, "supported")
+
+
+def test_a_paragraph_a_blank_line_broke_mid_sentence_is_read_whole(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2020, 103_603), ("ero.admin_arrests", 2021, 74_082)]
+    text = (
+        "Officers working for the office made about 74,000 administrative arrests during the "
+        "fiscal year that ended in\n\nSeptember, according to agency data, down from 104,000 "
+        "during the 2020 fiscal year."
+    )
+    assert verdict(checked(text, rows), "104,000") == ("ero.admin_arrests", 2020, "supported")
+    segmented = segment(text)
+    assert len(segmented) == 1
+    titled = segment("Arrests rose in the\n\nThe office made 74,000 arrests.")
+    assert len(titled) == 2  # a short line left open is a title, not a broken sentence

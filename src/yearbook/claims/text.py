@@ -387,7 +387,8 @@ def segment(text: str) -> list[Block]:
         pos += len(line)
         stripped = text[start:end].strip()
         if not stripped:
-            _close(blocks, para, text)
+            if not _broken(text, para):
+                _close(blocks, para, text)
             continue
         heading = _HEADING.match(text, start, end)
         item = _LIST.match(text, start, end)
@@ -420,6 +421,20 @@ _OPEN_END = re.compile(
 )
 """How a line ends that a wrapped sentence goes on from ("according to", "in fiscal")."""
 _TITLE_WORDS = 16
+_BROKEN_END = re.compile(
+    r"(?:,|\b(?:a|an|the|and|or|but|of|to|in|on|at|for|by|from|with|than|its|their)\s*)$", re.I
+)
+"""How a paragraph ends that a blank line broke in the middle of a sentence ("during the fiscal
+year that ended in" / "September, according to ...")."""
+
+
+def _broken(text: str, para: list[tuple[int, int]]) -> bool:
+    """Whether a blank line falls in the middle of the paragraph's last sentence: a
+    paragraph of prose (not a title) whose last line is left open, which the next goes on."""
+    if not para:
+        return False
+    body = text[para[0][0] : para[-1][1]]
+    return len(body.split()) > _TITLE_WORDS and _BROKEN_END.search(body) is not None
 
 
 def _title_line(text: str, para: list[tuple[int, int]], start: int) -> bool:
