@@ -519,6 +519,11 @@ def test_a_fold_is_read_however_it_is_spelled(text: str, ratio: float) -> None:
     )
 
 
+def test_a_percent_in_parentheses_after_a_direction_is_a_change() -> None:
+    (found,) = extract("Sales were slightly up (4.4 percent) from the previous year.", 2019)
+    assert (found.text, found.kind, found.direction) == ("4.4 percent", "change", 1)
+
+
 def test_a_plus_after_a_number_is_at_least_it() -> None:
     (found,) = extract("ICE removed 4,000+ gang members in FY 2020.", 2020)
     assert (found.text, found.qualifier, found.interval.low) == ("4,000+", "at least", 4000)

@@ -215,11 +215,12 @@ _CHANGE_VERB_PAIR = re.compile(
 )
 """Before the second change of "dropped by 30% against 2019 and 27% against 2018"."""
 _CHANGE_VERB_HEAD = re.compile(
-    rf"\b(?P<w>{_CHANGE_VERB})(?:\s+|\s*[\u2014\u2013-]+\s*(?=by\b))"
+    rf"\b(?P<w>{_CHANGE_VERB})(?:\s+|\s*\(\s*|\s*[\u2014\u2013-]+\s*(?=by\b))"
     rf"(?:by\s+(?:an?\s+(?!(?:{_QUAL})\s)[a-z]+\s+)?)?(?:(?P<q>{_QUAL})\s+)?$",
     re.I,
 )
-"""Before "rose 12%", "fell by 12%", "was down\u2014by 12%", "dropped by a ghastly 70%"."""
+"""Before "rose 12%", "fell by 12%", "was down\u2014by 12%", "dropped by a ghastly 70%", "up (4.4
+percent)"."""
 _CHANGE_VERB_BY = re.compile(
     rf"\b(?P<w>{_CHANGE_VERB})\s+(?:(?:[A-Za-z'-]+|[A-Z]\.(?:[A-Z]\.)+|(?:19|20)\d\d)\s+){{1,10}}?"
     rf"(?P<by>by)\s+(?:(?P<q>{_QUAL})\s+)?$",
@@ -642,7 +643,8 @@ def _percent_kind(
         m = None  # "made up 15% of": a share, not a change
     if m:
         word = m.group("w").lower()
-        return "change", base + m.start(), num_end, change_sign(word), m.group("q") or ""
+        at = num_start if "(" in m.group() else base + m.start()  # "up (4.4 percent)"
+        return "change", at, num_end, change_sign(word), m.group("q") or ""
     reach = max(0, num_start - _VERB_BY_REACH)
     m = _CHANGE_VERB_BY.search(text, reach, num_start) or _COMPARED_BY.search(
         text, reach, num_start
