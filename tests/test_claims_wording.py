@@ -436,6 +436,8 @@ def test_a_stated_difference_between_two_of_the_texts_numbers_is_borne_out() -> 
     assert right["over 5,500"] == "supported"
     wrong = {c.text: c.verdict for c in check(text.format("over 7,500")).claims}
     assert wrong["over 7,500"] == "unverifiable"  # may support, never contradict
+    rise = "The centre held 36,845 at the end of FY2023 and 37,684 a year on, a net rise of 839."
+    assert {c.text: c.verdict for c in check(rise).claims}["839"] == "supported"
 
 
 def test_an_average_over_a_span_may_take_the_metric_of_its_sentences_value(

@@ -1,8 +1,8 @@
 """Differences a text states between two of its own numbers: "a difference of over 5,500".
 
-A count worded as a difference ("a difference of", "a gap of") is checked against the two
-like counts right before it, in its sentence or the one before in its paragraph: the
-difference of their intervals. It may support, never contradict: which two numbers a
+A count worded as a difference ("a difference of", "a gap of", "an increase of 839 people")
+is checked against the two like counts right before it, in its sentence or the one before in
+its paragraph: the difference of their intervals. It may support, never contradict: which two numbers a
 difference is between is read from their order, not their words.
 
 >>> from yearbook.claims.extract import extract_document
@@ -27,7 +27,13 @@ from yearbook.claims.wholes import noun
 
 __all__ = ["gap_findings"]
 
-_GAP_BEFORE = re.compile(r"\b(?:a\s+|the\s+)?(?:difference|gap)\s+of\s+$", re.I)
+_GAP_BEFORE = re.compile(
+    r"\b(?:a\s+|an\s+|the\s+)?(?:net\s+)?(?:difference|gap|increase|decrease|rise|drop|fall|"
+    r"decline|jump|gain|loss)\s+of\s+(?:(?:about|roughly|some|nearly|almost|over|more\s+than|"
+    r"just)\s+)?$",
+    re.I,
+)
+"""Before a count worded as a difference: "a difference of", "an increase of 839 people"."""
 _KINDS = ("count", "money", "weight")
 
 
