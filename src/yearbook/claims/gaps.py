@@ -2,8 +2,8 @@
 
 A count worded as a difference ("a difference of", "a gap of", "an increase of 839 people")
 is checked against the two like counts right before it, in its sentence or the one before in
-its paragraph: the difference of their intervals. It may support, never contradict: which two numbers a
-difference is between is read from their order, not their words.
+its paragraph: the difference of their intervals. It may support, never contradict: which two
+numbers a difference is between is read from their order, not their words.
 
 >>> from yearbook.claims.extract import extract_document
 >>> from yearbook.claims.text import to_plain
