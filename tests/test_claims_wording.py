@@ -707,3 +707,13 @@ def test_a_paragraph_a_blank_line_broke_mid_sentence_is_read_whole(checked: Chec
     assert len(segmented) == 1
     titled = segment("Arrests rose in the\n\nThe office made 74,000 arrests.")
     assert len(titled) == 2  # a short line left open is a title, not a broken sentence
+
+
+def test_a_change_beside_a_count_and_an_average_relates_the_two() -> None:
+    text = (
+        "The 48,000 people held today represent a nearly {} percent growth of the system from "
+        "the average of 34,376 held in 2016."
+    )
+    assert claim(check(text.format("40")), "a nearly 40 percent growth").verdict == "supported"
+    other = check(text.format("60"))
+    assert claim(other, "a nearly 60 percent growth").verdict == "unverifiable"
