@@ -438,6 +438,10 @@ def test_a_stated_difference_between_two_of_the_texts_numbers_is_borne_out() -> 
     assert wrong["over 7,500"] == "unverifiable"  # may support, never contradict
     rise = "The centre held 36,845 at the end of FY2023 and 37,684 a year on, a net rise of 839."
     assert {c.text: c.verdict for c in check(rise).claims}["839"] == "supported"
+    cut = "In FY 2023 the centre held 34,000. It will cut that by {} to 25,000."
+    assert {c.text: c.verdict for c in check(cut.format("9,000")).claims}["9,000"] == "supported"
+    off = {c.text: c.verdict for c in check(cut.format("3,000")).claims}
+    assert off["3,000"] == "unverifiable"
 
 
 def test_an_average_over_a_span_may_take_the_metric_of_its_sentences_value(

@@ -2,7 +2,9 @@
 
 A count worded as a difference ("a difference of", "a gap of", "an increase of 839 people")
 is checked against the two like counts right before it, in its sentence or the one before in
-its paragraph: the difference of their intervals. It may support, never contradict: which two
+its paragraph: the difference of their intervals. So is a change "by" a count "to" a value
+("was 34,000 ... will reduce that by 9,000 to 25,000"), against the value before it and the
+one it goes to. It may support, never contradict: which two
 numbers a difference is between is read from their order, not their words.
 
 >>> from yearbook.claims.extract import extract_document
@@ -56,9 +58,12 @@ def gap_findings(doc: Document) -> Iterator[Finding]:
         if claim.kind not in _KINDS:
             continue
         _, s_start, _ = doc.sentences[claim.sentence]
-        if not _GAP_BEFORE.search(doc.text, max(s_start, claim.start - 30), claim.start):
+        values = _by_to(doc, claim)
+        if not values and not _GAP_BEFORE.search(
+            doc.text, max(s_start, claim.start - 30), claim.start
+        ):
             continue
-        values = _values(doc, claim)[-2:]
+        values = values or _values(doc, claim)[-2:]
         if len(values) != 2 or not comparable(noun(doc, values[0]), noun(doc, values[1])):
             continue
         a, b = values
@@ -69,6 +74,27 @@ def gap_findings(doc: Document) -> Iterator[Finding]:
         if stated.overlaps(gap) or claim.interval.overlaps(gap):
             reason = f"{a.text} and {b.text} differ by {size:,.0f}, inside {stated.text()}"
             yield Finding(claim.index, "supported", "gap", reason, size)
+
+
+_BY = re.compile(
+    r"\bby\s+(?:(?:about|roughly|some|nearly|almost|over|more\s+than|just)\s+)?$", re.I
+)
+_TO = re.compile(r"\s+to\s+(?:(?:about|roughly|some|nearly|almost|just|only)\s+)?", re.I)
+
+
+def _by_to(doc: Document, claim: Claim) -> list[Claim]:
+    """For a change "by" a count "to" a value ("the ADP was 34,000 ... reduce that ADP by 9,000
+    to 25,000"), the value before it and the one it goes to; else none."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    if not _BY.search(doc.text, max(s_start, claim.start - 20), claim.start):
+        return []
+    after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end][:1]
+    before = _values(doc, claim)[-1:]
+    if not after or not before or not _TO.fullmatch(doc.text, claim.end, after[0].start):
+        return []
+    if _family(after[0]) != _family(claim):
+        return []
+    return [before[0], after[0]]
 
 
 def _width(claim: Claim) -> float:
