@@ -455,12 +455,9 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
             continue
         low, high = span[0] - 100.0, span[1] - 100.0
         exact = 100.0 * (now.value / then.value - 1) if then.value else None
+        times = _TIMES.search(claim.text) is not None
         later_base = (claim.base_year or 0) > (claim.fiscal_year or claim.base_year or 0)
-        back = (
-            _ratio(then.interval, now.interval, 100.0)
-            if _TIMES.search(claim.text) or later_base
-            else None
-        )
+        back = _ratio(then.interval, now.interval, 100.0) if times or later_base else None
         if (
             back is not None
             and not _loosely(claim, low, high)
@@ -468,10 +465,10 @@ def _change(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Findin
         ):  # "the year 59,011 were sold was the outlier: the one before, three times as high";
             # "36,845 in FY2023 versus 37,684 in FY2024, about +2.3%": from the earlier year
             said = (
-                f"from {_num(now.value)} to {_num(then.value)} is a change of "
+                f"{_num(then.value)} is {_range(*back, 1)}% of {_num(now.value)}"
+                if times
+                else f"from {_num(now.value)} to {_num(then.value)} is a change of "
                 f"{_range(back[0] - 100.0, back[1] - 100.0, 1)}%"
-                if not _TIMES.search(claim.text)
-                else f"{_num(then.value)} is {_range(*back, 1)}% of {_num(now.value)}"
             )
             yield Finding(claim.index, "supported", "change", said, exact)
             continue

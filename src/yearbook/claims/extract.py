@@ -470,6 +470,7 @@ def _skip_words(words: str, text: str, match: re.Match[str], before: str) -> boo
 
 
 _FOLD_AFTER = re.compile(r"[\s-]fold\b", re.I)
+"""After the digits of a multiple ("a 4-fold rise"), which the phrases read whole."""
 
 
 def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> bool:

@@ -4,8 +4,8 @@ A count worded as a difference ("a difference of", "a gap of", "an increase of 8
 is checked against the two like counts right before it, in its sentence or the one before in
 its paragraph: the difference of their intervals. So is a change "by" a count "to" a value
 ("was 34,000 ... will reduce that by 9,000 to 25,000"), against the value before it and the
-one it goes to. It may support, never contradict: which two
-numbers a difference is between is read from their order, not their words.
+one it goes to. It may support, never contradict: which two numbers a difference is between
+is read from their order, not their words.
 
 >>> from yearbook.claims.extract import extract_document
 >>> from yearbook.claims.text import to_plain

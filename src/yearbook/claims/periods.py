@@ -70,12 +70,9 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
             if base:  # "down 50 percent from levels seen during the Smith administration"
                 claim.no_contradiction = f"its base is a period ({base!r}), not one fiscal year"
                 claim.year_note = claim.year_note or claim.no_contradiction
-        if (
-            claim.year_source in ("sentence", "this year")
-            or claim.part is not None
-            or (claim.year_note)
-        ):  # its sentence gives its year ("this fiscal year" too), a part of one, a span or a
-            continue  # calendar year
+        given = claim.year_source in ("sentence", "this year")  # "this fiscal year" too
+        if given or claim.part is not None or claim.year_note:
+            continue  # its sentence gives its year, a part of one, a span or a calendar year
         _, s_start, _ = doc.sentences[claim.sentence]
         head = doc.text[s_start : claim.start]
         own = clause_text(doc, claim)

@@ -916,7 +916,7 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         and part.start() >= claim.end
         and _WHOLE_OF.search(doc.text, max(s_start, claim.start - 30), claim.start)
     ):
-        part = None  # "28,677 of the 59,011 sales took place after Feb. 18": the part's part
+        part = None  # "28,677 of the 59,011 sales took place after Feb. 18": the part's time
     if span and not part and not named_after:
         ends = _span_of(span.group())
         pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
