@@ -1316,12 +1316,7 @@ def test_the_whole_a_part_of_a_year_is_taken_of_keeps_its_year(checked: Checker)
 def test_this_fiscal_year_after_a_value_is_not_the_year_named_before_it(
     checked: Checker,
 ) -> None:
-    rows: list[Row] = [
-        ("ero.removals", 2017, 226_119),
-        ("ero.removals", 2018, 256_085),
-        ("ero.removals", 2019, 267_258),
-        ("ero.removals", 2020, 185_884),
-    ]
+    rows = TERM_YEARS
     text = (
         "Under Trump, removals fell to 226,119 in fiscal 2017, then rose to over 250,000 in fiscal "
         "2018 and hit 282,242 this fiscal year."
