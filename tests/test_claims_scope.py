@@ -260,6 +260,11 @@ def test_the_whole_of_a_share_is_read_by_its_noun_alone(checked: Checker) -> Non
     assert "arrest" in context.near
     assert "crimin" not in context.near + context.rest  # what the part had, not the whole
     assert verdict(checked(text, ROWS), "143,000") == ("ero.admin_arrests", 2019, "supported")
+    all_of = (
+        "In fiscal year 2019, more than 64 percent of all of the 143,000 illegal aliens arrested "
+        "by agents were convicted criminals."
+    )
+    assert verdict(checked(all_of, ROWS), "143,000") == ("ero.admin_arrests", 2019, "supported")
 
 
 def test_a_change_after_a_participle_is_read_with_its_sentences_subject(

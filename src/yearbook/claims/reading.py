@@ -39,10 +39,12 @@ _INCLUDING_ON = re.compile(r"\b(?:including|such\s+as|among\s+them)\b", re.I)
 _TOTAL_OF = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all|all\s+told)\s*$", re.I)
 _ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")
 _OF_SHARE = re.compile(
-    r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?$", re.I
+    r"(?:%|\bper\s?cent|\bpercent)\s+of\s+(?:the\s+|all\s+(?:of\s+)?(?:the\s+)?|those\s+|"
+    r"these\s+)?$",
+    re.I,
 )
-"""Before the whole of a share ("64% of the 143,000 buyers had paid cash"): what follows its
-noun says what the part had, not what the whole counts."""
+"""Before the whole of a share ("64% of the 143,000 buyers had paid cash", "of all of the"):
+what follows its noun says what the part had, not what the whole counts."""
 _PART_OF = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|those\s+|these\s+)?"
     r"(?:(?:about|nearly|almost|over|more\s+than|some|roughly)\s+)?\$?",
