@@ -721,3 +721,11 @@ def test_a_change_beside_a_count_and_an_average_relates_the_two() -> None:
     assert claim(check(text.format("40")), "a nearly 40 percent growth").verdict == "supported"
     other = check(text.format("60"))
     assert claim(other, "a nearly 60 percent growth").verdict == "unverifiable"
+
+
+def test_a_fraction_of_those_with_its_part_in_brackets_is_that_part_of_the_count_before() -> None:
+    text = "The office removed 72,177 people in FY 2022. {} of those (44,096) had a record."
+    assert claim(check(text.format("More than half")), "More than half").verdict == "supported"
+    assert claim(check(text.format("Nearly a third")), "Nearly a third").verdict == (
+        "unverifiable"  # 61%: never contradicted, since which count "those" are is a guess
+    )

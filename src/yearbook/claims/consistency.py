@@ -919,6 +919,10 @@ def _fraction_given(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterato
         if claim.kind not in ("share", "percent") or any(ch.isdigit() for ch in claim.text):
             continue
         after = [c for c in doc.in_sentence(claim.sentence) if c.start >= claim.end]
+        counted = _fraction_counted(doc, claim, after[:1])
+        if counted is not None:
+            yield counted
+            continue
         if not after or after[0].kind not in ("share", "percent"):
             continue
         given = after[0]
@@ -932,6 +936,38 @@ def _fraction_given(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterato
         else:
             reason = f"the text gives it as {given.text}, which {claim.text.lower()} is not"
             yield Finding(claim.index, "contradicted", "fraction", reason, given.value)
+
+
+_OF_THOSE = re.compile(r"\s*of\s+(?:those|them|these|whom)\s*\(\s*", re.I)
+"""Between a fraction in words and the count of its part in brackets: "half of those (44,096)"."""
+
+
+def _fraction_counted(doc: Document, claim: Claim, after: list[Claim]) -> Finding | None:
+    """A fraction in words "of those" a count before it, its part's count in brackets ("removed
+    72,177 ... More than half of those (44,096) had a criminal history"): supported where the
+    part over that whole gives it; never contradicted (which count "those" are is a guess)."""
+    if (
+        not after
+        or after[0].kind != "count"
+        or not _OF_THOSE.fullmatch(doc.text, claim.end, after[0].start)
+    ):
+        return None
+    part = after[0]
+    wholes = [
+        c
+        for s in (claim.sentence - 1, claim.sentence)
+        for c in doc.in_sentence(s)
+        if c.end <= claim.start and c.kind == "count" and c.role != "prior" and c.value > part.value
+    ]
+    if not wholes:
+        return None
+    whole = wholes[-1]
+    share = 100.0 * part.value / whole.value
+    above = qualifier_side(claim.qualifier) == "above" and share > claim.interval.low
+    if not claim.interval.contains(share) and not above:  # "more than half": any more
+        return None
+    reason = f"{part.text} of {whole.text} is {share:.2f}%"
+    return Finding(claim.index, "supported", "fraction", reason, share)
 
 
 _RATIO_VALUES = 12
