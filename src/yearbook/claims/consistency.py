@@ -46,7 +46,7 @@ from yearbook.claims.counted import counted_noun as noun_of_words
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.findings import Finding
 from yearbook.claims.gaps import gap_findings
-from yearbook.claims.link import tokens
+from yearbook.claims.link import tokens, value_before
 from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.claims.parts import part_of_something
 from yearbook.claims.ranks import since_findings
@@ -564,11 +564,8 @@ ending September 30, a 110 percent jump")."""
 def _apposed(doc: Document, claim: Claim) -> Claim | None:
     """The value of its sentence a change is set right after, as that value's change: one of
     the two it relates."""
-    before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start]
-    if not before or before[-1].kind not in _VALUES:
-        return None
-    last = before[-1]
-    return last if _APPOSED.fullmatch(doc.text, last.end, claim.start) else None
+    last = value_before(doc, claim)
+    return last if last and _APPOSED.fullmatch(doc.text, last.end, claim.start) else None
 
 
 def _like_kinds(now: Claim, then: Claim) -> bool:
