@@ -1171,6 +1171,19 @@ def test_a_count_under_a_named_period_is_checked_against_its_years(checked: Chec
     assert verdict(checked(one_year, TERM_YEARS), "256,085") == ("ero.removals", 2018, "supported")
 
 
+def test_a_count_a_year_under_a_named_period_is_its_years_mean(checked: Checker) -> None:
+    # FY 2017 to FY 2020 average 233,836 removals a year
+    said = "Under Trump, ICE deported about {} people a year."
+    mean = claim(checked(said.format("234,000"), TERM_YEARS), "about 234,000")
+    assert (mean.metric, mean.verdict) == ("ero.removals", "supported")
+    assert "FY 2017 to FY 2020 averages 233,836" in mean.reason
+    spans = "Between FY 2017 and FY 2020 ICE removed 234,000 people per year."
+    assert claim(checked(spans, TERM_YEARS), "234,000").verdict == "supported"
+    assert claim(checked(said.format("250,000"), TERM_YEARS), "about 250,000").verdict == (
+        "contradicted"
+    )
+
+
 def test_a_named_periods_first_or_last_year_is_one_fiscal_year(checked: Checker) -> None:
     first = "Trump's first year removals ({}) were well above the years after it."
     assert verdict(checked(first.format("226,119"), TERM_YEARS), "226,119") == (

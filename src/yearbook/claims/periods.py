@@ -4,7 +4,8 @@ A pack names such periods with the fiscal years each spans (`Vocabulary.periods`
 an average whose sentence names no fiscal year, and whose sentence up to it and its own
 clause name one period ("Under Smith, the office sold more than 935,000", "2 million under
 Smith"), is about that
-period's fiscal years: its span is set, and the sum (or the mean) over them checks it
+period's fiscal years: its span is set, and the sum (or the mean, for an average or a count
+given a year: "about 234,000 a year under Smith") over them checks it
 (`yearbook.claims.yearlink.span_sum`). The year its paragraph or text gave it is kept, for a
 count that is one year's figure of the span ("under Smith, sales reached 267,258"), which no
 sum then contradicts, and a claim no sum decides may still take the one year whose figure it
@@ -31,6 +32,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.rates import yearly
 from yearbook.claims.reading import clause_text
 from yearbook.claims.vocabulary import Period
 
@@ -97,6 +99,8 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
             # no note that it is of no one year: a year whose figure it states may still be
             # read from the figures ("under Smith, 256,085 were sold")
             claim.span = (period.first, period.last)
+            if claim.kind == "count" and yearly(doc, claim):
+                claim.kind = "average"  # "under Smith, about 234,000 a year": the mean
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -28,7 +28,15 @@ from yearbook.claims.numbers import WORD_VALUES, Interval
 from yearbook.claims.verify import as_written
 from yearbook.claims.wholes import noun
 
-__all__ = ["PERIODS", "loose_rate", "own_rate", "per_period", "period_of", "rate_findings"]
+__all__ = [
+    "PERIODS",
+    "loose_rate",
+    "own_rate",
+    "per_period",
+    "period_of",
+    "rate_findings",
+    "yearly",
+]
 
 PERIODS = {"day": 365.25, "week": 365.25 / 7, "month": 12.0}
 """How many of each period a year holds."""
@@ -139,7 +147,8 @@ def loose_rate(claim: Claim) -> Interval:
     return Interval(claim.value - 0.5, claim.value + 1.0, True, False)
 
 
-def _yearly(doc: Document, claim: Claim) -> bool:
+def yearly(doc: Document, claim: Claim) -> bool:
+    """Whether a count or an average is given per year ("250,000 a year", "annually")."""
     _, _, s_end = doc.sentences[claim.sentence]
     return claim.kind in ("count", "average") and bool(_YEARLY.match(doc.text, claim.end, s_end))
 
@@ -192,7 +201,7 @@ def rate_findings(doc: Document) -> Iterator[tuple[int, str, str, float]]:
         for c in doc.claims
         if c.kind in ("count", "average") and (p := period_of(doc, c)) is not None
     }
-    periods.update({c.index: "year" for c in doc.claims if _yearly(doc, c)})
+    periods.update({c.index: "year" for c in doc.claims if yearly(doc, c)})
     for claim in doc.claims:
         period = periods.get(claim.index)
         if period is None:
