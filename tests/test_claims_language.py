@@ -190,3 +190,67 @@ def test_orders_of_removal_in_spanish_are_no_removals(checked: Checker) -> None:
         assert verdict(checked(said.format(word), rows), "65.076")[2] == "unverifiable"
     carried = SPANISH_LEAD + "En todo el año fiscal 2022 hubo 65.076 expulsiones."
     assert verdict(checked(carried, rows), "65.076")[2] == "contradicted"
+
+
+PORTUGUESE_LEAD = (
+    "Segundo os números que a agência divulgou nesta quinta-feira, com os dados das suas "
+    "oficinas para o ano fiscal e de todo o país, "
+)
+"""A Portuguese opening, so that a short test sentence is read as Portuguese."""
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("267.258 pessoas", "267,258 people"),
+        ("um aumento de 4,3%", "an increase of 4.3%"),
+        ("mais de 44 mil", "more than 44,000"),
+        ("1,95 milhões", "1.95 million"),
+        ("2,5 bilhões de dólares", "2.5 billion dollars"),
+        ("no ano fiscal de 2022", "in the fiscal year 2022"),
+        ("no exercício financeiro de 2018", "in the fiscal year 2018"),
+        ("o ano fiscal anterior", "the previous fiscal year"),
+        ("entre outubro de 2021 e 30 de setembro de 2022",
+         "between October 2021 and September 30, 2022"),
+        ("de 2017 a 2019", "from 2017 through 2019"),
+        ("de 647 mil para 1,95 milhões", "from 647,000 to 1.95 million"),
+        ("aumentou para 142.750", "rose to 142,750"),
+        ("quase o dobro", "nearly double"),
+        ("aumentos de 93% e 22%, respectivamente", "increases of 93% and 22%, respectively"),
+        ("menos de 5%", "fewer than 5%"),
+        ("cerca de 180 países", "about 180 countries"),
+        ("o segundo menor número", "the second lowest number"),
+    ],
+)  # fmt: skip
+def test_portuguese_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:
+    assert read in read_language(plain(PORTUGUESE_LEAD + written)).text
+
+
+def test_portuguese_and_spanish_are_told_apart() -> None:
+    assert detect_language(PORTUGUESE_LEAD + "Foram deportadas 267.258 pessoas.") == "pt"
+    assert detect_language(SPANISH_LEAD + "Fueron deportadas 267.258 personas.") == "es"
+
+
+def test_a_portuguese_text_is_checked_against_the_figures(checked: Checker) -> None:
+    result = checked(
+        PORTUGUESE_LEAD + "No ano fiscal de 2019 o ICE deportou 267.258 pessoas, um aumento "
+        "de 4,3% em relação às 256.085 do ano fiscal anterior. Os agentes fizeram mais de "
+        "143 mil prisões administrativas no ano fiscal de 2019, contra 158.851 no ano fiscal "
+        "de 2018.",
+        REMOVALS,
+    )
+    assert verdict(result, "267.258") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "256.085") == ("ero.removals", 2018, "supported")
+    assert verdict(result, "um aumento de 4,3%") == ("ero.removals", 2019, "supported")
+    assert verdict(result, "mais de 143 mil") == ("ero.admin_arrests", 2019, "supported")
+    assert verdict(result, "158.851") == ("ero.admin_arrests", 2018, "contradicted")
+
+
+@given(st.integers(min_value=1_000, max_value=999_999_999))
+def test_every_grouped_portuguese_number_points_back_to_it(value: int) -> None:
+    written = f"{value:,}".replace(",", ".")
+    text = PORTUGUESE_LEAD + f"Foram {written} pessoas no ano fiscal de 2019."
+    read = read_language(plain(text))
+    at = read.text.index(f"{value:,}")
+    start, end = read.span(at, at + len(f"{value:,}"))
+    assert text[start:end] == written

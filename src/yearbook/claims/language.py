@@ -1,4 +1,4 @@
-"""Prose in Spanish, read in the words the checker knows.
+"""Prose in Spanish or Portuguese, read in the words the checker knows.
 
 The checker's rules read English: "more than 267,000", "in fiscal year 2019", "a 4.3%
 increase". A text written in Spanish says the same things as "más de 267 mil", "en el
@@ -15,6 +15,11 @@ claim still points at what the writer wrote:
   ``casi``, ``aumento``, ``frente a``) and the small words between them;
 * the words a pack gives for what its figures count (``deportados``), from its
   vocabulary's ``translations`` (`yearbook.claims.vocabulary`).
+
+Portuguese is read the same way, with its own words (`yearbook.claims.portuguese`):
+"mais de 142.000", "no ano fiscal de 2022", "um aumento de 93%", "de 647 mil para 1,95
+milhões". A text is read as the language whose small words it uses most, where it uses
+enough of them and far more than English ones.
 
 It is a reading aid, not a translation: word order stays the writer's, and a word it
 does not know is kept as written. English text, and text in a language it does not
@@ -34,8 +39,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
+from yearbook.claims.portuguese import PORTUGUESE, PORTUGUESE_MARKERS, PORTUGUESE_UNITS
 from yearbook.claims.text import Plain, Rewriting
 
 __all__ = ["SPANISH", "detect_language", "read_language"]
@@ -51,8 +58,12 @@ _ENGLISH_MARKERS = (
     "the", "of", "and", "to", "that", "for", "with", "was", "were", "is", "by", "from", "this",
     "are",
 )  # fmt: skip
-_MARKERS = {"es": frozenset(_SPANISH_MARKERS), "en": frozenset(_ENGLISH_MARKERS)}
-"""Small words each language uses often and the other hardly ever."""
+_MARKERS = {
+    "es": frozenset(_SPANISH_MARKERS),
+    "pt": frozenset(PORTUGUESE_MARKERS),
+    "en": frozenset(_ENGLISH_MARKERS),
+}
+"""Small words each language uses often and the others hardly ever."""
 
 _LEAST_MARKERS = 8
 """Fewest of a language's small words a text must use to be read as that language."""
@@ -438,55 +449,129 @@ _UNITS = {
 }  # fmt: skip
 """Number words that count thousands or millions ("cinco mil", "dos millones")."""
 
-_AMOUNT = (
-    r"(?P<lead>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")"
-)
-_SPANISH_NUMBER = re.compile(
-    r"(?<![\w.,])(?:"
-    rf"{_AMOUNT}\s+(?P<scale>mil\s+millones|millones|millón)\b(?:\s+de(?=\s))?"
-    rf"|(?:{_AMOUNT.replace('lead', 'thou')}\s*)?(?<![^\W\d_])mil\b"
-    r"(?:\s+(?P<rest>\d{1,3})(?!\d|[.,]\d))?"
-    r"(?!\s+mill)"
-    r"|(?P<grouped>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![\d]|[.,]\d)"
-    r"|(?P<decimal>\d+,\d{1,2})(?=\s*(?:%|por\s*ciento|puntos?\b|veces\b))"
-    r")",
-    re.I,
-)
-"""A number written in the Spanish manner (see the module docstring)."""
 
-_MONTHS = "|".join(
-    ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-     "setiembre", "octubre", "noviembre", "diciembre")
-)  # fmt: skip
-_DATE = re.compile(
-    rf"(?<![\w.,])(?:(?:el\s+)?(?P<day>\d{{1,2}})\s+de\s+)?(?P<month>{_MONTHS})"
-    r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?(?!\w)",
-    re.I,
-)
-"""A date: "el 1 de octubre de 2018" (October 1, 2018), "septiembre de 2019"."""
+def _number_pattern(units: Mapping[str, int], scales: str, per: str) -> re.Pattern[str]:
+    """A number written in the Spanish or Portuguese manner (see the module docstring):
+    ``scales`` the words of millions and billions, ``per`` the words a decimal comma may
+    stand before ("por ciento")."""
+    amount = (
+        r"(?P<lead>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?|"
+        + "|".join(sorted(units, key=len, reverse=True))
+        + r")"
+    )
+    return re.compile(
+        r"(?<![\w.,])(?:"
+        rf"{amount}\s+(?P<scale>{scales})\b(?:\s+de(?=\s))?"
+        rf"|(?:{amount.replace('lead', 'thou')}\s*)?(?<![^\W\d_])mil\b"
+        r"(?:\s+(?P<rest>\d{1,3})(?!\d|[.,]\d))?"
+        r"(?!\s+mil[lh])"
+        r"|(?P<grouped>\d{1,3}(?:\.\d{3})+(?:,\d+)?)(?![\d]|[.,]\d)"
+        rf"|(?P<decimal>\d+,\d{{1,2}})(?=\s*(?:%|{per}))"
+        r")",
+        re.I,
+    )
 
-_YEARS_SPAN = re.compile(
-    r"(?<![\w-])desde\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<first>(?:19|20)\d\d)\s+"
-    r"(?:hasta|a)\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<last>(?:19|20)\d\d)(?!\d)",
-    re.I,
-)
-"""A span of years: "desde 2017 hasta 2019" (from 2017 through 2019)."""
 
-_SCALES = {"mil millones": "billion", "millones": "million", "millon": "million"}
+def _date_pattern(months: str) -> re.Pattern[str]:
+    """A date: "el 1 de octubre de 2018", "30 de setembro de 2022", "septiembre de 2019"."""
+    return re.compile(
+        rf"(?<![\w.,])(?:(?:el|o)\s+)?(?:(?P<day>\d{{1,2}})\s+de\s+)?(?P<month>{months})"
+        r"(?:\s+(?:de|del)\s+(?P<year>\d{4}))?(?!\w)",
+        re.I,
+    )
 
-_BEFORE_NUMBER = re.compile(
-    r"(?<![\w-])(?P<word>en\s+una?|una?|del|a|años?\s+fiscal(?:es)?\s+(?:de|del))\s+(?=\d)"
-    r"|(?<![\w-])(?P<a>a)\s+(?=(?:unos|unas|más|casi|alrededor|cerca|aproximadamente|poco|"
-    r"un\s+total|al\s+menos|menos)\b)",
-    re.I,
+
+_SPANISH_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre"
+    "|diciembre"
 )
-"""An article before a number, which English leaves out ("subieron un 4,3 %": rose 4.3%),
-"del" before one ("un aumento del 110 %": an increase of 110%) and "en un" ("subieron en un
-4,3 %": rose by 4.3%). "a" before a number is "to" after another ("de 463 a 1.179") and
-is left out after a verb ("arrestó a 158.581", "deportó a unos 267.000"); "año fiscal de
-2017" is fiscal year 2017."""
+_PORTUGUESE_MONTHS = (
+    "janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+)
+
+
+@dataclass(frozen=True)
+class _Language:
+    """How one language writes what the checker reads."""
+
+    words: Mapping[str, str]  # its words and phrases, and the English read for each
+    markers: frozenset[str]  # the small words it is told by
+    units: Mapping[str, int]
+    scales: Mapping[str, str]  # its words of a scale, without accents, in English
+    number: re.Pattern[str]
+    date: re.Pattern[str]
+    span: re.Pattern[str]  # a span of years: "desde 2017 hasta 2019", "de 2017 a 2019"
+    before: re.Pattern[str]  # words before a number that English says otherwise or not at all
+    articles: Mapping[str, str]  # of those words, without accents, what English says
+
+
+_LANGUAGES = {
+    "es": _Language(
+        SPANISH,
+        frozenset(_SPANISH_MARKERS),
+        _UNITS,
+        {"mil millones": "billion", "millones": "million", "millon": "million"},
+        _number_pattern(
+            _UNITS, r"mil\s+millones|millones|millón", r"por\s*ciento|puntos?\b|veces\b"
+        ),
+        _date_pattern(_SPANISH_MONTHS),
+        re.compile(
+            r"(?<![\w-])desde\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<first>(?:19|20)\d\d)\s+"
+            r"(?:hasta|a)\s+(?:el\s+)?(?:año\s+(?:fiscal\s+)?)?(?P<last>(?:19|20)\d\d)(?!\d)",
+            re.I,
+        ),
+        # "subieron un 4,3 %": rose 4.3%; "un aumento del 110 %": an increase of 110%; "en
+        # un 4,3 %": by 4.3%; "año fiscal de 2017": fiscal year 2017. "a" before a number is
+        # "to" after another ("de 463 a 1.179") and left out after a verb ("arrestó a
+        # 158.581", "deportó a unos 267.000")
+        re.compile(
+            r"(?<![\w-])(?P<word>en\s+una?|una?|del|a|años?\s+fiscal(?:es)?\s+(?:de|del))\s+(?=\d)"
+            r"|(?<![\w-])(?P<a>a)\s+(?=(?:unos|unas|más|casi|alrededor|cerca|aproximadamente|"
+            r"poco|un\s+total|al\s+menos|menos)\b)",
+            re.I,
+        ),
+        {"del": "of ", "en un": "by ", "en una": "by "},
+    ),
+    "pt": _Language(
+        PORTUGUESE,
+        frozenset(PORTUGUESE_MARKERS),
+        PORTUGUESE_UNITS,
+        {
+            "mil milhoes": "billion",
+            "milhoes": "million",
+            "milhao": "million",
+            "bilhoes": "billion",
+            "bilhao": "billion",
+        },
+        _number_pattern(
+            PORTUGUESE_UNITS,
+            r"mil\s+milh(?:ões|oes)|milh(?:ões|oes|ão|ao)|bilh(?:ões|oes|ão|ao)",
+            r"por\s*cento|pontos?\b|vezes\b",
+        ),
+        _date_pattern(_PORTUGUESE_MONTHS),
+        re.compile(
+            r"(?<![\w-])(?:desde|de)\s+(?:o\s+)?(?:ano\s+(?:fiscal\s+)?(?:de\s+)?)?"
+            r"(?P<first>(?:19|20)\d\d)\s+(?:até|a)\s+(?:o\s+)?(?:ano\s+(?:fiscal\s+)?(?:de\s+)?)?"
+            r"(?P<last>(?:19|20)\d\d)(?!\d)",
+            re.I,
+        ),
+        # "no ano fiscal de 2022": in the fiscal year 2022; "em um 5%": by 5%; "de 647 mil
+        # para 1,95 milhões": from 647,000 to 1.95 million
+        re.compile(
+            r"(?<![\w-])(?P<word>em\s+uma?|uma?|a|para|anos?\s+fisca(?:l|is)\s+de"
+            r"|exerc[ií]cios?\s+(?:fiscal|fiscais|financeiros?)\s+de"
+            r"|de(?=\s+[\d.,]+(?:\s+mil\b|\s+milh\w+)?\s+(?:para|a)\s+\d))\s+(?=\d)",
+            re.I,
+        ),
+        {"em um": "by ", "em uma": "by ", "de": "from ", "para": "to "},
+    ),
+}
+"""The languages read, by their codes."""
+_TO = "a"
+"""The word that is "to" after a number ("de 463 a 1.179"), and left out otherwise."""
+_YEARS = ("ano", "exercicio")
+"""How the words of a fiscal year before its number begin, without accents."""
+
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s*$")
 
 
@@ -497,51 +582,55 @@ def _fold(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """``es`` for a text in Spanish, ``en`` otherwise, by its commonest small words."""
+    """The code of the language a text is written in ("es", "pt"), by its commonest small
+    words; ``en`` for English and for a language the checker does not read."""
     counts = dict.fromkeys(_MARKERS, 0)
     for match in _WORD.finditer(text[:20_000]):
         word = match.group().lower()
         for language, markers in _MARKERS.items():
             if word in markers:
                 counts[language] += 1
-    spanish, english = counts["es"], counts["en"]
-    return "es" if spanish >= _LEAST_MARKERS and spanish > 3 * english else "en"
+    english = counts.pop("en")
+    language, most = max(counts.items(), key=lambda item: item[1])
+    return language if most >= _LEAST_MARKERS and most > 3 * english else "en"
 
 
-def _english_number(written: str) -> str:
-    """A Spanish-written number in the English manner: "267.258" -> "267,258", "4,3" -> "4.3"."""
-    if written.lower() in _UNITS:
-        return str(_UNITS[written.lower()])
+def _english_number(written: str, units: Mapping[str, int]) -> str:
+    """A number written in the Spanish manner in the English one: "267.258" -> "267,258",
+    "4,3" -> "4.3"."""
+    if written.lower() in units:
+        return str(units[written.lower()])
     if re.fullmatch(r"\d+\.\d{1,2}", written):  # "2.2 millones": a decimal point already
         return written
     return written.replace(".", "\0").replace(",", ".").replace("\0", ",")
 
 
-def _number(match: re.Match[str]) -> str:
+def _number(match: re.Match[str], language: _Language) -> str:
+    units = language.units
     if match.group("scale"):
-        scale = _SCALES[re.sub(r"\s+", " ", _fold(match.group("scale")))]
-        return f"{_english_number(match.group('lead'))} {scale}"
+        scale = language.scales[re.sub(r"\s+", " ", _fold(match.group("scale")))]
+        return f"{_english_number(match.group('lead'), units)} {scale}"
     if match.group("grouped"):
-        return _english_number(match.group("grouped"))
+        return _english_number(match.group("grouped"), units)
     if match.group("decimal"):
-        return _english_number(match.group("decimal"))
+        return _english_number(match.group("decimal"), units)
     thousands = match.group("thou")
-    count = _english_number(thousands) if thousands else "1"
+    count = _english_number(thousands, units) if thousands else "1"
     if "." in count:  # "1,5 mil": a decimal of thousands
         return f"{count} thousand"
     rest = match.group("rest")
     return f"{int(count.replace(',', '')):,},{int(rest or 0):03d}"
 
 
-def _before_number(match: re.Match[str], text: str, at: int) -> str:
+def _before_number(match: re.Match[str], text: str, at: int, language: _Language) -> str:
     if not match.group("word"):  # "a" before a qualifier: "deportó a unos 267.000"
         return ""
-    word = _fold(match.group("word"))
-    if word.startswith("ano"):
-        return "fiscal years " if "fiscales" in word else "fiscal year "
-    if word == "a":
+    word = re.sub(r"\s+", " ", _fold(match.group("word")))
+    if word.startswith(_YEARS):
+        return "fiscal years " if word.split()[1] in ("fiscales", "fiscais") else "fiscal year "
+    if word == _TO:
         return "to " if _AFTER_NUMBER.search(text, max(0, at - 40), at) else ""
-    return {"del": "of ", "en un": "by ", "en una": "by "}.get(re.sub(r"\s+", " ", word), "")
+    return language.articles.get(word, "")
 
 
 def _date(match: re.Match[str], meanings: Mapping[str, str]) -> str:
@@ -571,13 +660,15 @@ class _Out(Rewriting):
                 self.origin.append(origin[end - 1] + (at - end + 1) if number else origin[end - 1])
 
 
-@lru_cache(maxsize=4)
-def _phrases(pack: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of every word and phrase (in lower case), the engine's and a pack's, and
-    what each reads as. A phrase typed without its accents ("ano fiscal") reads as with them;
-    a single word keeps its accent, which can tell two words apart ("aumentó", rose;
-    "aumento", an increase)."""
-    meanings = {k.lower(): v for k, v in {**SPANISH, **dict(pack)}.items()}
+@lru_cache(maxsize=8)
+def _phrases(
+    code: str, pack: tuple[tuple[str, str], ...]
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every word and phrase (in lower case) of a language, the engine's and a
+    pack's, and what each reads as. A phrase typed without its accents ("ano fiscal") reads
+    as with them; a single word keeps its accent, which can tell two words apart ("aumentó",
+    rose; "aumento", an increase)."""
+    meanings = {k.lower(): v for k, v in {**_LANGUAGES[code].words, **dict(pack)}.items()}
     for key, english in list(meanings.items()):
         bare = _fold(key)
         if " " in key and bare not in meanings:
@@ -590,13 +681,18 @@ def _phrases(pack: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[s
 def read_language(
     plain: Plain, translations: Mapping[str, Mapping[str, str]] | None = None
 ) -> Plain:
-    """The plain text, read in the checker's English when it is written in Spanish.
+    """The plain text, read in the checker's English when it is written in Spanish or
+    Portuguese.
 
     ``translations`` are a pack's words by language (``{"es": {"deportados": "deported"}}``),
     read before the general ones."""
-    if detect_language(plain.text) != "es":
+    code = detect_language(plain.text)
+    if code not in _LANGUAGES:
         return plain
-    pattern, meanings = _phrases(tuple(sorted(((translations or {}).get("es") or {}).items())))
+    language = _LANGUAGES[code]
+    pattern, meanings = _phrases(
+        code, tuple(sorted(((translations or {}).get(code) or {}).items()))
+    )
     text = plain.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a character that lowers to two: keep offsets simple
@@ -607,10 +703,10 @@ def read_language(
         return english[:1].upper() + english[1:] if text[at : at + 1].isupper() else english
 
     readers: tuple[tuple[re.Pattern[str], str, Callable[[re.Match[str], int], str]], ...] = (
-        (_SPANISH_NUMBER, text, lambda m, at: _number(m)),
-        (_DATE, text, lambda m, at: _date(m, meanings)),
-        (_YEARS_SPAN, text, lambda m, at: f"from {m.group('first')} through {m.group('last')}"),
-        (_BEFORE_NUMBER, text, lambda m, at: _before_number(m, text, at)),
+        (language.number, text, lambda m, at: _number(m, language)),
+        (language.date, text, lambda m, at: _date(m, meanings)),
+        (language.span, text, lambda m, at: f"from {m.group('first')} through {m.group('last')}"),
+        (language.before, text, lambda m, at: _before_number(m, text, at, language)),
         (pattern, lowered, phrase),
     )  # in this order where two start at one place
     out = _Out(plain)
@@ -629,7 +725,7 @@ def read_language(
         assert match is not None
         reader, _, english = readers[rank]
         out.keep(pos, at)
-        out.put(english(match, at), at, match.end(), number=reader is _SPANISH_NUMBER)
+        out.put(english(match, at), at, match.end(), number=reader is language.number)
         pos = max(match.end(), at + 1)
     out.keep(pos, len(text))
     return out.done(translated=True)
