@@ -821,6 +821,26 @@ def test_last_year_in_a_dated_text_may_mean_the_year_before_its_date(checked: Ch
     assert (undated.fiscal_year, undated.verdict) == (2022, "contradicted")
 
 
+def test_last_year_beside_a_years_report_may_mean_that_year(checked: Checker) -> None:
+    """A year's report comes out the year after: "last year", beside "the 2023 annual report",
+    may be FY 2023 as much as FY 2022. Tried as either, contradicted as neither."""
+    rows: list[Row] = [("ero.removals", 2022, 72_177), ("ero.removals", 2023, 142_580)]
+    said = "According to the {} annual report, the agency removed {} people last year."
+    for report in ("2023", "FY 2023"):
+        found = claim(checked(said.format(report, "more than 142,000"), rows), "more than 142,000")
+        assert (found.fiscal_year, found.verdict) == (2023, "supported"), found.reason
+        assert "'last year' beside the 2023 report" in found.reason
+        other = claim(checked(said.format(report, "72,177"), rows), "72,177")
+        assert (other.fiscal_year, other.verdict) == (2022, "supported")
+        wrong = claim(checked(said.format(report, "95,000"), rows), "95,000")
+        assert wrong.verdict == "unverifiable"
+    written_after = "According to the report for 2023, the agency removed 142,580 people last year."
+    assert claim(checked(written_after, rows), "142,580").verdict == "supported"
+    # a year that names no report keeps "last year" the year before it
+    plain_year = "In fiscal year 2023 the agency removed 142,580 people, and 72,177 last year."
+    assert verdict(checked(plain_year, rows), "72,177") == ("ero.removals", 2022, "supported")
+
+
 def test_a_count_a_year_after_a_span_is_its_yearly_average(checked: Checker) -> None:
     text = "Removals in FY21-FY23 came to 273,768, or roughly 91,000 a year."
     result = checked(text, REMOVALS_BY_YEAR)

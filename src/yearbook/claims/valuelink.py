@@ -936,7 +936,7 @@ class ValueLinker:
             and self._supported(doc, claim, ctx, ranked, plausible, agreeing[0])
         ):
             claim.year_source = "figures"
-            claim.no_contradiction = (
+            claim.no_contradiction = claim.no_contradiction or (
                 "its year is read from the text's date"
                 if claim.dated
                 else "its year is a calendar year"

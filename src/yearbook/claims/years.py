@@ -301,6 +301,17 @@ _A_YEAR = re.compile(
 "148,000 people annually"."""
 _LAST_YEAR = re.compile(r"\blast\s+(?:fiscal\s+)?year\b", re.I)
 """A year relative to when the text was written, not to the year it names."""
+_REPORT_AFTER = re.compile(
+    r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\s+(?:(?:annual|year[- ]end|yearly)\s+)?"
+    r"(?:enforcement\s+)?(?:report|review)\b",
+    re.I,
+)
+"""A year that names a report of it ("the 2023 annual report"), published the year after."""
+_REPORT_BEFORE = re.compile(
+    r"\b(?:report|review)\s+(?:[a-z]+\s+)?(?:of|for|on)\s+(?:the\s+)?$", re.I
+)
+"""Before a year a report is of ("the annual report for 2023", as read from "relatório anual
+de 2023")."""
 _LAST_FISCAL = re.compile(
     r"\b(?:the\s+|its\s+)(?:last|past|previous|latest|most\s+recent)\s+fiscal\s+year\b"
     r"|\blast\s+fiscal\s+year\b",
@@ -1612,6 +1623,21 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             # the year before the last one named, a base or not
             anchor = named[-1][1]
         claim.fiscal_year, claim.year_source = anchor - back, "relative"
+        report = next((pos for pos, y in before if y == anchor), None)
+        if (
+            relative is not None
+            and _LAST_YEAR.fullmatch(relative.group())
+            and report is not None
+            and (
+                _REPORT_AFTER.match(text, report)
+                or _REPORT_BEFORE.search(text, max(0, report - 40), report)
+            )
+        ):
+            # "the 2023 annual report ... deported more than 142,000 people last year": a
+            # writer a year on may mean the report's own year
+            claim.calendar = (anchor, anchor - 1) if claim.kind == "change" else (anchor, None)
+            claim.dated = f"'last year' beside the {anchor} report may mean FY {anchor}"
+            claim.no_contradiction = claim.no_contradiction or claim.dated
     else:
         claim.fiscal_year = sentence_year
         claim.year_source = "sentence" if before else source if sentence_year else ""
