@@ -54,7 +54,8 @@ class Claim:
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     calendar: tuple[int, int | None] | None = None  # the fiscal and base year its calendar
     # year would give, tried only where a figure of that fiscal year states the number
-    dated: str = ""  # why that reading comes from the text's date (or a report's), not a year it names
+    dated: str = ""  # why that reading comes from the text's date (or a report's), not a year
+    # it names
     now_stated: int | None = None  # a change of a year no figure gives: the index of the
     # claim that states that year's value, which it is measured from
     part: tuple[int, str] | None = None  # the fiscal year a part of a year it is about lies
