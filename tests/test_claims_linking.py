@@ -72,6 +72,22 @@ def test_a_year_the_text_leaves_open_links_to_the_one_year_whose_figure_agrees(
 BORDER: list[Row] = [*REMOVALS_2023, ("removals_border", 2022, 41_260)]
 
 
+def test_an_adverb_names_no_count_its_adjective_names(checked: Checker) -> None:
+    # "largely" says how, not what: the arrests are all arrests, not at-large ones
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2021, 74_082),
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+    ]
+    text = (
+        "Deportations remained low in fiscal year 2022 while arrests nearly doubled, largely "
+        "driven by people who recently crossed the border."
+    )
+    found = claim(checked(text, rows), "nearly doubled")
+    assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported"), found.reason
+
+
 def test_words_naming_a_narrower_count_keep_the_broader_figure_from_contradicting(
     checked: Checker,
 ) -> None:

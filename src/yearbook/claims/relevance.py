@@ -91,8 +91,15 @@ MONTHS = frozenset(_MONTHS.values())
 def _stem(word: str) -> str:
     if word in _MONTHS:
         return _MONTHS[word]
+    if word.endswith("ly") and len(word) >= _ADVERB:
+        return word  # "largely" says how, not what: it names no "at-large" count
     stem: str = _STEMMER.stemWord(word)
     return stem
+
+
+_ADVERB = 7
+"""The shortest word in "-ly" read as an adverb, kept whole rather than stemmed to its
+adjective ("largely", not "large"; "daily", "family" and "only" are stemmed as usual)."""
 
 
 @dataclass(frozen=True)
