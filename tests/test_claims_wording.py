@@ -258,6 +258,15 @@ def test_a_rank_over_years_is_checked_against_every_year_of_its_run(checked: Che
     assert verdict(checked(beyond, SIX_REMOVALS), "15-year low")[2] == "unverifiable"
     alone = "Sales were a four-year high."
     assert verdict(checked(alone, SIX_REMOVALS), "four-year high")[2] == "unverifiable"
+    record = "Removals in fiscal 2019 rose to 267,258, a four-year record."
+    assert verdict(checked(record, SIX_REMOVALS), "four-year record") == (
+        "ero.removals",
+        2019,
+        "supported",  # a record is a high: FY 2016 to FY 2019
+    )
+    # a "10-year record" is no count of 10, to be read as a part of the text's counts
+    share = "Removals soared to a 10-year record of 267,258. Around 82% of them were at the border."
+    assert "10" not in [c.text for c in checked(share, SIX_REMOVALS).claims]
 
 
 def test_a_part_naming_its_own_year_after_a_span_and_its_narrower_kind(

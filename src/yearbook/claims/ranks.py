@@ -42,8 +42,8 @@ MAX_RUN = 50
 """The longest run of years a rank is read over."""
 _HIGH = r"high|highest|most|largest|biggest|greatest|peak|record\s+high"
 _LOW = r"low|lowest|fewest|least|smallest|record\s+low"
-_SPAN_AFTER = re.compile(rf"[\s-]*years?[\s-]+(?P<d>{_HIGH}|{_LOW})\b", re.I)
-"""After the number of "a four-year high", "a 15 year low"."""
+_SPAN_AFTER = re.compile(rf"[\s-]*years?[\s-]+(?P<d>{_HIGH}|{_LOW}|record)\b", re.I)
+"""After the number of "a four-year high", "a 15 year low", "a 10-year record" (a high)."""
 _YEARS_AFTER = re.compile(r"\s+(?:fiscal\s+)?years\b", re.I)
 _SUPERLATIVE_BEFORE = re.compile(
     rf"\b(?P<d>{_HIGH}|{_LOW})\b[^.;:]{{0,80}}?\b(?:in|over|of|for)\s+(?:the\s+|its\s+)?"
