@@ -861,6 +861,28 @@ def test_a_share_of_a_qualified_whole_is_read_as_loosely_as_the_whole() -> None:
     assert claim(exact, "31.1%").verdict == "contradicted"
 
 
+def test_a_change_between_two_terms_is_borne_out_by_their_totals_paragraphs_apart() -> None:
+    text = (
+        "From fiscal year 2021 through fiscal year 2024, the office sold 545,252 permits.\n\n"
+        "Sales rose in the last of those years, when the new rules took effect.\n\n"
+        "From fiscal year 2017 through fiscal year 2020, more than 935,000 permits were sold. "
+        "Compared with those years, sales fell by more than 41 percent."
+    )
+    found = claim(check(text), "fell by more than 41 percent")
+    assert found.verdict == "supported", found.reason
+    assert "935,000 to 545,252" in found.reason
+    # never contradicted: which two totals it relates is a guess
+    other = check(text.replace("41 percent", "30 percent"))
+    assert claim(other, "fell by more than 30 percent").verdict == "unverifiable"
+    # spans of unlike lengths are no two terms
+    three = check(
+        text.replace("fiscal year 2018", "fiscal year 2017").replace(
+            "From fiscal year 2017 through", "From fiscal year 2018 through"
+        )
+    )
+    assert claim(three, "fell by more than 41 percent").verdict == "unverifiable"
+
+
 def test_a_change_may_be_borne_out_by_two_averages_beside_it() -> None:
     text = (
         "In its first year the office saw an average of 2,040 people a week. A year later the "

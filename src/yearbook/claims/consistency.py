@@ -550,10 +550,41 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         ),
         None,
     )
+    if found is None:
+        found = _spans_pair(doc, claim)
     if found is not None:
         now, then, exact = found
         reason = f"from {_num(then.value)} to {_num(now.value)} is a change of {exact:.1f}%"
         yield Finding(claim.index, "supported", "change", reason, exact)
+
+
+_SPANS_BACK = 8
+"""How many sentences before a change the totals of two spans it may compare can stand."""
+
+
+def _spans_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | None:
+    """The totals of two spans of as many years, the later after the earlier, that the text
+    gives before a change or right after it ("From FY 2021 through FY 2024, 545,252 were
+    sold ... from FY 2017 through FY 2020, more than 935,000 ... sales fell by more than 41
+    percent"), where they give the change: a comparison of two terms, whose totals may stand
+    paragraphs apart."""
+    totals = [
+        c
+        for s in range(max(0, claim.sentence - _SPANS_BACK), claim.sentence + 2)
+        for c in doc.in_sentence(s)
+        if c.kind == "count" and c.span is not None and c.span[1] is not None and c.value
+    ]
+    for now in totals:
+        for then in totals:
+            first, last = now.span or (0, 0)
+            before_first, before_last = then.span or (0, 0)
+            assert last is not None and before_last is not None
+            if before_last >= first or last - first != before_last - before_first:
+                continue
+            exact = 100.0 * (now.value / then.value - 1)
+            if _loosely(claim, exact - 0.05, exact + 0.05) and _same_count(doc, now, then):
+                return now, then, exact
+    return None
 
 
 _APPOSED = re.compile(r"[^.;:,()]{0,80},\s*(?:(?:or|which\s+(?:is|was))\s+)?(?:an?\s+)?$", re.I)
