@@ -76,6 +76,9 @@ def checked() -> Checker:
         ("casi duplica a los 72.177", "nearly doubles the 72,177"),  # the "a" of a person
         ("(equivalente al 32,8 %)", "(equivalent to the 32.8 %)"),
         ("cargos y condenas por persona", "condenas per person"),
+        ("cayeron un 40% comparados con un año antes", "fell 40% compared with a year earlier"),
+        ("en comparación del año anterior", "compared with the previous year"),
+        ("deportaron a más de 267 mil en todo el país", "more than 267,000 nationwide"),
     ],
 )  # fmt: skip
 def test_spanish_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:

@@ -154,6 +154,7 @@ PORTUGUESE: dict[str, str] = {
     "por cento": "percent",
     "por pessoa": "per person",
     "em comparação com": "compared with",
+    "em todo o país": "nationwide",
     "em comparação com o": "compared with the",
     "em comparação ao": "compared with the",
     "comparado com": "compared with",
