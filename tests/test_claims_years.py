@@ -670,6 +670,24 @@ REMOVALS_BY_YEAR: list[Row] = [
 ]
 
 
+def test_fiscal_year_with_two_following_years_is_the_one_they_end(checked: Checker) -> None:
+    for said in ("fiscal year 2021-2022", "fiscal year 2021-22", "the 2021-2022 fiscal year"):
+        text = f"In {said}, ICE made 72,177 removals."
+        assert verdict(checked(text, REMOVALS_BY_YEAR), "72,177") == (
+            "ero.removals",
+            2022,
+            "supported",
+        )
+    # years that do not follow one another are a span
+    span = "In fiscal year 2020-2023, ICE made 459,652 removals."
+    found = claim(checked(span, REMOVALS_BY_YEAR), "459,652")
+    assert (found.fiscal_year, found.verdict) == (None, "supported")
+    assert "FY 2020 to FY 2023 adds up to 459,652" in found.reason
+    # the earlier of two values takes the year named after the later, less one
+    both = "ICE made 59,011 removals, against 185,884 in fiscal year 2019-2020."
+    assert verdict(checked(both, REMOVALS_BY_YEAR), "185,884")[1:] == (2020, "supported")
+
+
 def test_a_value_a_percent_change_is_from_is_its_base(checked: Checker) -> None:
     """ "up 93% from 74,082 in fiscal 2021": 74,082 is the earlier value, so the change is of
     the year after it."""

@@ -37,8 +37,16 @@ __all__ = [
     "year_by_date",
 ]
 
+_FOLLOWING_YEARS = "|".join(
+    f"{year}[-\u2013/](?:{year + 1}|{(year + 1) % 100:02d})" for year in range(1990, 2060)
+)
+"""Two years that follow one another, the second maybe cut short: "2018-2019", "2018-19"."""
+_FISCAL_YEAR_WORDS = 16
+"""How far before two years "fiscal year" may start ("Fiscal  Year 2018-19")."""
 _FY = re.compile(
-    r"\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
+    # "fiscal year 2018-2019", "fiscal year 2018-19": the one fiscal year that ends in 2019
+    rf"\b[Ff]iscal\s+[Yy]ear\s(?P<y0>{_FOLLOWING_YEARS})\b(?!\s*[-\u2013])"
+    r"|\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]iscal|(?:[Ff]inancial|[Bb]udget)\s+[Yy]ear)\s?'?"
     r"(?P<y>\d{4}|\d{2})\b"
     r"|\b(?:(?:19|20)\d\d[-\u2013/](?=(?:19|20)?\d\d\s))?"  # "the 2019-2020 fiscal year": FY 2020
     r"(?P<y2>(?:19|20)\d\d|(?<=[-\u2013/])\d\d)\s+(?:[Ff]iscal|[Ff]inancial|[Bb]udget)\s+[Yy]ear\b"
@@ -366,6 +374,8 @@ _OPENS_CLAUSE = re.compile(
 
 
 def _fy(match: re.Match[str]) -> int:
+    if match.group("y0"):  # "fiscal year 2018-2019": the year it ends in
+        return int(match.group("y0")[:4]) + 1
     year = int(match.group("y") or match.group("y2"))
     return year + 2000 if year < 100 else year
 
@@ -864,8 +874,20 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc, _SPAN, start, stop, claim.start)
     named_by_both = _FY.match(doc.text, span.start()) if span else None
+    fiscal_year_of = (
+        _FY.search(doc.text, max(0, span.start() - _FISCAL_YEAR_WORDS), span.end())
+        if span
+        else None
+    )
     if span and named_by_both and named_by_both.end() >= span.end():
         span = None  # "in the 2019-2020 fiscal year": one fiscal year, named by both its years
+    elif (
+        span
+        and fiscal_year_of
+        and fiscal_year_of.group("y0")
+        and fiscal_year_of.end() == span.end()
+    ):
+        span = None  # "in fiscal year 2018-2019": one fiscal year, FY 2019
     elif span and span.end() <= claim.start and _FY.search(doc.text, span.end(), claim.start):
         span = None  # "the 148,000 of FY 2017-2019 and FY 2020, which saw about 104,000"
     _, s_start, _ = doc.sentences[claim.sentence]
