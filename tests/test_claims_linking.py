@@ -88,6 +88,15 @@ def test_an_adverb_names_no_count_its_adjective_names(checked: Checker) -> None:
     assert (found.metric, found.verdict) == ("ero.admin_arrests", "supported"), found.reason
 
 
+def test_a_count_s_noun_stops_before_the_year_after_it(checked: Checker) -> None:
+    # "the previous year" is no noun of 114,434: it counts arrests, and is 4,330 too many
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "In fiscal year 2017 ICE made 143,470 arrests, up from 114,434 arrests the previous year."
+    )
+    assert verdict(checked(text, rows), "114,434") == ("ero.admin_arrests", 2016, "contradicted")
+
+
 def test_words_naming_a_narrower_count_keep_the_broader_figure_from_contradicting(
     checked: Checker,
 ) -> None:
