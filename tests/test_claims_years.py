@@ -670,6 +670,16 @@ REMOVALS_BY_YEAR: list[Row] = [
 ]
 
 
+def test_a_value_past_and_also_is_another_clauses(checked: Checker) -> None:
+    rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267_258)]
+    text = (
+        "The latest numbers represent a 97.5% increase from fiscal 2022 and also exceed the "
+        "high when ICE reported 267,000 removals in fiscal 2019."
+    )
+    found = claim(checked(text, rows), "a 97.5% increase")
+    assert (found.fiscal_year, found.verdict) == (2023, "supported"), found.reason
+
+
 def test_fiscal_year_with_two_following_years_is_the_one_they_end(checked: Checker) -> None:
     for said in ("fiscal year 2021-2022", "fiscal year 2021-22", "the 2021-2022 fiscal year"):
         text = f"In {said}, ICE made 72,177 removals."

@@ -361,7 +361,7 @@ _SAME_PERIOD = re.compile(
     r"\b(?=[st])(?:the\s+)?same\s+(?:period|months|time\s+(?:frame|period))\b", re.I
 )
 """A comparison of like parts of two years: every value of its sentence is a part's."""
-OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;")
+OTHER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while)\b|;|\band\s+also\b")
 """Where a sentence's next clause begins (", and ...", "; ..."): a value past it is another's."""
 _CLAUSE_END = re.compile(r"[,;:\u2014]|\s\u2013\s")
 _OPENS_CLAUSE = re.compile(
