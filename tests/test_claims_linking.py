@@ -97,6 +97,20 @@ def test_a_count_s_noun_stops_before_the_year_after_it(checked: Checker) -> None
     assert verdict(checked(text, rows), "114,434") == ("ero.admin_arrests", 2016, "contradicted")
 
 
+def test_that_number_reads_what_the_value_before_it_in_its_sentence_counts(
+    checked: Checker,
+) -> None:
+    metric = "ero.published_average_daily_population"
+    rows: list[Row] = [(metric, 2018, 42_188), (metric, 2019, 50_165)]
+    text = (
+        "The number of people the agency detains has grown for decades. While in 1994 only an "
+        "average of 6,785 people were in custody on any given day, that number rose to more "
+        "than 50,000 in FY2019."
+    )
+    found = claim(checked(text, rows), "more than 50,000")
+    assert (found.metric, found.verdict) == (metric, "supported"), found.reason
+
+
 def test_words_naming_a_narrower_count_keep_the_broader_figure_from_contradicting(
     checked: Checker,
 ) -> None:

@@ -147,7 +147,12 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
             if b >= run_from and claim.sentence - back <= _BARE_RUN:
                 before = index.words(text[p_start:p_end])
     pointed = _ANAPHOR.search(text, s_start, claim.start)
-    if before and pointed and not set(rest) & index.metric_words:
+    earlier = [c for c in others if c.end <= pointed.start()] if pointed else []
+    if pointed and earlier and earlier[-1].kind in ("count", "average"):
+        # "While in 1994 an average of 6,785 were held on a day, that number rose to more
+        # than 50,000": what the value before it in its sentence counts, as if said here
+        near = near + index.words(text[s_start : pointed.start()])
+    elif before and pointed and not set(rest) & index.metric_words:
         # "In FY 2020 sales were 185,884. In FY 2021, this number rose to 244,202.": the count
         # the sentence before names is this one's, as if said here
         near = near + before
