@@ -664,10 +664,26 @@ ARRESTS_BY_YEAR: list[Row] = [
         strict=True,
     )
 ]
+SPANISH = (
+    "Según las cifras que la agencia dio a conocer este jueves, con los datos de sus "
+    "oficinas para el año fiscal y de todo el país. "
+)
+"""A Spanish opening, so that a short test sentence is read as Spanish."""
+
 REMOVALS_BY_YEAR: list[Row] = [
     ("ero.removals", year, value)
     for year, value in zip(range(2020, 2024), (185_884, 59_011, 72_177, 142_580), strict=True)
 ]
+
+
+def test_so_far_in_a_fiscal_year_is_part_of_it(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2017, 226_119)]
+    for said in ("So far in fiscal year 2017", "So far this fiscal year"):
+        text = f"{said}, the agency deported 211,068 people."
+        found = claim(checked(text, rows), "211,068")
+        assert found.verdict == "unverifiable", found.reason  # a part: 226,119 is the whole
+    spanish = SPANISH + "En lo que va del año fiscal 2017, la agencia deportó a 211.068 personas."
+    assert claim(checked(spanish, rows), "211.068").verdict == "unverifiable"
 
 
 def test_a_value_past_and_also_is_another_clauses(checked: Checker) -> None:

@@ -233,6 +233,8 @@ SPANISH: dict[str, str] = {
     "en comparación a": "compared with",
     "en todo el país": "nationwide",
     "a nivel nacional": "nationwide",
+    "en lo que va del": "so far in the",
+    "en lo que va de": "so far in",
     "comparado con": "compared with",
     "comparada con": "compared with",
     "comparados con": "compared with",

@@ -157,6 +157,7 @@ _PART_OF_YEAR = re.compile(
     r"April|May|June|July|August|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|"
     r"Nov|Dec)\.)(?![\w-])"  # "through November 2024", "from January to May"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
+    r"|\b(?:so|thus)\s+far\s+(?:in|this|during)\b"  # "so far in fiscal year 2017"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
     r"|\b(?:since|after|before|prior\s+to|until|through|between|from|as\s+of)\s+"
     r"(?:[A-Z][\w'-]*\s+){0,3}(?:on\s+)?"
