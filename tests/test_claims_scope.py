@@ -186,6 +186,23 @@ def test_parts_of_which_share_one_whole() -> None:
     assert claim(wrong, "92,191").verdict == "contradicted"
 
 
+def test_the_staff_of_another_body_make_it_the_subject(checked: Checker) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2017, 143_470)]
+    for subject in ("The services of Customs and Border Protection", "Agents of the Border Patrol"):
+        text = f"{subject} arrested 310,531 people in fiscal year 2017."
+        found = claim(checked(text, rows), "310,531")
+        assert found.verdict == "unverifiable" and "counts, which the figures" in found.reason
+    portuguese = (
+        "Segundo os números que a agência divulgou nesta quinta-feira, com os dados das suas "
+        "oficinas para o ano fiscal e de todo o país. Os serviços de Alfândega e Proteção de "
+        "Fronteiras prenderam 310.531 pessoas no ano fiscal de 2017."
+    )
+    assert claim(checked(portuguese, rows), "310.531").verdict == "unverifiable"
+    # a count of people referred by another body is still the agency's own
+    own = "ICE arrested 143,470 people, many of them on the word of officers of the city."
+    assert claim(checked(own, rows), "143,470").verdict == "supported"
+
+
 def test_a_horizontal_bar_ends_an_aside_about_another_body(checked: Checker) -> None:
     text = (
         "In fiscal year 2019 ICE agents arrested about 143,000 people in the interior \u2015 "

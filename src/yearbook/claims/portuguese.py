@@ -329,6 +329,8 @@ PORTUGUESE: dict[str, str] = {
     "número": "number",
     "números": "numbers",
     "relatório": "report",
+    "serviço": "service",
+    "serviços": "services",
     "agência": "agency",
     "governo": "government",
     "dados": "data",

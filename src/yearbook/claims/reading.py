@@ -212,6 +212,14 @@ _BY_AGENT = re.compile(
 """Right before a body named after a claim as its agent: "entries reported by the city"."""
 
 
+_STAFF_OF = re.compile(
+    r"\b(?:services?|officers?|agents?|officials?|personnel|staff|employees|units?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+"""Before a body named as the staff or a unit of it ("the services of the city"): its subject."""
+
+
 def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> str | None:
     """The other body the claim's clause makes its subject ("the state and the city
     together sold 337,287 ...") or names after it as its agent ("a 70% rise in entries
@@ -227,7 +235,9 @@ def other_body(doc: Document, claim: Claim, names: re.Pattern[str] | None) -> st
         if after >= 0 and _ABBREVIATION.fullmatch(head, after, found.start()):
             continue  # "... and the State Parks Office (SPO) sold": the name said again
         after = found.end()
-        if not _NOT_SUBJECT.search(head, start, found.start()):
+        if not _NOT_SUBJECT.search(head, start, found.start()) or _STAFF_OF.search(
+            head, start, found.start()
+        ):
             return found.group()
     if names.search(doc.text, claim.end, s_end) is None:
         return None  # no body named after it in its sentence
