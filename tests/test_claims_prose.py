@@ -240,6 +240,23 @@ def test_expelled_in_a_year_are_its_removals(
     assert (found.metric, found.verdict) == ("ero.removals", "supported")
 
 
+def test_an_adverb_between_commas_does_not_cut_a_subject_from_its_verb(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "The report covers fiscal year 2019. Although the deportations increased, the arrests, "
+        "however, fell from 159,000 to 143,000."
+    )
+    result = check(text, official, metrics=metrics, vocabulary=vocabulary)
+    for said, year in (("159,000", 2018), ("143,000", 2019)):
+        found = claim(result, said)
+        assert (found.metric, found.fiscal_year, found.verdict) == (
+            "ero.admin_arrests",
+            year,
+            "supported",
+        ), found.reason
+
+
 def test_the_department_is_another_body_unless_the_figures_hold_its_counts(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:

@@ -26,6 +26,12 @@ _TAIL_CUT = re.compile(
 )
 """Where a claim's clause ends: a comma, a dash, a full stop that closes no initial ("U.S."),
 a conjunction that opens another clause ("70% even as crossings through Mexico rose")."""
+_ADVERB_ASIDE = re.compile(
+    r",\s*(?:however|though|meanwhile|in\s+turn|in\s+contrast|by\s+contrast|too|also|"
+    r"instead|moreover|nonetheless|nevertheless|still|in\s+fact|indeed)\s*,",
+    re.I,
+)
+"""An adverb set off by commas between a subject and its verb ("the sales, however, fell")."""
 CLAUSE_CUT = re.compile(
     r"\s(?:and|while|but|whereas|even\s+as|even\s+though|although)\s|,\s+(?:as|though|when)\s",
     re.I,
@@ -88,6 +94,8 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     others = doc.in_sentence(claim.sentence)
     prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
+    if "," in head:  # "the sales, however, fell from": no cut between subject and verb
+        head = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), head)
     cuts = list(_HEAD_CUT.finditer(head))
     own_from = prev_end  # where the claim's own clause starts
     if prev_end > s_start:
@@ -289,6 +297,8 @@ def clause_text(doc: Document, claim: Claim) -> str:
     text = doc.text
     prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
+    if "," in head:  # "the sales, however, fell from": no cut between subject and verb
+        head = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), head)
     cuts = list(_HEAD_CUT.finditer(head))
     head = head[cuts[-1].end() :] if cuts else head
     tail = text[claim.end : next_start]
