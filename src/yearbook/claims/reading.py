@@ -32,6 +32,16 @@ _ADVERB_ASIDE = re.compile(
     re.I,
 )
 """An adverb set off by commas between a subject and its verb ("the sales, however, fell")."""
+
+
+def _unbroken(head: str) -> str:
+    """The words before a claim with each adverb set off by commas blanked out, so that no cut
+    falls between a subject and its verb ("the sales, however, fell from")."""
+    if "," not in head:
+        return head
+    return _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), head)
+
+
 CLAUSE_CUT = re.compile(
     r"\s(?:and|while|but|whereas|even\s+as|even\s+though|although)\s|,\s+(?:as|though|when)\s",
     re.I,
@@ -94,8 +104,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     others = doc.in_sentence(claim.sentence)
     prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
-    if "," in head:  # "the sales, however, fell from": no cut between subject and verb
-        head = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), head)
+    head = _unbroken(head)
     cuts = list(_HEAD_CUT.finditer(head))
     own_from = prev_end  # where the claim's own clause starts
     if prev_end > s_start:
@@ -297,8 +306,7 @@ def clause_text(doc: Document, claim: Claim) -> str:
     text = doc.text
     prev_end, next_start = doc.stretch(claim)
     head = text[prev_end : claim.start]
-    if "," in head:  # "the sales, however, fell from": no cut between subject and verb
-        head = _ADVERB_ASIDE.sub(lambda m: " " * len(m.group()), head)
+    head = _unbroken(head)
     cuts = list(_HEAD_CUT.finditer(head))
     head = head[cuts[-1].end() :] if cuts else head
     tail = text[claim.end : next_start]
