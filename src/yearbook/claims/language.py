@@ -508,7 +508,6 @@ class _Language:
     """How one language writes what the checker reads."""
 
     words: Mapping[str, str]  # its words and phrases, and the English read for each
-    markers: frozenset[str]  # the small words it is told by
     units: Mapping[str, int]
     scales: Mapping[str, str]  # its words of a scale, without accents, in English
     number: re.Pattern[str]
@@ -521,7 +520,6 @@ class _Language:
 _LANGUAGES = {
     "es": _Language(
         SPANISH,
-        frozenset(_SPANISH_MARKERS),
         _UNITS,
         {"mil millones": "billion", "millones": "million", "millon": "million"},
         _number_pattern(
@@ -547,7 +545,6 @@ _LANGUAGES = {
     ),
     "pt": _Language(
         PORTUGUESE,
-        frozenset(PORTUGUESE_MARKERS),
         PORTUGUESE_UNITS,
         {
             "mil milhoes": "billion",
