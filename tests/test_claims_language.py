@@ -223,6 +223,7 @@ PORTUGUESE_LEAD = (
         ("menos de 5%", "fewer than 5%"),
         ("cerca de 180 países", "about 180 countries"),
         ("o segundo menor número", "the second lowest number"),
+        ("10 mil a mais do que no ano anterior", "10,000 more than in the previous year"),
     ],
 )  # fmt: skip
 def test_portuguese_numbers_and_phrases_are_read_in_english(written: str, read: str) -> None:
