@@ -569,16 +569,13 @@ def _spans_pair(doc: Document, claim: Claim) -> tuple[Claim, Claim, float] | Non
     percent"), where they give the change: a comparison of two terms, whose totals may stand
     paragraphs apart."""
     totals = [
-        c
+        (c, c.span[0], c.span[1])
         for s in range(max(0, claim.sentence - _SPANS_BACK), claim.sentence + 2)
         for c in doc.in_sentence(s)
         if c.kind == "count" and c.span is not None and c.span[1] is not None and c.value
     ]
-    for now in totals:
-        for then in totals:
-            first, last = now.span or (0, 0)
-            before_first, before_last = then.span or (0, 0)
-            assert last is not None and before_last is not None
+    for now, first, last in totals:
+        for then, before_first, before_last in totals:
             if before_last >= first or last - first != before_last - before_first:
                 continue
             exact = 100.0 * (now.value / then.value - 1)

@@ -103,8 +103,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
     _, s_start, s_end = doc.sentences[claim.sentence]
     others = doc.in_sentence(claim.sentence)
     prev_end, next_start = doc.stretch(claim)
-    head = text[prev_end : claim.start]
-    head = _unbroken(head)
+    head = _unbroken(text[prev_end : claim.start])
     cuts = list(_HEAD_CUT.finditer(head))
     own_from = prev_end  # where the claim's own clause starts
     if prev_end > s_start:
@@ -305,8 +304,7 @@ def clause_text(doc: Document, claim: Claim) -> str:
     its sentence and between its neighbouring claims."""
     text = doc.text
     prev_end, next_start = doc.stretch(claim)
-    head = text[prev_end : claim.start]
-    head = _unbroken(head)
+    head = _unbroken(text[prev_end : claim.start])
     cuts = list(_HEAD_CUT.finditer(head))
     head = head[cuts[-1].end() :] if cuts else head
     tail = text[claim.end : next_start]

@@ -414,16 +414,16 @@ def segment(text: str) -> list[Block]:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]?\s*$")
+_LEFT_OPEN = "a|an|the|and|or|but|of|to|in|on|at|for|by|from|with|than|its|their"
+"""Small words no sentence ends on."""
 _OPEN_END = re.compile(
-    r"(?:[,;:(\u2014\u2013-]|\b(?:a|an|the|and|or|but|of|to|in|on|at|for|by|from|with|than|as|"
-    r"that|which|who|its|their|his|her|fiscal|year|percent|per)\s*)$",
+    rf"(?:[,;:(\u2014\u2013-]|\b(?:{_LEFT_OPEN}|as|that|which|who|his|her|fiscal|year|percent|"
+    r"per)\s*)$",
     re.I,
 )
 """How a line ends that a wrapped sentence goes on from ("according to", "in fiscal")."""
 _TITLE_WORDS = 16
-_BROKEN_END = re.compile(
-    r"(?:,|\b(?:a|an|the|and|or|but|of|to|in|on|at|for|by|from|with|than|its|their)\s*)$", re.I
-)
+_BROKEN_END = re.compile(rf"(?:,|\b(?:{_LEFT_OPEN})\s*)$", re.I)
 """How a paragraph ends that a blank line broke in the middle of a sentence ("during the fiscal
 year that ended in" / "September, according to ...")."""
 

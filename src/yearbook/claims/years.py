@@ -374,6 +374,13 @@ _OPENS_CLAUSE = re.compile(
 59,011), FY2022 rose (about 72,177)"): the year belongs to the claim after it."""
 
 
+def _one_fiscal_year(text: str, span: re.Match[str]) -> bool:
+    """Whether a span of two years is "fiscal year" and two years that follow one another
+    ("fiscal year 2018-2019"): one fiscal year."""
+    named = _FY.search(text, max(0, span.start() - _FISCAL_YEAR_WORDS), span.end())
+    return named is not None and named.group("y0") is not None and named.end() == span.end()
+
+
 def _fy(match: re.Match[str]) -> int:
     if match.group("y0"):  # "fiscal year 2018-2019": the year it ends in
         return int(match.group("y0")[:4]) + 1
@@ -875,19 +882,9 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         part = None  # "between October 1, 2019 and September 30, 2020" is a whole fiscal year
     span = _outside_asides(doc, _SPAN, start, stop, claim.start)
     named_by_both = _FY.match(doc.text, span.start()) if span else None
-    fiscal_year_of = (
-        _FY.search(doc.text, max(0, span.start() - _FISCAL_YEAR_WORDS), span.end())
-        if span
-        else None
-    )
     if span and named_by_both and named_by_both.end() >= span.end():
         span = None  # "in the 2019-2020 fiscal year": one fiscal year, named by both its years
-    elif (
-        span
-        and fiscal_year_of
-        and fiscal_year_of.group("y0")
-        and fiscal_year_of.end() == span.end()
-    ):
+    elif span and _one_fiscal_year(doc.text, span):
         span = None  # "in fiscal year 2018-2019": one fiscal year, FY 2019
     elif span and span.end() <= claim.start and _FY.search(doc.text, span.end(), claim.start):
         span = None  # "the 148,000 of FY 2017-2019 and FY 2020, which saw about 104,000"
