@@ -932,6 +932,28 @@ def test_a_value_compared_with_takes_the_metric_of_the_value_compared_with_it(
     assert claim(checked(text.format("175,000"), rows), "175,000").verdict != "supported"
 
 
+def test_the_base_of_a_change_whose_words_name_nothing_else_is_the_changed_metrics(
+    checked: Checker,
+) -> None:
+    """A base "a year earlier" that disagrees with the figure is a misstatement of it, though
+    the sentence also speaks of another count ("officers who pick people up for removal")."""
+    rows: list[Row] = [("ero.admin_arrests", 2016, 110_104), ("ero.admin_arrests", 2017, 143_470)]
+    text = (
+        "ICE, whose officers pick people up for removal away from the border, made 143,470 "
+        "arrests, an increase of 25 percent from {} a year earlier."
+    )
+    found = claim(checked(text.format("114,434"), rows), "114,434")
+    assert (found.metric, found.fiscal_year, found.verdict) == (
+        "ero.admin_arrests",
+        2016,
+        "contradicted",
+    )
+    assert claim(checked(text.format("110,104"), rows), "110,104").verdict == "supported"
+    # a base that says it counts something else is no misstatement of the changed count
+    other = text.format("114,434 removals")
+    assert claim(checked(other, rows), "114,434").verdict == "unverifiable"
+
+
 def test_a_name_opening_a_sentence_that_starts_with_its_count_still_tells_two_counts_apart(
     checked: Checker,
 ) -> None:

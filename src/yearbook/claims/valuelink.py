@@ -643,6 +643,8 @@ class ValueLinker:
             return
         if named and claim.link_reason != "named" and self._compared_agrees(doc, claim, named, ctx):
             return
+        if named and claim.link_reason != "named" and self._compared_base(doc, claim, named, ctx):
+            return
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
             claim.no_contradiction = f"it names {otherwise}, though it words the count otherwise"
@@ -831,6 +833,30 @@ class ValueLinker:
         self._set(claim, head, ctx, [], 0.0)
         said = self.index.words(doc.sentence_text(claim.sentence))
         claim.link_words = tuple(self.index.matched(head, said)[:6])
+        claim.link_reason = "compared with a value of its metric"
+        return True
+
+    def _compared_base(self, doc: Document, claim: Claim, metric: str, ctx: Context) -> bool:
+        """A value of another year that a value of its sentence is compared with, whose own
+        words, and those between the two, name nothing the metric does not ("made 143,470
+        sales, an increase of 25 percent from 114,434 a year earlier"): it is that metric's
+        value of its year, and the figure decides it, agreeing or not."""
+        head = self.index.headline(metric)
+        base = _compared_value(doc, claim)
+        if (
+            head is None
+            or base is None
+            or claim.no_contradiction
+            or claim.fiscal_year is None
+            or base.fiscal_year in (None, claim.fiscal_year)
+            or self._figure(claim, head) is None
+        ):
+            return False
+        between = self.index.words(doc.text[base.end : claim.start])
+        own = {*ctx.noun, *ctx.tail, *between} & self.index.metric_words
+        if not own <= head.words:
+            return False
+        self._set(claim, head, ctx, [], 0.0)
         claim.link_reason = "compared with a value of its metric"
         return True
 
@@ -1185,6 +1211,13 @@ jumped 279 percent")."""
 
 def _compared(doc: Document, claim: Claim) -> str | None:
     """For "up from X", "compared with X": the metric of the value X is compared with."""
+    value = _compared_value(doc, claim)
+    return value.metric if value is not None else None
+
+
+def _compared_value(doc: Document, claim: Claim) -> Claim | None:
+    """For "up from X", "compared with X": the linked value of its sentence X is compared
+    with."""
     if claim.role != "prior":
         return None
     family = ("percent", "share") if claim.kind in ("percent", "share") else (claim.kind,)
@@ -1193,7 +1226,7 @@ def _compared(doc: Document, claim: Claim) -> str | None:
         for c in doc.in_sentence(claim.sentence)
         if c.index < claim.index and c.metric and c.kind in family
     ]
-    return earlier[-1].metric if earlier else None
+    return earlier[-1] if earlier else None
 
 
 def _name(mdoc: MetricDoc) -> str:
