@@ -954,6 +954,17 @@ def test_the_base_of_a_change_whose_words_name_nothing_else_is_the_changed_metri
     assert claim(checked(other, rows), "114,434").verdict == "unverifiable"
 
 
+def test_a_change_from_a_goal_is_no_change_of_the_figures(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2021, 59_011), ("ero.removals", 2022, 72_177)]
+    text = (
+        "Target deportations of noncitizens with a criminal conviction were set at 29,389. "
+        "This number marks a {} decrease from the target of 91,500 for FY22."
+    )
+    found = claim(checked(text.format("68%"), rows), "a 68% decrease")
+    assert found.verdict == "supported"  # by the two values it relates
+    assert claim(checked(text.format("48%"), rows), "a 48% decrease").verdict == "unverifiable"
+
+
 def test_a_name_opening_a_sentence_that_starts_with_its_count_still_tells_two_counts_apart(
     checked: Checker,
 ) -> None:

@@ -396,6 +396,32 @@ def test_a_change_between_two_calendar_years_is_read_as_those_fiscal_years(
     assert claim(checked(wrong, rows), "decreased 58 percent").verdict == "unverifiable"
 
 
+def test_a_span_after_another_change_of_the_sentence_is_that_ones(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.removals", 2017, 226_119),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2021, 59_011),
+        ("ero.removals", 2022, 72_177),
+    ]
+    text = (
+        "Target deportations of noncitizens with a criminal conviction were set at 29,389. "
+        "This number marks a 68% decrease from the target of 91,500 for FY22 and a 76% "
+        "decrease from the average of the five-year targets from FY17-FY21."
+    )
+    assert claim(checked(text, rows), "a 68% decrease").fiscal_year != 2021  # not FY17-FY21
+    # two changes the one clause joins share the span after them
+    rows = [
+        ("ero.admin_arrests", 2019, 143_099),
+        ("ero.admin_arrests", 2020, 103_603),
+        ("ero.removals", 2019, 267_258),
+        ("ero.removals", 2020, 185_884),
+    ]
+    joined = "ICE arrests dropped by 28% and removals dropped by 30% between FY 2019 and FY 2020."
+    found = claim(checked(joined, rows), "dropped by 28%")
+    assert (found.fiscal_year, found.verdict) == (2020, "supported")
+    assert "FY 2019 to FY 2020" in found.reason
+
+
 def test_a_change_over_a_calendar_year_is_of_the_year_after_it(checked: Checker) -> None:
     rows: list[Row] = [("ero.admin_arrests", 2017, 143_470), ("ero.admin_arrests", 2018, 158_581)]
     text = "The agency reported an 11 % increase in arrest totals over 2017."

@@ -238,6 +238,12 @@ class ValueLinker:
             claim.link_reason = f"is the change of {value.text}, which {value.no_contradiction[3:]}"
             claim.no_contradiction = f"it {claim.link_reason}"
             return False
+        base = _based_on(doc, claim)
+        if base is not None and not claim.no_contradiction:
+            # "a 68% decrease from the target of 91,500": a change from what no figure counts
+            # (a goal, another body's count) is no change of the figures
+            why = base.no_contradiction.removeprefix("it ")
+            claim.no_contradiction = f"it is the change from {base.text}, which {why}"
         claim.no_contradiction = claim.no_contradiction or caveat(self.index, doc, claim, clause)
         ctx = read_context(self.index, doc, claim)
         # the sentence up to the clause after the change: "Sales nearly doubled and tens of
@@ -1199,6 +1205,21 @@ def _landed(doc: Document, claim: Claim) -> Claim | None:
     return None
 
 
+def _based_on(doc: Document, claim: Claim) -> Claim | None:
+    """The value a change says it is "from", right after it in its sentence, when that value
+    is one the figures cannot state (its reason says why), or None."""
+    after = [c for c in doc.in_sentence(claim.sentence) if c.index > claim.index][:1]
+    if (
+        after
+        and after[0].no_contradiction.startswith("it ")
+        and _FROM_BASE.fullmatch(doc.text, claim.end, after[0].start)
+    ):
+        return after[0]
+    return None
+
+
+_FROM_BASE = re.compile(r"\s+from\s+(?:the\s+|an?\s+|its\s+)?(?:[\w'-]+\s+){0,3}(?:of\s+)?", re.I)
+"""Between a change and the value it is from ("a 68% decrease from the target of ")."""
 _NUMBER_OF_WHOLE = re.compile(
     r"^(?:(?:total|overall|entire|whole)\s+)?(?:number|count|amount|total)\s+of\s+(?:the\s+|all\s+)?",
     re.I,

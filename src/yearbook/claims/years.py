@@ -1111,9 +1111,19 @@ def _year_beyond(
     return named[0][1]
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first and last year of a span its sentence names ("from FY 2019 to FY 2021")."""
-    found = _SPAN.search(text, start, end)
+def _sentence_span(doc: Document, change: Claim, start: int, end: int) -> tuple[int, int] | None:
+    """The first and last year of a span a change's sentence names ("from FY 2019 to FY
+    2021"), but not one after another change its clause does not join to it ("a 68% decrease
+    from the goal of 91,500 for FY22 and a 76% decrease from the average of FY17-FY21": the
+    second's; "sales fell 28% and refunds fell 30% between 2019 and 2020": both's)."""
+    found = _SPAN.search(doc.text, start, end)
+    if found and any(
+        c.kind == "change"
+        and change.end <= c.start < found.start()
+        and not _JOINED_CHANGE.fullmatch(doc.text, change.end, c.start)
+        for c in doc.in_sentence(change.sentence)
+    ):
+        return None
     ends = _span_of(found.group()) if found else None
     if ends is None or ends[1] is None:
         return None
@@ -1347,7 +1357,7 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             own = [y for p, y, base in tail_mentions if base and p < named_from[0][0]][:1]
             own = [y for y in own if y > named_from[0][1]]
             bases = [named_from[0][1]] if own else bases
-        ends = _sentence_span(text, s_start, s_end)
+        ends = _sentence_span(doc, claim, s_start, s_end)
         if not bases and not own and ends is not None:  # "From FY 2019 to FY 2021, ... 78%"
             claim.base_year, claim.fiscal_year = ends
             claim.year_given, claim.year_source = True, "sentence"
