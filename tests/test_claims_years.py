@@ -712,6 +712,17 @@ def test_so_far_in_a_fiscal_year_is_part_of_it(checked: Checker) -> None:
     assert claim(checked(spanish, rows), "211.068").verdict == "unverifiable"
 
 
+def test_since_a_leader_took_control_is_a_part_of_a_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2020, 185_884), ("ero.removals", 2021, 59_011)]
+    for took in ("took control of the white house", "took over", "took office"):
+        text = (
+            "The report shows a drop in deportations during the 2021 fiscal year. Since "
+            f"president smith {took} in january 2021 removals fell by about 70 percent."
+        )
+        found = claim(checked(text, rows), "fell by about 70 percent")
+        assert (found.verdict, found.fiscal_year) == ("unverifiable", None), took
+
+
 def test_a_value_past_and_also_is_another_clauses(checked: Checker) -> None:
     rows: list[Row] = [*REMOVALS_BY_YEAR, ("ero.removals", 2019, 267_258)]
     text = (

@@ -165,14 +165,16 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:since|from)\s+the\s+(?:start|beginning|first\s+day)\s+of\s+(?:[A-Za-z][\w'-]*\s+){1,4}"
     rf"on\s+{MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b(?:months|weeks)\s+(?:since|after|following)\b"
-    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:took|assumed|entered|came\s+into)\s+office\b"
+    r"|\b(?:since|after)\s+(?:[A-Z][\w'.-]*\s+){1,4}(?:(?:took|assumed|entered|came\s+into)\s+"
+    r"(?:office|power|control)|took\s+over)\b"
     r"|\b(?:since|from)\s+the\s+(?:start|beginning|outset|first\s+day)\s+of\s+the\s+"
     r"(?:[A-Z][\w'.-]*\s+){1,3}(?:administration|presidency)\b)",
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "through
 November 2024" (not "through September", where a fiscal year ends), "as of
-February 2024", "in the months after the new director took office", "from the start of the Smith
+February 2024", "in the months after the new director took office" (or "took control"),
+"from the start of the Smith
 administration", "in the final eight months")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
