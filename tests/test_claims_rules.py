@@ -1267,6 +1267,24 @@ def test_a_share_of_one_figure_in_another_is_their_ratio(checked: Checker) -> No
     assert claim(checked(vague, INTERIOR_2022), "41%").verdict == "unverifiable"
 
 
+def test_a_share_of_a_whole_whose_part_is_said_after_it_is_their_ratio(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.admin_arrests", 2022, 142_750),
+        ("ero.arrests_criminal_history", 2022, 46_396),
+    ]
+    said = "ICE arrested 142,750 people in FY 2022. {} of those arrests were of people with a criminal history."
+    right = claim(checked(said.format("About a third"), rows), "About a third")
+    assert right.verdict == "supported"
+    assert "32.50%" in right.reason
+    wrong = claim(checked(said.format("About half"), rows), "About half")
+    assert wrong.verdict == "contradicted"
+    # what comes after the whole's noun and no verb qualifies the whole: no part is said
+    qualified = (
+        "ICE arrested 142,750 people in FY 2022. About half of those arrests from Texas were small."
+    )
+    assert claim(checked(qualified, rows), "About half").verdict == "unverifiable"
+
+
 def test_a_number_naming_another_metrics_category_is_no_weak_match_of_a_figure(
     checked: Checker,
 ) -> None:

@@ -101,6 +101,9 @@ from yearbook.figures import Figure, Figures
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
 
 _KINDS = ("count", "money", "weight", "percent", "share", "average")
+_PART_VERB = re.compile(r"\s*(?:were|was|are|is|had|have|involved)\b", re.I)
+"""Right after a share's whole, the verb that goes on to say what the part is ("two-thirds of
+those sales were of online buyers")."""
 _OF_FIRST = re.compile(r"\s*of\s+(?:the\s+|all\s+|those\s+)*(?P<w>[^,;:.()]*),", re.I)
 
 
@@ -539,7 +542,12 @@ class ValueLinker:
         at = clause.find(doc.text[claim.start : claim.end])
         rest = clause[at + claim.end - claim.start :]
         cut = WHOLE.match(rest)
-        said = clause[:at] + " " + (rest[cut.end() :] if cut else "")
+        after = cut.start("w") if cut else len(rest)
+        for word in object_words(cut.group("w")) if cut else []:
+            after = rest.index(word, after) + len(word)
+        if not _PART_VERB.match(rest, after):  # "... of those sales were of online buyers"
+            after = cut.end() if cut else len(rest)  # "41% of all sales in May": no part
+        said = clause[:at] + " " + rest[after:]
         words = set(self.index.words(said)) | set(whole_words)
         if not words - set(whole_words):
             return
