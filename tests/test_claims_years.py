@@ -1347,6 +1347,13 @@ def test_a_span_of_months_is_part_of_a_year(
     # a span that ends where a fiscal year ends is that year
     whole = "In the year through September 2023, the office made 176,372 administrative arrests."
     assert verdict(checked(whole, ARRESTS), "176,372") == ("ero.admin_arrests", 2023, "supported")
+    # a dash between two months, with spaces, bounds the span, not the claim's clause
+    for dash in (" \u2013 ", "-", " to "):
+        dashed = f"The office made 102,410 administrative arrests from February{dash}August 2023."
+        found = claim(checked(dashed, ARRESTS), "102,410")
+        assert found.verdict == "unverifiable" and "February" in found.reason, dash
+    year = "The office made 176,372 administrative arrests from October \u2013 September, 2023."
+    assert verdict(checked(year, ARRESTS), "176,372") == ("ero.admin_arrests", 2023, "supported")
 
 
 def test_a_value_in_parentheses_after_a_relative_year_is_of_that_year(checked: Checker) -> None:

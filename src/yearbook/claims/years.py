@@ -156,6 +156,8 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:through|thru|until|till|to)\s+(?:the\s+end\s+of\s+)?(?-i:(?:January|February|March|"
     r"April|May|June|July|August|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|"
     r"Nov|Dec)\.)(?![\w-])"  # "through November 2024", "from January to May"
+    rf"|\b(?:from|between)\s+{MONTH}\.?\s*(?:[-\u2013\u2014]|to|through|and)\s*"
+    rf"(?!sep){MONTH}\b"  # "from February - June"
     r"|\b(?:FYTD|YTD|year[\s-]to[\s-]date|(?:19|20)\d\d\s+to[\s-]date)\b"
     r"|\b(?:so|thus)\s+far\s+(?:in|this|during)\b"  # "so far in fiscal year 2017"
     rf"|\bas\s+of\s+(?:(?:early|mid|late)[\s-]+)?{MONTH}\.?,?\s+(?:19|20)\d\d\b"
@@ -859,9 +861,15 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
     stop = min(s_end, end + 24)
     comma = _CLAUSE_END.search(doc.text, own_end, stop)
     after_comma = doc.text[comma.end() : stop].lstrip() if comma else ""
-    if comma and not _PART_OF_YEAR.match(doc.text, stop - len(after_comma), stop):
+    if (
+        comma
+        and not _PART_OF_YEAR.match(doc.text, stop - len(after_comma), stop)
+        and not any(
+            m.start() < comma.start() < m.end() for m in doc.found(_PART_OF_YEAR, own_end, stop)
+        )
+    ):
         stop = comma.start()  # "5,900 permits, the fewest in six years"; but "48,006 in FY
-        # 2019, through June 22": the part of the year it is about
+        # 2019, through June 22", "46% of sales from May - June": the part of the year it is
     part = _outside_asides(doc, _PART_OF_YEAR, start, stop, claim.start)
     while part is not None and (
         (
