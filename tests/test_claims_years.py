@@ -454,6 +454,24 @@ def test_a_change_from_the_year_before_in_a_calendar_text_is_over_its_own_year(
     )
 
 
+def test_a_fraction_of_the_annual_count_over_a_span_is_of_its_mean(checked: Checker) -> None:
+    rows: list[Row] = [*TERM_YEARS, ("ero.removals", 2021, 59_011)]
+    said = (
+        "Just 59,011 people were removed in FY 2021. These historically low numbers are {} of "
+        "the annual removals carried out in Fiscal Years 2018-2020, and about one-third of the "
+        "total for FY 2020."
+    )
+    # the mean of 256,085, 267,258 and 185,884 is 236,409: 59,011 is 25.0% of it
+    found = claim(checked(said.format("roughly a quarter"), rows), "roughly a quarter")
+    assert (found.metric, found.fiscal_year, found.verdict) == ("ero.removals", 2021, "supported")
+    assert "mean of FY 2018-FY 2020" in found.reason
+    wrong = claim(checked(said.format("roughly half"), rows), "roughly half")
+    assert wrong.verdict != "supported" and "not [-55, -45]" in wrong.reason
+    # the span's years are not those of the next fraction of the sentence
+    third = claim(checked(said.format("roughly a quarter"), rows), "about one-third")
+    assert (found.fiscal_year, third.verdict) == (2021, "supported")
+
+
 def test_a_change_against_the_average_of_a_span_is_checked_against_its_mean(
     checked: Checker,
 ) -> None:

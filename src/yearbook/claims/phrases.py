@@ -177,12 +177,14 @@ _RATIO_AFTER = re.compile(
 )
 
 _RATIO_OF_YEAR = re.compile(
-    r"\s*of\s+(?:the\s+)?(?:total|number|level|count|amount|figure|where|what)\b[^.;:,]{0,60}?"
-    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?'?)?(?:19|20)\d\d\b",
+    r"\s*of\s+(?:the\s+)?(?:total|number|level|count|amount|figure|where|what|annual|yearly)\b"
+    r"[^.;:,]{0,60}?\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+(?:years?\s+)?|FY\s?'?)?"
+    r"(?:19|20)\d\d\b",
     re.I,
 )
 """After a fraction that compares with another year: "half of the total sales made in FY
-2019", "half of where it was in 2009" (not "half of the total", a share of its own year's)."""
+2019", "half of where it was in 2009", "a fifth of the annual sales in Fiscal Years
+2017-2019" (not "half of the total", a share of its own year's)."""
 
 
 def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Claim]:

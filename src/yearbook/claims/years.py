@@ -811,12 +811,13 @@ year of its own."""
 
 _AVERAGE_BEFORE = re.compile(
     r"\b(?:average|mean)\b(?:\s+(?:annual|yearly))?(?:\s+(?:of|for)\b[^.;:,]{0,50})?\s*$"
-    r"|\bwhat\s+(?:they|it)\s+(?:were|was|had\s+been)\s*$",
+    r"|\bwhat\s+(?:they|it)\s+(?:were|was|had\s+been)\s*$"
+    r"|\bof\s+the\s+(?:annual|yearly)\s+[^.;:,]{0,50}?\b(?:in|during|over)\s+(?:the\s+)?$",
     re.I,
 )
 """Before a span a change is measured against the mean of ("below the three-year average of
 sales between 2018 and 2020", "above the average for FY 2017-2019", "half what they were
-from 2017 to 2019")."""
+from 2017 to 2019", "a fifth of the annual sales made in FY 2017-2019")."""
 _PARTS_JOINED = re.compile(r"\s*(?:,|/|&|and|,\s*and)\s*", re.I)
 """Between two parts of a year listed together ("Q2, Q3", "the first and second half")."""
 _WHOLE_OF = re.compile(
@@ -941,6 +942,20 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             ]
             if own:  # "Sales in FY 2022 were 70 percent below the average of ...": of FY 2022
                 claim.fiscal_year = own[-1]
+            elif claim.fiscal_year is not None and ends[0] <= claim.fiscal_year <= ends[1]:
+                # "Just 55,590 were sold in FY 2021. These numbers are roughly a fifth of the
+                # annual sales in FY 2017-2019": of the year of the value before it, not the
+                # span's
+                values = [
+                    c.fiscal_year
+                    for c in doc.claims
+                    if c.index < claim.index
+                    and c.sentence >= claim.sentence - 1
+                    and c.kind in ("count", "money", "weight", "average")
+                    and c.fiscal_year is not None
+                    and not ends[0] <= c.fiscal_year <= ends[1]
+                ]
+                claim.fiscal_year = values[-1] if values else None
     if (
         part is not None
         and named_after is not None
@@ -1177,6 +1192,19 @@ POINTS_BACK = re.compile(
 """A sentence that opens by pointing back to the value before it ("That is ...", "That's a
 56% decline", "This would mark a level 25 percent higher", "Even that latest figure is only
 half the 2019 peak")."""
+
+
+def _against_mean(doc: Document, change: Claim) -> bool:
+    """Whether a change is measured against the mean of a span named right after it ("a fifth
+    of the annual sales in FY 2017-2019"): the span's years are not its own."""
+    _, _, s_end = doc.sentences[change.sentence]
+    span = doc.first(_SPAN, change.end, s_end)
+    return (
+        span is not None
+        and not any(change.end <= c.start < span.start() for c in doc.in_sentence(change.sentence))
+        and _AVERAGE_BEFORE.search(doc.text, max(change.end, span.start() - 80), span.start())
+        is not None
+    )
 
 
 def _pointed_back(doc: Document, claim: Claim) -> int | None:
@@ -1450,7 +1478,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
         earlier = [
             c.fiscal_year
             for c in doc.in_sentence(claim.sentence)
-            if c.kind == "change" and c.start < claim.start and c.fiscal_year is not None
+            if c.kind == "change"
+            and c.start < claim.start
+            and c.fiscal_year is not None
+            and not _against_mean(doc, c)
         ]
         if year is None and earlier:  # "up 4% on 2018 and 20% on 2017": one year, two bases
             year = earlier[0]
