@@ -1602,6 +1602,21 @@ def test_a_rank_a_year_beats_is_contradicted_though_other_years_have_no_figure(
     assert claim(checked(lowest, rows), "five-year low").verdict == "unverifiable"
 
 
+def test_a_share_to_a_decimal_said_again_is_borne_out_again(checked: Checker) -> None:
+    text = (
+        "In FY 2024, 81,312, or {p}, of the 113,431 noncitizens arrested were either convicted "
+        "criminals or had pending criminal charges.\n\nOther sources say much the same.\n\n"
+        "The report clearly states that {p} of individuals arrested had either criminal "
+        "convictions or pending charges."
+    )
+    found = [c for c in checked(text.format(p="71.7%"), []).claims if c.text == "71.7%"]
+    assert [c.verdict for c in found] == ["supported", "supported"]
+    assert "it restates '71.7%'" in found[1].reason
+    # a whole percent is no restatement: two roundings of two things may share it
+    whole = [c for c in checked(text.format(p="72%"), []).claims if c.text == "72%"]
+    assert [c.verdict for c in whole] == ["supported", "unverifiable"]
+
+
 def test_a_wrong_exact_count_said_again_of_its_year_is_wrong_again(checked: Checker) -> None:
     rows: list[Row] = [
         ("ero.removals", 2020, 185_884),

@@ -7,7 +7,8 @@ supported too. Only a claim that nothing else decides is read so, when both are 
 one direction and one year, and the borne-out one's sentence names every word of what the
 figures count that the other's clause names ("sales"). An exact count no writer rounded
 ("12,025 permits for new houses", later "of those permits, 12,025 were for new houses") is
-read so too: its restatement is no coincidence. So is such a count that a figure of its
+read so too: its restatement is no coincidence, and so is a share given to a decimal
+("71.7%"). So is such a count that a figure of its
 year rules out ("removed 55,590 in FY 2021", later "of the 55,590 removed"): the same wrong
 number, contradicted again. A change is never contradicted so: a restatement of a wrong
 change is that change's error, found where its working is.
@@ -98,10 +99,12 @@ def _wrong_count(claim: Claim, verdict: ClaimVerdict) -> bool:
 
 
 def _restatable(claim: Claim) -> bool:
-    """A change, or an exact count no writer rounded ("12,025", "55,590"): a value a
-    restatement of which is no coincidence."""
+    """A change, an exact count no writer rounded ("12,025", "55,590") or a share given to a
+    decimal ("71.7%"): a value a restatement of which is no coincidence."""
     if claim.kind == "change":
         return True
+    if claim.kind in ("share", "percent"):
+        return not claim.qualifier and not float(claim.value).is_integer()
     return claim.kind == "count" and claim.value >= 1000 and exact(claim)
 
 
