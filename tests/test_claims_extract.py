@@ -183,6 +183,7 @@ def test_a_dash_between_two_numbers_is_a_range_not_a_sign() -> None:
         "11Title 42 and 12Section 235(b)(1) of the act",
         "As of 30 September 2023, and on 12 Dec, 2023",
         "the rules continued for two years under the new director",
+        "The Fiscal Year (FY) 24 budget proposal",
     ],
 )
 def test_years_names_and_ordinals_are_not_claims(text: str) -> None:

@@ -136,7 +136,7 @@ _DURATION = re.compile(
     re.I,
 )
 """After a length of time ("the 12 months ending", "a 90-day period"), which is no figure."""
-_FISCAL_BEFORE = re.compile(r"\b(?:FY|fiscal\s+year|fiscal)\s?'?$", re.I)
+_FISCAL_BEFORE = re.compile(r"(?:\b(?:FY|fiscal\s+year|fiscal)|\(FY\))\s?'?$", re.I)
 _TAIL_CHARS = 32
 """How far from its end `_NAMES_BEFORE` or `_FISCAL_BEFORE` can start to match a text."""
 _WEIGHTS = re.compile(
