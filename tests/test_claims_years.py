@@ -1321,6 +1321,16 @@ def test_a_named_periods_first_or_last_year_is_one_fiscal_year(checked: Checker)
     assert "of Trump's first year, FY 2017" in why and "'s's" not in why
 
 
+def test_a_peak_a_named_period_owns_is_of_that_period(checked: Checker) -> None:
+    said = "In FY 2018, there were about 256,000 deportations, a significant decline from {}."
+    owned = claim(checked(said.format("Obama's peak of 400,000"), TERM_YEARS), "400,000")
+    assert (owned.fiscal_year, owned.verdict) == (None, "unverifiable")
+    assert "Obama's peak" in owned.reason
+    # a value no period owns is still of the year its sentence names
+    plain = claim(checked(said.format("a peak of 400,000"), TERM_YEARS), "400,000")
+    assert plain.verdict == "contradicted"
+
+
 def test_a_period_named_after_than_is_the_other_values(checked: Checker) -> None:
     said = "ICE removed 13,000 more people than in fiscal year 2021 but far fewer than the last full year under Trump."
     rows = [*TERM_YEARS, ("ero.removals", 2022, 72_177)]

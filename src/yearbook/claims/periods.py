@@ -67,6 +67,8 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
     if not found:
         return
     for claim in doc.claims:
+        if claim.kind != "change" and _possessed(doc, claim, found):
+            continue
         if claim.kind == "change" and not claim.no_contradiction:
             base = _period_base(doc, claim, found)
             if base:  # "down 50 percent from levels seen during the Smith administration"
@@ -101,6 +103,39 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
             claim.span = (period.first, period.last)
             if claim.kind == "count" and yearly(doc, claim):
                 claim.kind = "average"  # "under Smith, about 234,000 a year": the mean
+
+
+_PEAK = r"(?:peak|high|record|low|best|worst|top|height|maximum|minimum|average|annual\s+average)"
+_POSSESSED = re.compile(
+    rf"(?:['\u2019]s)?\s+(?:(?:all-time|yearly|annual|own)\s+)?(?P<w>{_PEAK})\s+(?:of\s+)?"
+    r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?$",
+    re.I,
+)
+"""Between a period's name and a value it owns as a high, a low or a mean: "Smith's peak of
+(400,000)", "Smith's average of (about 390,000)"."""
+
+
+def _possessed(doc: Document, claim: Claim, found: list[tuple[Period, re.Pattern[str]]]) -> bool:
+    """A value a period's name owns right before it, as its peak, low or mean ("a decline
+    from Smith's peak of 400,000"): of that period, not of the year its sentence names. It
+    is left unchecked (which year was the peak, or how the mean was taken, is the writer's)."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    head = doc.text[max(s_start, claim.start - 80) : claim.start]
+    for _, pattern in found:
+        for m in pattern.finditer(head):
+            owned = _POSSESSED.match(head, m.end())
+            if owned is None or not re.search(
+                r"['\u2019]s$", head[m.start() : owned.start("w")].strip()
+            ):
+                continue
+            owner = re.sub(r"['\u2019]s$", "", m.group())
+            claim.fiscal_year, claim.base_year, claim.span = None, None, None
+            claim.year_note = (
+                f"it is of a period ({owner}'s {owned.group('w')}), not one fiscal year"
+            )
+            claim.no_contradiction = claim.no_contradiction or claim.year_note
+            return True
+    return False
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
