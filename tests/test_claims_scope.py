@@ -838,6 +838,17 @@ def test_a_change_between_two_counts_of_people_may_be_truncated() -> None:
     assert claim(other, "a 77 percent jump").verdict == "unverifiable"
 
 
+def test_people_a_verb_was_done_to_and_that_verbs_noun_are_one_count() -> None:
+    text = (
+        "From January 24 to April 30 2016, the office arrested 30,028 individuals. During the "
+        "same period this year, it was responsible for 41,318 {}. That's an increase of 37.6%."
+    )
+    found = claim(check(text.format("arrests")), "an increase of 37.6%")
+    assert found.verdict == "supported" and "from 30,028 to 41,318" in found.reason
+    # another noun is another count
+    assert claim(check(text.format("visits")), "an increase of 37.6%").verdict == "unverifiable"
+
+
 def test_a_change_of_a_narrower_count_than_its_metric_is_never_contradicted() -> None:
     rows: list[Row] = [
         ("ero.admin_arrests", 2017, 143_470),

@@ -181,6 +181,29 @@ def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
     return comparable(first, second)
 
 
+_DONE_BEFORE = re.compile(r"\b([a-z]{4,})ed\s+$", re.I)
+"""The verb in "-ed" right before a count ("visited (30,028 homes)")."""
+_ROOT_END = re.compile(r"(?:ations?|als?|s)$")
+"""What a count's noun ends in past the root of the verb that names it ("visits", "approvals")."""
+
+
+def _done_to(doc: Document, a: Claim, b: Claim) -> bool:
+    """Whether one value counts plain people with the verb right before it done to them and
+    the other names that verb's noun ("visited 30,028 people" and "41,318 visits"): maybe
+    one count in two wordings (a person may be visited twice: support only)."""
+    for people, other in ((a, b), (b, a)):
+        found = _DONE_BEFORE.search(doc.text, max(0, people.start - 30), people.start)
+        said = noun(doc, other)
+        if (
+            found
+            and said
+            and noun(doc, people) in PERSON_NOUNS
+            and _ROOT_END.sub("", said.lower()) == found.group(1).lower()
+        ):
+            return True
+    return False
+
+
 # ------------------------------------------------------------------- change
 
 
@@ -546,7 +569,8 @@ def _beside(doc: Document, claim: Claim) -> Iterator[Finding]:
         (
             (n, t, x)
             for n, t, x in pairs
-            if _loosely(claim, x - 0.05, x + 0.05) and _same_count(doc, n, t)
+            if _loosely(claim, x - 0.05, x + 0.05)
+            and (_same_count(doc, n, t) or _done_to(doc, n, t))
         ),
         None,
     )
