@@ -56,6 +56,9 @@ CONSISTENCY = [
     ("Between October and December agents arrested 34,546 people, 12 percent fewer than the 39,328 arrests of the same months a year before.", "12 percent fewer", "supported"),
     ("Between October and December agents made 34,546 arrests, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "contradicted"),
     ("Between October and December agents arrested 34,546 people, 30 percent fewer than the 39,328 arrests of the same months a year before.", "30 percent fewer", "unverifiable"),
+    # a change pointing back to "from" one value "to" another in the sentence before
+    ("Visits by families rose from 4,200 to 10,800. That's a 257% increase in such visits.", "a 257% increase", "contradicted"),
+    ("Visits by families rose from 4,200 to 10,800. That's a157% increase in such visits.", "157% increase", "supported"),
     ("Between October and December agents arrested 34,546 people, 12 percent below the 39,328 arrests of the same months a year before.", "12 percent below", "supported"),
     # a multiple of the value before it, not of a base named between them; and of either value
     ("In FY 2023 it sold 142,580 cars, nearly twice the 72,177 of FY 2022 and more than double the 59,011 sold in FY 2021.", "more than double", "supported"),

@@ -374,6 +374,13 @@ def _from_to(doc: Document, claim: Claim) -> tuple[Claim, Claim] | None:
     before = [c for c in doc.in_sentence(claim.sentence) if c.end <= claim.start][-2:]
     if len(before) == 2 and _LEADS_TO.fullmatch(doc.text, before[1].end, claim.start):
         after = before  # "from 8,381 in 2016 to 12,766 in 2017, an increase of 52 percent"
+    elif not before and len(after) < 2 and claim.sentence > 0:
+        _, s_start, _ = doc.sentences[claim.sentence]
+        last = doc.in_sentence(claim.sentence - 1)[-2:]
+        if (
+            POINTS_BACK.match(doc.text, s_start) and len(last) == 2 and last[0].block == claim.block
+        ):  # "... rose from 4,200 to 10,800. That's a 157% increase."
+            after = last
     if len(after) < 2 or after[1].kind != after[0].kind or after[0].kind not in _VALUES:
         return None
     if after[0].role != "prior" and after[1].role == "prior":  # "a threefold rise, to 30,000

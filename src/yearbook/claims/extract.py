@@ -480,8 +480,11 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     in_range = "," in match.group() and (
         _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 12), start)
     )  # "500,000-600,000": both ends are figures
+    glued = (  # "a257% increase": the article lost its space
+        prev in "aA" and (start < 2 or not text[start - 2].isalnum()) and _GLUED.match(text, end)
+    )
     if (
-        prev.isalpha()
+        (prev.isalpha() and not glued)
         or prev in "_/#"
         or (prev == "-" and start - 2 >= 0 and text[start - 2].isalnum() and not in_range)
     ):
@@ -511,6 +514,8 @@ def _skip_digits(text: str, match: re.Match[str], before: str, s_start: int) -> 
     return bool(_NAMES_BEFORE.search(before, tail)) or bool(_FISCAL_BEFORE.search(before, tail))
 
 
+_GLUED = re.compile(r"[\d,.]*\s?(?:%|percent\b)", re.I)
+"""After digits an article is glued to: a percent ("a257% increase")."""
 _ORDINAL_END = re.compile(r"(?:st|nd|rd|th)\b")
 """An ordinal's ending right after its digits ("21st"), read within the next two characters."""
 _DASH_DIGIT = re.compile(r"-\d")
