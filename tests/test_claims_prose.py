@@ -240,6 +240,24 @@ def test_expelled_in_a_year_are_its_removals(
     assert (found.metric, found.verdict) == ("ero.removals", "supported")
 
 
+def test_a_count_whose_noun_is_a_metrics_unit_is_of_it_beside_another_count(
+    official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
+) -> None:
+    text = (
+        "In fiscal year 2023, ERO conducted 142,580 removals and 62,545 Title 42 expulsions to "
+        "more than {} countries worldwide."
+    )
+    found = claim(
+        check(text.format(170), official, metrics=metrics, vocabulary=vocabulary), "more than 170"
+    )
+    assert (found.metric, found.verdict) == ("removal_destination_countries", "supported")
+    # a number right after the other count's name is still that count's
+    expelled = claim(
+        check(text.format(170), official, metrics=metrics, vocabulary=vocabulary), "62,545"
+    )
+    assert (expelled.metric, expelled.verdict) == ("title42_expulsions", "supported")
+
+
 def test_an_adverb_between_commas_does_not_cut_a_subject_from_its_verb(
     official: Figures, metrics: dict[str, MetricDecl], vocabulary: Vocabulary
 ) -> None:

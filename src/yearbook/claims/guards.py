@@ -341,12 +341,14 @@ def without_clashes(
         return ranked
     context = {*ctx.noun, *ctx.tail, *ctx.near}
     sentence = {*context, *ctx.rest}
+    head = ctx.noun[:1]  # "62,545 expulsions to more than 170 countries": a count of countries
     return [
         (s, i)
         for s, i in ranked
         if not (index.docs[i].words & distinct)
         or index.docs[i].words & near
         or _named_apart(index, index.docs[i], context, distinct, sentence)
+        or (head and head[0] in index.words(index.docs[i].decl.unit))
     ]
 
 
