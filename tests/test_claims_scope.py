@@ -119,6 +119,17 @@ def test_a_count_of_a_countrys_people_is_that_countrys_part(
     assert people in found.reason
 
 
+def test_the_whole_a_countrys_people_are_among_is_no_part(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2016, 240_255)]
+    text = (
+        "Close to 800 Jamaicans were numbered among more than 240,000 individuals who were "
+        "deported in fiscal year 2016."
+    )
+    result = checked(text, rows)
+    assert "Jamaicans" in claim(result, "Close to 800").reason
+    assert verdict(result, "more than 240,000") == ("ero.removals", 2016, "supported")
+
+
 def test_a_count_in_one_of_the_home_countrys_states_is_that_states_part(checked: Checker) -> None:
     text = "ICE officers in Texas arrested more than 40,000 people in fiscal year 2017."
     found = claim(checked(text, ROWS), "more than 40,000")

@@ -159,6 +159,8 @@ def out_of_scope(
         living = None  # "it arrested 103,603 people living in the country illegally"
     if people or living:
         return "counts the people of a place"
+    if _AMONG.search(before):  # "800 Jamaicans were among more than 240,000 deported": the
+        clause = clause[clause.find(claim.text) :]  # whole is not the part before it
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
         return f"counts the part of {country}, which the figures do not break down"
@@ -172,6 +174,9 @@ def out_of_scope(
     return None
 
 
+_AMONG = re.compile(r"\b(?:among|out\s+of)\s+(?:the\s+|all\s+)?$", re.I)
+"""Right before a whole that a part said before it is taken of ("(800 visitors were) among
+(240,000)")."""
 OTHER_BODY_COUNTS = "'s counts, which the figures do not hold"
 """How `out_of_scope` ends the reason of a claim about another body's counts."""
 _ADDED = re.compile(
