@@ -385,6 +385,26 @@ def test_a_rate_is_no_value_of_a_year_a_change_relates(checked: Checker) -> None
     assert found.verdict == "supported" and "256,085 to 267,258" in found.reason
 
 
+def test_a_difference_from_a_calendar_year_is_of_the_year_named_before_it(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    text = (
+        "In 2019 alone, ICE deported about 267,000. The number of deportations increased by "
+        "more than {} people from 2018."
+    )
+    found = claim(checked(text.format("10,000"), rows), "more than 10,000")
+    assert (found.fiscal_year, found.verdict) == (2019, "supported")
+    assert "FY 2019 less FY 2018 is 11,173" in found.reason
+    # a calendar year is never contradicted as a fiscal one
+    assert claim(checked(text.format("30,000"), rows), "more than 30,000").verdict == (
+        "unverifiable"
+    )
+    # a value "from" a year is of that year
+    pair = "Removals fell from 276,122 in 2019 to 81,547 in 2022."
+    assert "calendar year 2019" in claim(checked(pair, rows), "276,122").reason
+
+
 def test_a_change_between_two_calendar_years_is_read_as_those_fiscal_years(
     checked: Checker,
 ) -> None:

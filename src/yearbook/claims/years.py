@@ -1029,12 +1029,29 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             claim.calendar = (years[-1][1], years[-1][1] - 1)
         elif claim.kind == "change":  # "In 2021, sales fell 68% below 2020 levels"
             claim.calendar = _change_calendar(years, claim.fiscal_year, claim.base_year)
+        elif (
+            claim.role != "prior"
+            and (before := _calendar_before(doc, claim))
+            and all(b for *_, b in years)
+            and before > years[-1][1]
+        ):  # "In 2019 it sold 267,000. Sales increased by more than 10,000 from 2018": the
+            claim.calendar = (before, years[-1][1])  # year before it, on the base it names
         else:
             claim.calendar = (years[-1][1], None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"the text gives calendar year {claim.calendar[0]}, and never speaks of fiscal years"
         )
+
+
+def _calendar_before(doc: Document, claim: Claim) -> int | None:
+    """The last calendar year the two sentences before a claim's name, not as a base."""
+    if claim.sentence == 0:
+        return None
+    _, start, _ = doc.sentences[max(0, claim.sentence - 2)]
+    _, s_start, _ = doc.sentences[claim.sentence]
+    named = [y for _, y, base in _mentions(doc.text, start, s_start, calendar=True) if not base]
+    return named[-1] if named else None
 
 
 def _said_calendar(doc: Document, claim: Claim) -> None:
