@@ -7,11 +7,11 @@ supported too. Only a claim that nothing else decides is read so, when both are 
 one direction and one year, and the borne-out one's sentence names every word of what the
 figures count that the other's clause names ("sales"). An exact count no writer rounded
 ("12,025 permits for new houses", later "of those permits, 12,025 were for new houses") is
-read so too: its restatement is no coincidence, and so is a share given to a decimal
-("71.7%"). So is such a count that a figure of its
-year rules out ("removed 55,590 in FY 2021", later "of the 55,590 removed"): the same wrong
-number, contradicted again. A change is never contradicted so: a restatement of a wrong
-change is that change's error, found where its working is.
+read so too: its restatement is no coincidence; so is a share given to a decimal ("71.7%").
+So is such a count that a figure of its year rules out ("removed 55,590 in FY 2021", later
+"of the 55,590 removed"): the same wrong number, contradicted again. A change is never
+contradicted so: a restatement of a wrong change is that change's error, found where its
+working is.
 
 A count the text gives twice as two values of one thing (`misstated`: "65,332 building
 permits", later "its 65,322 building permits") is the text contradicting itself, where no

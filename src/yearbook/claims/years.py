@@ -174,10 +174,9 @@ _PART_OF_YEAR = re.compile(
     re.I,
 )
 """Part of a year: a claim about it is not about a whole fiscal year ("as of Sept. 9", "through
-November 2024" (not "through September", where a fiscal year ends), "as of
-February 2024", "in the months after the new director took office" (or "took control"),
-"from the start of the Smith
-administration", "in the final eight months")."""
+November 2024" (not "through September", where a fiscal year ends), "from February - June",
+"as of February 2024", "in the months after the new director took office" (or "took
+control"), "from the start of the Smith administration", "in the final eight months")."""
 _BASE_BEFORE = re.compile(
     r"\b(?:over|compared\s+(?:to|with)|(?<!more\s)(?<!less\s)(?<!fewer\s)than|versus|against)\s+"
     r"(?:the\s+|its\s+|their\s+)(?:[a-z]+\s+){1,3}?(?:in|during|for)\s+(?:the\s+)?$"
