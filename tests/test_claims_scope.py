@@ -128,6 +128,8 @@ def test_the_whole_a_countrys_people_are_among_is_no_part(checked: Checker) -> N
     result = checked(text, rows)
     assert "Jamaicans" in claim(result, "Close to 800").reason
     assert verdict(result, "more than 240,000") == ("ero.removals", 2016, "supported")
+    fraction = "In FY 2016, Indians were a small fraction of the 240,255 total deportations."
+    assert verdict(checked(fraction, rows), "240,255") == ("ero.removals", 2016, "supported")
 
 
 def test_a_count_in_one_of_the_home_countrys_states_is_that_states_part(checked: Checker) -> None:

@@ -174,9 +174,13 @@ def out_of_scope(
     return None
 
 
-_AMONG = re.compile(r"\b(?:among|out\s+of)\s+(?:the\s+|all\s+)?$", re.I)
+_AMONG = re.compile(
+    r"(?:\b(?:among|out\s+of)|\b(?:fraction|share|portion|part|percent)\s+of|%\s+of)\s+"
+    r"(?:the\s+|all\s+)?$",
+    re.I,
+)
 """Right before a whole that a part said before it is taken of ("(800 visitors were) among
-(240,000)")."""
+(240,000)", "(they were) a small fraction of the (59,011)")."""
 OTHER_BODY_COUNTS = "'s counts, which the figures do not hold"
 """How `out_of_scope` ends the reason of a claim about another body's counts."""
 _ADDED = re.compile(
