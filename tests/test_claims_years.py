@@ -1310,6 +1310,20 @@ def test_a_count_under_a_named_period_is_checked_against_its_years(checked: Chec
     assert verdict(checked(one_year, TERM_YEARS), "256,085") == ("ero.removals", 2018, "supported")
 
 
+def test_a_second_total_of_a_span_the_text_already_gave_right_is_no_misstatement(
+    checked: Checker,
+) -> None:
+    said = (
+        "More than 935,000 people were removed by ICE under Trump. An analyst said Trump's "
+        "deportation numbers ended at more than {}."
+    )
+    other = claim(checked(said.format("1.5 million"), TERM_YEARS), "more than 1.5 million")
+    assert other.verdict == "unverifiable"
+    # alone, it is the sum's misstatement
+    alone = "Under Trump, ICE deported more than 1.5 million people."
+    assert claim(checked(alone, TERM_YEARS), "more than 1.5 million").verdict == "contradicted"
+
+
 def test_a_count_a_year_under_a_named_period_is_its_years_mean(checked: Checker) -> None:
     # FY 2017 to FY 2020 average 233,836 removals a year
     said = "Under Trump, ICE deported about {} people a year."

@@ -685,6 +685,13 @@ class ValueLinker:
         )
         if claim.each and each_year(self, claim, ctx, ranked, top_score, siblings):
             return
+        if claim.span is not None and not claim.no_contradiction:
+            told = _span_told(doc, claim)
+            if told is not None:  # "More than 935,000 were removed under Smith ... Smith's
+                claim.no_contradiction = (  # numbers ended at more than 1.5 million"
+                    f"the text gives {told.text} as the total of the same years, which the "
+                    "figures bear out: it may count more"
+                )
         if claim.span is not None and span_sum(self, claim, ctx, ranked, top_score, siblings):
             return
         plausible = self._plausible_top(claim, ranked)
@@ -1210,6 +1217,19 @@ def _landed(doc: Document, claim: Claim) -> Claim | None:
         and _LANDS_ON.fullmatch(doc.text, claim.end, after[0].start)
     ):
         return after[0]
+    return None
+
+
+def _span_told(doc: Document, claim: Claim) -> Claim | None:
+    """An earlier total of the same span in the text that the figures bore out, or None."""
+    if claim.span is None or claim.span[1] is None:
+        return None
+    years = f"FY {claim.span[0]} to FY {claim.span[1]} adds up to"
+    for other in doc.claims[: claim.index]:
+        if other.kind == claim.kind and any(
+            check[1] == "supported" and years in check[2] for check in other.figure_checks
+        ):
+            return other
     return None
 
 
