@@ -1285,6 +1285,24 @@ def test_a_share_of_a_whole_whose_part_is_said_after_it_is_their_ratio(checked: 
     assert claim(checked(qualified, rows), "About half").verdict == "unverifiable"
 
 
+def test_a_majority_is_a_share_above_half_and_no_longer_one_at_most_half(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [
+        ("ero.arrests_criminal_history_share", 2022, 32.5),
+        ("ero.arrests_criminal_history_share", 2023, 43.3),
+    ]
+    no_longer = (
+        "In FY 2022, people with criminal histories no longer made up a majority of arrests."
+    )
+    assert claim(checked(no_longer, rows), "a majority").verdict == "supported"
+    most = "In FY 2023, a majority of those ICE arrested had criminal histories."
+    assert claim(checked(most, rows), "a majority").verdict == "contradicted"
+    # too loose a share to be read off two counts beside it
+    counts = "In FY 2022, the majority of deportees (87,298) were sent to Mexico, 66,435 elsewhere."
+    assert claim(checked(counts, rows), "the majority").verdict == "unverifiable"
+
+
 def test_a_number_naming_another_metrics_category_is_no_weak_match_of_a_figure(
     checked: Checker,
 ) -> None:

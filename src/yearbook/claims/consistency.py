@@ -717,12 +717,18 @@ def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fin
 # -------------------------------------------------------------------- share
 
 
+_MAJORITY = re.compile(r"\bmajority\b", re.I)
+"""A share said as a majority: any share above half, which two counts beside it rarely give."""
+
+
 def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     pairs = list(worded_pairs(doc))
     dated: dict[int, list[Claim]] | None = None  # the text's counts by year, when first asked
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
             continue
+        if _MAJORITY.search(claim.text):
+            continue  # "the majority of buyers (87,298)": too loose to pair with counts
         if claim.interval.low > 100.0 and claim.kind == "share" and not _of_a_level(doc, claim):
             yield Finding(
                 claim.index, "contradicted", "share", "a share of a whole cannot exceed 100%"
@@ -1037,7 +1043,7 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
     only its own sentence's are tried: further off, some pair matches by chance). A percent
     beside its own count is also tried against a whole given before it (`_apposed_ratio`)."""
     for claim in doc.claims:
-        if claim.kind not in ("share", "percent"):
+        if claim.kind not in ("share", "percent") or _MAJORITY.search(claim.text):
             continue
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
             continue

@@ -43,8 +43,9 @@ _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len,
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
 
 _ANY = re.compile(
-    r"(?=[\ddfhinqt])(?:"  # tried only where one of the words below may start
+    r"(?=[\ddfhimnqt])(?:"  # tried only where one of the words below may start
     r"doubl|tripl|twice|thrice|quadrupl|halv|half|third|quarter|fourth|fifth|thousand|illion|fold|"
+    r"majority|"
     r"times|no\s+change|\bin\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d/\d)",
     re.I,
 )
@@ -203,6 +204,8 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
     found += [c for m in _ONE_IN.finditer(text, start, end) if (c := _one_in(text, m))]
     found += [c for m in _SLASH.finditer(text, start, end) if (c := _one_in(text, m))]
     taken = [(c.start, c.end) for c in found]
+    found += [_majority(m) for m in _MAJORITY.finditer(text, start, end)]
+    taken = [(c.start, c.end) for c in found]
     for match in _FRACTION_SHARE.finditer(text, start, end):
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
@@ -210,6 +213,29 @@ def phrase_claims(text: str, start: int = 0, end: int | None = None) -> list[Cla
         if claim is not None:
             found.append(claim)
     return sorted(found, key=lambda c: c.start)
+
+
+_MAJORITY = re.compile(
+    r"(?:\b(?P<no>no\s+longer|not|never)\s+(?:(?:made|make|makes|form(?:ed|s)?|"
+    r"constitute[sd]?|were|was|are|is|represent(?:ed|s)?)\s+(?:up\s+)?)?)?"
+    r"\b(?:a|the)\s+majority(?=\s+of\b)",
+    re.I,
+)
+"""A share said as a majority ("a majority of those sold"), or as no longer one ("no longer
+made up a majority of sales")."""
+
+
+def _majority(match: re.Match[str]) -> Claim:
+    """ "a majority of": a share above half; "no longer (made up) a majority of": half or less."""
+    at = match.start() if not match.group("no") else match.end() - len("a majority")
+    text = match.string[at : match.end()]
+    if match.group("no"):
+        found = _claim(match, "share", 25.0, Interval(0.0, 50.0, True, True))
+    else:
+        found = _claim(match, "share", 75.0, Interval(50.0, 100.0, False, True))
+    found.text, found.start, found.number_start = text, at, at
+    found.qualifier = "no more than" if match.group("no") else "more than"
+    return found
 
 
 def _claim(match: re.Match[str], kind: str, value: float, interval: Interval) -> Claim:
