@@ -49,8 +49,10 @@ from yearbook.claims.gaps import gap_findings
 from yearbook.claims.link import tokens, value_before
 from yearbook.claims.numbers import Interval, qualifier_side
 from yearbook.claims.parts import part_of_something
+from yearbook.claims.phrases import said_as_majority
 from yearbook.claims.ranks import since_findings
 from yearbook.claims.rates import per_period, rate_findings
+from yearbook.claims.relevance import stem
 from yearbook.claims.shares import (
     apposed_pair,
     complements,
@@ -181,10 +183,8 @@ def _same_count(doc: Document, a: Claim, b: Claim) -> bool:
     return comparable(first, second)
 
 
-_DONE_BEFORE = re.compile(r"\b([a-z]{4,})ed\s+$", re.I)
+_DONE_BEFORE = re.compile(r"\b([a-z]{4,}ed)\s+$", re.I)
 """The verb in "-ed" right before a count ("visited (30,028 homes)")."""
-_ROOT_END = re.compile(r"(?:ations?|als?|s)$")
-"""What a count's noun ends in past the root of the verb that names it ("visits", "approvals")."""
 
 
 def _done_to(doc: Document, a: Claim, b: Claim) -> bool:
@@ -198,7 +198,7 @@ def _done_to(doc: Document, a: Claim, b: Claim) -> bool:
             found
             and said
             and noun(doc, people) in PERSON_NOUNS
-            and _ROOT_END.sub("", said.lower()) == found.group(1).lower()
+            and stem(said.lower()) == stem(found.group(1).lower())
         ):
             return True
     return False
@@ -717,17 +717,13 @@ def _direction(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fin
 # -------------------------------------------------------------------- share
 
 
-_MAJORITY = re.compile(r"\bmajority\b", re.I)
-"""A share said as a majority: any share above half, which two counts beside it rarely give."""
-
-
 def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding]:
     pairs = list(worded_pairs(doc))
     dated: dict[int, list[Claim]] | None = None  # the text's counts by year, when first asked
     for claim in doc.claims:
         if claim.kind not in ("share", "percent") or claim.role == "prior":
             continue
-        if _MAJORITY.search(claim.text):
+        if said_as_majority(claim):
             continue  # "the majority of buyers (87,298)": too loose to pair with counts
         if claim.interval.low > 100.0 and claim.kind == "share" and not _of_a_level(doc, claim):
             yield Finding(
@@ -1043,7 +1039,7 @@ def _text_ratio(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Fi
     only its own sentence's are tried: further off, some pair matches by chance). A percent
     beside its own count is also tried against a whole given before it (`_apposed_ratio`)."""
     for claim in doc.claims:
-        if claim.kind not in ("share", "percent") or _MAJORITY.search(claim.text):
+        if claim.kind not in ("share", "percent") or said_as_majority(claim):
             continue
         if not (claim.interval.low > 0.0 and claim.interval.high <= 100.0):
             continue

@@ -107,7 +107,7 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
 
 _PEAK = r"(?:peak|high|record|low|best|worst|top|height|maximum|minimum|average|annual\s+average)"
 _POSSESSED = re.compile(
-    rf"(?:['\u2019]s)?\s+(?:(?:all-time|yearly|annual|own)\s+)?(?P<w>{_PEAK})\s+(?:of\s+)?"
+    rf"(?P<s>['\u2019]s)?\s+(?:(?:all-time|yearly|annual|own)\s+)?(?P<w>{_PEAK})\s+(?:of\s+)?"
     r"(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?$",
     re.I,
 )
@@ -124,11 +124,9 @@ def _possessed(doc: Document, claim: Claim, found: list[tuple[Period, re.Pattern
     for _, pattern in found:
         for m in pattern.finditer(head):
             owned = _POSSESSED.match(head, m.end())
-            if owned is None or not re.search(
-                r"['\u2019]s$", head[m.start() : owned.start("w")].strip()
-            ):
-                continue
-            owner = re.sub(r"['\u2019]s$", "", m.group())
+            owner = re.sub(r"['\u2019]s$", "", m.group())  # "Smith's" is named as "Smith"
+            if owned is None or (owner == m.group() and not owned.group("s")):
+                continue  # "Smith's peak of", not "Smith peak of"
             claim.fiscal_year, claim.base_year, claim.span = None, None, None
             claim.year_note = (
                 f"it is of a period ({owner}'s {owned.group('w')}), not one fiscal year"

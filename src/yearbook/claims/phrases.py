@@ -37,7 +37,7 @@ import re
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.numbers import ABOVE, APPROX, BELOW, WORD_VALUES, Interval, qualifier_side
 
-__all__ = ["compared_years", "phrase_claims"]
+__all__ = ["compared_years", "phrase_claims", "said_as_majority"]
 
 _QUAL = "|".join(sorted((re.escape(q) for q in ABOVE + BELOW + APPROX), key=len, reverse=True))
 _LEAD = rf"(?:(?P<q>{_QUAL})\s+)?"
@@ -223,6 +223,15 @@ _MAJORITY = re.compile(
 )
 """A share said as a majority ("a majority of those sold"), or as no longer one ("no longer
 made up a majority of sales")."""
+
+
+def said_as_majority(claim: Claim) -> bool:
+    """Whether a share is one said as a majority (`_MAJORITY`): any share above half (or
+    none above it), too loose to be read off two counts beside it."""
+    return claim.kind == "share" and _MAJORITY_WORD.search(claim.text) is not None
+
+
+_MAJORITY_WORD = re.compile(r"\bmajority\b", re.I)
 
 
 def _majority(match: re.Match[str]) -> Claim:

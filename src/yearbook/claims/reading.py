@@ -13,7 +13,15 @@ from yearbook.claims.document import Claim, Document
 from yearbook.claims.linkscore import Context
 from yearbook.claims.relevance import MetricIndex
 
-__all__ = ["CLAUSE_CUT", "clause_text", "joint_body", "object_words", "other_body", "read_context"]
+__all__ = [
+    "CLAUSE_CUT",
+    "clause_text",
+    "joint_body",
+    "noun_end",
+    "object_words",
+    "other_body",
+    "read_context",
+]
 
 _HEAD_CUT = re.compile(
     r"(?=[;:,.\u2013-\u2015])"  # tried only where a cut may start: three times faster
@@ -112,7 +120,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
         own_from = prev_end + max((c.start() for c in clauses), default=0)
     head = head[max(c.end() for c in cuts) :] if cuts else head
     if _OF_SHARE.search(text, s_start, claim.start):  # "64% of the 143,000 buyers had
-        next_start = _noun_end(text, claim.end, next_start)  # paid cash": its noun, no more
+        next_start = noun_end(text, claim.end, next_start)  # paid cash": its noun, no more
     tail = text[claim.end : next_start]
     whole = [c for c in others if c.start >= next_start][:1]
     if whole and _PART_OF.fullmatch(tail) and claim.kind in ("count", "money", "weight"):
@@ -186,7 +194,7 @@ def read_context(index: MetricIndex, doc: Document, claim: Claim) -> Context:
 # ---------------------------------------------------------- decision
 
 
-def _noun_end(text: str, start: int, stop: int) -> int:
+def noun_end(text: str, start: int, stop: int) -> int:
     """Where the words of the noun right after a number end (`object_words`)."""
     at = start
     for word in object_words(text[start:stop]):

@@ -39,7 +39,7 @@ from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
 from yearbook.rules import Measure, is_derived, unit_kind
 
-__all__ = ["MONTHS", "MetricDoc", "MetricIndex", "fits", "is_rate"]
+__all__ = ["MONTHS", "MetricDoc", "MetricIndex", "fits", "is_rate", "stem"]
 
 _WORD = re.compile(r"[a-z]+\d*")
 _NAMED_NUMBER = re.compile(r"\b(title|section|chapter|article|form|phase|tier)\s+(\d+)\b")
@@ -88,7 +88,8 @@ MONTHS = frozenset(_MONTHS.values())
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """A word's stem (PyStemmer's English), with months and long "-ly" adverbs kept whole."""
     if word in _MONTHS:
         return _MONTHS[word]
     if word.endswith("ly") and len(word) >= _ADVERB:
@@ -230,7 +231,7 @@ class MetricIndex:
             else None
         )
         """The pack's terms of several words ("sent back"), found in a text before its words."""
-        self._generic = {_stem(w) for w in self.vocabulary.generic}
+        self._generic = {stem(w) for w in self.vocabulary.generic}
         names = sorted(
             (n for ns in self.vocabulary.offices.values() for n in ns if " " in n.strip()),
             key=len,
@@ -315,7 +316,7 @@ class MetricIndex:
                 self._matrix[n] = self._bm25.get_scores([word])
 
     def _plain(self, text: str) -> list[str]:
-        return [_stem(w) for w in _split(text) if w not in _STOP]
+        return [stem(w) for w in _split(text) if w not in _STOP]
 
     def _metric_words(self, metric: str, decl: MetricMeta) -> list[str]:
         published = self.vocabulary.published.get(metric, "")
@@ -404,7 +405,7 @@ class MetricIndex:
         for word in _split(_NOT_COUNTED.sub(" ", text)):
             if word in _STOP:
                 continue
-            out.append(_stem(word))
+            out.append(stem(word))
             out.extend(self._terms.get(word, ()))
         if self._phrase_terms is not None:
             for found in self._phrase_terms.finditer(text):
@@ -422,9 +423,9 @@ class MetricIndex:
         for word in _split(text):
             if word in _STOP:
                 continue
-            out.append(_stem(word))
+            out.append(stem(word))
             means = self.vocabulary.terms.get(word, ())
-            out.extend(_stem(m.lower()) for m in means if " " not in m.strip())
+            out.extend(stem(m.lower()) for m in means if " " not in m.strip())
         return [w for w in out if w not in self._generic]
 
     def scores(self, query: list[str]) -> npt.NDArray[np.float64]:

@@ -75,6 +75,7 @@ from yearbook.claims.reading import (
     CLAUSE_CUT,
     clause_text,
     joint_body,
+    noun_end,
     object_words,
     read_context,
 )
@@ -542,9 +543,7 @@ class ValueLinker:
         at = clause.find(doc.text[claim.start : claim.end])
         rest = clause[at + claim.end - claim.start :]
         cut = WHOLE.match(rest)
-        after = cut.start("w") if cut else len(rest)
-        for word in object_words(cut.group("w")) if cut else []:
-            after = rest.index(word, after) + len(word)
+        after = noun_end(rest, cut.start("w"), len(rest)) if cut else len(rest)
         if not _PART_VERB.match(rest, after):  # "... of those sales were of online buyers"
             after = cut.end() if cut else len(rest)  # "41% of all sales in May": no part
         said = clause[:at] + " " + rest[after:]
@@ -640,7 +639,11 @@ class ValueLinker:
         if bare and ctx.before and not claim.no_contradiction:
             claim.no_contradiction = "what it counts is read from the sentence before it"
         score = self._relevance(ctx, bare)
-        named = claim.metric if claim.link_reason == "named" else _compared(doc, claim)
+        base = None if claim.link_reason == "named" else _compared_value(doc, claim)
+        if claim.link_reason == "named":
+            named: str | None = claim.metric
+        else:  # "up from X", "compared with X": the metric of the value X is compared with
+            named = base.metric if base is not None else None
         if named and named not in self._known:  # named, but the sources have no figure of it
             named = None
             claim.metric, claim.link_reason = None, ""
@@ -655,9 +658,9 @@ class ValueLinker:
         ranked = self._rank(score, kind, claim.office, named)
         if period is not None and self._rate_of_figure(claim, period, ctx, bare):
             return
-        if named and claim.link_reason != "named" and self._compared_agrees(doc, claim, named, ctx):
+        if named and base is not None and self._compared_agrees(doc, claim, named, ctx):
             return
-        if named and claim.link_reason != "named" and self._compared_base(doc, claim, named, ctx):
+        if named and base is not None and self._compared_base(doc, claim, base, named, ctx):
             return
         otherwise = named_otherwise(self.index, self._distinct, ctx, ranked)
         if otherwise and not claim.no_contradiction:
@@ -686,7 +689,7 @@ class ValueLinker:
         if claim.each and each_year(self, claim, ctx, ranked, top_score, siblings):
             return
         if claim.span is not None and not claim.no_contradiction:
-            told = _span_told(doc, claim)
+            told = self._span_told(doc, claim)
             if told is not None:  # "More than 935,000 were removed under Smith ... Smith's
                 claim.no_contradiction = (  # numbers ended at more than 1.5 million"
                     f"the text gives {told.text} as the total of the same years, which the "
@@ -844,6 +847,24 @@ class ValueLinker:
                 return True
         return False
 
+    def _span_told(self, doc: Document, claim: Claim) -> Claim | None:
+        """An earlier total in the text that the sum of its metric over the claim's span bore
+        out, or None."""
+        first, last = claim.span or (0, None)
+        if last is None:
+            return None
+        for other in doc.claims[: claim.index]:
+            if other.kind != claim.kind or other.metric is None:
+                continue
+            figs = [self.figures.find(other.metric, y) for y in range(first, last + 1)]
+            values = [f.value for f in figs if f is not None and f.value is not None]
+            if len(values) == len(figs) and any(
+                check[0] == "span" and check[1] == "supported" and check[3] == sum(values)
+                for check in other.figure_checks
+            ):
+                return other
+        return None
+
     def _compared_agrees(self, doc: Document, claim: Claim, metric: str, ctx: Context) -> bool:
         """A value a value of its sentence is compared with ("113,431 permits in FY 2024, a
         34 percent decrease from 170,590 in 2023") that the same metric's figure of its year
@@ -857,16 +878,16 @@ class ValueLinker:
         claim.link_reason = "compared with a value of its metric"
         return True
 
-    def _compared_base(self, doc: Document, claim: Claim, metric: str, ctx: Context) -> bool:
-        """A value of another year that a value of its sentence is compared with, whose own
-        words, and those between the two, name nothing the metric does not ("made 143,470
-        sales, an increase of 25 percent from 114,434 a year earlier"): it is that metric's
-        value of its year, and the figure decides it, agreeing or not."""
+    def _compared_base(
+        self, doc: Document, claim: Claim, base: Claim, metric: str, ctx: Context
+    ) -> bool:
+        """A value of another year that a value of its sentence (``base``) is compared with,
+        whose own words, and those between the two, name nothing the metric does not ("made
+        143,470 sales, an increase of 25 percent from 114,434 a year earlier"): it is that
+        metric's value of its year, and the figure decides it, agreeing or not."""
         head = self.index.headline(metric)
-        base = _compared_value(doc, claim)
         if (
             head is None
-            or base is None
             or claim.no_contradiction
             or claim.fiscal_year is None
             or base.fiscal_year in (None, claim.fiscal_year)
@@ -1220,19 +1241,6 @@ def _landed(doc: Document, claim: Claim) -> Claim | None:
     return None
 
 
-def _span_told(doc: Document, claim: Claim) -> Claim | None:
-    """An earlier total of the same span in the text that the figures bore out, or None."""
-    if claim.span is None or claim.span[1] is None:
-        return None
-    years = f"FY {claim.span[0]} to FY {claim.span[1]} adds up to"
-    for other in doc.claims[: claim.index]:
-        if other.kind == claim.kind and any(
-            check[1] == "supported" and years in check[2] for check in other.figure_checks
-        ):
-            return other
-    return None
-
-
 def _based_on(doc: Document, claim: Claim) -> Claim | None:
     """The value a change says it is "from", right after it in its sentence, when that value
     is one the figures cannot state (its reason says why), or None."""
@@ -1256,12 +1264,6 @@ _NUMBER_OF_WHOLE = re.compile(
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?P<noun>[A-Za-z-]+s)\b[^,;:]{0,40}$", re.I)
 """Before a change in its clause: what it says it is the change of ("the number of visits
 jumped 279 percent")."""
-
-
-def _compared(doc: Document, claim: Claim) -> str | None:
-    """For "up from X", "compared with X": the metric of the value X is compared with."""
-    value = _compared_value(doc, claim)
-    return value.metric if value is not None else None
 
 
 def _compared_value(doc: Document, claim: Claim) -> Claim | None:
