@@ -159,7 +159,7 @@ def out_of_scope(
         living = None  # "it arrested 103,603 people living in the country illegally"
     if people or living:
         return "counts the people of a place"
-    if _AMONG.search(before):  # "800 Jamaicans were among more than 240,000 deported": the
+    if _AMONG.search(before):  # "800 Jamaicans were among more than 240,000 buyers": the
         clause = clause[clause.find(claim.text) :]  # whole is not the part before it
     country = country_named(clause, index.vocabulary.home)
     if country is not None and not _breakdown_of(index, country):
