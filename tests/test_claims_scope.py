@@ -1129,3 +1129,17 @@ def test_people_living_in_the_country_after_a_figures_verb_are_no_places_people(
     assert claim(checked(said, rows), "103,603").verdict == "supported"
     place = "That is about the 103,603 people who live in Riverton."
     assert claim(checked(place, rows), "103,603").verdict == "unverifiable"
+
+
+def test_a_change_whose_subject_names_a_narrower_count_is_never_contradicted(
+    checked: Checker,
+) -> None:
+    rows: list[Row] = [("ero.admin_arrests", 2018, 158_581), ("ero.admin_arrests", 2019, 143_099)]
+    said = (
+        "During FY 2019, the number of people apprehended or stopped at the border increased "
+        "68 percent from FY 2018."
+    )
+    found = claim(checked(said, rows), "increased 68 percent")
+    assert found.verdict == "unverifiable", found.reason
+    plain = "During FY 2019, the number of people ICE arrested increased 68 percent from FY 2018."
+    assert claim(checked(plain, rows), "increased 68 percent").verdict == "contradicted"

@@ -299,6 +299,13 @@ def _head(doc: Document, claim: Claim) -> tuple[str, int]:
     return head, start
 
 
+def subject_text(doc: Document, claim: Claim) -> str:
+    """Its own clause before it: what a change is the change of ("the number of people
+    stopped at the gate rose 68 percent")."""
+    head, start = _head(doc, claim)
+    return head[start:]
+
+
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;:()]*,\s*$", re.I)
 """A relative clause set off between a subject and its verb (", which runs the parks,")."""
 

@@ -78,6 +78,7 @@ from yearbook.claims.reading import (
     noun_end,
     object_words,
     read_context,
+    subject_text,
 )
 from yearbook.claims.relevance import MetricDoc, MetricIndex
 from yearbook.claims.verify import (
@@ -327,8 +328,12 @@ class ValueLinker:
                 claim.no_contradiction = (
                     f"it is the change of the number of {noun}, which {claim.metric} does not count"
                 )
-            narrow = narrower(self.index, ctx, top, claim) if top is not None else []
-            if narrow and not claim.no_contradiction:  # "an increase in online sales"
+            # what it is the change of: "an increase in online sales", "sales at the airport
+            # rose 12%"
+            subject = self.index.words(subject_text(doc, claim))
+            said = replace(ctx, tail=[*ctx.tail, *subject])
+            narrow = narrower(self.index, said, top, claim) if top is not None else []
+            if narrow and not claim.no_contradiction:
                 words = ", ".join(repr(w) for w in narrow)
                 claim.no_contradiction = f"it may be the change of a narrower count ({words})"
             if value is not None and value.metric is None and value.role != "prior":
