@@ -1510,3 +1510,24 @@ def test_this_fiscal_year_after_a_value_is_not_the_year_named_before_it(
     assert "FY 2018" not in found.reason
     summed = claim(checked(text.replace("282,242", "935,346"), rows), "935,346")
     assert summed.verdict == "unverifiable"  # one year, not the four years' 935,346
+
+
+def test_years_ago_count_back_from_the_latest_year_of_the_sentence(checked: Checker) -> None:
+    text = (
+        "Arrests fell sharply to just 74,082 in FY21; for context, this is down from 103,000 in "
+        "FY20 and 143,000 two fiscal years ago."
+    )
+    assert verdict(checked(text, ARRESTS_BY_YEAR), "143,000") == (
+        "ero.admin_arrests",
+        2019,
+        "supported",
+    )
+    earlier = (
+        "Arrests fell sharply to just 74,082 in FY21; for context, this is down from 103,000 in "
+        "FY20 and 158,000 two fiscal years earlier."
+    )
+    assert verdict(checked(earlier, ARRESTS_BY_YEAR), "158,000") == (
+        "ero.admin_arrests",
+        2018,
+        "supported",
+    )

@@ -1709,6 +1709,10 @@ def _claim_year(doc: Document, claim: Claim, carried: tuple[int | None, str], fi
             # "59,011 compared with the 185,884 of FY 2020 and 267,258 of the previous year":
             # the year before the last one named, a base or not
             anchor = named[-1][1]
+        if relative and relative.group().lower().endswith("ago") and before:
+            # "down from 103,000 in FY20 and 143,000 two fiscal years ago": counted back from
+            # the latest year its sentence speaks of, not the last one it named
+            anchor = max(y for _, y in before)
         claim.fiscal_year, claim.year_source = anchor - back, "relative"
         report = next((pos for pos, y in before if y == anchor), None)
         if (
