@@ -1531,3 +1531,11 @@ def test_years_ago_count_back_from_the_latest_year_of_the_sentence(checked: Chec
         2018,
         "supported",
     )
+
+
+def test_a_calendar_year_is_not_taken_from_the_next_clause(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    text = "In 2018, there were 256,085 deportations, and in 2019, there were 267,258."
+    found = claim(checked(text, rows), "256,085")
+    assert (found.fiscal_year, found.verdict) == (2018, "supported"), found.reason
+    assert "calendar year 2018" in found.reason, found.reason

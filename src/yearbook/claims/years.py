@@ -1035,12 +1035,26 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             and before > years[-1][1]
         ):  # "In 2019 it sold 267,000. Sales increased by more than 10,000 from 2018": the
             claim.calendar = (before, years[-1][1])  # year before it, on the base it names
+        elif (own := _calendar_own(doc, claim, years)) is not None:
+            claim.calendar = (own, None)
         else:
             claim.calendar = (years[-1][1], None)
         claim.fiscal_year, claim.base_year = None, None
         claim.year_note = (
             f"the text gives calendar year {claim.calendar[0]}, and never speaks of fiscal years"
         )
+
+
+def _calendar_own(doc: Document, claim: Claim, years: list[tuple[int, int, bool]]) -> int | None:
+    """The calendar year named before a value whose sentence goes on to another value in a
+    clause of its own year ("In 2018, there were 256,058, and in 2019, there were 267,258"),
+    or None."""
+    before = [y for pos, y, base in years if pos < claim.start and not base]
+    after = [pos for pos, _, base in years if pos > claim.start and not base]
+    following = any(c.start > claim.end for c in doc.in_sentence(claim.sentence))
+    if before and after and following and _OPENS_CLAUSE.search(doc.text, claim.end, after[0]):
+        return before[-1]
+    return None
 
 
 def _calendar_before(doc: Document, claim: Claim) -> int | None:
