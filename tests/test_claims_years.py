@@ -1337,6 +1337,37 @@ def test_a_count_a_year_under_a_named_period_is_its_years_mean(checked: Checker)
     )
 
 
+def test_a_count_in_some_years_of_named_periods_is_met_by_one_year_of_each(
+    checked: Checker,
+) -> None:
+    # the pack names Obama FY 2009-2016 and Trump FY 2017-2020; FY 2019 is Trump's highest
+    said = "Under Trump, deportations topped {} in some years."
+    met = claim(checked(said.format("260,000"), TERM_YEARS), "topped 260,000")
+    assert (met.metric, met.verdict) == ("ero.removals", "supported"), met.reason
+    missed = claim(checked(said.format("300,000"), TERM_YEARS), "topped 300,000")
+    assert missed.verdict == "contradicted", missed.reason
+    # no year of Trump's meets it, whatever Obama's years (which the figures lack) did
+    both = "Under both the Obama and Trump administrations, deportations often exceed 300,000."
+    assert claim(checked(both, TERM_YEARS), "exceed 300,000").verdict == "contradicted"
+    # a period whose years the figures do not all hold decides nothing
+    obama = "Under Obama, deportations topped 400,000 in some years."
+    assert claim(checked(obama, TERM_YEARS), "topped 400,000").verdict == "unverifiable"
+    # "sometimes" of something else, in a sentence that gives its year
+    other = (
+        "The deportations are in addition to nearly 200,000 expulsions in the past fiscal year, "
+        "a power Trump gave border officials to remove people, sometimes in hours."
+    )
+    assert claim(checked(other, TERM_YEARS), "nearly 200,000").verdict == "unverifiable"
+
+
+def test_a_sentence_after_us_may_open_with_a_preposition(checked: Checker) -> None:
+    text = (
+        "Deportations fell to just 59,011 in FY21, despite a historic year of migrants entering "
+        "the U.S. Under Trump, deportations topped 300,000 in some years."
+    )
+    assert claim(checked(text, TERM_YEARS), "topped 300,000").verdict == "contradicted"
+
+
 def test_a_named_periods_first_or_last_year_is_one_fiscal_year(checked: Checker) -> None:
     first = "Trump's first year removals ({}) were well above the years after it."
     assert verdict(checked(first.format("226,119"), TERM_YEARS), "226,119") == (

@@ -51,6 +51,8 @@ class Claim:
     # relative ("last year"), or "figures" when only the data could tell
     span: tuple[int, int | None] | None = None  # its span of years: (first, last) or (count, None)
     each: bool = False  # it is said of each year of its span ("over 140,000 in each of them")
+    some: tuple[tuple[int, int], ...] = ()  # periods it is said of some year of ("topped
+    # 300,000 in some years under Smith"; "under both Smith and Jones, often over 300,000")
     year_note: str = ""  # why the claim has no fiscal year (a calendar year, a span)
     calendar: tuple[int, int | None] | None = None  # the fiscal and base year its calendar
     # year would give, tried only where a figure of that fiscal year states the number

@@ -60,7 +60,7 @@ ABOVE = (
     "more than", "over", "just over", "well over", "above", "just above", "exceeding",
     "in excess of", "upwards of", "upward of", "at least", "no fewer than", "no less than",
     "a minimum of", "a little over", "a little more than",
-    "slightly more than", "slightly over", "slightly above", "exceeded", "exceeds",
+    "slightly more than", "slightly over", "slightly above", "exceeded", "exceeds", "exceed",
     "surpassed", "surpassing", "topped", "topping", "north of",
 )  # fmt: skip
 BELOW = (

@@ -69,6 +69,8 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
     for claim in doc.claims:
         if claim.kind != "change" and _possessed(doc, claim, found):
             continue
+        if claim.kind in ("count", "average") and _some_year(doc, claim, found):
+            continue
         if claim.kind == "change" and not claim.no_contradiction:
             base = _period_base(doc, claim, found)
             if base:  # "down 50 percent from levels seen during the Smith administration"
@@ -134,6 +136,35 @@ def _possessed(doc: Document, claim: Claim, found: list[tuple[Period, re.Pattern
             claim.no_contradiction = claim.no_contradiction or claim.year_note
             return True
     return False
+
+
+_SOME_YEARS = re.compile(
+    r"\b(?:in\s+(?:some|several|certain|a\s+few|many)\s+(?:of\s+(?:the|those|its|his|her)\s+)?"
+    r"(?:fiscal\s+)?years|some\s+years|at\s+times|sometimes|often|frequently)\b",
+    re.I,
+)
+"""Words that say a value held in some years of a period, not in all or on average."""
+
+
+def _some_year(doc: Document, claim: Claim, found: list[tuple[Period, re.Pattern[str]]]) -> bool:
+    """A value its sentence says held in some years of the periods it names ("under Smith,
+    sales topped 300,000 in some years"; "under both Smith and Jones, sales often exceed
+    300,000 a year"): of some year of each period, not of one year, a sum or a mean."""
+    if claim.year_given or claim.year_source == "relative":
+        return False  # "nearly 200,000 in the past fiscal year, ... sometimes in hours"
+    _, s_start, s_end = doc.sentences[claim.sentence]
+    sentence = doc.text[s_start:s_end]
+    if not _SOME_YEARS.search(clause_text(doc, claim)) or _ANY_YEAR.search(sentence):
+        return False
+    named = sorted({p for p, pattern in found if pattern.search(sentence)}, key=lambda p: p.first)
+    if not named:
+        return False
+    claim.some = tuple((p.first, p.last) for p in named)
+    claim.kind = "count"  # "often exceed 300,000 a year": a year's count, not a mean
+    claim.fiscal_year, claim.base_year, claim.span, claim.calendar = None, None, None, None
+    names = " and ".join(p.names[0] for p in named)
+    claim.year_note = f"it is said of some year under {names}, not of one fiscal year"
+    return True
 
 
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

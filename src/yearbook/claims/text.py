@@ -66,7 +66,9 @@ _ABBREV = re.compile(
 _OPENER = re.compile(
     r"(?:The|This|That|These|Those|It|He|She|They|We|In|On|At|By|For|During|Since|After|"
     r"But|And|Yet|So|However|Meanwhile|Over|While|When|Last|Two|Three|Four|Five|Six|Seven|"
-    r"Eight|Nine|Ten|According|As|If|Still|Even|Overall|Now|Then|Only|Some|Most|Many)\b"
+    r"Eight|Nine|Ten|According|As|If|Still|Even|Overall|Now|Then|Only|Some|Most|Many|Under|"
+    r"Of|From|With|Among|Despite|Although|Because|Before|Nearly|Almost|More|Fewer|Both|Each|"
+    r"All|Another|Its|Their|His|Her|Our|A|An)\b"
 )
 """Words that open a sentence and never go on a name ("U.S. Two years ...", not "U.S. Border
 Patrol")."""

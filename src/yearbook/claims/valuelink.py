@@ -95,6 +95,7 @@ from yearbook.claims.yearlink import (
     other_year,
     part_of_year,
     run_sum,
+    some_year,
     span_sum,
 )
 from yearbook.claims.years import COMPARED_THAN, POINTS_BACK, THAN_OWNER
@@ -331,8 +332,8 @@ class ValueLinker:
             # what it is the change of: "an increase in online sales", "sales at the airport
             # rose 12%"
             subject = self.index.words(subject_text(doc, claim))
-            said = replace(ctx, tail=[*ctx.tail, *subject])
-            narrow = narrower(self.index, said, top, claim) if top is not None else []
+            of_subject = replace(ctx, tail=[*ctx.tail, *subject])
+            narrow = narrower(self.index, of_subject, top, claim) if top is not None else []
             if narrow and not claim.no_contradiction:
                 words = ", ".join(repr(w) for w in narrow)
                 claim.no_contradiction = f"it may be the change of a narrower count ({words})"
@@ -692,6 +693,8 @@ class ValueLinker:
             if c is not claim and c.metric and c.kind in ("count", "money", "weight")
         )
         if claim.each and each_year(self, claim, ctx, ranked, top_score, siblings):
+            return
+        if claim.some and some_year(self, claim, ctx, ranked, top_score):
             return
         if claim.span is not None and not claim.no_contradiction:
             told = self._span_told(doc, claim)

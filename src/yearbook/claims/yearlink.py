@@ -313,6 +313,66 @@ def each_year(
     return True
 
 
+def some_year(
+    linker: Linking,
+    claim: Claim,
+    ctx: Context,
+    ranked: list[tuple[float, int]],
+    top_score: float,
+) -> bool:
+    """A number said of some year of each period it names ("topped 300,000 in some years
+    under Smith"): supported when, for every period, one of its years' figures of the most
+    relevant metric meets it; contradicted when, for one period whose years all have
+    figures, none does and that metric is clearly the one meant; else unverifiable."""
+    if not claim.some:
+        return False
+    candidates = _mentioned(linker, ctx, ranked, top_score, whole=True)
+    if not candidates:
+        return False
+    score, top = candidates[0]
+    mdoc = linker.index.docs[top]
+    side = qualifier_side(claim.qualifier)
+    met: list[bool | None] = []  # per period: one year meets it, none does, or unknown
+    told: list[str] = []
+    for first, last in claim.some:
+        figs = [linker.figures.find(mdoc.metric, y) for y in range(first, last + 1)]
+        values = {
+            y: f.value
+            for y, f in zip(range(first, last + 1), figs, strict=True)
+            if f is not None and f.value is not None
+        }
+        hits = [
+            y
+            for y, f in zip(range(first, last + 1), figs, strict=True)
+            if f is not None
+            and f.value is not None
+            and (
+                f.value > claim.value or (f.value == claim.value and at_least(claim.qualifier))
+                if side == "above"
+                else f.value < claim.value
+                if " ".join(claim.qualifier.lower().split()) in _CEILINGS
+                else consistent(claim, f)
+            )
+        ]
+        met.append(True if hits else False if len(values) == last - first + 1 else None)
+        listed = ", ".join(f"FY {y} {v:,.0f}" for y, v in values.items())
+        told.append(f"FY {first}-FY {last}: {listed or 'no figures'}")
+    clear = score >= CONTRADICT_SCORE and (
+        len(candidates) < 2 or score >= CLEAR_MARGIN * candidates[1][0]
+    )
+    linker._set(claim, mdoc, ctx, ranked, score)
+    claim.link_reason = "some year of the periods it names"
+    if False in met and clear and not claim.no_contradiction:
+        verdict, said = "contradicted", f"no year of one period meets {claim.text!r}"
+    elif all(met):
+        verdict, said = "supported", f"a year of each period meets {claim.text!r}"
+    else:
+        verdict, said = "unverifiable", "the figures do not hold every year of its periods"
+    reason = f"{mdoc.metric} {'; '.join(told)}: {said}"
+    claim.figure_checks.append(("span", verdict, reason, None))
+    return True
+
+
 def _clearly_summed(
     linker: Linking,
     claim: Claim,

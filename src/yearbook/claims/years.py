@@ -1035,8 +1035,8 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
             and before > years[-1][1]
         ):  # "In 2019 it sold 267,000. Sales increased by more than 10,000 from 2018": the
             claim.calendar = (before, years[-1][1])  # year before it, on the base it names
-        elif (own := _calendar_own(doc, claim, years)) is not None:
-            claim.calendar = (own, None)
+        elif (own_year := _calendar_own(doc, claim, years)) is not None:
+            claim.calendar = (own_year, None)
         else:
             claim.calendar = (years[-1][1], None)
         claim.fiscal_year, claim.base_year = None, None
