@@ -1360,6 +1360,18 @@ def test_a_count_in_some_years_of_named_periods_is_met_by_one_year_of_each(
     assert claim(checked(other, TERM_YEARS), "nearly 200,000").verdict == "unverifiable"
 
 
+def test_a_count_of_years_as_long_as_the_named_period_is_that_period(checked: Checker) -> None:
+    said = "In the end, Trump managed around {} deportations in {} years."
+    total = claim(checked(said.format("a million", "four"), TERM_YEARS), "around a million")
+    assert (total.metric, total.verdict) == ("ero.removals", "supported"), total.reason
+    assert "FY 2017 to FY 2020 adds up to 935,346" in total.reason
+    wrong = claim(checked(said.format("2 million", "four"), TERM_YEARS), "around 2 million")
+    assert wrong.verdict == "contradicted"
+    # three years of a four-year period: which three, the text does not say
+    three = claim(checked(said.format("700,000", "three"), TERM_YEARS), "around 700,000")
+    assert three.verdict == "unverifiable"
+
+
 def test_a_sentence_after_us_may_open_with_a_preposition(checked: Checker) -> None:
     text = (
         "Deportations fell to just 59,011 in FY21, despite a historic year of migrants entering "

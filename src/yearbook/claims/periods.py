@@ -77,7 +77,8 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
                 claim.no_contradiction = f"its base is a period ({base!r}), not one fiscal year"
                 claim.year_note = claim.year_note or claim.no_contradiction
         given = claim.year_source in ("sentence", "this year")  # "this fiscal year" too
-        if given or claim.part is not None or claim.year_note:
+        counted = claim.span is not None and claim.span[1] is None and claim.part is None
+        if given or claim.part is not None or (claim.year_note and not counted):
             continue  # its sentence gives its year, a part of one, a span or a calendar year
         _, s_start, _ = doc.sentences[claim.sentence]
         head = doc.text[s_start : claim.start]
@@ -93,6 +94,10 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
         if len({p for p, _ in named}) != 1:
             continue
         period, match = named[0]
+        if counted:  # "Smith managed around a million in four years": the period's, if as long
+            if claim.span is not None and claim.span[0] == period.last - period.first + 1:
+                claim.span = (period.first, period.last)
+            continue
         ordinal = _ordinal(clause, match)
         if ordinal is not None:
             said = ordinal.group("o").lower()
