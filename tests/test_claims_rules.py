@@ -1868,3 +1868,20 @@ def test_a_region_after_what_is_counted_is_still_a_region(checked: Checker) -> N
     )
     found = claim(checked(text, rows), "grew 71 percent")
     assert found.verdict == "unverifiable" and "part of one area" in found.reason
+
+
+def test_a_share_pointing_back_takes_the_value_before_as_its_part() -> None:
+    said = (
+        "Just 59,000 people were removed in fiscal year 2021. That is an all-time low, about {} "
+        "of the previous low of 175,100 in fiscal year 2004."
+    )
+    third = claim(check(said.format("one-third")), "about one-third")
+    assert third.verdict == "supported", third.reason
+    assert "59,000 of 175,100" in third.reason
+    assert claim(check(said.format("half")), "about half").verdict == "contradicted"
+    # a share with a value of its own before it in its sentence is that value's
+    own = (
+        "Just 59,000 people were removed in fiscal year 2021. That is 20,000 more than the "
+        "year before, about half of the previous low of 175,100."
+    )
+    assert claim(check(own), "about half").verdict != "contradicted"

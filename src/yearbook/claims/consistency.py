@@ -60,6 +60,7 @@ from yearbook.claims.shares import (
     dated_counts,
     distant_pair,
     opposites,
+    pointed_pair,
     splits,
 )
 from yearbook.claims.sums import sums
@@ -734,6 +735,7 @@ def _share(doc: Document, metrics: Mapping[str, MetricMeta]) -> Iterator[Finding
             _metric_pair(doc, claim, metrics)
             or _worded_pair(doc, claim, pairs)
             or apposed_pair(doc, claim)
+            or pointed_pair(doc, claim)
         )
         if pair is None:
             if dated is None:

@@ -37,6 +37,7 @@ from yearbook.claims.counted import comparable
 from yearbook.claims.document import Claim, Document
 from yearbook.claims.link import tokens
 from yearbook.claims.wholes import noun
+from yearbook.claims.years import POINTS_BACK
 
 __all__ = [
     "apposed_pair",
@@ -45,6 +46,7 @@ __all__ = [
     "dated_counts",
     "distant_pair",
     "opposites",
+    "pointed_pair",
     "splits",
 ]
 
@@ -96,6 +98,40 @@ def apposed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
     if not comparable(noun(doc, part), noun(doc, whole)):
         return None
     return part, whole
+
+
+_OF_NAMED_WHOLE = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:(?:previous|prior|last|earlier|former|all-time|record)\s+)?"
+    r"(?:(?:low|high|peak|record|total|level|number|figure|count)\s+(?:of\s+)?)?$",
+    re.I,
+)
+"""Between a share and its whole, which the text may name ("of the previous low of")."""
+
+
+def pointed_pair(doc: Document, share: Claim) -> tuple[Claim, Claim] | None:
+    """(part, whole) of "Just 59,000 were sold. That is about one-third of the previous low
+    of 175,100": a share whose sentence points back to the value before it and states no
+    value of its own before it; its part is the last value of the sentence before, or None."""
+    if share.sentence == 0:
+        return None
+    _, s_start, _ = doc.sentences[share.sentence]
+    if not POINTS_BACK.match(doc.text, s_start):
+        return None
+    claims = doc.in_sentence(share.sentence)
+    if any(c.end <= share.start for c in claims):
+        return None
+    after = [c for c in claims if c.start > share.end]
+    if not after or after[0].kind not in _VALUES:
+        return None
+    whole = after[0]
+    if not _OF_NAMED_WHOLE.match(doc.text[share.end : whole.start]):
+        return None
+    before = [
+        c for c in doc.in_sentence(share.sentence - 1) if c.kind == whole.kind and c.role != "prior"
+    ]
+    if not before or not comparable(noun(doc, before[-1]), noun(doc, whole)):
+        return None
+    return before[-1], whole
 
 
 _WHOLE_NOUN = re.compile(
