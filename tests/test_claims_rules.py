@@ -1885,3 +1885,13 @@ def test_a_share_pointing_back_takes_the_value_before_as_its_part() -> None:
         "year before, about half of the previous low of 175,100."
     )
     assert claim(check(own), "about half").verdict != "contradicted"
+
+
+def test_a_count_an_increase_is_by_just_so_many_is_a_difference(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    for by in ("increased by just", "rose by only", "an increase of just"):
+        text = f"In FY 2019 removals {by} 11,173."
+        if by.startswith("an"):
+            text = f"In FY 2019 removals saw {by} 11,173."
+        found = claim(checked(text, rows), "11,173")
+        assert found.verdict == "supported", (by, found.reason)

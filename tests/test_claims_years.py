@@ -1582,3 +1582,13 @@ def test_a_calendar_year_is_not_taken_from_the_next_clause(checked: Checker) -> 
     found = claim(checked(text, rows), "256,085")
     assert (found.fiscal_year, found.verdict) == (2018, "supported"), found.reason
     assert "calendar year 2018" in found.reason, found.reason
+
+
+def test_a_from_to_pair_of_another_clause_gives_a_span_count_no_year(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2018, 256_085), ("ero.removals", 2019, 267_258)]
+    text = (
+        "Annual removals increased by 31,845 from 2015 to 2019, while the number of people "
+        "booked into detention increased from 307,482 to 510,854."
+    )
+    found = claim(checked(text, rows), "31,845")
+    assert (found.fiscal_year, found.verdict) == (None, "unverifiable"), found.reason

@@ -62,12 +62,13 @@ _THAN_YEAR = re.compile(
 """After the "than" of a difference: the year it is measured against ("... than in FY 2018")."""
 _CHANGE_BY = re.compile(
     r"\b(?:an?\s+)?(?P<noun>increase|rise|jump|gain|growth|decrease|drop|decline|fall|reduction"
-    r"|cut)\s+of\s+$"
+    r"|cut)\s+of\s+(?:just\s+|only\s+|merely\s+|a\s+mere\s+)?$"
     r"|\b(?P<verb>up|rose|increased|grew|climbed|down|fell|decreased|dropped|declined)\s+"
-    r"(?:by\s+)?$",
+    r"(?:by\s+)?(?:just\s+|only\s+|merely\s+|a\s+mere\s+)?$",
     re.I,
 )
-"""Before a count that states a change: "an increase of 11,173", "down by 3,000"."""
+"""Before a count that states a change: "an increase of 11,173", "down by 3,000", "increased
+by just 31,845"."""
 
 
 @dataclass(frozen=True)

@@ -974,7 +974,12 @@ def _span_or_calendar(doc: Document, claim: Claim, fiscal: bool) -> None:
         part = None  # "28,677 of the 59,011 sales took place after Feb. 18": the part's time
     if span and not part and not named_after:
         ends = _span_of(span.group())
-        pair = [c for c in doc.in_sentence(claim.sentence) if c.kind == claim.kind]
+        pair = [  # not "..., while book-ins increased from 307,482 to 510,854": another clause's
+            c
+            for c in doc.in_sentence(claim.sentence)
+            if c.kind == claim.kind
+            and not OTHER_CLAUSE.search(doc.text, min(c.end, claim.end), max(c.start, claim.start))
+        ]
         if (
             ends
             and ends[1] is not None
