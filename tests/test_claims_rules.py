@@ -1895,3 +1895,23 @@ def test_a_count_an_increase_is_by_just_so_many_is_a_difference(checked: Checker
             text = f"In FY 2019 removals saw {by} 11,173."
         found = claim(checked(text, rows), "11,173")
         assert found.verdict == "supported", (by, found.reason)
+
+
+def test_a_value_of_another_clause_lends_no_metric_to_a_pair(checked: Checker) -> None:
+    rows: list[Row] = [
+        ("ero.published_average_daily_population", 2019, 50_165),
+        ("ero.removals", 2019, 267_258),
+    ]
+    text = (
+        "The average daily detention population grew from 28,449 to 50,165 from FY 2015 to "
+        "FY 2019, while average monthly removals increased from 19,618 to 22,272."
+    )
+    found = claim(checked(text, rows), "22,272")
+    assert found.verdict != "contradicted", found.reason
+
+
+def test_an_average_monthly_count_is_a_rate(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2019, 267_258)]
+    found = claim(checked("In FY 2019 average monthly removals were 22,272.", rows), "22,272")
+    assert found.verdict == "supported", found.reason
+    assert "12 months" in found.reason

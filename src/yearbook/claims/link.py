@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from yearbook.claims.extract import Claim, Document
 from yearbook.claims.linkscore import comparable
 from yearbook.claims.relevance import fits
+from yearbook.claims.years import OTHER_CLAUSE
 from yearbook.figures import Figures
 from yearbook.figures.meta import MetricMeta
 
@@ -321,7 +322,14 @@ class Linker:
         if claim.role != "prior" and not self._bare(doc, claim):
             return
         family = _family(claim.kind)
-        same_kind = [c for c in earlier if _family(c.kind) == family]
+        same_kind = [  # not "50,165 ..., while average monthly sales rose from 19,618"
+            c
+            for c in earlier
+            if _family(c.kind) == family
+            and not (
+                c.sentence == claim.sentence and OTHER_CLAUSE.search(doc.text, c.end, claim.start)
+            )
+        ]
         if same_kind and claim.reads_like not in (None, same_kind[-1].metric):
             return
         if same_kind and self._within_reach(same_kind[-1].metric, claim):

@@ -34,6 +34,7 @@ __all__ = [
     "own_rate",
     "per_period",
     "period_of",
+    "rate_before",
     "rate_findings",
     "yearly",
 ]
@@ -61,13 +62,15 @@ _OWN_RATE = re.compile(
     r"\s*(?:[\w-]+(?:\s+|(?=/))){0,2}?(?:(?:a|per|each)\s+|/\s?)(?:day|week|month)\b", re.I
 )
 _RATE_BEFORE = re.compile(
-    r"\b(?P<ly>weekly|monthly)\s+(?:average|rate|mean)\b[^.;:\d]{0,60}"
-    r"\b(?:was|were|is|are|of|stood\s+at|reached|came\s+to|hit)\s+"
+    r"\b(?:(?P<ly>weekly|monthly)\s+(?:average|rate|mean)|average\s+(?P<ly2>weekly|monthly)"
+    r"\s+[a-z-]+)\b[^.;:\d]{0,60}"
+    r"\b(?:was|were|is|are|of|stood\s+at|reached|came\s+to|hit|from|to)\s+"
     r"(?:(?:about|nearly|almost|roughly|some|around|more\s+than|over)\s+)?$",
     re.I,
 )
-"""Before a rate: "the monthly average of permits issued was 6,174" (not "the daily
-average", which is as often a level held on an average day)."""
+"""Before a rate: "the monthly average of permits issued was 6,174", "average monthly sales
+increased from 19,618 to 22,272" (not "the daily average", which is as often a level held on
+an average day)."""
 _YEARLY = re.compile(
     r"\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year\b|annually\b|yearly\b)", re.I
 )
@@ -93,13 +96,20 @@ def period_of(doc: Document, claim: Claim) -> str | None:
         return None
     if "p" in found.re.groupindex and found.group("p"):
         return found.group("p").lower()
-    return {"daily": "day", "weekly": "week", "monthly": "month"}[found.group("ly").lower()]
+    ly = found.group("ly") or ("ly2" in found.re.groupindex and found.group("ly2")) or ""
+    return {"daily": "day", "weekly": "week", "monthly": "month"}[ly.lower()]
 
 
 def own_rate(doc: Document, claim: Claim) -> bool:
     """Whether the number itself is per a period: "467 permits a day", "$208/day" (not "a
     20,000-strong staff who work every day", where the day is the verb's)."""
     return bool(_OWN_RATE.match(doc.text, claim.end))
+
+
+def rate_before(doc: Document, claim: Claim) -> bool:
+    """Whether words before the number make it a rate ("average monthly sales were 22,272")."""
+    _, s_start, _ = doc.sentences[claim.sentence]
+    return bool(_RATE_BEFORE.search(doc.text, max(s_start, claim.start - 90), claim.start))
 
 
 def per_period(doc: Document, claim: Claim) -> bool:

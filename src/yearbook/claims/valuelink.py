@@ -70,7 +70,7 @@ from yearbook.claims.linkscore import (
 from yearbook.claims.numbers import Interval
 from yearbook.claims.parts import mark_parts, part_of_something
 from yearbook.claims.places import country_named, region_named
-from yearbook.claims.rates import PERIODS, loose_rate, own_rate, period_of
+from yearbook.claims.rates import PERIODS, loose_rate, own_rate, period_of, rate_before
 from yearbook.claims.reading import (
     CLAUSE_CUT,
     clause_text,
@@ -655,7 +655,8 @@ class ValueLinker:
             claim.metric, claim.link_reason = None, ""
         period = period_of(doc, claim)
         kind = "rate" if period is not None else claim.kind
-        if own_rate(doc, claim) and named and not self._is_rate(named, claim.office):
+        own = own_rate(doc, claim) or rate_before(doc, claim)
+        if own and named and not self._is_rate(named, claim.office):
             # "about 467 permits a day": the count it names is of the year, not of a day
             claim.metric, claim.breakdown, claim.breakdown_value = None, "", ""
             claim.link_reason, named = "", None

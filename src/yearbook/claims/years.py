@@ -600,8 +600,11 @@ def base_of(doc: Document, prior: Claim) -> Claim | None:
     before = [
         c
         for c in doc.in_sentence(prior.sentence)
-        if c.end <= prior.start and c.kind == prior.kind and c.role != "prior"
-    ]
+        if c.end <= prior.start
+        and c.kind == prior.kind
+        and c.role != "prior"
+        and not OTHER_CLAUSE.search(doc.text, c.end, prior.start)
+    ]  # not "50,165 ..., while monthly sales increased from 19,618": another clause's
     return before[-1] if before else None
 
 
