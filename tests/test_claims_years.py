@@ -1592,3 +1592,16 @@ def test_a_from_to_pair_of_another_clause_gives_a_span_count_no_year(checked: Ch
     )
     found = claim(checked(text, rows), "31,845")
     assert (found.fiscal_year, found.verdict) == (None, "unverifiable"), found.reason
+
+
+def test_the_one_fiscal_year_a_text_names_is_told_to_its_other_claims(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2023, 142_580), ("ero.removals_kst", 2023, 139)]
+    text = (
+        "ICE deported 271,484 people in fiscal year 2023. The report also highlighted the "
+        "removal of 237 individuals identified as known or suspected terrorists."
+    )
+    found = claim(checked(text, rows), "237")
+    assert (found.fiscal_year, found.verdict) == (2023, "contradicted"), found.reason
+    # a text naming several years leaves it a guess
+    several = text + " In fiscal year 2022 it deported 72,177."
+    assert claim(checked(several, rows), "237").verdict == "unverifiable"

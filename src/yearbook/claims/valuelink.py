@@ -98,7 +98,7 @@ from yearbook.claims.yearlink import (
     some_year,
     span_sum,
 )
-from yearbook.claims.years import COMPARED_THAN, POINTS_BACK, THAN_OWNER
+from yearbook.claims.years import COMPARED_THAN, POINTS_BACK, THAN_OWNER, year_told
 from yearbook.figures import Figure, Figures
 
 __all__ = ["SUPPORT_SCORE", "ValueLinker", "mark_parts", "part_of_something"]
@@ -775,7 +775,7 @@ class ValueLinker:
             and figure is not None
             and not unknown_rival(self, claim, ranked, top_score, top_doc)
             and comparable(claim, figure, top_doc.named_by(set(ctx.near)) and claim.year_given)
-            and (close(claim, figure) or (claim.year_given and not agreeing))
+            and (close(claim, figure) or (year_told(doc, claim) and not agreeing))
         ):
             self._set(claim, top_doc, ctx, ranked, top_score)
             return

@@ -20,7 +20,7 @@ from functools import lru_cache
 from yearbook.claims.extract import Claim, Document, change_sign
 from yearbook.claims.numbers import Interval, at_least, qualifier_side
 from yearbook.claims.parts import POINTS
-from yearbook.claims.years import default_of_several
+from yearbook.claims.years import default_of_several, year_told
 from yearbook.figures import Figure, Figures
 from yearbook.rules import unit_kind
 
@@ -355,7 +355,9 @@ def verify(doc: Document, figures: Figures) -> list[Evidence]:
             out.append(_as_calendar(claim, doc, figures))
             continue
         out.append(
-            _change(claim, doc, figures) if claim.kind == "change" else _value(claim, figures)
+            _change(claim, doc, figures)
+            if claim.kind == "change"
+            else _value(claim, figures, year_told(doc, claim))
         )
     return out
 
@@ -388,7 +390,7 @@ def _where(claim: Claim, year: int | None = None) -> str:
     return f"{where} ({claim.breakdown_value})" if claim.breakdown else where
 
 
-def _value(claim: Claim, figures: Figures) -> Evidence:
+def _value(claim: Claim, figures: Figures, told: bool = False) -> Evidence:
     assert claim.metric is not None and claim.fiscal_year is not None
     found = figures.find(claim.metric, claim.fiscal_year, claim.breakdown, claim.breakdown_value)
     fig = stated_figure(claim, found)
@@ -414,7 +416,7 @@ def _value(claim: Claim, figures: Figures) -> Evidence:
         reason = f"{_where(claim)} is {_num(fig.value)}, inside {read.text()}"
         return Evidence(claim.index, "supported", reason, fig.value, shown)
     reason = f"{_where(claim)} is {_num(fig.value)}; {claim.text!r} means {claim.interval.text()}"
-    if not claim.year_given and _far(claim, fig.value):
+    if not told and _far(claim, fig.value):
         why = "its sentence names no year, and it is far from this year's figure"
         return Evidence(claim.index, "unverifiable", f"{why}: {reason}")
     if claim.no_contradiction:

@@ -396,6 +396,17 @@ def says_fiscal(text: str) -> bool:
     return _SAYS_FISCAL.search(text) is not None or _WHOLE_YEAR.search(text) is not None
 
 
+def year_told(doc: Document, claim: Claim) -> bool:
+    """Whether the text tells the claim's year: its sentence gives it, or the text names that
+    fiscal year and no other and carries it to the claim ("ICE deported 271,484 people in
+    fiscal year 2023. ... the removal of 237 known or suspected terrorists")."""
+    return claim.year_given or (
+        claim.year_source in ("document", "paragraph")
+        and claim.fiscal_year is not None
+        and doc.years_named == {claim.fiscal_year}
+    )
+
+
 def default_of_several(doc: Document, claim: Claim) -> bool:
     """Whether the claim's year is only the one the text names most, in a text that names
     several: a guess, not a year the text gives it."""
