@@ -364,6 +364,9 @@ def some_year(
     claim.link_reason = "some year of the periods it names"
     if False in met and clear and not claim.no_contradiction:
         verdict, said = "contradicted", f"no year of one period meets {claim.text!r}"
+    elif False in met:
+        verdict, said = "unverifiable", f"no year of one period meets {claim.text!r}, but "
+        said += claim.no_contradiction or "the metric is not clearly the one it counts"
     elif all(met):
         verdict, said = "supported", f"a year of each period meets {claim.text!r}"
     else:
