@@ -1143,3 +1143,11 @@ def test_a_change_whose_subject_names_a_narrower_count_is_never_contradicted(
     assert found.verdict == "unverifiable", found.reason
     plain = "During FY 2019, the number of people ICE arrested increased 68 percent from FY 2018."
     assert claim(checked(plain, rows), "increased 68 percent").verdict == "contradicted"
+
+
+def test_a_country_joined_to_all_other_countries_is_no_part(checked: Checker) -> None:
+    rows: list[Row] = [("ero.removals", 2022, 72_177)]
+    said = "In FY 2022 deportations to Mexico and other countries slightly exceeded 72,000."
+    assert claim(checked(said, rows), "exceeded 72,000").verdict == "supported"
+    one = "In FY 2022 deportations to Mexico slightly exceeded 72,000."
+    assert claim(checked(one, rows), "exceeded 72,000").verdict == "unverifiable"

@@ -160,6 +160,12 @@ _BORDER_WITH = re.compile(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 """Right before a country a border is named by ("the border with Mexico")."""
 
 
+_AND_OTHERS = re.compile(
+    r",?\s+(?:and|or)\s+(?:(?:all|every|any)\s+)?(?:other|elsewhere|beyond|the\s+rest\b)", re.I
+)
+"""After a country that is joined to all others ("Mexico and other countries")."""
+
+
 def country_named(text: str, home: tuple[str, ...]) -> str | None:
     """The first country other than the home ones that the text names (by a capitalised
     name), or None."""
@@ -176,6 +182,9 @@ def country_named(text: str, home: tuple[str, ...]) -> str | None:
                 continue
             if cut == last and n < len(words) and words[n].lower().startswith("border"):
                 break  # "the Mexico border": a border, not a country's part
+            end = start.start() + len(" ".join(words[:n]))
+            if _AND_OTHERS.match(text, end):
+                break  # "to Mexico and other countries": every country, no one country's part
             return name
     return None
 
