@@ -1372,6 +1372,19 @@ def test_a_count_of_years_as_long_as_the_named_period_is_that_period(checked: Ch
     assert three.verdict == "unverifiable"
 
 
+def test_values_listed_after_a_run_of_a_periods_years_take_them_in_order(
+    checked: Checker,
+) -> None:
+    text = "In Trump's first two years, ICE removed 226,119 and 256,085 people."
+    assert verdict(checked(text, TERM_YEARS), "226,119") == ("ero.removals", 2017, "supported")
+    assert verdict(checked(text, TERM_YEARS), "256,085") == ("ero.removals", 2018, "supported")
+    last = "In Obama's final two years, ICE removals dropped to about 235,000 and 240,000."
+    assert verdict(checked(last, TERM_YEARS), "240,000") == ("ero.removals", 2016, "supported")
+    # one value of a two-year run is their sum, or of neither year
+    one = "In Trump's first two years, ICE removed 226,119 people."
+    assert claim(checked(one, TERM_YEARS), "226,119").verdict == "unverifiable"
+
+
 def test_a_sentence_after_us_may_open_with_a_preposition(checked: Checker) -> None:
     text = (
         "Deportations fell to just 59,011 in FY21, despite a historic year of migrants entering "

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from yearbook.claims.document import Claim, Document
+from yearbook.claims.numbers import WORD_VALUES
 from yearbook.claims.rates import yearly
 from yearbook.claims.reading import clause_text
 from yearbook.claims.vocabulary import Period
@@ -94,6 +95,10 @@ def period_readings(doc: Document, periods: Iterable[Period], published: dt.date
         if len({p for p, _ in named}) != 1:
             continue
         period, match = named[0]
+        run = _ORDINAL_RUN.match(clause, match.end()) if match.end() <= len(head) else None
+        if run is not None:  # "In Smith's final two years, sales were 235,000 and 240,000"
+            _one_of_run(doc, claim, period, run, s_start + run.end())
+            continue
         if counted:  # "Smith managed around a million in four years": the period's, if as long
             if claim.span is not None and claim.span[0] == period.last - period.first + 1:
                 claim.span = (period.first, period.last)
@@ -204,6 +209,36 @@ def _ordinal(text: str, name: re.Match[str]) -> re.Match[str] | None:
     before it ("Smith's first year", "the last year of Smith"), or None."""
     return _ORDINAL.match(text, name.end()) or _ORDINAL_BEFORE.search(
         text, max(0, name.start() - 80), name.start()
+    )
+
+
+_ORDINAL_RUN = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:administration|presidency|term)['\u2019]s\s+)?"
+    r"(?P<o>first|last|final)\s+(?P<n>two|three|four|[2-4])\s+(?:full\s+)?(?:fiscal\s+)?years\b",
+    re.I,
+)
+"""After a period's name: a run of its years ("Smith's final two years")."""
+
+
+def _one_of_run(doc: Document, claim: Claim, period: Period, run: re.Match[str], at: int) -> None:
+    """A value listed after "Smith's final two years" with as many others as the run has
+    years ("about 235,000 and 240,000, respectively"): of the run's year in its place; no year
+    where the values listed are not as many as the years."""
+    n = int(run.group("n")) if run.group("n").isdigit() else WORD_VALUES[run.group("n").lower()]
+    first = period.first if run.group("o").lower() == "first" else period.last - n + 1
+    listed = [
+        c
+        for c in doc.in_sentence(claim.sentence)
+        if c.start >= at and c.kind == claim.kind and c.role != "prior"
+    ]
+    if len(listed) != n or claim not in listed or first < period.first:
+        return
+    claim.fiscal_year, claim.base_year = first + listed.index(claim), None
+    claim.year_given, claim.year_source, claim.year_note = True, "sentence", ""
+    claim.span, claim.calendar = None, None
+    owner = period.names[0]
+    claim.link_reason = claim.link_reason or (
+        f"is of {owner}'s {run.group('o').lower()} {n} years in its place, FY {claim.fiscal_year}"
     )
 
 
