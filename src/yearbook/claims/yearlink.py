@@ -286,17 +286,7 @@ def each_year(
     values = [f.value for f in figs if f is not None and f.value is not None]
     if len(values) != len(figs):
         return False
-    side = qualifier_side(claim.qualifier)
-    if side == "above":  # a floor: "more than 140,000 in each"
-        missed = [
-            v
-            for v in values
-            if v < claim.value or (v == claim.value and not at_least(claim.qualifier))
-        ]
-    elif " ".join(claim.qualifier.lower().split()) in _CEILINGS:  # "fewer than 300,000 in each"
-        missed = [v for v in values if v >= claim.value]
-    else:  # "about 250,000 in each", "nearly 250,000 in each": each year rounds to it
-        missed = [f.value or 0.0 for f in figs if f is not None and not consistent(claim, f)]
+    missed = [f.value or 0.0 for f in figs if f is not None and not _meets(claim, f)]
     clear = (head is not None and head.metric == mdoc.metric) or (
         score >= CONTRADICT_SCORE
         and (len(candidates) < 2 or score >= CLEAR_MARGIN * candidates[1][0])
@@ -311,6 +301,18 @@ def each_year(
     reason = f"{mdoc.metric} FY {span[0]} to FY {span[1]} is {listed}: {said}"
     claim.figure_checks.append(("span", verdict, reason, missed[0] if missed else values[0]))
     return True
+
+
+def _meets(claim: Claim, fig: Figure) -> bool:
+    """Whether one year's figure meets a number said of a year: above a floor ("more than
+    140,000"), below a ceiling ("fewer than 300,000"), else as its rounding reads it ("about
+    250,000", "nearly 250,000")."""
+    value = fig.value or 0.0
+    if qualifier_side(claim.qualifier) == "above":
+        return value > claim.value or (value == claim.value and at_least(claim.qualifier))
+    if " ".join(claim.qualifier.lower().split()) in _CEILINGS:
+        return value < claim.value
+    return consistent(claim, fig)
 
 
 def some_year(
@@ -331,7 +333,6 @@ def some_year(
         return False
     score, top = candidates[0]
     mdoc = linker.index.docs[top]
-    side = qualifier_side(claim.qualifier)
     met: list[bool | None] = []  # per period: one year meets it, none does, or unknown
     told: list[str] = []
     for first, last in claim.some:
@@ -341,19 +342,7 @@ def some_year(
             for y, f in zip(range(first, last + 1), figs, strict=True)
             if f is not None and f.value is not None
         }
-        hits = [
-            y
-            for y, f in zip(range(first, last + 1), figs, strict=True)
-            if f is not None
-            and f.value is not None
-            and (
-                f.value > claim.value or (f.value == claim.value and at_least(claim.qualifier))
-                if side == "above"
-                else f.value < claim.value
-                if " ".join(claim.qualifier.lower().split()) in _CEILINGS
-                else consistent(claim, f)
-            )
-        ]
+        hits = [f for f in figs if f is not None and f.value is not None and _meets(claim, f)]
         met.append(True if hits else False if len(values) == last - first + 1 else None)
         listed = ", ".join(f"FY {y} {v:,.0f}" for y, v in values.items())
         told.append(f"FY {first}-FY {last}: {listed or 'no figures'}")
